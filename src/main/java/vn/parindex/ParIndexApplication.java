@@ -1,0 +1,13 @@
+package vn.parindex;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** PAR Index Tracker: theo dõi kế hoạch nâng cao Chỉ số cải cách hành chính. */
+@SpringBootApplication
+public class ParIndexApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ParIndexApplication.class, args);
+    }
+}

@@ -1,0 +1,64 @@
+package vn.parindex.framework;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** An assessment cycle (kỳ đánh giá): the year worked on, measured against the baseline year's official result. */
+@Entity
+@Table(name = "cycle")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Cycle {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private int year;
+
+    private int baselineYear;
+
+    @Enumerated(EnumType.STRING)
+    private CycleStatus status;
+
+    private String title;
+
+    /** The printed total row (Tổng điểm), as recorded; null where the table has none. */
+    private BigDecimal recordedTotalMax;
+
+    private BigDecimal recordedTotalBaseline;
+
+    private BigDecimal recordedTotalTarget;
+
+    private Integer recordedTotalChange;
+
+    private OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Version
+    private long version;
+
+    public Cycle(int year, int baselineYear, CycleStatus status, String title) {
+        this.year = year;
+        this.baselineYear = baselineYear;
+        this.status = status;
+        this.title = title;
+    }
+
+    void recordTotals(BigDecimal max, BigDecimal baseline, BigDecimal target, Integer change) {
+        this.recordedTotalMax = max;
+        this.recordedTotalBaseline = baseline;
+        this.recordedTotalTarget = target;
+        this.recordedTotalChange = change;
+    }
+}

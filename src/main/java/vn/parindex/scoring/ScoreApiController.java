@@ -1,0 +1,94 @@
+package vn.parindex.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.parindex.framework.CriterionView;
+import vn.parindex.framework.ScoringMethod;
+import vn.parindex.framework.UnitRef;
+import vn.parindex.web.NotFoundException;
+
+/** Read API: a cycle's criteria with their figures, and its summary by domain. */
+@RestController
+@RequestMapping("/api/v1/cycles/{year}")
+class ScoreApiController {
+
+    record UnitJson(String code, String name) {
+        static List<UnitJson> of(List<UnitRef> units) {
+            return units.stream().map(u -> new UnitJson(u.code(), u.name())).toList();
+        }
+    }
+
+    record CriterionJson(String code, String parentCode, int level, String name, BigDecimal maxScore,
+            BigDecimal baselineScore, BigDecimal targetScore, BigDecimal currentScore, BigDecimal targetGain,
+            BigDecimal targetGainRounded, Integer recordedChange, BigDecimal baselinePercent,
+            BigDecimal targetPercent, BigDecimal currentPercent, BigDecimal remainingToTarget,
+            BigDecimal recoverable, ScoringMethod scoringMethod, List<UnitJson> leadUnits,
+            boolean leadUnitsInherited, List<UnitJson> coordinatingUnits, String weakness, long version) {
+
+        static CriterionJson of(ScoreRow row) {
+            CriterionView c = row.criterion();
+            Figures f = row.figures();
+            return new CriterionJson(c.code(), c.parentCode(), c.level(), c.name(), f.max(), f.baseline(),
+                    f.target(), f.current(), f.targetGain(), f.targetGainRounded(), c.recordedChange(),
+                    f.baselinePercent(), f.targetPercent(), f.currentPercent(), f.remainingToTarget(),
+                    f.recoverable(), c.scoringMethod(), UnitJson.of(c.leadUnits()), c.leadUnitsInherited(),
+                    UnitJson.of(c.coordinatingUnits()), c.weakness(), c.version());
+        }
+    }
+
+    record DomainJson(String code, String name, BigDecimal maxScore, BigDecimal baselineScore,
+            BigDecimal targetScore, BigDecimal currentScore, BigDecimal baselinePercent, BigDecimal targetPercent,
+            BigDecimal currentPercent, BigDecimal targetGain, BigDecimal targetGainRounded) {
+
+        static DomainJson of(ScoreRow row) {
+            Figures f = row.figures();
+            return new DomainJson(row.code(), row.criterion().name(), f.max(), f.baseline(), f.target(),
+                    f.current(), f.baselinePercent(), f.targetPercent(), f.currentPercent(), f.targetGain(),
+                    f.targetGainRounded());
+        }
+    }
+
+    record DiscrepancyJson(String code, String field, BigDecimal recorded, BigDecimal sumOfParts,
+            BigDecimal difference) {
+
+        static DiscrepancyJson of(Discrepancy d) {
+            return new DiscrepancyJson(d.code(), d.field().apiName(), d.recorded(), d.sumOfParts(), d.difference());
+        }
+    }
+
+    record SummaryJson(int year, int baselineYear, BigDecimal maxScore, BigDecimal baselineScore,
+            BigDecimal targetScore, BigDecimal currentScore, BigDecimal baselinePercent, BigDecimal targetPercent,
+            BigDecimal currentPercent, BigDecimal targetGain, BigDecimal targetGainRounded, long criteriaCount,
+            long assessedCount, List<DomainJson> domains, List<DiscrepancyJson> discrepancies) {
+    }
+
+    private final ScoreboardService scoreboards;
+
+    ScoreApiController(ScoreboardService scoreboards) {
+        this.scoreboards = scoreboards;
+    }
+
+    @GetMapping("/criteria")
+    List<CriterionJson> criteria(@PathVariable int year) {
+        return scoreboard(year).rows().stream().map(CriterionJson::of).toList();
+    }
+
+    @GetMapping("/summary")
+    SummaryJson summary(@PathVariable int year) {
+        Scoreboard board = scoreboard(year);
+        Figures t = board.total();
+        return new SummaryJson(year, board.cycle().baselineYear(), t.max(), t.baseline(), t.target(), t.current(),
+                t.baselinePercent(), t.targetPercent(), t.currentPercent(), t.targetGain(), t.targetGainRounded(),
+                board.leafCount(), board.assessedLeafCount(),
+                board.domains().stream().map(DomainJson::of).toList(),
+                board.discrepancies().stream().map(DiscrepancyJson::of).toList());
+    }
+
+    private Scoreboard scoreboard(int year) {
+        return scoreboards.forYear(year).orElseThrow(() -> NotFoundException.cycle(year));
+    }
+}

@@ -1,0 +1,15 @@
+package vn.parindex.scoring;
+
+import vn.parindex.framework.CriterionView;
+
+/** A node of the criteria tree with its effective figures. */
+public record ScoreRow(CriterionView criterion, Figures figures) {
+
+    public String code() {
+        return criterion.code();
+    }
+
+    public boolean isDomain() {
+        return criterion.parentCode() == null;
+    }
+}

@@ -1,0 +1,63 @@
+package vn.parindex.security;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import vn.parindex.organisation.Unit;
+
+/** An account of the tracker (tài khoản), with a BCrypt password hash. */
+@Entity
+@Table(name = "app_user")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class AppUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    private String displayName;
+
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    /** The unit a unit head answers for; optional for other roles. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "unit_id")
+    private Unit unit;
+
+    private boolean enabled = true;
+
+    private OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Version
+    private long version;
+
+    public AppUser(String username, String displayName, String passwordHash, Role role, Unit unit) {
+        if (role == Role.UNIT_HEAD && unit == null) {
+            throw new IllegalArgumentException("A unit head must belong to a unit");
+        }
+        this.username = username.strip().toLowerCase(Locale.ROOT);
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.unit = unit;
+    }
+}

@@ -1,0 +1,15 @@
+package vn.parindex.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AppUserRepository extends JpaRepository<AppUser, Long> {
+
+    @Query("select u from AppUser u left join fetch u.unit where u.username = lower(:username)")
+    Optional<AppUser> findByUsernameWithUnit(String username);
+
+    @Query("select u from AppUser u left join fetch u.unit where u.username in :usernames order by u.id")
+    List<AppUser> findByUsernames(List<String> usernames);
+}

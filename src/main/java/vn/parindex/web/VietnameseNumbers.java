@@ -1,0 +1,72 @@
+package vn.parindex.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import org.springframework.stereotype.Component;
+
+/**
+ * Numbers written the Vietnamese way, as the plan prints them: decimal comma, dot between thousands
+ * ({@code 84,0256}, {@code 14,00}, {@code 68,87%}, {@code + 3}). Used in templates as {@code @fmt}.
+ */
+@Component("fmt")
+public class VietnameseNumbers {
+
+    private static final DecimalFormatSymbols SYMBOLS = symbols();
+
+    /** A score with 4 decimals: {@code 84,0256}; blank when absent. */
+    public String score(BigDecimal value) {
+        return format(value, 4);
+    }
+
+    /** A maximum with 2 decimals: {@code 14,00}. */
+    public String max(BigDecimal value) {
+        return format(value, 2);
+    }
+
+    /** A percentage with 2 decimals: {@code 68,87%}. */
+    public String percent(BigDecimal value) {
+        return value == null ? "" : format(value, 2) + "%";
+    }
+
+    /** A signed score difference with 4 decimals: {@code +2,6081}, {@code −0,0434}, {@code 0}. */
+    public String signedScore(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.signum() == 0) {
+            return "0";
+        }
+        return (value.signum() > 0 ? "+" : "\u2212") + format(value.abs(), 4);
+    }
+
+    /** A whole-point change as the plan prints it: {@code + 3}, {@code 0}, {@code − 1}. */
+    public String change(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal whole = value.setScale(0, RoundingMode.HALF_UP);
+        if (whole.signum() == 0) {
+            return "0";
+        }
+        return (whole.signum() > 0 ? "+ " : "\u2212 ") + whole.abs().toPlainString();
+    }
+
+    private static String format(BigDecimal value, int decimals) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), SYMBOLS);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
+    }
+
+    private static DecimalFormatSymbols symbols() {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols();
+        symbols.setDecimalSeparator(',');
+        symbols.setGroupingSeparator('.');
+        symbols.setMinusSign('\u2212');
+        return symbols;
+    }
+}
