@@ -47,11 +47,14 @@ class AccountBootstrap implements ApplicationRunner {
     private final String adminUsername;
     private final String adminPassword;
     private final String demoPassword;
+    /** Only for the test suite on a throw-away container database; never set in production. */
+    private final boolean demoOnExternalDatabase;
 
     AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
             DatabaseMode databaseMode, @Value("${parindex.admin.username:}") String adminUsername,
             @Value("${parindex.admin.password:}") String adminPassword,
-            @Value("${parindex.demo.password:}") String demoPassword) {
+            @Value("${parindex.demo.password:}") String demoPassword,
+            @Value("${parindex.demo.seed-on-external-database:false}") boolean demoOnExternalDatabase) {
         this.users = users;
         this.units = units;
         this.passwordEncoder = passwordEncoder;
@@ -59,6 +62,7 @@ class AccountBootstrap implements ApplicationRunner {
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
         this.demoPassword = demoPassword;
+        this.demoOnExternalDatabase = demoOnExternalDatabase;
     }
 
     @Override
@@ -74,7 +78,7 @@ class AccountBootstrap implements ApplicationRunner {
                     null));
             log.info("Created the administrator account '{}'", adminUsername.strip().toLowerCase());
         }
-        if (databaseMode == DatabaseMode.EMBEDDED) {
+        if (databaseMode == DatabaseMode.EMBEDDED || demoOnExternalDatabase) {
             if (empty) {
                 seedDemoAccounts();
             }

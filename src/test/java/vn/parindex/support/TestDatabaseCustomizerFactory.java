@@ -1,0 +1,83 @@
+package vn.parindex.support;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one place that decides which real PostgreSQL the tests use: Testcontainers' PostgreSQL 18 when a Docker
+ * engine answers, else the application's own embedded PostgreSQL (a throw-away one per test context).
+ * {@code PARINDEX_TEST_DATABASE=embedded} forces the embedded one.
+ */
+public class TestDatabaseCustomizerFactory implements ContextCustomizerFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabaseCustomizerFactory.class);
+
+    private static PostgreSQLContainer container;
+    private static Boolean dockerAvailable;
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+            List<ContextConfigurationAttributes> configAttributes) {
+        return useDocker() ? new ContainerDatabase() : null;
+    }
+
+    private static synchronized boolean useDocker() {
+        if (dockerAvailable == null) {
+            boolean forcedEmbedded = "embedded".equalsIgnoreCase(System.getenv("PARINDEX_TEST_DATABASE"));
+            boolean available = false;
+            boolean engineVisible = System.getenv("DOCKER_HOST") != null
+                    || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
+            if (!forcedEmbedded && engineVisible) {
+                try {
+                    available = DockerClientFactory.instance().isDockerAvailable();
+                } catch (RuntimeException | LinkageError e) {
+                    available = false;
+                }
+            }
+            dockerAvailable = available;
+            log.info("Tests run on {}", available ? "Testcontainers' PostgreSQL" : "the embedded PostgreSQL");
+        }
+        return dockerAvailable;
+    }
+
+    private static synchronized PostgreSQLContainer container() {
+        if (container == null) {
+            container = new PostgreSQLContainer("postgres:18-alpine");
+            container.start();
+        }
+        return container;
+    }
+
+    /** Points the context at the shared container (equal instances, so contexts stay cached). */
+    private static final class ContainerDatabase implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+                org.springframework.test.context.MergedContextConfiguration mergedConfig) {
+            PostgreSQLContainer db = container();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testcontainers-postgres",
+                    Map.of("spring.datasource.url", db.getJdbcUrl(),
+                            "spring.datasource.username", db.getUsername(),
+                            "spring.datasource.password", db.getPassword(),
+                            "parindex.demo.seed-on-external-database", "true")));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ContainerDatabase;
+        }
+
+        @Override
+        public int hashCode() {
+            return ContainerDatabase.class.hashCode();
+        }
+    }
+}
