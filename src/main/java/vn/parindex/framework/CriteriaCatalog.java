@@ -41,6 +41,11 @@ public class CriteriaCatalog {
         return cycles.findByYear(year).map(this::view);
     }
 
+    /** One criterion of a cycle with its effective units, or empty when the cycle or code is unknown. */
+    public Optional<CriterionView> criterion(int year, String code) {
+        return cycle(year).flatMap(c -> c.criteria().stream().filter(v -> v.code().equals(code)).findFirst());
+    }
+
     private CycleView view(Cycle cycle) {
         Map<Long, UnitRef> unitRefs = units.findAll().stream()
                 .collect(Collectors.toMap(u -> u.getId(), u -> new UnitRef(u.getId(), u.getCode(), u.getName()),

@@ -86,4 +86,32 @@ public class Criterion {
         this.scoringMethod = scoringMethod;
         this.weakness = weakness;
     }
+
+    /** Sets last year's official score (ADMIN correction). */
+    public void changeBaselineScore(BigDecimal value) {
+        this.baselineScore = withinMax(value);
+    }
+
+    public void changeTargetScore(BigDecimal value) {
+        this.targetScore = withinMax(value);
+    }
+
+    /** Sets this year's current score: an approved assessment, a survey result or an ADMIN correction. */
+    public void changeCurrentScore(BigDecimal value) {
+        this.currentScore = withinMax(value);
+    }
+
+    private BigDecimal withinMax(BigDecimal value) {
+        if (value != null && (value.signum() < 0 || value.compareTo(maxScore) > 0)) {
+            throw new IllegalArgumentException("Score " + value + " outside 0.." + maxScore + " for " + code);
+        }
+        return Scores.normalise(value);
+    }
+
+    /** Refuses a change based on a stale version of this criterion. */
+    public void requireVersion(long expected) {
+        if (expected != version) {
+            throw new vn.parindex.web.ConflictException("conflict.criterion", version);
+        }
+    }
 }

@@ -10,4 +10,9 @@ public interface CriterionRepository extends JpaRepository<Criterion, Long> {
     List<Criterion> findByCycle(Long cycleId);
 
     long countByCycleId(Long cycleId);
+
+    @Query("select c from Criterion c where c.cycle.year = :year and c.code = :code")
+    java.util.Optional<Criterion> findByYearAndCode(int year, String code);
+
+    boolean existsByParentId(Long parentId);
 }

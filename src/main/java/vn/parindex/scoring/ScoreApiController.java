@@ -6,39 +6,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.parindex.framework.CriterionView;
-import vn.parindex.framework.ScoringMethod;
-import vn.parindex.framework.UnitRef;
+import vn.parindex.scoring.ApiJson.CriterionJson;
 import vn.parindex.web.NotFoundException;
 
 /** Read API: a cycle's criteria with their figures, and its summary by domain. */
 @RestController
 @RequestMapping("/api/v1/cycles/{year}")
 class ScoreApiController {
-
-    record UnitJson(String code, String name) {
-        static List<UnitJson> of(List<UnitRef> units) {
-            return units.stream().map(u -> new UnitJson(u.code(), u.name())).toList();
-        }
-    }
-
-    record CriterionJson(String code, String parentCode, int level, String name, BigDecimal maxScore,
-            BigDecimal baselineScore, BigDecimal targetScore, BigDecimal currentScore, BigDecimal targetGain,
-            BigDecimal targetGainRounded, Integer recordedChange, BigDecimal baselinePercent,
-            BigDecimal targetPercent, BigDecimal currentPercent, BigDecimal remainingToTarget,
-            BigDecimal recoverable, ScoringMethod scoringMethod, List<UnitJson> leadUnits,
-            boolean leadUnitsInherited, List<UnitJson> coordinatingUnits, String weakness, long version) {
-
-        static CriterionJson of(ScoreRow row) {
-            CriterionView c = row.criterion();
-            Figures f = row.figures();
-            return new CriterionJson(c.code(), c.parentCode(), c.level(), c.name(), f.max(), f.baseline(),
-                    f.target(), f.current(), f.targetGain(), f.targetGainRounded(), c.recordedChange(),
-                    f.baselinePercent(), f.targetPercent(), f.currentPercent(), f.remainingToTarget(),
-                    f.recoverable(), c.scoringMethod(), UnitJson.of(c.leadUnits()), c.leadUnitsInherited(),
-                    UnitJson.of(c.coordinatingUnits()), c.weakness(), c.version());
-        }
-    }
 
     record DomainJson(String code, String name, BigDecimal maxScore, BigDecimal baselineScore,
             BigDecimal targetScore, BigDecimal currentScore, BigDecimal baselinePercent, BigDecimal targetPercent,

@@ -37,6 +37,15 @@ public record CurrentUser(long id, String username, String displayName, String p
         return enabled;
     }
 
+    /** This person as the author of a change. */
+    public vn.parindex.audit.Actor actor() {
+        return new vn.parindex.audit.Actor(id, username);
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
     @Override
     public String toString() {
         return "CurrentUser[" + username + ", " + role + "]";

@@ -1,30 +1,90 @@
 package vn.parindex.web;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Errors of the JSON API as RFC 9457 problem documents ({@code application/problem+json}). */
+/**
+ * Errors of the JSON API as RFC 9457 problem documents ({@code application/problem+json}), in Vietnamese unless
+ * the request asks for English. Permission refusals (403) and missing credentials (401) are answered by the
+ * security configuration.
+ */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(0)
 public class ApiExceptionHandler {
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Không tìm thấy");
+    private final MessageSource messages;
+
+    public ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private ProblemDetail problem(HttpStatus status, String titleKey, String detail, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(text(titleKey, locale));
         return problem;
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Giá trị '" + e.getValue() + "' không hợp lệ cho tham số '" + e.getName() + "'");
-        problem.setTitle("Yêu cầu không hợp lệ");
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "error.404.title", e.getMessage(), locale);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "error.400.title", text("error.400.text", locale),
+                locale);
+        List<Map<String, String>> errors = e.fieldErrors().entrySet().stream()
+                .map(entry -> Map.of("field", entry.getKey(), "message", text(entry.getValue(), locale)))
+                .toList();
+        problem.setProperty("errors", errors);
         return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "error.409.title", text(e.messageKey(), locale),
+                locale);
+        problem.setProperty("currentVersion", e.currentVersion());
+        return problem;
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ProblemDetail concurrent(ObjectOptimisticLockingFailureException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, "error.409.title", text("conflict.concurrent", locale), locale);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class})
+    ProblemDetail unreadable(Exception e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST, "error.400.title", text("error.400.unreadable", locale), locale);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e, Locale locale) {
+        return invalid(InvalidInputException.of("file", "evidence.tooLarge"), locale);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e, Locale locale) {
+        return problem(HttpStatus.BAD_REQUEST, "error.400.title",
+                text("error.400.parameter", locale, String.valueOf(e.getValue()), e.getName()), locale);
     }
 }

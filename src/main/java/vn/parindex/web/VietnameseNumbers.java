@@ -53,6 +53,28 @@ public class VietnameseNumbers {
         return (whole.signum() > 0 ? "+ " : "\u2212 ") + whole.abs().toPlainString();
     }
 
+    /** A moment in Vietnam's time: {@code 24/11/2026 14:05}. */
+    public String dateTime(java.time.OffsetDateTime at) {
+        return at == null ? "" : DATE_TIME.format(at.atZoneSameInstant(VIETNAM));
+    }
+
+    /** A size in bytes for people: {@code 1,5 MB}. */
+    public String bytes(long size) {
+        if (size < 1024) {
+            return size + " B";
+        }
+        if (size < 1024 * 1024) {
+            return format(BigDecimal.valueOf(size).divide(BigDecimal.valueOf(1024), 1, RoundingMode.HALF_UP), 1)
+                    + " KB";
+        }
+        return format(BigDecimal.valueOf(size).divide(BigDecimal.valueOf(1024 * 1024), 1, RoundingMode.HALF_UP), 1)
+                + " MB";
+    }
+
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final java.time.format.DateTimeFormatter DATE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
     private static String format(BigDecimal value, int decimals) {
         if (value == null) {
             return "";

@@ -22,6 +22,8 @@ public class TestDatabaseCustomizerFactory implements ContextCustomizerFactory {
 
     private static PostgreSQLContainer container;
     private static Boolean dockerAvailable;
+    private static final java.util.concurrent.atomic.AtomicInteger DATABASES =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -63,8 +65,17 @@ public class TestDatabaseCustomizerFactory implements ContextCustomizerFactory {
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                 org.springframework.test.context.MergedContextConfiguration mergedConfig) {
             PostgreSQLContainer db = container();
+            // every application context gets a database of its own, as with the embedded PostgreSQL
+            String database = "ctx_" + DATABASES.incrementAndGet();
+            try (var connection = java.sql.DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(),
+                    db.getPassword()); var statement = connection.createStatement()) {
+                statement.execute("create database " + database);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            String url = db.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testcontainers-postgres",
-                    Map.of("spring.datasource.url", db.getJdbcUrl(),
+                    Map.of("spring.datasource.url", url,
                             "spring.datasource.username", db.getUsername(),
                             "spring.datasource.password", db.getPassword(),
                             "parindex.demo.seed-on-external-database", "true")));

@@ -1,0 +1,36 @@
+package vn.parindex.review;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface AssessmentRepository extends JpaRepository<Assessment, Long> {
+
+    List<Assessment> findByCriterionIdOrderBySubmittedAtAscIdAsc(Long criterionId);
+
+    boolean existsByCriterionIdAndStatus(Long criterionId, AssessmentStatus status);
+
+    List<Assessment> findByStatusOrderBySubmittedAtAsc(AssessmentStatus status);
+
+    /** The latest assessment of each of the given criteria. */
+    @Query("""
+            select a from Assessment a where a.criterionId in :criterionIds and a.submittedAt = (
+                select max(b.submittedAt) from Assessment b where b.criterionId = a.criterionId)""")
+    List<Assessment> findLatestByCriterionIds(java.util.Collection<Long> criterionIds);
+
+    @Query("""
+            select new vn.parindex.review.AssessmentView(a.id, a.criterionId, a.score, a.explanation, a.status,
+                s.username, a.submittedAt, r.username, a.reviewedAt, a.reviewComment, a.version)
+            from Assessment a join vn.parindex.security.AppUser s on s.id = a.submittedBy
+                left join vn.parindex.security.AppUser r on r.id = a.reviewedBy
+            where a.criterionId = :criterionId order by a.submittedAt, a.id""")
+    List<AssessmentView> describeByCriterion(Long criterionId);
+
+    @Query("""
+            select new vn.parindex.review.AssessmentView(a.id, a.criterionId, a.score, a.explanation, a.status,
+                s.username, a.submittedAt, r.username, a.reviewedAt, a.reviewComment, a.version)
+            from Assessment a join vn.parindex.security.AppUser s on s.id = a.submittedBy
+                left join vn.parindex.security.AppUser r on r.id = a.reviewedBy
+            where a.status = :status order by a.submittedAt, a.id""")
+    List<AssessmentView> describeByStatus(AssessmentStatus status);
+}

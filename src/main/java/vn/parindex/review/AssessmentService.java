@@ -1,0 +1,146 @@
+package vn.parindex.review;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.framework.CriteriaCatalog;
+import vn.parindex.framework.Criterion;
+import vn.parindex.framework.CriterionRepository;
+import vn.parindex.framework.CriterionView;
+import vn.parindex.framework.Cycle;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.web.ConflictException;
+import vn.parindex.web.FieldErrors;
+import vn.parindex.web.NotFoundException;
+
+/**
+ * The assessment workflow: a lead unit submits a score with an explanation and evidence (SUBMITTED); Home
+ * Affairs approves it (its score becomes the criterion's current score) or returns it with a reason (RETURNED),
+ * and the unit may submit again. Every step is on record in the same transaction.
+ */
+@Service
+public class AssessmentService {
+
+    static final String ENTITY = "ASSESSMENT";
+
+    private final CriteriaCatalog catalog;
+    private final CriterionRepository criteria;
+    private final AssessmentRepository assessments;
+    private final EvidenceService evidence;
+    private final ReviewPermissions permissions;
+    private final CriterionScoreService scores;
+    private final AuditTrail audit;
+    private final Clock clock = Clock.systemUTC();
+
+    AssessmentService(CriteriaCatalog catalog, CriterionRepository criteria, AssessmentRepository assessments,
+            EvidenceService evidence, ReviewPermissions permissions, CriterionScoreService scores,
+            AuditTrail audit) {
+        this.catalog = catalog;
+        this.criteria = criteria;
+        this.assessments = assessments;
+        this.evidence = evidence;
+        this.permissions = permissions;
+        this.scores = scores;
+        this.audit = audit;
+    }
+
+    /** Submits a self-assessment; score typed {@code 1,25} or {@code 1.25}. */
+    @Transactional
+    public Assessment submit(CurrentUser user, int year, String code, String scoreText, String explanation,
+            List<UploadedFile> files) {
+        Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
+        CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
+        Cycle cycle = criterion.getCycle();
+        ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
+                cycle.getStatus()));
+        FieldErrors errors = new FieldErrors();
+        BigDecimal score = CriterionScoreService.parseScore(scoreText, "score", criterion.getMaxScore(), errors);
+        if (explanation == null || explanation.isBlank()) {
+            errors.add("comment", "comment.required");
+        }
+        List<UploadedFile> attached = files == null ? List.of() : files.stream().filter(f -> f.fileName() != null
+                && !f.fileName().isBlank()).toList();
+        evidence.check(attached, "files", errors);
+        errors.throwIfAny();
+        if (assessments.existsByCriterionIdAndStatus(criterion.getId(), AssessmentStatus.SUBMITTED)) {
+            throw new ConflictException("conflict.pending", criterion.getVersion());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Assessment assessment = assessments.save(new Assessment(criterion.getId(), user.unitId(), score,
+                explanation.strip(), user.id(), now));
+        audit.record(user.actor(), ENTITY, assessment.getId(), criterion.getId(), "status", null,
+                AssessmentStatus.SUBMITTED, explanation.strip());
+        audit.record(user.actor(), ENTITY, assessment.getId(), criterion.getId(), "score", null, score, null);
+        evidence.store(user, criterion.getId(), assessment.getId(), attached, now);
+        return assessment;
+    }
+
+    /** Approves a submission: its score becomes the criterion's current score. */
+    @Transactional
+    public Assessment approve(CurrentUser user, long assessmentId, String comment, long version) {
+        ReviewPermissions.require(permissions.canReview(user));
+        Assessment assessment = assessments.findById(assessmentId)
+                .orElseThrow(() -> new NotFoundException("Không có bản tự đánh giá số " + assessmentId));
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        assessment.approve(user.id(), note, OffsetDateTime.now(clock), version);
+        audit.record(user.actor(), ENTITY, assessmentId, assessment.getCriterionId(), "status",
+                AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED, note);
+        Criterion criterion = criteria.findById(assessment.getCriterionId()).orElseThrow();
+        scores.applyApproved(user, criterion, assessment.getScore(),
+                "Duyệt bản tự đánh giá số " + assessmentId + (note == null ? "" : ": " + note));
+        assessments.flush();
+        return assessment;
+    }
+
+    /** Returns a submission to its unit with a required reason. */
+    @Transactional
+    public Assessment giveBack(CurrentUser user, long assessmentId, String reason, long version) {
+        ReviewPermissions.require(permissions.canReview(user));
+        Assessment assessment = assessments.findById(assessmentId)
+                .orElseThrow(() -> new NotFoundException("Không có bản tự đánh giá số " + assessmentId));
+        if (reason == null || reason.isBlank()) {
+            new FieldErrors().add("comment", "reason.required").throwIfAny();
+        }
+        assessment.giveBack(user.id(), reason.strip(), OffsetDateTime.now(clock), version);
+        audit.record(user.actor(), ENTITY, assessmentId, assessment.getCriterionId(), "status",
+                AssessmentStatus.SUBMITTED, AssessmentStatus.RETURNED, reason.strip());
+        assessments.flush();
+        return assessment;
+    }
+
+    /** Uploads evidence for a criterion outside a submission (same rights as submitting). */
+    @Transactional
+    public List<EvidenceInfo> upload(CurrentUser user, int year, String code, List<UploadedFile> files) {
+        Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
+        CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
+        ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
+                criterion.getCycle().getStatus()) || permissions.canEditScores(user));
+        FieldErrors errors = new FieldErrors();
+        if (files == null || files.isEmpty()) {
+            errors.add("file", "evidence.required");
+        } else {
+            evidence.check(files, "file", errors);
+        }
+        errors.throwIfAny();
+        List<Long> ids = evidence.store(user, criterion.getId(), null, files, OffsetDateTime.now(clock));
+        return evidence.forCriterion(criterion.getId()).stream().filter(e -> ids.contains(e.id())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AssessmentView> thread(long criterionId) {
+        return assessments.describeByCriterion(criterionId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AssessmentView> awaitingReview() {
+        return assessments.describeByStatus(AssessmentStatus.SUBMITTED);
+    }
+
+    static NotFoundException notFound(int year, String code) {
+        return new NotFoundException("Không có tiêu chí " + code + " trong kỳ đánh giá năm " + year);
+    }
+}

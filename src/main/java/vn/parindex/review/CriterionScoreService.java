@@ -1,0 +1,109 @@
+package vn.parindex.review;
+
+import java.math.BigDecimal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.framework.Criterion;
+import vn.parindex.framework.CriterionRepository;
+import vn.parindex.framework.Scores;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.web.FieldErrors;
+
+/** Home Affairs sets a criterion's baseline, target or current score directly, with a required comment. */
+@Service
+public class CriterionScoreService {
+
+    static final String ENTITY = "CRITERION";
+
+    private final CriterionRepository criteria;
+    private final ReviewPermissions permissions;
+    private final AuditTrail audit;
+
+    CriterionScoreService(CriterionRepository criteria, ReviewPermissions permissions, AuditTrail audit) {
+        this.criteria = criteria;
+        this.permissions = permissions;
+        this.audit = audit;
+    }
+
+    /** New values as typed; null means "leave unchanged". */
+    public record ScoreChange(String baselineScore, String targetScore, String currentScore, String comment,
+            Long version) {
+    }
+
+    @Transactional
+    public Criterion update(CurrentUser user, int year, String code, ScoreChange change) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+        Criterion criterion = criteria.findByYearAndCode(year, code)
+                .orElseThrow(() -> AssessmentService.notFound(year, code));
+        FieldErrors errors = new FieldErrors();
+        BigDecimal max = criterion.getMaxScore();
+        BigDecimal baseline = change.baselineScore() == null ? null
+                : parseScore(change.baselineScore(), "baselineScore", max, errors);
+        BigDecimal target = change.targetScore() == null ? null
+                : parseScore(change.targetScore(), "targetScore", max, errors);
+        BigDecimal current = change.currentScore() == null ? null
+                : parseScore(change.currentScore(), "currentScore", max, errors);
+        if (change.currentScore() != null && criteria.existsByParentId(criterion.getId())) {
+            errors.add("currentScore", "score.parentCurrent");
+        }
+        if (change.baselineScore() == null && change.targetScore() == null && change.currentScore() == null) {
+            errors.add("baselineScore", "score.nothingToChange");
+        }
+        if (change.comment() == null || change.comment().isBlank()) {
+            errors.add("comment", "comment.required");
+        }
+        if (change.version() == null) {
+            errors.add("version", "version.required");
+        }
+        errors.throwIfAny();
+        criterion.requireVersion(change.version());
+        String comment = change.comment().strip();
+        if (baseline != null) {
+            audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "baselineScore",
+                    criterion.getBaselineScore(), baseline, comment);
+            criterion.changeBaselineScore(baseline);
+        }
+        if (target != null) {
+            audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "targetScore",
+                    criterion.getTargetScore(), target, comment);
+            criterion.changeTargetScore(target);
+        }
+        if (current != null) {
+            audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "currentScore",
+                    criterion.getCurrentScore(), current, comment);
+            criterion.changeCurrentScore(current);
+        }
+        criteria.saveAndFlush(criterion);
+        return criterion;
+    }
+
+    /** An approved assessment's score becomes the current score. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void applyApproved(CurrentUser user, Criterion criterion, BigDecimal score, String comment) {
+        audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "currentScore",
+                criterion.getCurrentScore(), score, comment);
+        criterion.changeCurrentScore(score);
+        criteria.saveAndFlush(criterion);
+    }
+
+    /** Parses a typed score and checks it lies between 0 and the maximum; problems go to {@code errors}. */
+    static BigDecimal parseScore(String text, String field, BigDecimal max, FieldErrors errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(field, "score.required");
+            return null;
+        }
+        try {
+            BigDecimal score = Scores.parse(text);
+            if (score.compareTo(max) > 0) {
+                errors.add(field, "score.aboveMax");
+                return null;
+            }
+            return score;
+        } catch (IllegalArgumentException e) {
+            errors.add(field, e.getMessage());
+            return null;
+        }
+    }
+}

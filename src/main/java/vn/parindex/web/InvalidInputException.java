@@ -1,0 +1,26 @@
+package vn.parindex.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Bad input, field by field (field → message key); nothing was changed. 400 with the fields in the API; pages
+ * show each message next to its field.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    private final Map<String, String> fieldErrors;
+
+    public InvalidInputException(Map<String, String> fieldErrors) {
+        super("Invalid input: " + fieldErrors);
+        this.fieldErrors = Map.copyOf(new LinkedHashMap<>(fieldErrors));
+    }
+
+    public static InvalidInputException of(String field, String messageKey) {
+        return new InvalidInputException(Map.of(field, messageKey));
+    }
+
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+}
