@@ -60,4 +60,18 @@ public class AppUser {
         this.role = role;
         this.unit = unit;
     }
+
+    void changePasswordHash(String hash) {
+        this.passwordHash = hash;
+    }
+
+    void changeDetails(String displayName, Role role, Unit unit, boolean enabled) {
+        if (role == Role.UNIT_HEAD && unit == null) {
+            throw new IllegalArgumentException("A unit head must belong to a unit");
+        }
+        this.displayName = displayName;
+        this.role = role;
+        this.unit = unit;
+        this.enabled = enabled;
+    }
 }

@@ -12,4 +12,10 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     @Query("select u from AppUser u left join fetch u.unit where u.username in :usernames order by u.id")
     List<AppUser> findByUsernames(List<String> usernames);
+
+    @Query("select u from AppUser u left join fetch u.unit order by u.role, u.username")
+    List<AppUser> findAllWithUnits();
+
+    @Query("select u from AppUser u left join fetch u.unit where u.id = :id")
+    Optional<AppUser> findByIdWithUnit(Long id);
 }

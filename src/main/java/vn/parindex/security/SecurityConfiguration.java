@@ -5,7 +5,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import java.util.Map;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,6 +30,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final org.slf4j.Logger SECURITY_LOG = org.slf4j.LoggerFactory.getLogger("vn.parindex.security.audit");
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -27,6 +39,25 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /** Knows the open sessions, so disabling an account ends them at once. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottlingAuthenticationProvider(passwords, throttle);
     }
 
     @Bean
@@ -45,17 +76,43 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/admin/**", "/review").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(loginFailure()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(loggedRefusal()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1).sessionRegistry(sessionRegistry))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /** Locked accounts and clients are told so on the login page; other failures get one neutral message. */
+    private static AuthenticationFailureHandler loginFailure() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        return handler;
+    }
+
+    private static AccessDeniedHandler loggedRefusal() {
+        AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+        return (request, response, e) -> {
+            logRefusal(request);
+            page.handle(request, response, e);
+        };
+    }
+
+    private static void logRefusal(jakarta.servlet.http.HttpServletRequest request) {
+        java.security.Principal who = request.getUserPrincipal();
+        SECURITY_LOG.warn("Permission refused: user={} {} {} client={}", who == null ? "-" : who.getName(),
+                request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
     }
 
     private static AuthenticationEntryPoint jsonUnauthorized() {
@@ -67,8 +124,11 @@ class SecurityConfiguration {
     }
 
     private static AccessDeniedHandler jsonForbidden() {
-        return (request, response, e) -> problem(response, HttpStatus.FORBIDDEN, "Không có quyền",
-                "Tài khoản này không có quyền thực hiện thao tác này.");
+        return (request, response, e) -> {
+            logRefusal(request);
+            problem(response, HttpStatus.FORBIDDEN, "Không có quyền",
+                    "Tài khoản này không có quyền thực hiện thao tác này.");
+        };
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String title,

@@ -1,0 +1,121 @@
+package vn.parindex.review;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import vn.parindex.framework.CriteriaCatalog;
+import vn.parindex.framework.Cycle;
+import vn.parindex.framework.UnitRef;
+import vn.parindex.organisation.Unit;
+import vn.parindex.organisation.UnitRepository;
+import vn.parindex.scoring.ScoreRow;
+import vn.parindex.scoring.Scoreboard;
+import vn.parindex.scoring.ScoreboardService;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.security.Role;
+import vn.parindex.web.NotFoundException;
+
+/**
+ * "Nhiệm vụ của tôi": the criteria a unit leads and coordinates, with the gap, the weakness and the latest
+ * submission; the review queue and the assignments overview by unit for Home Affairs and leadership.
+ */
+@Controller
+class AssignmentsController {
+
+    /** A unit's criteria. */
+    record UnitAssignments(Unit unit, List<ScoreRow> leading, List<ScoreRow> coordinating) {
+    }
+
+    /** A submission awaiting review, with its criterion. */
+    record QueueItem(AssessmentView assessment, ScoreRow criterion) {
+    }
+
+    private final CriteriaCatalog catalog;
+    private final ScoreboardService scoreboards;
+    private final AssessmentRepository assessments;
+    private final AssessmentService assessmentService;
+    private final UnitRepository units;
+
+    AssignmentsController(CriteriaCatalog catalog, ScoreboardService scoreboards, AssessmentRepository assessments,
+            AssessmentService assessmentService, UnitRepository units) {
+        this.catalog = catalog;
+        this.scoreboards = scoreboards;
+        this.assessments = assessments;
+        this.assessmentService = assessmentService;
+        this.units = units;
+    }
+
+    private Scoreboard currentBoard() {
+        int year = catalog.currentCycle().map(Cycle::getYear)
+                .orElseThrow(() -> new NotFoundException("Chưa có kỳ đánh giá nào"));
+        return scoreboards.forYear(year).orElseThrow(() -> NotFoundException.cycle(year));
+    }
+
+    private Map<Long, AssessmentStatus> latestStatus(Collection<ScoreRow> rows) {
+        List<Long> ids = rows.stream().map(r -> r.criterion().id()).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return assessments.findLatestByCriterionIds(ids).stream()
+                .collect(Collectors.toMap(Assessment::getCriterionId, Assessment::getStatus, (a, b) -> a));
+    }
+
+    private static boolean names(List<UnitRef> units, Long unitId) {
+        return units.stream().anyMatch(u -> u.id() == unitId);
+    }
+
+    private static UnitAssignments assignments(Scoreboard board, Unit unit) {
+        List<ScoreRow> leaves = board.rows().stream().filter(r -> board.children(r.code()).isEmpty()).toList();
+        return new UnitAssignments(unit,
+                leaves.stream().filter(r -> names(r.criterion().leadUnits(), unit.getId())).toList(),
+                leaves.stream().filter(r -> names(r.criterion().coordinatingUnits(), unit.getId())).toList());
+    }
+
+    @GetMapping("/assignments")
+    String mine(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (user.unitId() == null) {
+            return "redirect:/assignments/overview";
+        }
+        Scoreboard board = currentBoard();
+        Unit unit = units.findById(user.unitId()).orElseThrow();
+        UnitAssignments mine = assignments(board, unit);
+        model.addAttribute("board", board);
+        model.addAttribute("mine", mine);
+        model.addAttribute("statuses", latestStatus(board.rows()));
+        return "review/assignments";
+    }
+
+    @GetMapping("/assignments/overview")
+    String overview(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (user.role() == Role.UNIT_HEAD) {
+            throw new AccessDeniedException("forbidden");
+        }
+        Scoreboard board = currentBoard();
+        model.addAttribute("board", board);
+        model.addAttribute("byUnit", units.findAllByOrderByIdAsc().stream().map(u -> assignments(board, u)).toList());
+        model.addAttribute("statuses", latestStatus(board.rows()));
+        return "review/overview";
+    }
+
+    @GetMapping("/review")
+    String queue(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (user.role() != Role.ADMIN) {
+            throw new AccessDeniedException("forbidden");
+        }
+        Scoreboard board = currentBoard();
+        Map<Long, ScoreRow> byId = board.rows().stream()
+                .collect(Collectors.toMap(r -> r.criterion().id(), Function.identity()));
+        model.addAttribute("board", board);
+        model.addAttribute("queue", assessmentService.awaitingReview().stream()
+                .filter(a -> byId.containsKey(a.criterionId()))
+                .map(a -> new QueueItem(a, byId.get(a.criterionId()))).toList());
+        return "review/queue";
+    }
+}

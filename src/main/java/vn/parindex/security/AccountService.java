@@ -1,0 +1,176 @@
+package vn.parindex.security;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.organisation.Unit;
+import vn.parindex.organisation.UnitRepository;
+import vn.parindex.web.ConflictException;
+import vn.parindex.web.FieldErrors;
+import vn.parindex.web.NotFoundException;
+
+/**
+ * Accounts: everyone changes their own password; ADMIN creates accounts, sets role and unit, resets passwords
+ * and disables accounts. Every change is on record (passwords never are, only that they changed).
+ */
+@Service
+public class AccountService {
+
+    static final String ENTITY = "USER";
+    static final int MIN_PASSWORD_LENGTH = 8;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+
+    private final AppUserRepository users;
+    private final UnitRepository units;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
+    private final org.springframework.security.core.session.SessionRegistry sessions;
+
+    AccountService(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
+            AuditTrail audit, org.springframework.security.core.session.SessionRegistry sessions) {
+        this.sessions = sessions;
+        this.users = users;
+        this.units = units;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+    }
+
+    /** An account's editable details as typed in a form. */
+    public record AccountForm(String username, String displayName, Role role, String unitCode, String password,
+            Boolean enabled, Long version) {
+    }
+
+    @Transactional
+    public void changeOwnPassword(CurrentUser user, String current, String fresh, String confirmation) {
+        AppUser account = users.findById(user.id()).orElseThrow();
+        FieldErrors errors = new FieldErrors();
+        if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
+            errors.add("currentPassword", "password.currentWrong");
+        }
+        checkNewPassword(fresh, confirmation, errors);
+        if (fresh != null && current != null && fresh.equals(current)) {
+            errors.add("newPassword", "password.same");
+        }
+        errors.throwIfAny();
+        account.changePasswordHash(passwordEncoder.encode(fresh));
+        audit.record(user.actor(), ENTITY, account.getId(), null, "password", null, "(đã đổi)",
+                "Người dùng tự đổi mật khẩu");
+    }
+
+    @Transactional(readOnly = true)
+    public List<AppUser> all() {
+        return users.findAllWithUnits();
+    }
+
+    @Transactional(readOnly = true)
+    public AppUser get(long id) {
+        return users.findByIdWithUnit(id).orElseThrow(() -> new NotFoundException("Không có tài khoản số " + id));
+    }
+
+    @Transactional
+    public AppUser create(CurrentUser admin, AccountForm form) {
+        requireAdmin(admin);
+        FieldErrors errors = new FieldErrors();
+        String username = form.username() == null ? "" : form.username().strip().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(username).matches()) {
+            errors.add("username", "account.usernameInvalid");
+        } else if (users.findByUsernameWithUnit(username).isPresent()) {
+            errors.add("username", "account.usernameTaken");
+        }
+        Unit unit = checkDetails(form, errors);
+        checkNewPassword(form.password(), form.password(), errors);
+        errors.throwIfAny();
+        AppUser account = users.save(new AppUser(username, form.displayName().strip(),
+                passwordEncoder.encode(form.password()), form.role(), unit));
+        audit.record(admin.actor(), ENTITY, account.getId(), null, "username", null, username, "Tạo tài khoản");
+        audit.record(admin.actor(), ENTITY, account.getId(), null, "role", null, form.role(), null);
+        audit.record(admin.actor(), ENTITY, account.getId(), null, "unit", null, unit == null ? null : unit.getCode(),
+                null);
+        return account;
+    }
+
+    @Transactional
+    public AppUser update(CurrentUser admin, long id, AccountForm form) {
+        requireAdmin(admin);
+        AppUser account = get(id);
+        if (form.version() == null || form.version() != account.getVersion()) {
+            throw new ConflictException("conflict.account", account.getVersion());
+        }
+        FieldErrors errors = new FieldErrors();
+        Unit unit = checkDetails(form, errors);
+        boolean enabled = form.enabled() == null || form.enabled();
+        if (account.getId().equals(admin.id()) && (!enabled || form.role() != Role.ADMIN)) {
+            errors.add(!enabled ? "enabled" : "role", "account.notYourself");
+        }
+        errors.throwIfAny();
+        String oldUnit = account.getUnit() == null ? null : account.getUnit().getCode();
+        audit.record(admin.actor(), ENTITY, id, null, "displayName", account.getDisplayName(),
+                form.displayName().strip(), null);
+        audit.record(admin.actor(), ENTITY, id, null, "role", account.getRole(), form.role(), null);
+        audit.record(admin.actor(), ENTITY, id, null, "unit", oldUnit, unit == null ? null : unit.getCode(), null);
+        audit.record(admin.actor(), ENTITY, id, null, "enabled", account.isEnabled(), enabled, null);
+        account.changeDetails(form.displayName().strip(), form.role(), unit, enabled);
+        users.saveAndFlush(account);
+        endSessions(account.getUsername());
+        return account;
+    }
+
+    @Transactional
+    public void resetPassword(CurrentUser admin, long id, String password) {
+        requireAdmin(admin);
+        AppUser account = get(id);
+        FieldErrors errors = new FieldErrors();
+        checkNewPassword(password, password, errors);
+        errors.throwIfAny();
+        account.changePasswordHash(passwordEncoder.encode(password));
+        audit.record(admin.actor(), ENTITY, id, null, "password", null, "(đặt lại)", "Quản trị đặt lại mật khẩu");
+        endSessions(account.getUsername());
+    }
+
+    /** Ends the account's open sessions, so a new role, a disabling or a reset password applies at once. */
+    private void endSessions(String username) {
+        sessions.getAllPrincipals().stream()
+                .filter(p -> p instanceof CurrentUser u && u.username().equals(username))
+                .flatMap(p -> sessions.getAllSessions(p, false).stream())
+                .forEach(org.springframework.security.core.session.SessionInformation::expireNow);
+    }
+
+    private Unit checkDetails(AccountForm form, FieldErrors errors) {
+        if (form.displayName() == null || form.displayName().isBlank()) {
+            errors.add("displayName", "account.displayNameRequired");
+        }
+        if (form.role() == null) {
+            errors.add("role", "account.roleRequired");
+        }
+        Unit unit = null;
+        if (form.unitCode() != null && !form.unitCode().isBlank()) {
+            unit = units.findByCode(form.unitCode()).orElse(null);
+            if (unit == null) {
+                errors.add("unitCode", "account.unitUnknown");
+            }
+        }
+        if (form.role() == Role.UNIT_HEAD && unit == null && !errors.has("unitCode")) {
+            errors.add("unitCode", "account.unitRequired");
+        }
+        return unit;
+    }
+
+    private static void checkNewPassword(String fresh, String confirmation, FieldErrors errors) {
+        if (fresh == null || fresh.length() < MIN_PASSWORD_LENGTH) {
+            errors.add("newPassword", "password.tooShort");
+        } else if (!fresh.equals(confirmation)) {
+            errors.add("confirmPassword", "password.mismatch");
+        }
+    }
+
+    private static void requireAdmin(CurrentUser user) {
+        if (user == null || user.role() != Role.ADMIN) {
+            throw new AccessDeniedException("forbidden");
+        }
+    }
+}

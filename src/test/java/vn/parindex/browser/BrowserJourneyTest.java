@@ -1,0 +1,132 @@
+package vn.parindex.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** The main journeys in a real browser, with a screenshot of each page under target/screenshots/. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "parindex.test.database=browser")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneyTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void noBrowserYet() {
+        browser = null;
+    }
+
+    Browser browser() {
+        if (browser == null) {
+            browser = Browser.open(port);
+        }
+        return browser;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        if (browser != null) {
+            browser.forget();
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void eachRoleLogsInAndReadsTheDashboard() {
+        Browser b = browser();
+        b.get("/");
+        assertThat(b.driver.getCurrentUrl()).endsWith("/login");
+        b.screenshot("01-login");
+        for (String user : new String[] {"lanhdao", "tuphap", "noivu"}) {
+            b.login(user, "demo");
+            assertThat(b.text("#total-baseline")).isEqualTo("84,0256");
+            assertThat(b.text("#total-target")).isEqualTo("92,0000");
+            assertThat(b.text("#discrepancies")).contains("26,3604", "26,4038");
+            b.screenshot("02-dashboard-" + user);
+            b.logout();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aDomainOpensToItsCriteriaAndACriterionPageShowsItsWeakness() {
+        Browser b = browser();
+        b.login("lanhdao", "demo");
+        b.click("#row-1 .domain-toggle");
+        new WebDriverWait(b.driver, Duration.ofSeconds(5))
+                .until(d -> d.findElement(By.id("row-1.3")).isDisplayed());
+        b.screenshot("03-domain-expanded");
+        b.click("#row-1\\.3 a");
+        assertThat(b.text("h1")).contains("1.3", "Công tác kiểm tra CCHC");
+        assertThat(b.text("#weakness")).startsWith("Không tổ chức kiểm tra công tác CCHC");
+        b.screenshot("04-criterion");
+        b.logout();
+    }
+
+    @Test
+    @Order(3)
+    void aUnitHeadSubmitsWithAFileAndHomeAffairsApproves() throws Exception {
+        Browser b = browser();
+        Path pdf = Files.createTempFile("bien-ban", ".pdf");
+        Files.writeString(pdf, "%PDF-1.4\n%%EOF\n");
+        b.login("tuphap", "demo");
+        b.get("/assignments");
+        b.screenshot("05-assignments-tuphap");
+        b.get("/cycles/2023/criteria/2.2");
+        b.driver.findElement(By.id("score")).sendKeys("2,8");
+        b.driver.findElement(By.id("comment")).sendKeys("Đã rà soát toàn bộ văn bản năm 2023");
+        b.driver.findElement(By.id("files")).sendKeys(pdf.toAbsolutePath().toString());
+        b.click("#submit-form button[type=submit]");
+        assertThat(b.text("#thread")).contains("Chờ xét duyệt", "2,8000", pdf.getFileName().toString());
+        b.screenshot("06-submitted");
+        b.logout();
+
+        b.login("noivu", "demo");
+        b.get("/review");
+        b.screenshot("07-review-queue");
+        b.click("#queue a");
+        b.click("form[action*='/approve'] button");
+        assertThat(b.text("#current")).startsWith("2,8000");
+        b.screenshot("08-approved");
+        b.get("/");
+        assertThat(b.text("#total-current")).isEqualTo("2,8000");
+        b.logout();
+    }
+
+    @Test
+    @Order(4)
+    void theUserCanSwitchToEnglish() {
+        Browser b = browser();
+        b.login("lanhdao", "demo");
+        b.driver.findElement(By.linkText("EN")).click();
+        assertThat(b.text("h1")).contains("Public Administration Reform Index 2023");
+        b.screenshot("09-dashboard-english");
+        b.driver.findElement(By.linkText("VI")).click();
+        assertThat(b.text("h1")).contains("Chỉ số cải cách hành chính năm 2023");
+        b.logout();
+    }
+}
