@@ -79,14 +79,14 @@ public class AssessmentService {
         return assessment;
     }
 
-    /** Approves a submission: its score becomes the criterion's current score. */
+    /** Approves a submission (its score becomes the criterion's current score); refused on a stale version. */
     @Transactional
-    public Assessment approve(CurrentUser user, long assessmentId, String comment, long version) {
+    public Assessment approve(CurrentUser user, long assessmentId, String comment, Long version) {
         ReviewPermissions.require(permissions.canReview(user));
         Assessment assessment = assessments.findById(assessmentId)
                 .orElseThrow(() -> new NotFoundException("Không có bản tự đánh giá số " + assessmentId));
         String note = comment == null || comment.isBlank() ? null : comment.strip();
-        assessment.approve(user.id(), note, OffsetDateTime.now(clock), version);
+        assessment.approve(user.id(), note, OffsetDateTime.now(clock), versionOrCurrent(assessment, version));
         audit.record(user.actor(), ENTITY, assessmentId, assessment.getCriterionId(), "status",
                 AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED, note);
         Criterion criterion = criteria.findById(assessment.getCriterionId()).orElseThrow();
@@ -98,14 +98,15 @@ public class AssessmentService {
 
     /** Returns a submission to its unit with a required reason. */
     @Transactional
-    public Assessment giveBack(CurrentUser user, long assessmentId, String reason, long version) {
+    public Assessment giveBack(CurrentUser user, long assessmentId, String reason, Long version) {
         ReviewPermissions.require(permissions.canReview(user));
         Assessment assessment = assessments.findById(assessmentId)
                 .orElseThrow(() -> new NotFoundException("Không có bản tự đánh giá số " + assessmentId));
         if (reason == null || reason.isBlank()) {
             new FieldErrors().add("comment", "reason.required").throwIfAny();
         }
-        assessment.giveBack(user.id(), reason.strip(), OffsetDateTime.now(clock), version);
+        assessment.giveBack(user.id(), reason.strip(), OffsetDateTime.now(clock),
+                versionOrCurrent(assessment, version));
         audit.record(user.actor(), ENTITY, assessmentId, assessment.getCriterionId(), "status",
                 AssessmentStatus.SUBMITTED, AssessmentStatus.RETURNED, reason.strip());
         assessments.flush();
@@ -138,6 +139,11 @@ public class AssessmentService {
     @Transactional(readOnly = true)
     public List<AssessmentView> awaitingReview() {
         return assessments.describeByStatus(AssessmentStatus.SUBMITTED);
+    }
+
+    /** Without a version the reviewer acts on the submission as it is now; its status still guards the race. */
+    private static long versionOrCurrent(Assessment assessment, Long version) {
+        return version != null ? version : assessment.getVersion();
     }
 
     static NotFoundException notFound(int year, String code) {

@@ -30,11 +30,6 @@ class CriterionPages {
         return !criteria.existsByParentId(criterionId);
     }
 
-    long assessmentVersion(long id) {
-        return assessments.findById(id)
-                .orElseThrow(() -> new NotFoundException("Không có bản tự đánh giá số " + id)).getVersion();
-    }
-
     long maxFileSizeMb() {
         return evidence.maxFileSize().toMegabytes();
     }

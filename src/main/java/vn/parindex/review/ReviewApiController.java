@@ -104,7 +104,7 @@ class ReviewApiController {
     Map<String, Object> approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody(required = false) ReviewRequest request) {
         ReviewRequest r = request == null ? new ReviewRequest(null, null) : request;
-        Assessment a = assessments.approve(user, id, r.comment(), versionOrCurrent(id, r.version()));
+        Assessment a = assessments.approve(user, id, r.comment(), r.version());
         return Map.of("id", a.getId(), "status", a.getStatus().name(), "version", a.getVersion());
     }
 
@@ -112,7 +112,7 @@ class ReviewApiController {
     Map<String, Object> giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody(required = false) ReviewRequest request) {
         ReviewRequest r = request == null ? new ReviewRequest(null, null) : request;
-        Assessment a = assessments.giveBack(user, id, r.comment(), versionOrCurrent(id, r.version()));
+        Assessment a = assessments.giveBack(user, id, r.comment(), r.version());
         return Map.of("id", a.getId(), "status", a.getStatus().name(), "version", a.getVersion());
     }
 
@@ -129,11 +129,6 @@ class ReviewApiController {
     @GetMapping("/cycles/{year}/criteria/{code}/history")
     List<HistoryJson> history(@PathVariable int year, @PathVariable String code) {
         return audit.forCriterion(pages.criterionId(year, code)).stream().map(HistoryJson::of).toList();
-    }
-
-    /** Without a version the reviewer acts on the submission as it is now; its status still guards the race. */
-    private long versionOrCurrent(long id, Long version) {
-        return version != null ? version : pages.assessmentVersion(id);
     }
 
     private static String text(BigDecimal value) {

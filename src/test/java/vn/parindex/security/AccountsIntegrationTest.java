@@ -1,0 +1,176 @@
+package vn.parindex.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.parindex.support.WorkflowTest;
+
+/** Login throttling, disabled accounts, password change and account administration, through the pages. */
+@WorkflowTest
+class AccountsIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AppUserRepository users;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginForm(String username,
+            String password) {
+        return post("/login").param("username", username).param("password", password).with(csrf());
+    }
+
+    MockHttpSession login(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(loginForm(username, password)
+                        .with(from("10.1.1.1")))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+    }
+
+    long history() {
+        return jdbc.queryForObject("select count(*) from change_history", Long.class);
+    }
+
+    @Test
+    void afterFiveFailedLoginsTheAccountIsLockedAndTheLoginPageSaysSo() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(loginForm("thanhtra", "sai-" + i).with(from("10.2.2.2")))
+                    .andExpect(redirectedUrl(i < 4 ? "/login?error" : "/login?error"));
+        }
+        // even the right password is refused now, from this client and for this account elsewhere
+        mvc.perform(loginForm("thanhtra", "demo").with(from("10.2.2.3")))
+                .andExpect(redirectedUrl("/login?locked"));
+        mvc.perform(get("/api/v1/cycles").with(httpBasic("thanhtra", "demo")).with(from("10.2.2.4")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(loginForm("tckh", "demo").with(from("10.2.2.2")))
+                .andExpect(redirectedUrl("/login?locked"));
+        String page = mvc.perform(get("/login").param("locked", "")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("tạm bị khóa 15 phút");
+        // other accounts from other clients are not affected
+        login("vhtt", "demo");
+    }
+
+    @Test
+    void aDisabledAccountCannotLogInNorUseTheApiAndItsSessionEnds() throws Exception {
+        MockHttpSession admin = login("noivu", "demo");
+        long id = users.findByUsernameWithUnit("tckh").orElseThrow().getId();
+        MockHttpSession victim = login("tckh", "demo");
+        mvc.perform(get("/").session(victim)).andExpect(status().isOk());
+        long version = users.findById(id).orElseThrow().getVersion();
+        mvc.perform(post("/admin/users/" + id).session(admin).with(csrf())
+                        .param("displayName", "Trưởng phòng Tài chính – Kế hoạch").param("role", "UNIT_HEAD")
+                        .param("unitCode", "TCKH").param("version", String.valueOf(version)))
+                .andExpect(redirectedUrl("/admin/users/" + id));
+        assertThat(users.findById(id).orElseThrow().isEnabled()).isFalse();
+        mvc.perform(loginForm("tckh", "demo").with(from("10.3.3.3")))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/api/v1/cycles").with(httpBasic("tckh", "demo")).with(from("10.3.3.4")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/").session(victim)).andExpect(redirectedUrl("/login?expired"));
+        assertThat(jdbc.queryForList("select new_value from change_history where entity_type = 'USER' "
+                + "and entity_id = ? and field = 'enabled'", String.class, id)).containsExactly("false");
+        // enable again, so other tests find the account as seeded
+        mvc.perform(post("/admin/users/" + id).session(admin).with(csrf())
+                        .param("displayName", "Trưởng phòng Tài chính – Kế hoạch").param("role", "UNIT_HEAD")
+                        .param("unitCode", "TCKH").param("enabled", "true")
+                        .param("version", String.valueOf(version + 1)))
+                .andExpect(redirectedUrl("/admin/users/" + id));
+    }
+
+    @Test
+    void everyUserChangesTheirOwnPasswordAndBadInputChangesNothing() throws Exception {
+        MockHttpSession session = login("vhtt", "demo");
+        long before = history();
+        String hash = users.findByUsernameWithUnit("vhtt").orElseThrow().getPasswordHash();
+        String[][] bad = {{"sai", "mat-khau-moi", "mat-khau-moi", "Mật khẩu hiện tại không đúng."},
+                {"demo", "ngan", "ngan", "ít nhất 8 ký tự"},
+                {"demo", "mat-khau-moi", "mat-khau-khac", "không khớp"}};
+        for (String[] input : bad) {
+            String page = mvc.perform(post("/account/password").session(session).with(csrf())
+                            .param("currentPassword", input[0]).param("newPassword", input[1])
+                            .param("confirmPassword", input[2]))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains(input[3]);
+        }
+        assertThat(users.findByUsernameWithUnit("vhtt").orElseThrow().getPasswordHash()).isEqualTo(hash);
+        assertThat(history()).isEqualTo(before);
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", "demo")
+                        .param("newPassword", "mat-khau-moi-2026").param("confirmPassword", "mat-khau-moi-2026"))
+                .andExpect(redirectedUrl("/account/password"));
+        String changed = users.findByUsernameWithUnit("vhtt").orElseThrow().getPasswordHash();
+        assertThat(passwordEncoder.matches("mat-khau-moi-2026", changed)).isTrue();
+        assertThat(history()).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select count(*) from change_history where new_value like '%mat-khau%'",
+                Long.class)).as("no password in the history").isZero();
+        jdbc.update("update app_user set password_hash = ? where username = 'vhtt'", hash);
+    }
+
+    @Test
+    void homeAffairsCreatesAnAccountAndResetsItsPassword() throws Exception {
+        MockHttpSession admin = login("noivu", "demo");
+        long before = history();
+        long accounts = users.count();
+        // bad input: nothing created, the form says why
+        String page = mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "Xã Cao Xá")
+                        .param("displayName", "").param("role", "UNIT_HEAD").param("unitCode", "")
+                        .param("password", "123"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Tên đăng nhập 3–64 ký tự", "Hãy nhập họ tên", "phải thuộc một đơn vị",
+                "ít nhất 8 ký tự");
+        mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "tuphap")
+                        .param("displayName", "Trùng").param("role", "LEADER").param("password", "12345678"))
+                .andExpect(status().isBadRequest());
+        assertThat(users.count()).isEqualTo(accounts);
+        assertThat(history()).isEqualTo(before);
+
+        mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "pho.tuphap")
+                        .param("displayName", "Phó phòng Tư pháp").param("role", "UNIT_HEAD")
+                        .param("unitCode", "TUPHAP").param("password", "khoi-tao-2026"))
+                .andExpect(status().isFound());
+        AppUser created = users.findByUsernameWithUnit("pho.tuphap").orElseThrow();
+        assertThat(created.getUnit().getCode()).isEqualTo("TUPHAP");
+        mvc.perform(get("/api/v1/cycles").with(httpBasic("pho.tuphap", "khoi-tao-2026")).with(from("10.4.4.4")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/admin/users/" + created.getId() + "/password").session(admin).with(csrf())
+                        .param("password", "dat-lai-2026"))
+                .andExpect(redirectedUrl("/admin/users/" + created.getId()));
+        mvc.perform(get("/api/v1/cycles").with(httpBasic("pho.tuphap", "dat-lai-2026")).with(from("10.4.4.4")))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForList("select field from change_history where entity_type = 'USER' and entity_id = ?",
+                String.class, created.getId())).contains("username", "role", "unit", "password");
+        // nobody locks themselves out
+        AppUser self = users.findByUsernameWithUnit("noivu").orElseThrow();
+        mvc.perform(post("/admin/users/" + self.getId()).session(admin).with(csrf()).param("displayName", "x")
+                        .param("role", "ADMIN").param("version", String.valueOf(self.getVersion())))
+                .andExpect(status().isBadRequest());
+        assertThat(users.findByUsernameWithUnit("noivu").orElseThrow().isEnabled()).isTrue();
+    }
+}

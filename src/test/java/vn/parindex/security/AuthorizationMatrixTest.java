@@ -1,0 +1,176 @@
+package vn.parindex.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.parindex.support.WorkflowTest;
+
+/**
+ * Every page and API endpoint, for anonymous, each role and a unit head of another unit: fails if anyone gets
+ * more than the role table gives. Allowed requests carry bad input, so they are answered (400/404…) without
+ * changing anything; refused ones must be 401/403 (or, for pages, a redirect to the login form).
+ */
+@WorkflowTest
+class AuthorizationMatrixTest {
+
+    /** Who asks: anonymous, ADMIN, the lead unit's head (tuphap leads domain 2), another unit's head, LEADER. */
+    static final List<String> PEOPLE = List.of("anonymous", "noivu", "tuphap", "vanphong", "lanhdao");
+    static final Set<String> EVERYONE = Set.of("noivu", "tuphap", "vanphong", "lanhdao");
+    static final Set<String> ADMIN = Set.of("noivu");
+    static final Set<String> ADMIN_AND_LEAD = Set.of("noivu", "tuphap");
+    static final Set<String> ADMIN_AND_LEADER = Set.of("noivu", "lanhdao");
+    static final Set<String> NOBODY = Set.of();
+
+    record Endpoint(String name, boolean api, Supplier<AbstractMockHttpServletRequestBuilder<?>> request, Set<String> allowed) {
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AppUserRepository users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long evidenceId;
+    long userId;
+
+    @BeforeEach
+    void someEvidenceExists() throws Exception {
+        mvc.perform(multipart("/api/v1/cycles/2023/criteria/2.3/evidence")
+                .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF-1.4\n".getBytes()))
+                .with(httpBasic("tuphap", "demo")));
+        evidenceId = jdbc.queryForObject("select max(id) from evidence", Long.class);
+        userId = users.findByUsernameWithUnit("vhtt").orElseThrow().getId();
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder builder, String body) {
+        return builder.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>();
+        // pages
+        all.add(new Endpoint("dashboard", false, () -> get("/"), EVERYONE));
+        all.add(new Endpoint("criterion page", false, () -> get("/cycles/2023/criteria/2.2"), EVERYONE));
+        all.add(new Endpoint("my assignments", false, () -> get("/assignments"), EVERYONE));
+        all.add(new Endpoint("assignments overview", false, () -> get("/assignments/overview"), ADMIN_AND_LEADER));
+        all.add(new Endpoint("review queue", false, () -> get("/review"), ADMIN));
+        all.add(new Endpoint("evidence download", false, () -> get("/evidence/" + evidenceId), EVERYONE));
+        all.add(new Endpoint("password form", false, () -> get("/account/password"), EVERYONE));
+        all.add(new Endpoint("password change", false, () -> post("/account/password")
+                .param("currentPassword", "wrong"), EVERYONE));
+        all.add(new Endpoint("users", false, () -> get("/admin/users"), ADMIN));
+        all.add(new Endpoint("new user form", false, () -> get("/admin/users/new"), ADMIN));
+        all.add(new Endpoint("create user", false, () -> post("/admin/users").param("username", "x"), ADMIN));
+        all.add(new Endpoint("user page", false, () -> get("/admin/users/" + userId), ADMIN));
+        all.add(new Endpoint("update user", false, () -> post("/admin/users/" + userId).param("version", "-1"),
+                ADMIN));
+        all.add(new Endpoint("reset password", false, () -> post("/admin/users/" + userId + "/password")
+                .param("password", "short"), ADMIN));
+        all.add(new Endpoint("submit (lead unit)", false, () -> multipart("/cycles/2023/criteria/2.2/assessments")
+                .param("score", ""), ADMIN_AND_LEAD));
+        all.add(new Endpoint("submit (survey criterion)", false,
+                () -> multipart("/cycles/2023/criteria/2.4/assessments").param("score", ""), NOBODY));
+        all.add(new Endpoint("correct scores", false, () -> post("/cycles/2023/criteria/2.2/scores"), ADMIN));
+        all.add(new Endpoint("approve", false, () -> post("/assessments/999999/approve").param("year", "2023")
+                .param("code", "2.2").param("version", "0"), ADMIN));
+        all.add(new Endpoint("return", false, () -> post("/assessments/999999/return").param("year", "2023")
+                .param("code", "2.2").param("version", "0"), ADMIN));
+        // API
+        all.add(new Endpoint("api cycles", true, () -> get("/api/v1/cycles"), EVERYONE));
+        all.add(new Endpoint("api criteria", true, () -> get("/api/v1/cycles/2023/criteria"), EVERYONE));
+        all.add(new Endpoint("api summary", true, () -> get("/api/v1/cycles/2023/summary"), EVERYONE));
+        all.add(new Endpoint("api history", true, () -> get("/api/v1/cycles/2023/criteria/2.2/history"), EVERYONE));
+        all.add(new Endpoint("api thread", true, () -> get("/api/v1/cycles/2023/criteria/2.2/assessments"),
+                EVERYONE));
+        all.add(new Endpoint("api evidence list", true, () -> get("/api/v1/cycles/2023/criteria/2.2/evidence"),
+                EVERYONE));
+        all.add(new Endpoint("api submit (lead unit)", true,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments"), "{}"), ADMIN_AND_LEAD));
+        all.add(new Endpoint("api submit (survey)", true,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.4/assessments"), "{}"), NOBODY));
+        all.add(new Endpoint("api upload evidence", true, () -> multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
+                .file(new MockMultipartFile("file", "x.pdf", "application/pdf", "<html>".getBytes())),
+                ADMIN_AND_LEAD));
+        all.add(new Endpoint("api approve", true, () -> json(post("/api/v1/assessments/999999/approve"), "{}"),
+                ADMIN));
+        all.add(new Endpoint("api return", true, () -> json(post("/api/v1/assessments/999999/return"), "{}"),
+                ADMIN));
+        all.add(new Endpoint("api patch criterion", true, () -> json(patch("/api/v1/cycles/2023/criteria/2.2"), "{}"),
+                ADMIN));
+        return all;
+    }
+
+    @Test
+    void nobodyGetsMoreThanTheirRoleGives() throws Exception {
+        long history = count("change_history");
+        long assessments = count("assessment");
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (String person : PEOPLE) {
+                AbstractMockHttpServletRequestBuilder<?> request = endpoint.request().get();
+                if (!endpoint.api()) {
+                    request.with(csrf());
+                }
+                if (!person.equals("anonymous")) {
+                    request.with(endpoint.api() ? httpBasic(person, "demo")
+                            : user(CurrentUser.of(users.findByUsernameWithUnit(person).orElseThrow())));
+                }
+                MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+                boolean refused = refused(response, endpoint.api());
+                boolean allowed = endpoint.allowed().contains(person);
+                if (allowed == refused) {
+                    wrong.add(endpoint.name() + " as " + person + ": " + response.getStatus() + " "
+                            + response.getRedirectedUrl() + (allowed ? " (should be allowed)" : " (should be refused)"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(count("assessment")).isEqualTo(assessments);
+        assertThat(count("change_history")).isEqualTo(history);
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefused() throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/cycles/2023/criteria/2.2/scores")
+                        .param("targetScore", "3").param("comment", "x").param("version", "0")
+                        .with(user(CurrentUser.of(users.findByUsernameWithUnit("noivu").orElseThrow()))))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(403);
+    }
+
+    private static boolean refused(MockHttpServletResponse response, boolean api) {
+        int status = response.getStatus();
+        if (status == 401 || status == 403) {
+            return true;
+        }
+        String location = response.getRedirectedUrl();
+        return !api && status == 302 && location != null && location.endsWith("/login");
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+}
