@@ -11,4 +11,6 @@ public interface CriterionUnitRepository extends JpaRepository<CriterionUnit, Cr
             where cu.criterionId in (select c.id from Criterion c where c.cycle.id = :cycleId)
             order by cu.criterionId, cu.role, cu.position""")
     List<CriterionUnit> findByCycle(Long cycleId);
+
+    List<CriterionUnit> findByCriterionIdAndRoleOrderByPosition(Long criterionId, UnitRole role);
 }

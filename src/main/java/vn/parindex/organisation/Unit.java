@@ -55,6 +55,12 @@ public class Unit {
         this.aliases.addAll(aliases);
     }
 
+    /** Renames the unit and sets whether it is still in use (an inactive unit keeps its history). */
+    public void change(String name, boolean active) {
+        this.name = name;
+        this.active = active;
+    }
+
     /** Whether this unit goes by the given printed name, compared after {@link UnitNames#normalise}. */
     public boolean isNamed(String printedName) {
         String wanted = UnitNames.normalise(printedName);

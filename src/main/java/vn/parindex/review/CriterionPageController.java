@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.audit.AuditTrail;
+import vn.parindex.framework.UnitRole;
 import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.Scoreboard;
 import vn.parindex.scoring.ScoreboardService;
@@ -40,9 +41,12 @@ class CriterionPageController {
     private final CriterionPages pages;
     private final ReviewPermissions permissions;
     private final AuditTrail audit;
+    private final AssignmentService assignments;
 
     CriterionPageController(ScoreboardService scoreboards, AssessmentService assessments,
-            CriterionScoreService scores, CriterionPages pages, ReviewPermissions permissions, AuditTrail audit) {
+            CriterionScoreService scores, CriterionPages pages, ReviewPermissions permissions, AuditTrail audit,
+            AssignmentService assignments) {
+        this.assignments = assignments;
         this.scoreboards = scoreboards;
         this.assessments = assessments;
         this.scores = scores;
@@ -80,6 +84,11 @@ class CriterionPageController {
         model.addAttribute("leads", permissions.leads(user, row.criterion()));
         model.addAttribute("coordinates", permissions.coordinates(user, row.criterion()));
         model.addAttribute("maxFileSizeMb", pages.maxFileSizeMb());
+        if (permissions.canEditScores(user)) {
+            model.addAttribute("units", pages.units());
+            model.addAttribute("directLeads", pages.directUnits(id, UnitRole.LEAD));
+            model.addAttribute("directHelpers", pages.directUnits(id, UnitRole.COORDINATING));
+        }
         model.asMap().putIfAbsent("errors", Map.of());
         return "review/criterion";
     }
@@ -155,6 +164,24 @@ class CriterionPageController {
             return reshow(user, year, code, model, response, 400, e.fieldErrors(), null, typed, "scores");
         } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
             return reshow(user, year, code, model, response, 409, Map.of(), "conflict.criterion", typed, "scores");
+        }
+    }
+
+    @PostMapping("/cycles/{year}/criteria/{code}/units")
+    String assign(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable String code,
+            @RequestParam(name = "leadUnits", required = false) List<String> leads,
+            @RequestParam(name = "coordinatingUnits", required = false) List<String> helpers,
+            @RequestParam(required = false) String comment, @RequestParam(required = false) Long version,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Map<String, String> typed = Map.of("assignmentComment", nz(comment));
+        try {
+            assignments.assign(user, year, code, leads, helpers, comment, version);
+            redirect.addFlashAttribute("notice", "notice.assignmentSaved");
+            return "redirect:" + url(year, code);
+        } catch (InvalidInputException e) {
+            return reshow(user, year, code, model, response, 400, e.fieldErrors(), null, typed, "units");
+        } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
+            return reshow(user, year, code, model, response, 409, Map.of(), "conflict.criterion", typed, "units");
         }
     }
 

@@ -14,8 +14,14 @@ class CriterionPages {
     private final CriterionRepository criteria;
     private final AssessmentRepository assessments;
     private final EvidenceService evidence;
+    private final vn.parindex.framework.CriterionUnitsEditor unitsEditor;
+    private final vn.parindex.organisation.UnitRepository unitRepository;
 
-    CriterionPages(CriterionRepository criteria, AssessmentRepository assessments, EvidenceService evidence) {
+    CriterionPages(CriterionRepository criteria, AssessmentRepository assessments, EvidenceService evidence,
+            vn.parindex.framework.CriterionUnitsEditor unitsEditor,
+            vn.parindex.organisation.UnitRepository unitRepository) {
+        this.unitsEditor = unitsEditor;
+        this.unitRepository = unitRepository;
         this.criteria = criteria;
         this.assessments = assessments;
         this.evidence = evidence;
@@ -28,6 +34,14 @@ class CriterionPages {
 
     boolean isLeaf(long criterionId) {
         return !criteria.existsByParentId(criterionId);
+    }
+
+    List<vn.parindex.organisation.Unit> units() {
+        return unitRepository.findAllByOrderByIdAsc();
+    }
+
+    List<Long> directUnits(long criterionId, vn.parindex.framework.UnitRole role) {
+        return unitsEditor.direct(criterionId, role);
     }
 
     long maxFileSizeMb() {

@@ -307,6 +307,45 @@ class WorkflowIntegrationTest {
     }
 
     @Test
+    void homeAffairsReassignsACriterionAndTheRightToSubmitFollows() throws Exception {
+        long version = criterion("5.4").get("version").asLong();
+        long history = count("change_history");
+        // bad input: a unit both leading and coordinating; no comment; a stale version
+        mvc.perform(post("/cycles/2023/criteria/5.4/units").param("leadUnits", "TCKH")
+                        .param("coordinatingUnits", "TCKH").param("comment", "x").param("version", "" + version)
+                        .with(page("noivu")).with(csrf()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/cycles/2023/criteria/5.4/units").param("leadUnits", "TCKH")
+                        .param("version", "" + version).with(page("noivu")).with(csrf()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/cycles/2023/criteria/5.4/units").param("leadUnits", "TCKH").param("comment", "x")
+                        .param("version", "" + (version - 1)).with(page("noivu")).with(csrf()))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/cycles/2023/criteria/5.4/units").param("leadUnits", "TCKH").param("comment", "x")
+                        .param("version", "" + version).with(page("tckh")).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(count("change_history")).isEqualTo(history);
+        assertThat(criterion("5.4").get("leadUnits").get(0).get("code").asString()).isEqualTo("NOIVU");
+
+        mvc.perform(post("/cycles/2023/criteria/5.4/units").param("leadUnits", "TCKH")
+                        .param("comment", "Giao Phòng TC-KH theo Quyết định 12").param("version", "" + version)
+                        .with(page("noivu")).with(csrf()))
+                .andExpect(status().isFound());
+        JsonNode after = criterion("5.4");
+        assertThat(after.get("leadUnits")).hasSize(1);
+        assertThat(after.get("leadUnits").get(0).get("code").asString()).isEqualTo("TCKH");
+        assertThat(after.get("leadUnitsInherited").asBoolean()).isFalse();
+        assertThat(after.get("version").asLong()).isEqualTo(version + 1);
+        mvc.perform(post("/api/v1/cycles/2023/criteria/5.4/assessments").with(as("tckh"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"score\": 0.5, \"comment\": \"Đạt\"}"))
+                .andExpect(status().isCreated());
+        JsonNode entries = read("/api/v1/cycles/2023/criteria/5.4/history", "lanhdao");
+        assertThat(entries.get(0).get("field").asString()).isEqualTo("leadUnits");
+        assertThat(entries.get(0).get("oldValue").asString()).isEqualTo("(theo cấp trên)");
+        assertThat(entries.get(0).get("newValue").asString()).isEqualTo("TCKH");
+    }
+
+    @Test
     void theHistoryCannotBeEditedOrDeleted() {
         jdbc.update("insert into change_history (at, username, entity_type, entity_id, field) "
                 + "values (now(), 'test', 'TEST', 1, 'x')");

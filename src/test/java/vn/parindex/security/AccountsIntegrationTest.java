@@ -173,4 +173,33 @@ class AccountsIntegrationTest {
                 .andExpect(status().isBadRequest());
         assertThat(users.findByUsernameWithUnit("noivu").orElseThrow().isEnabled()).isTrue();
     }
+
+    @Test
+    void homeAffairsAddsAndRenamesUnitsOnRecord() throws Exception {
+        MockHttpSession admin = login("noivu", "demo");
+        long units = jdbc.queryForObject("select count(*) from unit", Long.class);
+        long before = history();
+        mvc.perform(post("/admin/units").session(admin).with(csrf()).param("code", "xã cao xá").param("name", "")
+                        .param("kind", "COMMUNE"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/admin/units").session(admin).with(csrf()).param("code", "NOIVU").param("name", "Trùng")
+                        .param("kind", "COMMUNE"))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject("select count(*) from unit", Long.class)).isEqualTo(units);
+        assertThat(history()).isEqualTo(before);
+        mvc.perform(post("/admin/units").session(admin).with(csrf()).param("code", "xa_caoxa")
+                        .param("name", "UBND xã Cao Xá").param("kind", "COMMUNE"))
+                .andExpect(redirectedUrl("/admin/units"));
+        long id = jdbc.queryForObject("select id from unit where code = 'XA_CAOXA'", Long.class);
+        mvc.perform(post("/admin/units/" + id).session(admin).with(csrf()).param("name", "UBND xã Cao Xá (mới)")
+                        .param("active", "true").param("version", "0"))
+                .andExpect(redirectedUrl("/admin/units"));
+        mvc.perform(post("/admin/units/" + id).session(admin).with(csrf()).param("name", "Cũ")
+                        .param("active", "true").param("version", "0"))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.queryForObject("select name from unit where id = ?", String.class, id))
+                .isEqualTo("UBND xã Cao Xá (mới)");
+        assertThat(jdbc.queryForList("select field from change_history where entity_type = 'UNIT' and entity_id = ?",
+                String.class, id)).containsExactly("code", "name", "name");
+    }
 }

@@ -89,6 +89,10 @@ class AuthorizationMatrixTest {
                 ADMIN));
         all.add(new Endpoint("reset password", false, () -> post("/admin/users/" + userId + "/password")
                 .param("password", "short"), ADMIN));
+        all.add(new Endpoint("units", false, () -> get("/admin/units"), ADMIN));
+        all.add(new Endpoint("create unit", false, () -> post("/admin/units").param("code", "?"), ADMIN));
+        all.add(new Endpoint("update unit", false, () -> post("/admin/units/1").param("name", ""), ADMIN));
+        all.add(new Endpoint("assign units", false, () -> post("/cycles/2023/criteria/2.2/units"), ADMIN));
         all.add(new Endpoint("submit (lead unit)", false, () -> multipart("/cycles/2023/criteria/2.2/assessments")
                 .param("score", ""), ADMIN_AND_LEAD));
         all.add(new Endpoint("submit (survey criterion)", false,

@@ -1,0 +1,85 @@
+package vn.parindex.admin;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.organisation.Unit;
+import vn.parindex.organisation.UnitKind;
+import vn.parindex.organisation.UnitRepository;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.security.Role;
+import vn.parindex.web.ConflictException;
+import vn.parindex.web.FieldErrors;
+import vn.parindex.web.NotFoundException;
+
+/** Home Affairs keeps the list of units: adds offices and communes, renames them, retires them. */
+@Service
+public class UnitAdminService {
+
+    static final String ENTITY = "UNIT";
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{2,32}");
+
+    private final UnitRepository units;
+    private final AuditTrail audit;
+
+    UnitAdminService(UnitRepository units, AuditTrail audit) {
+        this.units = units;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Unit> all() {
+        return units.findAllByOrderByIdAsc();
+    }
+
+    @Transactional
+    public Unit create(CurrentUser admin, String code, String name, UnitKind kind) {
+        requireAdmin(admin);
+        FieldErrors errors = new FieldErrors();
+        String cleanCode = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!CODE.matcher(cleanCode).matches()) {
+            errors.add("code", "unit.codeInvalid");
+        } else if (units.findByCode(cleanCode).isPresent()) {
+            errors.add("code", "unit.codeTaken");
+        }
+        if (name == null || name.isBlank()) {
+            errors.add("name", "unit.nameRequired");
+        }
+        if (kind == null) {
+            errors.add("kind", "unit.kindRequired");
+        }
+        errors.throwIfAny();
+        Unit unit = units.save(new Unit(cleanCode, name.strip(), kind, Set.of()));
+        audit.record(admin.actor(), ENTITY, unit.getId(), null, "code", null, cleanCode, "Thêm đơn vị");
+        audit.record(admin.actor(), ENTITY, unit.getId(), null, "name", null, unit.getName(), null);
+        return unit;
+    }
+
+    @Transactional
+    public void update(CurrentUser admin, long id, String name, boolean active, Long version) {
+        requireAdmin(admin);
+        Unit unit = units.findById(id).orElseThrow(() -> new NotFoundException("Không có đơn vị số " + id));
+        FieldErrors errors = new FieldErrors();
+        if (name == null || name.isBlank()) {
+            errors.add("name-" + id, "unit.nameRequired");
+        }
+        errors.throwIfAny();
+        if (version == null || version != unit.getVersion()) {
+            throw new ConflictException("conflict.unit", unit.getVersion());
+        }
+        audit.record(admin.actor(), ENTITY, id, null, "name", unit.getName(), name.strip(), null);
+        audit.record(admin.actor(), ENTITY, id, null, "active", unit.isActive(), active, null);
+        unit.change(name.strip(), active);
+        units.saveAndFlush(unit);
+    }
+
+    private static void requireAdmin(CurrentUser user) {
+        if (user == null || user.role() != Role.ADMIN) {
+            throw new AccessDeniedException("forbidden");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package vn.parindex.review;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.framework.Criterion;
+import vn.parindex.framework.CriterionRepository;
+import vn.parindex.framework.CriterionUnitsEditor;
+import vn.parindex.framework.UnitRole;
+import vn.parindex.organisation.Unit;
+import vn.parindex.organisation.UnitRepository;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.web.FieldErrors;
+
+/**
+ * Home Affairs assigns a criterion's lead and coordinating units (cơ quan chủ trì, phối hợp). No lead unit means
+ * the criterion follows its parent's. Every change is on record; a stale form is refused.
+ */
+@Service
+public class AssignmentService {
+
+    private final CriterionRepository criteria;
+    private final UnitRepository units;
+    private final CriterionUnitsEditor editor;
+    private final ReviewPermissions permissions;
+    private final AuditTrail audit;
+    private final EntityManager entityManager;
+
+    AssignmentService(CriterionRepository criteria, UnitRepository units, CriterionUnitsEditor editor,
+            ReviewPermissions permissions, AuditTrail audit, EntityManager entityManager) {
+        this.criteria = criteria;
+        this.units = units;
+        this.editor = editor;
+        this.permissions = permissions;
+        this.audit = audit;
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public void assign(CurrentUser user, int year, String code, List<String> leadCodes,
+            List<String> coordinatingCodes, String comment, Long version) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+        Criterion criterion = criteria.findByYearAndCode(year, code)
+                .orElseThrow(() -> AssessmentService.notFound(year, code));
+        Map<String, Unit> byCode = units.findAll().stream().collect(Collectors.toMap(Unit::getCode,
+                Function.identity()));
+        FieldErrors errors = new FieldErrors();
+        List<Unit> leads = resolve(leadCodes, byCode, "leadUnits", errors);
+        List<Unit> helpers = resolve(coordinatingCodes, byCode, "coordinatingUnits", errors);
+        if (leads.stream().anyMatch(helpers::contains)) {
+            errors.add("coordinatingUnits", "assignment.both");
+        }
+        if (comment == null || comment.isBlank()) {
+            errors.add("assignmentComment", "comment.required");
+        }
+        if (version == null) {
+            errors.add("assignmentComment", "version.required");
+        }
+        errors.throwIfAny();
+        criterion.requireVersion(version);
+        Map<Long, String> codeOf = byCode.values().stream().collect(Collectors.toMap(Unit::getId, Unit::getCode));
+        change(user, criterion, UnitRole.LEAD, "leadUnits", leads, codeOf, comment.strip());
+        change(user, criterion, UnitRole.COORDINATING, "coordinatingUnits", helpers, codeOf, comment.strip());
+        entityManager.lock(criterion, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        entityManager.flush();
+    }
+
+    private void change(CurrentUser user, Criterion criterion, UnitRole role, String field, List<Unit> wanted,
+            Map<Long, String> codeOf, String comment) {
+        List<Long> before = editor.direct(criterion.getId(), role);
+        List<Long> after = wanted.stream().map(Unit::getId).toList();
+        if (!before.equals(after)) {
+            audit.record(user.actor(), "ASSIGNMENT", criterion.getId(), criterion.getId(), field,
+                    codes(before, codeOf), codes(after, codeOf), comment);
+            editor.replace(criterion.getId(), role, after);
+        }
+    }
+
+    private static String codes(List<Long> ids, Map<Long, String> codeOf) {
+        return ids.isEmpty() ? "(theo cấp trên)" : ids.stream().map(codeOf::get).collect(Collectors.joining(", "));
+    }
+
+    private static List<Unit> resolve(List<String> codes, Map<String, Unit> byCode, String field,
+            FieldErrors errors) {
+        List<Unit> found = new ArrayList<>();
+        for (String code : codes == null ? List.<String>of() : codes) {
+            Unit unit = byCode.get(code);
+            if (unit == null) {
+                errors.add(field, "account.unitUnknown");
+            } else if (!found.contains(unit)) {
+                found.add(unit);
+            }
+        }
+        return found;
+    }
+}
