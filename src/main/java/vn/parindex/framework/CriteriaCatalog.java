@@ -1,12 +1,9 @@
 package vn.parindex.framework;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.parindex.organisation.UnitRepository;
 
 /** Reads cycles and their criteria trees with a fixed number of queries, whatever the size of the tree. */
 @Service
@@ -16,14 +13,11 @@ public class CriteriaCatalog {
     private final CycleRepository cycles;
     private final CriterionRepository criteria;
     private final CriterionUnitRepository criterionUnits;
-    private final UnitRepository units;
 
-    CriteriaCatalog(CycleRepository cycles, CriterionRepository criteria, CriterionUnitRepository criterionUnits,
-            UnitRepository units) {
+    CriteriaCatalog(CycleRepository cycles, CriterionRepository criteria, CriterionUnitRepository criterionUnits) {
         this.cycles = cycles;
         this.criteria = criteria;
         this.criterionUnits = criterionUnits;
-        this.units = units;
     }
 
     public List<Cycle> cycles() {
@@ -38,7 +32,7 @@ public class CriteriaCatalog {
     }
 
     public Optional<CycleView> cycle(int year) {
-        return cycles.findByYear(year).map(this::view);
+        return cycles.findByYear(year).map(this::cycle);
     }
 
     /** One criterion of a cycle with its effective units, or empty when the cycle or code is unknown. */
@@ -46,15 +40,14 @@ public class CriteriaCatalog {
         return cycle(year).flatMap(c -> c.criteria().stream().filter(v -> v.code().equals(code)).findFirst());
     }
 
-    private CycleView view(Cycle cycle) {
-        Map<Long, UnitRef> unitRefs = units.findAll().stream()
-                .collect(Collectors.toMap(u -> u.getId(), u -> new UnitRef(u.getId(), u.getCode(), u.getName()),
-                        (a, b) -> a));
+    /** The cycle's whole tree, read with two statements whatever its size. */
+    public CycleView cycle(Cycle cycle) {
         List<CriterionView> nodes = CriteriaTree.build(criteria.findByCycle(cycle.getId()),
-                criterionUnits.findByCycle(cycle.getId()), unitRefs);
+                criterionUnits.findRowsByCycle(cycle.getId()));
         return new CycleView(cycle.getId(), cycle.getYear(), cycle.getBaselineYear(), cycle.getStatus(),
                 cycle.getTitle(), cycle.getRecordedTotalMax(), cycle.getRecordedTotalBaseline(),
-                cycle.getRecordedTotalTarget(), cycle.getRecordedTotalChange(), nodes);
+                cycle.getRecordedTotalTarget(), cycle.getRecordedTotalChange(), cycle.getBaselineRank(),
+                cycle.getTargetRank(), cycle.getDistrictCount(), cycle.getDistrictName(), nodes);
     }
 
 }

@@ -19,6 +19,16 @@ final class CriteriaTree {
      * @param links the units named directly on them
      * @param units every unit, by id
      */
+    static List<CriterionView> build(Collection<Criterion> criteria, Collection<CriterionUnitRepository.LinkRow> rows) {
+        Map<Long, UnitRef> units = new HashMap<>();
+        List<CriterionUnit> links = new ArrayList<>(rows.size());
+        for (CriterionUnitRepository.LinkRow row : rows) {
+            units.putIfAbsent(row.unitId(), new UnitRef(row.unitId(), row.unitCode(), row.unitName()));
+            links.add(new CriterionUnit(row.criterionId(), row.role(), row.unitId(), row.position()));
+        }
+        return build(criteria, links, units);
+    }
+
     static List<CriterionView> build(Collection<Criterion> criteria, Collection<CriterionUnit> links,
             Map<Long, UnitRef> units) {
         Map<Long, Criterion> byId = new HashMap<>();

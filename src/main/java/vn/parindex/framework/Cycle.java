@@ -45,6 +45,15 @@ public class Cycle {
 
     private OffsetDateTime createdAt = OffsetDateTime.now();
 
+    /** The district's official rank in the baseline year, the rank it aims for, and how many districts are ranked. */
+    private Integer baselineRank;
+
+    private Integer targetRank;
+
+    private Integer districtCount;
+
+    private String districtName;
+
     @Version
     private long version;
 
@@ -53,6 +62,13 @@ public class Cycle {
         this.baselineYear = baselineYear;
         this.status = status;
         this.title = title;
+    }
+
+    void recordRanking(String districtName, Integer baselineRank, Integer targetRank, Integer districtCount) {
+        this.districtName = districtName;
+        this.baselineRank = baselineRank;
+        this.targetRank = targetRank;
+        this.districtCount = districtCount;
     }
 
     void recordTotals(BigDecimal max, BigDecimal baseline, BigDecimal target, Integer change) {

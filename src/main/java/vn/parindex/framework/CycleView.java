@@ -9,5 +9,6 @@ import java.util.List;
  */
 public record CycleView(long id, int year, int baselineYear, CycleStatus status, String title,
         BigDecimal recordedTotalMax, BigDecimal recordedTotalBaseline, BigDecimal recordedTotalTarget,
-        Integer recordedTotalChange, List<CriterionView> criteria) {
+        Integer recordedTotalChange, Integer baselineRank, Integer targetRank, Integer districtCount,
+        String districtName, List<CriterionView> criteria) {
 }

@@ -12,11 +12,6 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
 
     List<Assessment> findByStatusOrderBySubmittedAtAsc(AssessmentStatus status);
 
-    /** The latest assessment of each of the given criteria. */
-    @Query("""
-            select a from Assessment a where a.criterionId in :criterionIds and a.submittedAt = (
-                select max(b.submittedAt) from Assessment b where b.criterionId = a.criterionId)""")
-    List<Assessment> findLatestByCriterionIds(java.util.Collection<Long> criterionIds);
 
     @Query("""
             select new vn.parindex.review.AssessmentView(a.id, a.criterionId, a.score, a.explanation, a.status,
@@ -33,4 +28,11 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
                 left join vn.parindex.security.AppUser r on r.id = a.reviewedBy
             where a.status = :status order by a.submittedAt, a.id""")
     List<AssessmentView> describeByStatus(AssessmentStatus status);
+
+    /** The status of the latest assessment of every assessed criterion of a cycle, in one statement. */
+    @Query("""
+            select a.criterionId, a.status from Assessment a
+            where a.criterionId in (select c.id from vn.parindex.framework.Criterion c where c.cycle.id = :cycleId)
+              and a.id = (select max(b.id) from Assessment b where b.criterionId = a.criterionId)""")
+    List<Object[]> findLatestStatusesByCycle(Long cycleId);
 }

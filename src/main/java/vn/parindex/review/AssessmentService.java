@@ -136,6 +136,19 @@ public class AssessmentService {
         return assessments.describeByCriterion(criterionId);
     }
 
+    /**
+     * The status of each assessed criterion's latest assessment, by criterion id. A criterion has at most one
+     * submission awaiting review and it is always its latest, so this also tells what awaits review.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, AssessmentStatus> latestStatuses(long cycleId) {
+        java.util.Map<Long, AssessmentStatus> statuses = new java.util.HashMap<>();
+        for (Object[] row : assessments.findLatestStatusesByCycle(cycleId)) {
+            statuses.put((Long) row[0], (AssessmentStatus) row[1]);
+        }
+        return statuses;
+    }
+
     @Transactional(readOnly = true)
     public List<AssessmentView> awaitingReview() {
         return assessments.describeByStatus(AssessmentStatus.SUBMITTED);

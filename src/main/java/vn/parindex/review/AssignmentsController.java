@@ -1,6 +1,5 @@
 package vn.parindex.review;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,13 +57,8 @@ class AssignmentsController {
         return scoreboards.forYear(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 
-    private Map<Long, AssessmentStatus> latestStatus(Collection<ScoreRow> rows) {
-        List<Long> ids = rows.stream().map(r -> r.criterion().id()).toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return assessments.findLatestByCriterionIds(ids).stream()
-                .collect(Collectors.toMap(Assessment::getCriterionId, Assessment::getStatus, (a, b) -> a));
+    private Map<Long, AssessmentStatus> latestStatus(Scoreboard board) {
+        return assessmentService.latestStatuses(board.cycle().id());
     }
 
     private static boolean names(List<UnitRef> units, Long unitId) {
@@ -88,7 +82,7 @@ class AssignmentsController {
         UnitAssignments mine = assignments(board, unit);
         model.addAttribute("board", board);
         model.addAttribute("mine", mine);
-        model.addAttribute("statuses", latestStatus(board.rows()));
+        model.addAttribute("statuses", latestStatus(board));
         return "review/assignments";
     }
 
@@ -100,7 +94,7 @@ class AssignmentsController {
         Scoreboard board = currentBoard();
         model.addAttribute("board", board);
         model.addAttribute("byUnit", units.findAllByOrderByIdAsc().stream().map(u -> assignments(board, u)).toList());
-        model.addAttribute("statuses", latestStatus(board.rows()));
+        model.addAttribute("statuses", latestStatus(board));
         return "review/overview";
     }
 

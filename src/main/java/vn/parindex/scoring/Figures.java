@@ -6,8 +6,18 @@ import java.math.RoundingMode;
 /**
  * A node's effective figures (recorded where published, else the sum of its parts) and what follows from them.
  * Exact decimals throughout; a figure that cannot be computed is null.
+ *
+ * @param projection where this year is heading: for a criterion its current score where assessed, otherwise last
+ *        year's; for a parent its official baseline moved by the changes of its assessed criteria (so before any
+ *        assessment the projection is exactly the published baseline)
  */
-public record Figures(BigDecimal max, BigDecimal baseline, BigDecimal target, BigDecimal current) {
+public record Figures(BigDecimal max, BigDecimal baseline, BigDecimal target, BigDecimal current,
+        BigDecimal projection) {
+
+    /** Figures of a criterion without parts: the projection is the current score where assessed, else baseline. */
+    public Figures(BigDecimal max, BigDecimal baseline, BigDecimal target, BigDecimal current) {
+        this(max, baseline, target, current, current != null ? current : baseline);
+    }
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -40,21 +50,18 @@ public record Figures(BigDecimal max, BigDecimal baseline, BigDecimal target, Bi
         return current != null;
     }
 
-    /** What this year stands at: the current figure where assessed, else last year's. */
-    public BigDecimal standing() {
-        return current != null ? current : baseline;
-    }
-
-    /** Remaining to target: target − current (target − baseline before any assessment). */
+    /** Remaining to target: target − projection (target − current once assessed, target − baseline before). */
     public BigDecimal remainingToTarget() {
-        BigDecimal standing = standing();
-        return target == null || standing == null ? null : target.subtract(standing);
+        return target == null || projection == null ? null : target.subtract(projection);
     }
 
-    /** Points still recoverable: max − current (max − baseline before any assessment). */
+    /** Points still recoverable: max − projection (max − current once assessed, max − baseline before). */
     public BigDecimal recoverable() {
-        BigDecimal standing = standing();
-        return max == null || standing == null ? null : max.subtract(standing);
+        return max == null || projection == null ? null : max.subtract(projection);
+    }
+
+    public BigDecimal projectionPercent() {
+        return percent(projection, max);
     }
 
     static BigDecimal percent(BigDecimal score, BigDecimal max) {

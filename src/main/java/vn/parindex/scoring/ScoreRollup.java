@@ -89,8 +89,13 @@ public final class ScoreRollup {
         private final BigDecimal[] baseline;
         private final BigDecimal[] target;
         private final BigDecimal[] current;
+        /** Sum of the children's changes (projection − baseline) and whether the node has children at all. */
+        private final BigDecimal[] change;
+        private final boolean[] parent;
 
         Sums(int size) {
+            change = new BigDecimal[size];
+            parent = new boolean[size];
             max = new BigDecimal[size];
             baseline = new BigDecimal[size];
             target = new BigDecimal[size];
@@ -102,15 +107,35 @@ public final class ScoreRollup {
             add(baseline, node, child.baseline());
             add(target, node, child.target());
             add(current, node, child.current());
+            add(change, node, changeOf(child));
+            parent[node] = true;
+        }
+
+        private static BigDecimal changeOf(Figures figures) {
+            if (figures.projection() == null) {
+                return null;
+            }
+            return figures.baseline() == null ? figures.projection() : figures.projection().subtract(figures.baseline());
         }
 
         /** The node's effective figures, each recorded if published (reporting a disagreement), else summed. */
         Figures settle(int slot, RecordedFigures node, List<Discrepancy> out) {
+            BigDecimal effectiveBaseline = settle(baseline[slot], node.baseline(), node.code(),
+                    ScoreField.BASELINE_SCORE, out);
+            BigDecimal effectiveCurrent = settle(current[slot], node.current(), node.code(),
+                    ScoreField.CURRENT_SCORE, out);
+            BigDecimal projection;
+            if (parent[slot]) {
+                projection = effectiveBaseline == null ? change[slot]
+                        : change[slot] == null ? effectiveBaseline : effectiveBaseline.add(change[slot]);
+            } else {
+                projection = effectiveCurrent != null ? effectiveCurrent : effectiveBaseline;
+            }
             Figures figures = new Figures(
                     settle(max[slot], node.max(), node.code(), ScoreField.MAX_SCORE, out),
-                    settle(baseline[slot], node.baseline(), node.code(), ScoreField.BASELINE_SCORE, out),
+                    effectiveBaseline,
                     settle(target[slot], node.target(), node.code(), ScoreField.TARGET_SCORE, out),
-                    settle(current[slot], node.current(), node.code(), ScoreField.CURRENT_SCORE, out));
+                    effectiveCurrent, projection);
             BigDecimal rounded = figures.targetGainRounded();
             if (node.recordedChange() != null && rounded != null
                     && rounded.compareTo(BigDecimal.valueOf(node.recordedChange())) != 0) {

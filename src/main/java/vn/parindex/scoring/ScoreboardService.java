@@ -21,6 +21,11 @@ public class ScoreboardService {
         return catalog.cycle(year).map(ScoreboardService::scoreboard);
     }
 
+    /** The scoreboard of a cycle already at hand (two statements). */
+    public Scoreboard forCycle(vn.parindex.framework.Cycle cycle) {
+        return scoreboard(catalog.cycle(cycle));
+    }
+
     static Scoreboard scoreboard(CycleView cycle) {
         List<RecordedFigures> inputs = cycle.criteria().stream()
                 .map(c -> new RecordedFigures(c.code(), c.parentCode(), c.maxScore(), c.baselineScore(),

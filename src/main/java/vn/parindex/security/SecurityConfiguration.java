@@ -81,6 +81,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**", "/review").hasRole("ADMIN")
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/cycles/*/ranking", "/cycles/*/ranking/**")
+                        .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(loginFailure()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(loggedRefusal()))

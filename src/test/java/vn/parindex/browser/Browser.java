@@ -74,6 +74,14 @@ final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Clicks a button that loads a new page, and waits for that page. */
+    void submit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(css);
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     /** Forgets the session, whatever page the browser is on. */
     void forget() {
         driver.manage().deleteAllCookies();

@@ -80,7 +80,7 @@ class BrowserJourneyTest {
         new WebDriverWait(b.driver, Duration.ofSeconds(5))
                 .until(d -> d.findElement(By.id("row-1.3")).isDisplayed());
         b.screenshot("03-domain-expanded");
-        b.click("#row-1\\.3 a");
+        b.submit("#row-1\\.3 a");
         assertThat(b.text("h1")).contains("1.3", "Công tác kiểm tra CCHC");
         assertThat(b.text("#weakness")).startsWith("Không tổ chức kiểm tra công tác CCHC");
         b.screenshot("04-criterion");
@@ -100,7 +100,7 @@ class BrowserJourneyTest {
         b.driver.findElement(By.id("score")).sendKeys("2,8");
         b.driver.findElement(By.id("comment")).sendKeys("Đã rà soát toàn bộ văn bản năm 2023");
         b.driver.findElement(By.id("files")).sendKeys(pdf.toAbsolutePath().toString());
-        b.click("#submit-form button[type=submit]");
+        b.submit("#submit-form button[type=submit]");
         assertThat(b.text("#thread")).contains("Chờ xét duyệt", "2,8000", pdf.getFileName().toString());
         b.screenshot("06-submitted");
         b.logout();
@@ -108,8 +108,8 @@ class BrowserJourneyTest {
         b.login("noivu", "demo");
         b.get("/review");
         b.screenshot("07-review-queue");
-        b.click("#queue a");
-        b.click("form[action*='/approve'] button");
+        b.submit("#queue a");
+        b.submit("form[action*='/approve'] button");
         assertThat(b.text("#current")).startsWith("2,8000");
         b.screenshot("08-approved");
         b.get("/");
@@ -127,6 +127,42 @@ class BrowserJourneyTest {
         b.screenshot("09-dashboard-english");
         b.driver.findElement(By.linkText("VI")).click();
         assertThat(b.text("h1")).contains("Chỉ số cải cách hành chính năm 2023");
+        b.logout();
+    }
+
+    @Test
+    @Order(5)
+    void homeAffairsEntersTheRankingAndAWhatIfChangesTheForecast() {
+        Browser b = browser();
+        b.login("noivu", "demo");
+        String[][] peers = {{"Huyện A", "90,1"}, {"Huyện B", "89,5"}, {"Huyện C", "88,2"}, {"Huyện D", "87,9"},
+                {"Huyện E", "87,0"}, {"Huyện F", "86,6"}, {"Huyện G", "85,3"}, {"Huyện H", "83,5"}, {"Huyện I", "80,2"}};
+        for (String[] peer : peers) {
+            b.get("/cycles/2023/ranking");
+            b.driver.findElement(By.id("district")).sendKeys(peer[0]);
+            b.driver.findElement(By.id("total")).sendKeys(peer[1]);
+            b.submit("#peer-form button[type=submit]");
+        }
+        assertThat(b.driver.findElements(By.cssSelector("#peers tbody tr"))).hasSize(9);
+        b.screenshot("10-ranking");
+        b.logout();
+
+        b.login("lanhdao", "demo");
+        // 2.2 was approved at 2,8 (baseline 3): projection 84,0256 − 0,2 = 83,8256, still 8th of 10
+        assertThat(b.text("#total-projection")).isEqualTo("83,8256");
+        assertThat(b.text("#forecast-rank")).contains("8/10");
+        assertThat(b.text("#points-for-rank")).contains("3,1744");
+        assertThat(b.driver.findElements(By.cssSelector("#top-recoverable tbody tr"))).hasSize(5);
+        assertThat(b.text("#whatif-result")).contains("83,8256", "8/10");
+        b.click("#whatif input[data-code='3.3'][data-kind='max']");
+        b.click("#whatif input[data-code='1.5'][data-kind='max']");
+        // 3.3: +2 and 1.5: +1,5 → 87,3256, only four districts above: 5th of 10
+        assertThat(b.text("#whatif-result")).contains("87,3256", "5/10");
+        b.screenshot("11-dashboard-whatif");
+        b.get("/");
+        assertThat(b.text("#total-projection")).as("nothing was saved").isEqualTo("83,8256");
+        b.get("/cycles/2023/points");
+        b.screenshot("12-points-at-stake");
         b.logout();
     }
 }

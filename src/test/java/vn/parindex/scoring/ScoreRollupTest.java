@@ -29,7 +29,11 @@ class ScoreRollupTest {
                 node("2.1", "2", "4", "4", "4", null),
                 node("2.1.1", "2.1", "1", "1", "1", "0.5")), null);
 
-        assertThat(result.figures().get("1")).isEqualTo(new Figures(d("5"), d("4.3919"), d("5"), d("1.75")));
+        // projection: the baseline moved by what the assessed criteria changed (1.2: 1.5 → 1.75)
+        assertThat(result.figures().get("1")).isEqualTo(new Figures(d("5"), d("4.3919"), d("5"), d("1.75"),
+                d("4.6419")));
+        assertThat(result.figures().get("1.1").projection()).isEqualByComparingTo("2.8919");
+        assertThat(result.figures().get("1.2").projection()).isEqualByComparingTo("1.75");
         assertThat(result.total().max()).isEqualByComparingTo("9");
         assertThat(result.total().baseline()).isEqualByComparingTo("8.3919");
         assertThat(result.total().current()).isEqualByComparingTo("2.25");
@@ -53,6 +57,9 @@ class ScoreRollupTest {
 
         Figures domain = result.figures().get("3");
         assertThat(domain.baseline()).isEqualByComparingTo("26.3604");
+        assertThat(domain.projection()).as("before any assessment, exactly the published figure")
+                .isEqualByComparingTo("26.3604");
+        assertThat(result.total().projection()).isEqualByComparingTo("26.3604");
         assertThat(result.total().baseline()).isEqualByComparingTo("26.3604");
         assertThat(result.discrepancies()).singleElement().satisfies(dis -> {
             assertThat(dis.code()).isEqualTo("3");
@@ -61,6 +68,20 @@ class ScoreRollupTest {
             assertThat(dis.sumOfParts()).isEqualByComparingTo("26.4038");
             assertThat(dis.difference()).isEqualByComparingTo("-0.0434");
         });
+    }
+
+    @Test
+    void theProjectionMovesTheOfficialFigureByExactlyWhatAssessmentsChange() {
+        var total = new RecordedFigures("TOTAL", null, d("29"), d("26.3604"), d("27.5"), null, null);
+        var result = ScoreRollup.rollUp(List.of(
+                new RecordedFigures("3", null, d("29"), d("26.3604"), d("27.5"), null, null),
+                node("3.1", "3", "20", "20", "20", null),
+                node("3.2", "3", "9", "6.4038", "7.5", "9")), total);
+        assertThat(result.figures().get("3").projection()).isEqualByComparingTo("28.9566");
+        assertThat(result.total().projection()).isEqualByComparingTo("28.9566");
+        assertThat(result.total().current()).isEqualByComparingTo("9");
+        assertThat(result.total().remainingToTarget()).isEqualByComparingTo("-1.4566");
+        assertThat(result.total().recoverable()).isEqualByComparingTo("0.0434");
     }
 
     @Test

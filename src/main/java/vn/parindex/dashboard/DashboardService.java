@@ -1,0 +1,66 @@
+package vn.parindex.dashboard;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.framework.Cycle;
+import vn.parindex.ranking.PeerDistrictScore;
+import vn.parindex.ranking.RankForecast;
+import vn.parindex.ranking.RankingService;
+import vn.parindex.review.AssessmentService;
+import vn.parindex.review.AssessmentStatus;
+import vn.parindex.scoring.Figures;
+import vn.parindex.scoring.ScoreRow;
+import vn.parindex.scoring.Scoreboard;
+import vn.parindex.scoring.ScoreboardService;
+
+/**
+ * Builds the dashboard from a fixed number of statements (the tree, its unit links, the other districts, the
+ * latest assessments) and computes everything else in memory, in linear time plus the sorting of the lists.
+ */
+@Service
+public class DashboardService {
+
+    private final ScoreboardService scoreboards;
+    private final RankingService ranking;
+    private final AssessmentService assessments;
+
+    DashboardService(ScoreboardService scoreboards, RankingService ranking, AssessmentService assessments) {
+        this.scoreboards = scoreboards;
+        this.ranking = ranking;
+        this.assessments = assessments;
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardView build(Cycle cycle) {
+        Scoreboard board = scoreboards.forCycle(cycle);
+        List<BigDecimal> peers = ranking.peers(cycle.getId()).stream().map(PeerDistrictScore::getTotal).toList();
+        Map<Long, AssessmentStatus> statuses = assessments.latestStatuses(cycle.getId());
+        return view(board, peers, statuses);
+    }
+
+    static DashboardView view(Scoreboard board, List<BigDecimal> peers, Map<Long, AssessmentStatus> statuses) {
+        RankForecast forecast = new RankForecast(peers);
+        Figures total = board.total();
+        Integer targetRank = board.cycle().targetRank();
+        List<ScoreRow> leaves = board.rows().stream().filter(r -> board.children(r.code()).isEmpty()).toList();
+        List<ScoreRow> byRecoverable = leaves.stream()
+                .filter(r -> r.figures().recoverable() != null && r.figures().recoverable().signum() > 0)
+                .sorted(Comparator.comparing((ScoreRow r) -> r.figures().recoverable()).reversed()
+                        .thenComparing(ScoreRow::code, vn.parindex.framework.CriterionCode.NATURAL_ORDER))
+                .toList();
+        List<ScoreRow> byGap = leaves.stream()
+                .filter(r -> r.figures().remainingToTarget() != null && r.figures().remainingToTarget().signum() > 0)
+                .sorted(Comparator.comparing((ScoreRow r) -> r.figures().remainingToTarget()).reversed()
+                        .thenComparing(ScoreRow::code, vn.parindex.framework.CriterionCode.NATURAL_ORDER))
+                .toList();
+        long awaiting = statuses.values().stream().filter(s -> s == AssessmentStatus.SUBMITTED).count();
+        return new DashboardView(board, forecast.rankOf(total.projection()),
+                forecast.isEmpty() ? board.cycle().districtCount() : forecast.districtCount(),
+                targetRank == null ? null : forecast.pointsNeededFor(targetRank, total.projection()),
+                forecast.averageWith(total.baseline()), byRecoverable, byGap, statuses, awaiting, peers);
+    }
+}

@@ -1,0 +1,70 @@
+package vn.parindex.ranking;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.framework.CriteriaCatalog;
+import vn.parindex.framework.Cycle;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.web.InvalidInputException;
+import vn.parindex.web.NotFoundException;
+
+/** The province's ranking table for a cycle's baseline year: everyone reads it, Home Affairs keeps it. */
+@Controller
+class RankingController {
+
+    private final CriteriaCatalog catalog;
+    private final RankingService ranking;
+
+    RankingController(CriteriaCatalog catalog, RankingService ranking) {
+        this.catalog = catalog;
+        this.ranking = ranking;
+    }
+
+    private Cycle cycle(int year) {
+        return catalog.cycles().stream().filter(c -> c.getYear() == year).findFirst()
+                .orElseThrow(() -> NotFoundException.cycle(year));
+    }
+
+    @GetMapping("/cycles/{year}/ranking")
+    String show(@PathVariable int year, Model model) {
+        Cycle cycle = cycle(year);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("peers", ranking.peers(cycle.getId()));
+        model.asMap().putIfAbsent("errors", Map.of());
+        model.asMap().putIfAbsent("typed", Map.of());
+        return "ranking/ranking";
+    }
+
+    @PostMapping("/cycles/{year}/ranking")
+    String record(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+            @RequestParam(required = false) String district, @RequestParam(required = false) String total,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            ranking.record(user, cycle(year).getId(), district, total);
+            redirect.addFlashAttribute("notice", "notice.rankingSaved");
+            return "redirect:/cycles/" + year + "/ranking";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("errors", e.fieldErrors());
+            model.addAttribute("typed", Map.of("district", district == null ? "" : district,
+                    "total", total == null ? "" : total));
+            return show(year, model);
+        }
+    }
+
+    @PostMapping("/cycles/{year}/ranking/{id}/delete")
+    String remove(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable long id,
+            RedirectAttributes redirect) {
+        ranking.remove(user, id);
+        redirect.addFlashAttribute("notice", "notice.rankingSaved");
+        return "redirect:/cycles/" + year + "/ranking";
+    }
+}
