@@ -59,7 +59,7 @@ public class DashboardService {
                 .toList();
         long awaiting = statuses.values().stream().filter(s -> s == AssessmentStatus.SUBMITTED).count();
         return new DashboardView(board, forecast.rankOf(total.projection()),
-                forecast.isEmpty() ? board.cycle().districtCount() : forecast.districtCount(),
+                forecast.isEmpty() ? board.cycle().districtCount() : Integer.valueOf(forecast.districtCount()),
                 targetRank == null ? null : forecast.pointsNeededFor(targetRank, total.projection()),
                 forecast.averageWith(total.baseline()), byRecoverable, byGap, statuses, awaiting, peers);
     }
