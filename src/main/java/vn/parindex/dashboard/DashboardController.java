@@ -1,31 +1,50 @@
 package vn.parindex.dashboard;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.ObjectMapper;
 import vn.parindex.framework.CriteriaCatalog;
 import vn.parindex.framework.Cycle;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
+import vn.parindex.scoring.Scoreboard;
+import vn.parindex.scoring.ScoreboardService;
+import vn.parindex.security.CurrentUser;
 import vn.parindex.web.NotFoundException;
+import vn.parindex.web.RenderedFragments;
 
 /** The leadership dashboard and the full list of points at stake. */
 @Controller
 class DashboardController {
 
+    /** How many criteria the what-if panel offers: those with the most recoverable points. */
+    static final int WHAT_IF_CRITERIA = 30;
+
     private final CriteriaCatalog catalog;
     private final DashboardService dashboards;
+    private final ScoreboardService scoreboards;
+    private final RenderedFragments fragments;
     private final ObjectMapper json;
 
-    DashboardController(CriteriaCatalog catalog, DashboardService dashboards, ObjectMapper json) {
+    DashboardController(CriteriaCatalog catalog, DashboardService dashboards, ScoreboardService scoreboards,
+            RenderedFragments fragments, ObjectMapper json) {
         this.catalog = catalog;
         this.dashboards = dashboards;
+        this.scoreboards = scoreboards;
+        this.fragments = fragments;
         this.json = json;
     }
 
@@ -40,14 +59,59 @@ class DashboardController {
     }
 
     @GetMapping("/")
-    String dashboard(@RequestParam(required = false) Integer year, Model model) {
+    String dashboard(@RequestParam(required = false) Integer year, @AuthenticationPrincipal CurrentUser user,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         List<Cycle> cycles = catalog.cycles();
-        DashboardView view = dashboards.build(cycle(year, cycles));
-        model.addAttribute("view", view);
-        model.addAttribute("board", view.board());
+        Cycle cycle = cycle(year, cycles);
+        boolean admin = user != null && user.isAdmin();
+        // everything below the heading is the same for every viewer of one kind: kept until the data changes
+        String content = fragments.html("dashboard:" + cycle.getId() + ":" + admin, cycle.getDataRevision(),
+                "dashboard/content", "content", () -> {
+                    DashboardView view = dashboards.build(cycle);
+                    Map<String, Object> m = new HashMap<>();
+                    m.put("view", view);
+                    m.put("board", view.board());
+                    m.put("cycle", view.board().cycle());
+                    m.put("chartData", chartData(view));
+                    m.put("admin", admin);
+                    return m;
+                }, request, response, locale);
+        model.addAttribute("cycle", cycle);
         model.addAttribute("cycles", cycles);
-        model.addAttribute("chartData", chartData(view));
+        model.addAttribute("renderedContent", content);
         return "dashboard/index";
+    }
+
+    /** The criteria below one domain, as table rows: what the dashboard's appendix shows when a domain opens. */
+    @GetMapping(path = "/cycles/{year}/domains/{code}/rows", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String domainRows(@PathVariable int year, @PathVariable String code, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        Cycle cycle = cycle(year, catalog.cycles());
+        return fragments.html("rows:" + cycle.getId() + ":" + code, cycle.getDataRevision(), "dashboard/tables",
+                "rows", () -> {
+                    Scoreboard board = scoreboards.forCycle(cycle);
+                    ScoreRow domain = board.row(code);
+                    if (domain == null || !domain.isDomain()) {
+                        throw new NotFoundException("Không có lĩnh vực " + code + " trong kỳ " + year);
+                    }
+                    return Map.of("board", board, "cycle", board.cycle(), "domain", domain);
+                }, request, response, locale);
+    }
+
+    /** The whole appendix on one page, every criterion shown: for reading in full and for printing on A4. */
+    @GetMapping("/cycles/{year}/appendix")
+    String appendix(@PathVariable int year, HttpServletRequest request, HttpServletResponse response, Locale locale,
+            Model model) {
+        Cycle cycle = cycle(year, catalog.cycles());
+        String table = fragments.html("appendix:" + cycle.getId(), cycle.getDataRevision(), "dashboard/tables",
+                "appendix", () -> {
+                    Scoreboard board = scoreboards.forCycle(cycle);
+                    return Map.of("board", board, "cycle", board.cycle(), "full", true);
+                }, request, response, locale);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("renderedTable", table);
+        return "dashboard/appendix";
     }
 
     @GetMapping("/cycles/{year}/points")
@@ -77,7 +141,9 @@ class DashboardController {
             m.put("projectionPercent", f.projectionPercent());
             return m;
         }).toList());
-        data.put("criteria", view.byRecoverable().stream().map(DashboardController::whatIfRow).toList());
+        // the what-if panel offers the criteria with the most points still to win (a long list helps nobody)
+        data.put("criteria", view.topRecoverable(WHAT_IF_CRITERIA).stream().map(DashboardController::whatIfRow)
+                .toList());
         data.put("total", view.board().total().projection());
         data.put("peers", view.peerTotals());
         data.put("targetRank", view.board().cycle().targetRank());

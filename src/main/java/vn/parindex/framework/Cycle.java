@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.Formula;
 
 /** An assessment cycle (kỳ đánh giá): the year worked on, measured against the baseline year's official result. */
 @Entity
@@ -56,6 +57,14 @@ public class Cycle {
 
     @Version
     private long version;
+
+    /**
+     * The database's data revision when this cycle was read: it changes with every write to units, cycles,
+     * criteria, assignments, assessments or peer scores, so a page rendered from one revision can be reused
+     * until it changes.
+     */
+    @Formula("(select r.revision from data_revision r where r.id = 1)")
+    private long dataRevision;
 
     public Cycle(int year, int baselineYear, CycleStatus status, String title) {
         this.year = year;

@@ -50,6 +50,30 @@ public final class Scoreboard {
         return children.getOrDefault(code, List.of());
     }
 
+    /** Every node below {@code code} (children, their children…), in the order of {@link #rows()}. */
+    public List<ScoreRow> descendants(String code) {
+        List<ScoreRow> below = new java.util.ArrayList<>();
+        java.util.ArrayDeque<ScoreRow> stack = new java.util.ArrayDeque<>();
+        List<ScoreRow> first = children(code);
+        for (int i = first.size() - 1; i >= 0; i--) {
+            stack.push(first.get(i));
+        }
+        while (!stack.isEmpty()) {
+            ScoreRow row = stack.pop();
+            below.add(row);
+            List<ScoreRow> next = children(row.code());
+            for (int i = next.size() - 1; i >= 0; i--) {
+                stack.push(next.get(i));
+            }
+        }
+        return below;
+    }
+
+    /** Whether the node has parts (its figures are the sums of theirs). */
+    public boolean hasChildren(String code) {
+        return children.containsKey(code);
+    }
+
     public ScoreRow row(String code) {
         return byCode.get(code);
     }

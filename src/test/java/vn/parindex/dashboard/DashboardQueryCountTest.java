@@ -13,6 +13,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.parindex.framework.CycleStatus;
 import vn.parindex.framework.PlanImportRequest;
@@ -37,13 +38,60 @@ class DashboardQueryCountTest {
     @Autowired
     AppUserRepository users;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CurrentUser leader() {
+        return users.findByUsernameWithUnit("lanhdao").map(CurrentUserOf::of).orElseThrow();
+    }
+
+    /** Statements for one request when nothing is kept from an earlier one (the data just changed). */
     long statementsFor(String url) throws Exception {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        CurrentUser leader = users.findByUsernameWithUnit("lanhdao").map(CurrentUserOf::of).orElseThrow();
+        CurrentUser leader = leader();
         mvc.perform(get(url).with(user(leader))).andExpect(status().isOk()); // warm up
+        jdbc.update("update data_revision set revision = revision + 1");
         statistics.clear();
         mvc.perform(get(url).with(user(leader))).andExpect(status().isOk());
         return statistics.getPrepareStatementCount();
+    }
+
+    /** Statements for one request right after the same one: the rendered page is reused. */
+    long statementsWhenUnchanged(String url) throws Exception {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        CurrentUser leader = leader();
+        mvc.perform(get(url).with(user(leader))).andExpect(status().isOk());
+        statistics.clear();
+        mvc.perform(get(url).with(user(leader))).andExpect(status().isOk());
+        return statistics.getPrepareStatementCount();
+    }
+
+    String html(String url) throws Exception {
+        return mvc.perform(get(url).with(user(leader()))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aChangeMadeOutsideTheAppIsShownOnTheNextRequest() throws Exception {
+        assertThat(html("/")).contains("84,0256");
+        assertThat(html("/cycles/2023/domains/2/rows")).doesNotContain("Tên đổi bằng SQL");
+        assertThat(html("/cycles/2023/appendix")).doesNotContain("Tên đổi bằng SQL");
+        String total = jdbc.queryForObject("select recorded_total_baseline::text from cycle where year = 2023",
+                String.class);
+        String name = jdbc.queryForObject("select name from criterion where code = '2.1'"
+                + " and cycle_id = (select id from cycle where year = 2023)", String.class);
+        try {
+            jdbc.update("update criterion set name = 'Tên đổi bằng SQL' where code = '2.1'"
+                    + " and cycle_id = (select id from cycle where year = 2023)");
+            jdbc.update("update cycle set recorded_total_baseline = 83.5 where year = 2023");
+            assertThat(html("/")).contains("id=\"total-baseline\">83,5000<");
+            assertThat(html("/cycles/2023/domains/2/rows")).contains("Tên đổi bằng SQL");
+            assertThat(html("/cycles/2023/appendix")).contains("Tên đổi bằng SQL");
+        } finally {
+            jdbc.update("update cycle set recorded_total_baseline = " + total + " where year = 2023");
+            jdbc.update("update criterion set name = ? where code = '2.1'"
+                    + " and cycle_id = (select id from cycle where year = 2023)", name);
+        }
     }
 
     @Test
@@ -62,6 +110,9 @@ class DashboardQueryCountTest {
         long large = statementsFor("/?year=2019");
         assertThat(small).isLessThanOrEqualTo(5);
         assertThat(large).isEqualTo(small);
+        assertThat(statementsWhenUnchanged("/?year=2023")).isEqualTo(1);
+        assertThat(statementsWhenUnchanged("/?year=2019")).isEqualTo(1);
+        assertThat(statementsFor("/cycles/2019/domains/3/rows")).isLessThanOrEqualTo(3);
     }
 
     /** The principal the login would create. */
