@@ -85,13 +85,13 @@ start_app
 login
 BASIC="Authorization: Basic $(printf 'lanhdao:demo' | base64)"
 # warm up the JIT on each page
-for path in / /cycles/2023/criteria/1.3 /css/app.css; do
+for path in / /cycles/2023/criteria/1.3 /assets/css/app.css; do
     for _ in $(seq 1 200); do curl -fs -o /dev/null -b "JSESSIONID=$SESSION" "http://localhost:$PORT$path"; done
 done
 measure dashboard / "Cookie: JSESSIONID=$SESSION"
 measure criterion /cycles/2023/criteria/1.3 "Cookie: JSESSIONID=$SESSION"
 measure summary_api /api/v1/cycles/2023/summary "$BASIC"
-measure static_file /css/app.css
+measure static_file /assets/css/app.css
 echo "dashboard ÷ static file: $(ratio "$RPS_dashboard" "$RPS_static_file")"
 
 echo "== large data set: 10 more cycles, 200 units, 2 000 criteria per cycle, 5 assessments each"
@@ -99,5 +99,5 @@ psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -f 
 login
 for _ in $(seq 1 100); do curl -fs -o /dev/null -b "JSESSIONID=$SESSION" "http://localhost:$PORT/?year=2019"; done
 measure dashboard_large "/?year=2019" "Cookie: JSESSIONID=$SESSION"
-measure static_file_2 /css/app.css
+measure static_file_2 /assets/css/app.css
 echo "large dashboard ÷ static file: $(ratio "$RPS_dashboard_large" "$RPS_static_file_2")"

@@ -121,6 +121,40 @@ class DashboardPageIntegrationTest {
         mvc.perform(get("/").session(session)).andExpect(status().isFound());
     }
 
+    @Test
+    void aKeptDashboardIsPersonalCarriesItsOwnRequestsFormTokenAndThatTokenLogsOut() throws Exception {
+        MockHttpSession admin = login("noivu", "demo");
+        MockHttpSession leader = login("lanhdao", "demo");
+        String first = page(admin, "/");
+        String second = page(admin, "/");
+        String leaders = page(leader, "/");
+        assertThat(first).contains("Phòng Nội vụ – quản trị").doesNotContain("Lãnh đạo huyện");
+        assertThat(leaders).contains("Lãnh đạo huyện").doesNotContain("Phòng Nội vụ – quản trị");
+        String token = csrfToken(second);
+        assertThat(token).isNotEqualTo(csrfToken(first));
+        // the page is otherwise the same: served again, with this request's token in place of the first one's
+        assertThat(second.replace(token, "T")).isEqualTo(first.replace(csrfToken(first), "T"));
+        mvc.perform(post("/logout").param("_csrf", "forged").session(admin)).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").param("_csrf", token).session(admin)).andExpect(redirectedUrl("/login?logout"));
+        mvc.perform(get("/").session(admin)).andExpect(redirectedUrl("/login"));
+        // switching the language is never answered from what was kept
+        var english = mvc.perform(get("/").param("lang", "en").session(leader)).andReturn().getResponse();
+        assertThat(english.getContentAsString(StandardCharsets.UTF_8)).contains("Sign out");
+        assertThat(mvc.perform(get("/").session(leader).cookie(english.getCookie("PARINDEX_LANG"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Sign out");
+        assertThat(page(leader, "/")).as("without the cookie: Vietnamese").contains("Đăng xuất");
+        // another year is another page
+        assertThat(page(leader, "/?year=2023")).contains("Đăng xuất");
+        mvc.perform(get("/").param("year", "1999").session(leader)).andExpect(status().isNotFound());
+    }
+
+    private static String csrfToken(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(m.find()).as("a form token in the page").isTrue();
+        return m.group(1);
+    }
+
     private static String escape(String text) {
         return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
     }
