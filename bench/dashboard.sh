@@ -5,11 +5,12 @@
 # generated data set (10 cycles, 200 units, 2 000 criteria per cycle, 5 assessments each) and measures the
 # dashboard of a large cycle again.
 #   bench/dashboard.sh            # both runs
-#   DURATION=5s bench/dashboard.sh
+#   DURATION=5s WARMUP=5s bench/dashboard.sh   # shorter runs (each measurement is preceded by a warm-up run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
 PORT=${PORT:-18080}
 PGPORT=${PGPORT:-15432}
 WORK=$(mktemp -d)
@@ -58,10 +59,19 @@ login() {
     [ -n "$SESSION" ] || { echo "login failed" >&2; exit 1; }
 }
 
+# warm_up PATH [HEADER]: checks the answer is 200 (not a redirect to the login page), then lets the JIT warm up
+warm_up() {
+    local path=$1 header=${2:-} code
+    code=$(curl -s -o /dev/null -w '%{http_code}' ${header:+-H "$header"} "http://localhost:$PORT$path")
+    [ "$code" = 200 ] || { echo "$path answered $code, not 200: not measured" >&2; exit 1; }
+    wrk -t2 -c16 -d"$WARMUP" ${header:+-H "$header"} "http://localhost:$PORT$path" > /dev/null
+}
+
 # measure NAME PATH [HEADER]: runs wrk, prints "NAME req/s p99 errors"
 measure() {
     local name=$1 path=$2 header=${3:-}
     local out="$WORK/wrk-$name.txt"
+    warm_up "$path" "$header"
     if [ -n "$header" ]; then
         wrk -t2 -c16 -d"$DURATION" --latency -H "$header" "http://localhost:$PORT$path" > "$out"
     else
@@ -84,10 +94,6 @@ echo "== Tân Yên plan (48 nodes), -Xmx256m, wrk -t2 -c16 -d$DURATION"
 start_app
 login
 BASIC="Authorization: Basic $(printf 'lanhdao:demo' | base64)"
-# warm up the JIT on each page
-for path in / /cycles/2023/criteria/1.3 /assets/css/app.css; do
-    for _ in $(seq 1 200); do curl -fs -o /dev/null -b "JSESSIONID=$SESSION" "http://localhost:$PORT$path"; done
-done
 measure dashboard / "Cookie: JSESSIONID=$SESSION"
 measure criterion /cycles/2023/criteria/1.3 "Cookie: JSESSIONID=$SESSION"
 measure summary_api /api/v1/cycles/2023/summary "$BASIC"
@@ -97,7 +103,6 @@ echo "dashboard ÷ static file: $(ratio "$RPS_dashboard" "$RPS_static_file")"
 echo "== large data set: 10 more cycles, 200 units, 2 000 criteria per cycle, 5 assessments each"
 psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -f bench/large-data.sql
 login
-for _ in $(seq 1 100); do curl -fs -o /dev/null -b "JSESSIONID=$SESSION" "http://localhost:$PORT/?year=2019"; done
 measure dashboard_large "/?year=2019" "Cookie: JSESSIONID=$SESSION"
 measure static_file_2 /assets/css/app.css
 echo "large dashboard ÷ static file: $(ratio "$RPS_dashboard_large" "$RPS_static_file_2")"

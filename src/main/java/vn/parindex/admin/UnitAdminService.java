@@ -62,7 +62,7 @@ public class UnitAdminService {
     @Transactional
     public void update(CurrentUser admin, long id, String name, boolean active, Long version) {
         requireAdmin(admin);
-        Unit unit = units.findById(id).orElseThrow(() -> new NotFoundException("Không có đơn vị số " + id));
+        Unit unit = units.findById(id).orElseThrow(() -> new NotFoundException("notFound.unit", id));
         FieldErrors errors = new FieldErrors();
         if (name == null || name.isBlank()) {
             errors.add("name-" + id, "unit.nameRequired");

@@ -52,7 +52,7 @@ class DashboardController {
         if (year == null) {
             return cycles.stream().filter(c -> c.getStatus() != vn.parindex.framework.CycleStatus.CLOSED).findFirst()
                     .or(() -> cycles.stream().findFirst())
-                    .orElseThrow(() -> new NotFoundException("Chưa có kỳ đánh giá nào"));
+                    .orElseThrow(() -> NotFoundException.noCycle());
         }
         return cycles.stream().filter(c -> c.getYear() == year).findFirst()
                 .orElseThrow(() -> NotFoundException.cycle(year));
@@ -93,7 +93,7 @@ class DashboardController {
                     Scoreboard board = scoreboards.forCycle(cycle);
                     ScoreRow domain = board.row(code);
                     if (domain == null || !domain.isDomain()) {
-                        throw new NotFoundException("Không có lĩnh vực " + code + " trong kỳ " + year);
+                        throw new NotFoundException("notFound.domain", code, year);
                     }
                     return Map.of("board", board, "cycle", board.cycle(), "domain", domain);
                 }, request, response, locale);

@@ -75,7 +75,7 @@ public class RankingService {
         if (admin == null || admin.role() != Role.ADMIN) {
             throw new AccessDeniedException("forbidden");
         }
-        PeerDistrictScore peer = peers.findById(id).orElseThrow(() -> new NotFoundException("Không có số liệu " + id));
+        PeerDistrictScore peer = peers.findById(id).orElseThrow(() -> new NotFoundException("notFound.peer", id));
         audit.record(admin.actor(), ENTITY, peer.getId(), null, peer.getDistrict(), peer.getTotal(), null, "Xóa");
         peers.delete(peer);
     }

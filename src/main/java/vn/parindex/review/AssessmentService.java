@@ -84,7 +84,7 @@ public class AssessmentService {
     public Assessment approve(CurrentUser user, long assessmentId, String comment, Long version) {
         ReviewPermissions.require(permissions.canReview(user));
         Assessment assessment = assessments.findById(assessmentId)
-                .orElseThrow(() -> new NotFoundException("Không có bản tự đánh giá số " + assessmentId));
+                .orElseThrow(() -> new NotFoundException("notFound.assessment", assessmentId));
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         assessment.approve(user.id(), note, OffsetDateTime.now(clock), versionOrCurrent(assessment, version));
         audit.record(user.actor(), ENTITY, assessmentId, assessment.getCriterionId(), "status",
@@ -101,7 +101,7 @@ public class AssessmentService {
     public Assessment giveBack(CurrentUser user, long assessmentId, String reason, Long version) {
         ReviewPermissions.require(permissions.canReview(user));
         Assessment assessment = assessments.findById(assessmentId)
-                .orElseThrow(() -> new NotFoundException("Không có bản tự đánh giá số " + assessmentId));
+                .orElseThrow(() -> new NotFoundException("notFound.assessment", assessmentId));
         if (reason == null || reason.isBlank()) {
             new FieldErrors().add("comment", "reason.required").throwIfAny();
         }
@@ -160,6 +160,6 @@ public class AssessmentService {
     }
 
     static NotFoundException notFound(int year, String code) {
-        return new NotFoundException("Không có tiêu chí " + code + " trong kỳ đánh giá năm " + year);
+        return new NotFoundException("notFound.criterion", code, year);
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import vn.parindex.framework.CriteriaCatalog;
 import vn.parindex.framework.Cycle;
 import vn.parindex.framework.UnitRef;
@@ -53,7 +55,7 @@ class AssignmentsController {
 
     private Scoreboard currentBoard() {
         int year = catalog.currentCycle().map(Cycle::getYear)
-                .orElseThrow(() -> new NotFoundException("Chưa có kỳ đánh giá nào"));
+                .orElseThrow(() -> NotFoundException.noCycle());
         return scoreboards.forYear(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 
@@ -96,6 +98,38 @@ class AssignmentsController {
         model.addAttribute("byUnit", units.findAllByOrderByIdAsc().stream().map(u -> assignments(board, u)).toList());
         model.addAttribute("statuses", latestStatus(board));
         return "review/overview";
+    }
+
+    private Scoreboard board(Integer year) {
+        return year == null ? currentBoard()
+                : scoreboards.forYear(year).orElseThrow(() -> NotFoundException.cycle(year));
+    }
+
+    /** Every unit's progress on the criteria it leads: for Home Affairs and leadership (everyone may read it). */
+    @GetMapping("/units")
+    String unitTable(@RequestParam(required = false) Integer year, Model model) {
+        Scoreboard board = board(year);
+        Map<Long, AssessmentStatus> statuses = latestStatus(board);
+        model.addAttribute("board", board);
+        model.addAttribute("cycles", catalog.cycles());
+        model.addAttribute("units", units.findAllByOrderByIdAsc().stream().map(u -> {
+            UnitAssignments a = assignments(board, u);
+            return UnitProgress.of(u, a.leading(), a.coordinating(), statuses);
+        }).filter(p -> !p.leading().isEmpty() || !p.coordinating().isEmpty()).toList());
+        return "review/units";
+    }
+
+    /** One unit: the criteria it leads and coordinates, with figures, gaps, weaknesses and latest submissions. */
+    @GetMapping("/units/{code}")
+    String unitPage(@PathVariable String code, @RequestParam(required = false) Integer year, Model model) {
+        Scoreboard board = board(year);
+        Unit unit = units.findByCode(code).orElseThrow(() -> new NotFoundException("notFound.unitCode", code));
+        Map<Long, AssessmentStatus> statuses = latestStatus(board);
+        UnitAssignments a = assignments(board, unit);
+        model.addAttribute("board", board);
+        model.addAttribute("statuses", statuses);
+        model.addAttribute("progress", UnitProgress.of(unit, a.leading(), a.coordinating(), statuses));
+        return "review/unit";
     }
 
     @GetMapping("/review")

@@ -50,7 +50,7 @@ class CriterionPages {
 
     /** An evidence document with its bytes, for download. */
     Evidence evidenceFile(long id) {
-        Evidence file = evidence.find(id).orElseThrow(() -> new NotFoundException("Không có tài liệu số " + id));
+        Evidence file = evidence.find(id).orElseThrow(() -> new NotFoundException("notFound.evidence", id));
         file.getContent();
         return file;
     }

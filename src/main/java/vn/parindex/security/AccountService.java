@@ -69,7 +69,7 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public AppUser get(long id) {
-        return users.findByIdWithUnit(id).orElseThrow(() -> new NotFoundException("Không có tài khoản số " + id));
+        return users.findByIdWithUnit(id).orElseThrow(() -> new NotFoundException("notFound.account", id));
     }
 
     @Transactional

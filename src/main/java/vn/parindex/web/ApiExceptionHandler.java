@@ -44,7 +44,8 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e, Locale locale) {
-        return problem(HttpStatus.NOT_FOUND, "error.404.title", e.getMessage(), locale);
+        return problem(HttpStatus.NOT_FOUND, "error.404.title",
+                messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale), locale);
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -1,5 +1,11 @@
 package vn.parindex.web;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -7,18 +13,63 @@ import org.springframework.stereotype.Component;
  * The database's data revision (table {@code data_revision}): database triggers change it, in the writing
  * transaction, with every write to units, cycles, criteria, assignments, assessments and peer scores. What was
  * rendered from one revision may be reused until it changes.
+ *
+ * <p>Reading it is one small query; to spare even that on the busiest pages, the value read is trusted for a
+ * short while ({@code parindex.pages.revision-check-interval}, 1 s) — but never while a write request of this
+ * instance is under way, and never past the end of one: changes made through this instance show at once, changes
+ * made elsewhere (another instance, psql) within that interval.
  */
 @Component
 public class DataRevision {
 
-    private final JdbcTemplate jdbc;
-
-    DataRevision(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private record Known(long revision, long generation, long readAt) {
     }
 
+    private final LongSupplier query;
+    private final long trustNanos;
+    private final AtomicInteger writesInFlight = new AtomicInteger();
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Known known;
+
+    @Autowired
+    DataRevision(JdbcTemplate jdbc,
+            @Value("${parindex.pages.revision-check-interval:1s}") Duration checkInterval) {
+        this(() -> {
+            Long revision = jdbc.queryForObject("select revision from data_revision where id = 1", Long.class);
+            return revision == null ? 0 : revision;
+        }, checkInterval);
+    }
+
+    DataRevision(LongSupplier query, Duration checkInterval) {
+        this.query = query;
+        this.trustNanos = checkInterval.toNanos();
+    }
+
+    /** The revision, read from the database unless a recent reading can be trusted (see the class comment). */
     public long current() {
-        Long revision = jdbc.queryForObject("select revision from data_revision where id = 1", Long.class);
-        return revision == null ? 0 : revision;
+        long generationBefore = generation.get();
+        Known k = known;
+        if (writesInFlight.get() == 0 && k != null && k.generation() == generationBefore
+                && System.nanoTime() - k.readAt() < trustNanos) {
+            return k.revision();
+        }
+        long readAt = System.nanoTime();
+        long revision = query.getAsLong();
+        if (writesInFlight.get() == 0 && generation.get() == generationBefore) {
+            known = new Known(revision, generationBefore, readAt);
+        }
+        return revision;
+    }
+
+    /** A request that may write has started: until it ends, every reading goes to the database. */
+    public void writeStarted() {
+        writesInFlight.incrementAndGet();
+        generation.incrementAndGet();
+    }
+
+    /** That request has ended (its transaction committed or rolled back): earlier readings are forgotten. */
+    public void writeEnded() {
+        generation.incrementAndGet();
+        writesInFlight.decrementAndGet();
     }
 }

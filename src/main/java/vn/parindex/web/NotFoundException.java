@@ -3,16 +3,34 @@ package vn.parindex.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Something asked for does not exist: 404, with a message for people. */
+/** Something asked for does not exist: 404, with a message for people (a message key and its arguments). */
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class NotFoundException extends RuntimeException {
 
-    public NotFoundException(String message) {
-        super(message);
+    private final String messageKey;
+    private final transient Object[] arguments;
+
+    public NotFoundException(String messageKey, Object... arguments) {
+        super(messageKey + java.util.Arrays.toString(arguments));
+        this.messageKey = messageKey;
+        this.arguments = arguments.clone();
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 
     /** The cycle of the given year does not exist. */
     public static NotFoundException cycle(int year) {
-        return new NotFoundException("Không có kỳ đánh giá năm " + year);
+        return new NotFoundException("notFound.cycle", year);
+    }
+
+    /** No cycle exists yet. */
+    public static NotFoundException noCycle() {
+        return new NotFoundException("notFound.noCycle");
     }
 }
