@@ -40,6 +40,11 @@ public class CriteriaCatalog {
         return cycle(year).flatMap(c -> c.criteria().stream().filter(v -> v.code().equals(code)).findFirst());
     }
 
+    /** The criterion with this code in every cycle on record, oldest first (one statement). */
+    public List<CriterionTrendPoint> trend(String code) {
+        return criteria.findTrend(code);
+    }
+
     /** The cycle's whole tree, read with two statements whatever its size. */
     public CycleView cycle(Cycle cycle) {
         List<CriterionView> nodes = CriteriaTree.build(criteria.findByCycle(cycle.getId()),

@@ -15,4 +15,11 @@ public interface CriterionRepository extends JpaRepository<Criterion, Long> {
     java.util.Optional<Criterion> findByYearAndCode(int year, String code);
 
     boolean existsByParentId(Long parentId);
+
+    /** The criterion with this code in every cycle on record, oldest first. */
+    @Query("""
+            select new vn.parindex.framework.CriterionTrendPoint(y.year, y.baselineYear, c.name, c.maxScore,
+                   c.baselineScore, c.targetScore, c.currentScore)
+            from Criterion c join c.cycle y where c.code = :code order by y.year""")
+    List<CriterionTrendPoint> findTrend(String code);
 }

@@ -42,11 +42,13 @@ class CriterionPageController {
     private final ReviewPermissions permissions;
     private final AuditTrail audit;
     private final AssignmentService assignments;
+    private final vn.parindex.framework.CriteriaCatalog catalog;
 
     CriterionPageController(ScoreboardService scoreboards, AssessmentService assessments,
             CriterionScoreService scores, CriterionPages pages, ReviewPermissions permissions, AuditTrail audit,
-            AssignmentService assignments) {
+            AssignmentService assignments, vn.parindex.framework.CriteriaCatalog catalog) {
         this.assignments = assignments;
+        this.catalog = catalog;
         this.scoreboards = scoreboards;
         this.assessments = assessments;
         this.scores = scores;
@@ -72,6 +74,10 @@ class CriterionPageController {
         model.addAttribute("board", board);
         model.addAttribute("row", row);
         model.addAttribute("children", board.children(code));
+        // a domain (or any criterion with parts) lists everything below it with all figures
+        model.addAttribute("descendants", leaf ? java.util.List.of() : board.descendants(code));
+        model.addAttribute("statuses", leaf ? java.util.Map.of() : assessments.latestStatuses(board.cycle().id()));
+        model.addAttribute("trend", catalog.trend(code));
         model.addAttribute("parent", row.criterion().parentCode() == null ? null
                 : board.row(row.criterion().parentCode()));
         model.addAttribute("thread", assessments.thread(id));

@@ -84,6 +84,18 @@ class BrowserJourneyTest {
         assertThat(b.text("h1")).contains("1.3", "Công tác kiểm tra CCHC");
         assertThat(b.text("#weakness")).startsWith("Không tổ chức kiểm tra công tác CCHC");
         b.screenshot("04-criterion");
+        b.submit("nav .breadcrumb a[href$='/criteria/1']");
+        assertThat(b.text("#parts")).contains("1.3", "Công tác kiểm tra CCHC");
+        b.screenshot("04a-domain-page");
+        b.get("/units");
+        assertThat(b.text("#unit-table")).contains("Phòng Tư pháp");
+        b.screenshot("04b-units");
+        b.submit("#unit-TUPHAP a");
+        assertThat(b.text("#unit-leading")).contains("2.2");
+        b.screenshot("04c-unit-tuphap");
+        b.get("/cycles/2023/appendix");
+        assertThat(b.text("#appendix")).contains("Công tác kiểm tra CCHC", "84,0256");
+        b.screenshot("04d-appendix-for-printing");
         b.logout();
     }
 

@@ -148,6 +148,34 @@ class DashboardPageIntegrationTest {
         mvc.perform(get("/").param("year", "1999").session(leader)).andExpect(status().isNotFound());
     }
 
+    @Test
+    void unitPagesShowWhatEachUnitLeadsAndHowFarItHasGot() throws Exception {
+        MockHttpSession session = login("lanhdao", "demo");
+        String table = page(session, "/units");
+        assertThat(table).contains("id=\"unit-TUPHAP\"", "Phòng Tư pháp", "id=\"unit-NOIVU\"", "Thanh tra huyện",
+                "0/");
+        String unit = page(session, "/units/TUPHAP");
+        assertThat(unit).contains("Phòng Tư pháp: tiến độ năm 2023", "Tiêu chí đơn vị chủ trì",
+                "/cycles/2023/criteria/2.2\"", "Đã đánh giá 0/");
+        mvc.perform(get("/units/KHONGCO").session(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/units").param("year", "1999").session(session)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDomainPageListsItsCriteriaWithAllFiguresAndEveryCriterionShowsItsTrend() throws Exception {
+        MockHttpSession session = login("vhtt", "demo");
+        String domain = page(session, "/cycles/2023/criteria/1");
+        assertThat(domain).contains("id=\"parts\"", "Các tiêu chí thuộc mục này");
+        for (PublishedPlan.Row row : PublishedPlan.rows()) {
+            if (row.code().startsWith("1.")) {
+                assertThat(domain).as(row.code()).contains(escape(row.name()));
+            }
+        }
+        assertThat(domain).contains("Phòng Văn hóa – Thông tin", "Qua các kỳ đánh giá", "2022: 9,6419");
+        String criterion = page(session, "/cycles/2023/criteria/1.1");
+        assertThat(criterion).doesNotContain("id=\"parts\"").contains("id=\"trend\"", "Mới có một kỳ đánh giá");
+    }
+
     private static String csrfToken(String html) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
                 .matcher(html);

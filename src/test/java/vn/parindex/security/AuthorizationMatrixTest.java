@@ -74,6 +74,17 @@ class AuthorizationMatrixTest {
         // pages
         all.add(new Endpoint("dashboard", false, () -> get("/"), EVERYONE));
         all.add(new Endpoint("criterion page", false, () -> get("/cycles/2023/criteria/2.2"), EVERYONE));
+        all.add(new Endpoint("domain page", false, () -> get("/cycles/2023/criteria/2"), EVERYONE));
+        all.add(new Endpoint("points at stake", false, () -> get("/cycles/2023/points"), EVERYONE));
+        all.add(new Endpoint("printable appendix", false, () -> get("/cycles/2023/appendix"), EVERYONE));
+        all.add(new Endpoint("domain rows", false, () -> get("/cycles/2023/domains/2/rows"), EVERYONE));
+        all.add(new Endpoint("unit table", false, () -> get("/units"), EVERYONE));
+        all.add(new Endpoint("unit page", false, () -> get("/units/TUPHAP"), EVERYONE));
+        all.add(new Endpoint("ranking", false, () -> get("/cycles/2023/ranking"), EVERYONE));
+        all.add(new Endpoint("record a district's total", false, () -> post("/cycles/2023/ranking")
+                .param("district", "").param("total", "x"), ADMIN));
+        all.add(new Endpoint("delete a district's total", false,
+                () -> post("/cycles/2023/ranking/999999/delete"), ADMIN));
         all.add(new Endpoint("my assignments", false, () -> get("/assignments"), EVERYONE));
         all.add(new Endpoint("assignments overview", false, () -> get("/assignments/overview"), ADMIN_AND_LEADER));
         all.add(new Endpoint("review queue", false, () -> get("/review"), ADMIN));
@@ -154,6 +165,39 @@ class AuthorizationMatrixTest {
         assertThat(wrong).isEmpty();
         assertThat(count("assessment")).isEqualTo(assessments);
         assertThat(count("change_history")).isEqualTo(history);
+    }
+
+    /** A page or endpoint added without a line in the table above fails here. */
+    @Test
+    void theTableCoversEveryPageAndEndpoint(@Autowired
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings) {
+        List<String> covered = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            var request = endpoint.request().get().buildRequest(new org.springframework.mock.web.MockServletContext());
+            covered.add(request.getMethod() + " " + request.getRequestURI());
+        }
+        List<String> uncovered = new ArrayList<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.equals("/login") || pattern.startsWith("/error")) {
+                    continue; // open to everyone by design
+                }
+                var parsed = org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse(pattern);
+                boolean found = covered.stream().anyMatch(c -> {
+                    String method = c.substring(0, c.indexOf(' '));
+                    String path = c.substring(c.indexOf(' ') + 1);
+                    return (methods.isEmpty() || methods.stream().anyMatch(m -> m.name().equals(method)))
+                            && parsed.matches(org.springframework.http.server.PathContainer.parsePath(path));
+                });
+                if (!found) {
+                    uncovered.add(methods + " " + pattern);
+                }
+            }
+        });
+        assertThat(covered).hasSizeGreaterThan(40);
+        assertThat(uncovered).as("pages and endpoints missing from the authorization table").isEmpty();
     }
 
     @Test
