@@ -12,12 +12,10 @@ public class CriteriaCatalog {
 
     private final CycleRepository cycles;
     private final CriterionRepository criteria;
-    private final CriterionUnitRepository criterionUnits;
 
-    CriteriaCatalog(CycleRepository cycles, CriterionRepository criteria, CriterionUnitRepository criterionUnits) {
+    CriteriaCatalog(CycleRepository cycles, CriterionRepository criteria) {
         this.cycles = cycles;
         this.criteria = criteria;
-        this.criterionUnits = criterionUnits;
     }
 
     public List<Cycle> cycles() {
@@ -45,10 +43,22 @@ public class CriteriaCatalog {
         return criteria.findTrend(code);
     }
 
-    /** The cycle's whole tree, read with two statements whatever its size. */
+    /** The cycle's whole tree with its units, read with one statement whatever its size. */
     public CycleView cycle(Cycle cycle) {
-        List<CriterionView> nodes = CriteriaTree.build(criteria.findByCycle(cycle.getId()),
-                criterionUnits.findRowsByCycle(cycle.getId()));
+        java.util.Map<Long, Criterion> nodes = new java.util.HashMap<>();
+        List<CriterionUnitRepository.LinkRow> links = new java.util.ArrayList<>();
+        for (CriterionRepository.TreeRow row : criteria.findTreeRows(cycle.getId())) {
+            Criterion c = row.criterion();
+            nodes.putIfAbsent(c.getId(), c);
+            if (row.role() != null) {
+                links.add(new CriterionUnitRepository.LinkRow(c.getId(), row.role(), row.position(), row.unitId(),
+                        row.unitCode(), row.unitName()));
+            }
+        }
+        return view(cycle, CriteriaTree.build(nodes.values(), links));
+    }
+
+    private static CycleView view(Cycle cycle, List<CriterionView> nodes) {
         return new CycleView(cycle.getId(), cycle.getYear(), cycle.getBaselineYear(), cycle.getStatus(),
                 cycle.getTitle(), cycle.getRecordedTotalMax(), cycle.getRecordedTotalBaseline(),
                 cycle.getRecordedTotalTarget(), cycle.getRecordedTotalChange(), cycle.getBaselineRank(),

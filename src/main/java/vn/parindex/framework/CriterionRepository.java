@@ -6,10 +6,22 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CriterionRepository extends JpaRepository<Criterion, Long> {
 
-    @Query("select c from Criterion c where c.cycle.id = :cycleId order by c.position")
-    List<Criterion> findByCycle(Long cycleId);
-
     long countByCycleId(Long cycleId);
+
+    /** The cycle's nodes, each with the units named on it (a node without any comes once, with nulls). */
+    @Query("""
+            select new vn.parindex.framework.CriterionRepository$TreeRow(c, cu.role, cu.position, u.id, u.code,
+                u.name)
+            from Criterion c
+            left join CriterionUnit cu on cu.criterionId = c.id
+            left join vn.parindex.organisation.Unit u on u.id = cu.unitId
+            where c.cycle.id = :cycleId""")
+    List<TreeRow> findTreeRows(Long cycleId);
+
+    /** A node and one of the units named on it (role and unit null when it names none). */
+    record TreeRow(Criterion criterion, UnitRole role, Integer position, Long unitId, String unitCode,
+            String unitName) {
+    }
 
     @Query("select c from Criterion c where c.cycle.year = :year and c.code = :code")
     java.util.Optional<Criterion> findByYearAndCode(int year, String code);

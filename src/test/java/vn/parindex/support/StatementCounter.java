@@ -1,0 +1,67 @@
+package vn.parindex.support;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts every SQL statement the application prepares or creates, whoever sends it (Hibernate, JdbcTemplate…),
+ * by wrapping the data source.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounter {
+
+    static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
+
+    private final AtomicLong statements = new AtomicLong();
+
+    public long count() {
+        return statements.get();
+    }
+
+    public void reset() {
+        statements.set(0);
+    }
+
+    @Bean
+    static BeanPostProcessor statementCountingDataSource(StatementCounter counter) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource dataSource ? counter.wrap(dataSource) : bean;
+            }
+        };
+    }
+
+    DataSource wrap(DataSource dataSource) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(dataSource, method, args);
+                    return result instanceof Connection connection ? wrap(connection) : result;
+                });
+    }
+
+    private Connection wrap(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (STATEMENT_METHODS.contains(method.getName())) {
+                        statements.incrementAndGet();
+                    }
+                    return invoke(connection, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
