@@ -29,6 +29,11 @@ public class CriteriaCatalog {
                 .or(() -> all.stream().findFirst());
     }
 
+    /** The cycle of a year (one statement). */
+    public Optional<Cycle> findCycle(int year) {
+        return cycles.findByYear(year);
+    }
+
     public Optional<CycleView> cycle(int year) {
         return cycles.findByYear(year).map(this::cycle);
     }

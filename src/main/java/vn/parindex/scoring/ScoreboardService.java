@@ -1,29 +1,53 @@
 package vn.parindex.scoring;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.parindex.framework.CriteriaCatalog;
 import vn.parindex.framework.CriterionView;
+import vn.parindex.framework.Cycle;
 import vn.parindex.framework.CycleView;
 
-/** Builds a cycle's {@link Scoreboard}: reads the tree once and rolls it up in memory. */
+/**
+ * Builds a cycle's {@link Scoreboard}: reads the tree once and rolls it up in memory. A scoreboard built outside
+ * any writing transaction is kept with the data revision its cycle was read at, and given again while that
+ * revision is current (every write to the tree, its units or scores changes it).
+ */
 @Service
 public class ScoreboardService {
 
+    private record Kept(long revision, Scoreboard board) {
+    }
+
     private final CriteriaCatalog catalog;
+    private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
 
     ScoreboardService(CriteriaCatalog catalog) {
         this.catalog = catalog;
     }
 
+    /** The scoreboard of a year's cycle (two statements, one when kept), or empty when there is no such cycle. */
     public Optional<Scoreboard> forYear(int year) {
-        return catalog.cycle(year).map(ScoreboardService::scoreboard);
+        return catalog.findCycle(year).map(this::forCycle);
     }
 
-    /** The scoreboard of a cycle already at hand (two statements). */
-    public Scoreboard forCycle(vn.parindex.framework.Cycle cycle) {
-        return scoreboard(catalog.cycle(cycle));
+    /** The scoreboard of a cycle already at hand (one statement, none when kept). */
+    public Scoreboard forCycle(Cycle cycle) {
+        boolean writing = TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        Kept found = writing ? null : kept.get(cycle.getId());
+        if (found != null && found.revision() == cycle.getDataRevision()) {
+            return found.board();
+        }
+        Scoreboard board = scoreboard(catalog.cycle(cycle));
+        if (!writing) {
+            // read after the revision: at least as new as it, so keeping it under that revision is safe
+            kept.put(cycle.getId(), new Kept(cycle.getDataRevision(), board));
+        }
+        return board;
     }
 
     static Scoreboard scoreboard(CycleView cycle) {

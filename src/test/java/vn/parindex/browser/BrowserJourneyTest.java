@@ -91,7 +91,7 @@ class BrowserJourneyTest {
         assertThat(b.text("#unit-table")).contains("Phòng Tư pháp");
         b.screenshot("04b-units");
         b.submit("#unit-TUPHAP a");
-        assertThat(b.text("#unit-leading")).contains("2.2");
+        assertThat(b.text("#leading")).contains("2.2");
         b.screenshot("04c-unit-tuphap");
         b.get("/cycles/2023/appendix");
         assertThat(b.text("#appendix")).contains("Công tác kiểm tra CCHC", "84,0256");
