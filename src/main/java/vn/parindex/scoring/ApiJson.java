@@ -13,7 +13,7 @@ public final class ApiJson {
     }
 
     public record UnitJson(String code, String name) {
-        static List<UnitJson> of(List<UnitRef> units) {
+        public static List<UnitJson> of(List<UnitRef> units) {
             return units.stream().map(u -> new UnitJson(u.code(), u.name())).toList();
         }
     }

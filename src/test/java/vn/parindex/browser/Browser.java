@@ -80,6 +80,13 @@ final class Browser implements AutoCloseable {
         click(css);
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        loaded();
+    }
+
+    /** Waits until the page has loaded completely (the new page may still be arriving when the old one is gone). */
+    void loaded() {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Forgets the session, whatever page the browser is on. */
@@ -87,8 +94,10 @@ final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
+    /** The visible text of an element, waiting a little for it to appear. */
     String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector(css))).getText();
     }
 
     /** Saves a screenshot of the whole page under {@code target/screenshots/}. */

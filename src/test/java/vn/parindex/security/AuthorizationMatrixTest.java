@@ -117,6 +117,7 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("api cycles", true, () -> get("/api/v1/cycles"), EVERYONE));
         all.add(new Endpoint("api criteria", true, () -> get("/api/v1/cycles/2023/criteria"), EVERYONE));
         all.add(new Endpoint("api summary", true, () -> get("/api/v1/cycles/2023/summary"), EVERYONE));
+        all.add(new Endpoint("api dashboard", true, () -> get("/api/v1/cycles/2023/dashboard"), EVERYONE));
         all.add(new Endpoint("api history", true, () -> get("/api/v1/cycles/2023/criteria/2.2/history"), EVERYONE));
         all.add(new Endpoint("api thread", true, () -> get("/api/v1/cycles/2023/criteria/2.2/assessments"),
                 EVERYONE));

@@ -1,0 +1,64 @@
+package vn.parindex.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import vn.parindex.framework.CriteriaCatalog;
+import vn.parindex.framework.CycleView;
+import vn.parindex.review.AssessmentStatus;
+import vn.parindex.scoring.ApiJson.UnitJson;
+import vn.parindex.scoring.Figures;
+import vn.parindex.scoring.ScoreRow;
+import vn.parindex.web.NotFoundException;
+
+/** Read API: what the dashboard shows, as figures (HTTP Basic like the rest of {@code /api/v1}). */
+@RestController
+class DashboardApiController {
+
+    /** A criterion where points can still be won. */
+    record StakeJson(String code, String name, BigDecimal maxScore, BigDecimal projection, BigDecimal recoverable,
+            BigDecimal remainingToTarget, List<UnitJson> leadUnits, boolean survey, AssessmentStatus latestStatus) {
+
+        static StakeJson of(ScoreRow row, DashboardView view) {
+            Figures f = row.figures();
+            return new StakeJson(row.code(), row.criterion().name(), f.max(), f.projection(), f.recoverable(),
+                    f.remainingToTarget(), UnitJson.of(row.criterion().leadUnits()), row.criterion().isSurvey(),
+                    view.statuses().get(row.criterion().id()));
+        }
+    }
+
+    record DashboardJson(int year, int baselineYear, BigDecimal maxScore, BigDecimal baselineScore,
+            Integer baselineRank, BigDecimal targetScore, Integer targetRank, BigDecimal currentScore,
+            BigDecimal projection, long criteriaCount, long assessedCount, Integer forecastRank,
+            Integer districtCount, BigDecimal pointsForTargetRank, BigDecimal remainingToTarget,
+            int criteriaBelowTarget, long awaitingReview, int discrepancies, List<StakeJson> topRecoverable,
+            List<StakeJson> largestGaps) {
+    }
+
+    /** How many criteria each list gives (the dashboard shows the first five; the points page all of them). */
+    static final int LIST_LENGTH = 10;
+
+    private final CriteriaCatalog catalog;
+    private final DashboardService dashboards;
+
+    DashboardApiController(CriteriaCatalog catalog, DashboardService dashboards) {
+        this.catalog = catalog;
+        this.dashboards = dashboards;
+    }
+
+    @GetMapping("/api/v1/cycles/{year}/dashboard")
+    DashboardJson dashboard(@PathVariable int year) {
+        DashboardView view = dashboards.build(catalog.findCycle(year).orElseThrow(() -> NotFoundException.cycle(year)));
+        CycleView cycle = view.board().cycle();
+        Figures total = view.board().total();
+        return new DashboardJson(cycle.year(), cycle.baselineYear(), total.max(), total.baseline(),
+                cycle.baselineRank(), total.target(), cycle.targetRank(), total.current(), total.projection(),
+                view.board().leafCount(), view.board().assessedLeafCount(), view.forecastRank(),
+                view.districtCount(), view.pointsForTargetRank(), total.remainingToTarget(), view.byGap().size(),
+                view.awaitingReview(), view.board().discrepancies().size(),
+                view.topRecoverable(LIST_LENGTH).stream().map(r -> StakeJson.of(r, view)).toList(),
+                view.byGap().stream().limit(LIST_LENGTH).map(r -> StakeJson.of(r, view)).toList());
+    }
+}

@@ -1,0 +1,116 @@
+package vn.parindex.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.support.WorkflowTest;
+
+/** What a leader sees on the dashboard without clicking is what the API gives. */
+@WorkflowTest
+class DashboardApiIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AppUserRepository users;
+
+    String api(String url) throws Exception {
+        return mvc.perform(get(url).with(httpBasic("lanhdao", "demo"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    String page(String url) throws Exception {
+        CurrentUser leader = users.findByUsernameWithUnit("lanhdao")
+                .map(u -> new CurrentUser(u.getId(), u.getUsername(), u.getDisplayName(), u.getPasswordHash(),
+                        u.getRole(), null, null, null, u.isEnabled()))
+                .orElseThrow();
+        return mvc.perform(get(url).with(user(leader))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    static String vietnamese(Object number) {
+        return new BigDecimal(number.toString()).setScale(4, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+    }
+
+    static String byId(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return m.group(1).trim();
+    }
+
+    @Test
+    void theHeadlineTheForecastAndTheTopFiveMatchTheApi() throws Exception {
+        long cycle = jdbc.queryForObject("select id from cycle where year = 2023", Long.class);
+        double[] totals = {90.1, 89.5, 88.2, 87.9, 86.0, 85.5, 84.9, 83.1, 81.0};
+        try {
+            for (int i = 0; i < totals.length; i++) {
+                jdbc.update("insert into peer_district_score (cycle_id, district, total) values (?, ?, ?)", cycle,
+                        "Huyện kiểm thử " + i, BigDecimal.valueOf(totals[i]));
+            }
+            String json = api("/api/v1/cycles/2023/dashboard");
+            String html = page("/");
+            assertThat(byId(html, "total-baseline")).isEqualTo(vietnamese(JsonPath.read(json, "$.baselineScore")));
+            assertThat(byId(html, "total-target")).isEqualTo(vietnamese(JsonPath.read(json, "$.targetScore")));
+            assertThat(byId(html, "total-projection")).isEqualTo(vietnamese(JsonPath.read(json, "$.projection")));
+            assertThat(vietnamese(JsonPath.read(json, "$.targetScore"))).isEqualTo("92,0000");
+            int rank = JsonPath.read(json, "$.forecastRank");
+            int districts = JsonPath.read(json, "$.districtCount");
+            assertThat(districts).isEqualTo(10);
+            // 84,0256 (nothing assessed yet) stands above 83,1 and 81,0 only: 8th of 10, as in 2022
+            assertThat(rank).isEqualTo(8);
+            assertThat(byId(html, "forecast-rank")).isEqualTo("Dự báo xếp hạng " + rank + "/" + districts);
+            assertThat(byId(html, "baseline-rank")).isEqualTo("Xếp hạng 8/10");
+            assertThat(byId(html, "target-rank")).isEqualTo("Xếp hạng 5/10");
+
+            List<String> apiTop = JsonPath.read(json, "$.topRecoverable[0:5].code");
+            String table = html.substring(html.indexOf("id=\"top-recoverable\""));
+            table = table.substring(0, table.indexOf("</table>"));
+            Matcher code = Pattern.compile("<th scope=\"row\"[^>]*>([^<]+)</th>").matcher(table);
+            List<String> pageTop = new ArrayList<>();
+            while (code.find()) {
+                pageTop.add(code.group(1));
+            }
+            assertThat(pageTop).hasSize(5).isEqualTo(apiTop);
+            List<Number> recoverable = JsonPath.read(json, "$.topRecoverable[*].recoverable");
+            for (int i = 1; i < recoverable.size(); i++) {
+                assertThat(new BigDecimal(recoverable.get(i - 1).toString()))
+                        .as("most recoverable first").isGreaterThanOrEqualTo(new BigDecimal(recoverable.get(i).toString()));
+            }
+        } finally {
+            jdbc.update("delete from peer_district_score where district like 'Huyện kiểm thử %'");
+        }
+    }
+
+    @Test
+    void withoutTheOtherDistrictsThereIsNoForecastAndAnUnknownYearIs404() throws Exception {
+        String json = api("/api/v1/cycles/2023/dashboard");
+        assertThat((Object) JsonPath.read(json, "$.forecastRank")).isNull();
+        assertThat(byId(page("/"), "forecast-rank")).isEqualTo("Chưa có bảng xếp hạng các huyện để dự báo");
+        String missing = mvc.perform(get("/api/v1/cycles/1999/dashboard").with(httpBasic("lanhdao", "demo")))
+                .andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat((String) JsonPath.read(missing, "$.detail")).isEqualTo("Không có kỳ đánh giá năm 1999");
+        mvc.perform(get("/api/v1/cycles/2023/dashboard")).andExpect(status().isUnauthorized());
+    }
+}
