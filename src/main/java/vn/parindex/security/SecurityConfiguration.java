@@ -54,10 +54,13 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationProvider authenticationProvider(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle,
+            @org.springframework.beans.factory.annotation.Value("${parindex.security.verified-password-memory:5m}")
+            java.time.Duration verifiedPasswordMemory) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottlingAuthenticationProvider(passwords, throttle);
+        return new ThrottlingAuthenticationProvider(new RecentlyVerifiedPasswords(passwords, users,
+                verifiedPasswordMemory, java.time.Clock.systemUTC()), throttle);
     }
 
     @Bean

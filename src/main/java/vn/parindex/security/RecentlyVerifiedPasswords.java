@@ -1,0 +1,108 @@
+package vn.parindex.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Checks passwords with BCrypt (through {@code passwords}), but not again and again for the same account and
+ * password within a few minutes: API clients send their password with every request (HTTP Basic), and BCrypt
+ * is made to be slow.
+ *
+ * <p>What is kept is a keyed hash (HMAC-SHA-256 with a random key that lives only in this process's memory) of
+ * the account name and password, with the account's BCrypt hash at the time and when it was checked. Every request
+ * still reads the account: a disabled account is refused at once, and a changed password (a different BCrypt
+ * hash) is checked with BCrypt again. Wrong passwords are never kept.
+ */
+class RecentlyVerifiedPasswords implements AuthenticationProvider {
+
+    /** At most this many are kept; past it, everything is forgotten (the next requests check with BCrypt). */
+    static final int CAPACITY = 1_000;
+
+    private record Verified(String passwordHash, Instant at) {
+    }
+
+    private final AuthenticationProvider passwords;
+    private final UserDetailsService users;
+    private final Duration trustedFor;
+    private final Clock clock;
+    private final SecretKeySpec key;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    RecentlyVerifiedPasswords(AuthenticationProvider passwords, UserDetailsService users, Duration trustedFor,
+            Clock clock) {
+        this.passwords = passwords;
+        this.users = users;
+        this.trustedFor = trustedFor;
+        this.clock = clock;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        Object credentials = authentication.getCredentials();
+        if (credentials == null || trustedFor.isZero()) {
+            return passwords.authenticate(authentication);
+        }
+        String name = fingerprint(authentication.getName(), credentials.toString());
+        Verified found = verified.get(name);
+        if (found != null && clock.instant().isBefore(found.at().plus(trustedFor))) {
+            UserDetails user = users.loadUserByUsername(authentication.getName());
+            if (!user.isEnabled()) {
+                verified.remove(name);
+                throw new DisabledException("disabled");
+            }
+            if (MessageDigest.isEqual(bytes(user.getPassword()), bytes(found.passwordHash()))) {
+                UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user,
+                        null, user.getAuthorities());
+                result.setDetails(authentication.getDetails());
+                return result;
+            }
+            verified.remove(name); // the password changed since: check it properly
+        }
+        Authentication result = passwords.authenticate(authentication);
+        if (result.getPrincipal() instanceof UserDetails user && user.getPassword() != null) {
+            if (verified.size() >= CAPACITY) {
+                verified.clear();
+            }
+            verified.put(name, new Verified(user.getPassword(), clock.instant()));
+        }
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return passwords.supports(authentication);
+    }
+
+    private String fingerprint(String username, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(bytes(username + '\u0000' + password)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
