@@ -145,11 +145,4 @@ public class CachedPages extends OncePerRequestFilter {
         pieces.add(Arrays.copyOfRange(body, start, body.length));
         return pieces.toArray(byte[][]::new);
     }
-
-    /** How many pages are kept (for tests). */
-    int size() {
-        synchronized (pages) {
-            return pages.size();
-        }
-    }
 }

@@ -77,9 +77,4 @@ public class RenderedFragments {
                 new ThymeleafEvaluationContext(context, conversions));
         return templates.process(template, Set.of(fragment), webContext);
     }
-
-    /** How many fragments are kept (for tests). */
-    int size() {
-        return kept.size();
-    }
 }

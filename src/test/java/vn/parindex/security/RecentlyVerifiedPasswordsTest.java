@@ -3,10 +3,7 @@ package vn.parindex.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,7 @@ class RecentlyVerifiedPasswordsTest {
 
     final AtomicReference<CurrentUser> account = new AtomicReference<>(user("$2a$hash-1", true));
     final AtomicInteger bcryptChecks = new AtomicInteger();
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-25T08:00:00Z"));
+    final LoginThrottleTest.ManualClock clock = new LoginThrottleTest.ManualClock();
 
     static CurrentUser user(String hash, boolean enabled) {
         return new CurrentUser(1, "tuphap", "Phòng Tư pháp", hash, Role.UNIT_HEAD, 2L, "TUPHAP", "Phòng Tư pháp",
@@ -53,22 +50,6 @@ class RecentlyVerifiedPasswordsTest {
     final UserDetailsService users = username -> account.get();
 
     RecentlyVerifiedPasswords provider(Duration memory) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
         return new RecentlyVerifiedPasswords(bcrypt, users, memory, clock);
     }
 
@@ -86,7 +67,7 @@ class RecentlyVerifiedPasswordsTest {
             assertThat(result.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_UNIT_HEAD");
         }
         assertThat(bcryptChecks).hasValue(1);
-        now.set(now.get().plus(Duration.ofMinutes(6)));
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
         provider.authenticate(login("demo"));
         assertThat(bcryptChecks).as("checked again once the interval is over").hasValue(2);
     }
