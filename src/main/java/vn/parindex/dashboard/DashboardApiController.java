@@ -50,7 +50,8 @@ class DashboardApiController {
 
     @GetMapping("/api/v1/cycles/{year}/dashboard")
     DashboardJson dashboard(@PathVariable int year) {
-        DashboardView view = dashboards.build(catalog.findCycle(year).orElseThrow(() -> NotFoundException.cycle(year)));
+        DashboardView view = dashboards.build(catalog.findCycle(year)
+                .orElseThrow(() -> NotFoundException.cycle(year)));
         CycleView cycle = view.board().cycle();
         Figures total = view.board().total();
         return new DashboardJson(cycle.year(), cycle.baselineYear(), total.max(), total.baseline(),

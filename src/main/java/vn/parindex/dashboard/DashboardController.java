@@ -48,14 +48,17 @@ class DashboardController {
         this.json = json;
     }
 
-    private Cycle cycle(Integer year, List<Cycle> cycles) {
+    /** The cycle of a year, or the current one (of those listed) when no year is given. */
+    private static Cycle cycle(Integer year, List<Cycle> cycles) {
         if (year == null) {
-            return cycles.stream().filter(c -> c.getStatus() != vn.parindex.framework.CycleStatus.CLOSED).findFirst()
-                    .or(() -> cycles.stream().findFirst())
-                    .orElseThrow(() -> NotFoundException.noCycle());
+            return CriteriaCatalog.current(cycles).orElseThrow(NotFoundException::noCycle);
         }
         return cycles.stream().filter(c -> c.getYear() == year).findFirst()
                 .orElseThrow(() -> NotFoundException.cycle(year));
+    }
+
+    private Cycle cycle(int year) {
+        return catalog.findCycle(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 
     @GetMapping("/")
@@ -87,7 +90,7 @@ class DashboardController {
     @ResponseBody
     String domainRows(@PathVariable int year, @PathVariable String code, HttpServletRequest request,
             HttpServletResponse response, Locale locale) {
-        Cycle cycle = cycle(year, catalog.cycles());
+        Cycle cycle = cycle(year);
         return fragments.html("rows:" + cycle.getId() + ":" + code, cycle.getDataRevision(), "dashboard/tables",
                 "rows", () -> {
                     Scoreboard board = scoreboards.forCycle(cycle);
@@ -103,7 +106,7 @@ class DashboardController {
     @GetMapping("/cycles/{year}/appendix")
     String appendix(@PathVariable int year, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model) {
-        Cycle cycle = cycle(year, catalog.cycles());
+        Cycle cycle = cycle(year);
         String table = fragments.html("appendix:" + cycle.getId(), cycle.getDataRevision(), "dashboard/tables",
                 "appendix", () -> {
                     Scoreboard board = scoreboards.forCycle(cycle);
@@ -116,7 +119,7 @@ class DashboardController {
 
     @GetMapping("/cycles/{year}/points")
     String points(@PathVariable int year, Model model) {
-        DashboardView view = dashboards.build(cycle(year, catalog.cycles()));
+        DashboardView view = dashboards.build(cycle(year));
         model.addAttribute("view", view);
         model.addAttribute("board", view.board());
         return "dashboard/points";

@@ -24,9 +24,13 @@ public class CriteriaCatalog {
 
     /** The latest cycle that is not closed, else the latest. */
     public Optional<Cycle> currentCycle() {
-        List<Cycle> all = cycles();
-        return all.stream().filter(c -> c.getStatus() != CycleStatus.CLOSED).findFirst()
-                .or(() -> all.stream().findFirst());
+        return current(cycles());
+    }
+
+    /** Of the given cycles (latest first), the latest that is not closed, else the latest. */
+    public static Optional<Cycle> current(List<Cycle> latestFirst) {
+        return latestFirst.stream().filter(c -> c.getStatus() != CycleStatus.CLOSED).findFirst()
+                .or(() -> latestFirst.stream().findFirst());
     }
 
     /** The cycle of a year (one statement). */

@@ -29,8 +29,7 @@ class RankingController {
     }
 
     private Cycle cycle(int year) {
-        return catalog.cycles().stream().filter(c -> c.getYear() == year).findFirst()
-                .orElseThrow(() -> NotFoundException.cycle(year));
+        return catalog.findCycle(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 
     @GetMapping("/cycles/{year}/ranking")

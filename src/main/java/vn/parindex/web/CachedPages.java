@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,7 +16,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -26,8 +24,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>A page is kept per signed-in person (the navigation bar names them), language and address, together with
  * the {@linkplain DataRevision data revision} it was rendered from; the next request for it at the same revision
  * gets the same bytes, with the form token (CSRF) of its own request put in place of the one rendered. Kept only
- * when the page was a plain 200 HTML answer that set no cookie; never for requests that switch the language or
- * carry a one-time message. Runs after Spring Security, so only people allowed to see a page are served it.
+ * when the page was a plain 200 HTML answer that set no cookie; never for requests that switch the language.
+ * Only for pages that show no one-time messages (flash attributes): a kept page would not show them. Runs after Spring Security, so only people allowed to see a page are served it.
  */
 public class CachedPages extends OncePerRequestFilter {
 
@@ -60,16 +58,7 @@ public class CachedPages extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"GET".equals(request.getMethod()) || !paths.contains(request.getRequestURI().substring(
-                request.getContextPath().length())) || request.getParameter("lang") != null || hasFlash(request);
-    }
-
-    private static boolean hasFlash(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return false;
-        }
-        Object flash = session.getAttribute(SessionFlashMapManager.class.getName() + ".FLASH_MAPS");
-        return flash instanceof java.util.Collection<?> c && !c.isEmpty();
+                request.getContextPath().length())) || request.getParameter("lang") != null;
     }
 
     @Override
