@@ -21,6 +21,8 @@ import vn.parindex.web.NotFoundException;
 public class UnitAdminService {
 
     static final String ENTITY = "UNIT";
+    /** Longest unit name (column {@code unit.name}). */
+    static final int MAX_NAME_LENGTH = 200;
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{2,32}");
 
     private final UnitRepository units;
@@ -48,6 +50,8 @@ public class UnitAdminService {
         }
         if (name == null || name.isBlank()) {
             errors.add("name", "unit.nameRequired");
+        } else if (name.strip().length() > MAX_NAME_LENGTH) {
+            errors.add("name", "unit.nameTooLong");
         }
         if (kind == null) {
             errors.add("kind", "unit.kindRequired");
@@ -66,9 +70,14 @@ public class UnitAdminService {
         FieldErrors errors = new FieldErrors();
         if (name == null || name.isBlank()) {
             errors.add("name-" + id, "unit.nameRequired");
+        } else if (name.strip().length() > MAX_NAME_LENGTH) {
+            errors.add("name-" + id, "unit.nameTooLong");
+        }
+        if (version == null) {
+            errors.add("name-" + id, "version.required");
         }
         errors.throwIfAny();
-        if (version == null || version != unit.getVersion()) {
+        if (version != unit.getVersion()) {
             throw new ConflictException("conflict.unit", unit.getVersion());
         }
         audit.record(admin.actor(), ENTITY, id, null, "name", unit.getName(), name.strip(), null);

@@ -2,6 +2,7 @@ package vn.parindex.ranking;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.framework.CriteriaCatalog;
 import vn.parindex.framework.Cycle;
 import vn.parindex.security.CurrentUser;
+import vn.parindex.web.ConflictException;
 import vn.parindex.web.InvalidInputException;
 import vn.parindex.web.NotFoundException;
 
@@ -42,27 +44,51 @@ class RankingController {
         return "ranking/ranking";
     }
 
+    /** Adds a district (no {@code id}) or corrects one's total ({@code id} and the {@code version} shown). */
     @PostMapping("/cycles/{year}/ranking")
     String record(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @RequestParam(required = false) String district, @RequestParam(required = false) String total,
+            @RequestParam(required = false) Long id, @RequestParam(required = false) Long version,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            ranking.record(user, cycle(year).getId(), district, total);
+            if (id == null) {
+                ranking.add(user, cycle(year).getId(), district, total);
+            } else {
+                ranking.correct(user, cycle(year).getId(), id, total, version);
+            }
             redirect.addFlashAttribute("notice", "notice.rankingSaved");
             return "redirect:/cycles/" + year + "/ranking";
         } catch (InvalidInputException e) {
             response.setStatus(400);
             model.addAttribute("errors", e.fieldErrors());
-            model.addAttribute("typed", Map.of("district", district == null ? "" : district,
-                    "total", total == null ? "" : total));
+            model.addAttribute("typed", typed(id, district, total));
+            return show(year, model);
+        } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e instanceof ConflictException c ? c.messageKey() : "conflict.peer");
+            model.addAttribute("typed", typed(id, district, total));
             return show(year, model);
         }
     }
 
+    private static Map<String, String> typed(Long id, String district, String total) {
+        Map<String, String> typed = new java.util.HashMap<>();
+        typed.put(id == null ? "district" : "district-" + id, district == null ? "" : district);
+        typed.put(id == null ? "total" : "total-" + id, total == null ? "" : total);
+        return typed;
+    }
+
     @PostMapping("/cycles/{year}/ranking/{id}/delete")
     String remove(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable long id,
-            RedirectAttributes redirect) {
-        ranking.remove(user, id);
+            @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            ranking.remove(user, id, version);
+        } catch (InvalidInputException | ConflictException | ObjectOptimisticLockingFailureException e) {
+            response.setStatus(e instanceof InvalidInputException ? 400 : 409);
+            model.addAttribute("conflict", e instanceof InvalidInputException ? "version.required" : "conflict.peer");
+            return show(year, model);
+        }
         redirect.addFlashAttribute("notice", "notice.rankingSaved");
         return "redirect:/cycles/" + year + "/ranking";
     }

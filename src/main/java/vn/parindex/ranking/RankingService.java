@@ -11,6 +11,7 @@ import vn.parindex.audit.AuditTrail;
 import vn.parindex.framework.Scores;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.security.Role;
+import vn.parindex.web.ConflictException;
 import vn.parindex.web.FieldErrors;
 import vn.parindex.web.NotFoundException;
 
@@ -38,45 +39,93 @@ public class RankingService {
         return new RankForecast(peers(cycleId).stream().map(PeerDistrictScore::getTotal).toList());
     }
 
-    /** Records (or corrects) a district's total, typed {@code 86,25} or {@code 86.25}. */
+    /** Longest district name (column {@code peer_district_score.district}). */
+    static final int MAX_DISTRICT_LENGTH = 100;
+
+    /**
+     * Adds a district's total, typed {@code 86,25} or {@code 86.25}. A district already in the table is corrected
+     * in its own row ({@link #correct}), with the version shown: entering its name again is a conflict (409).
+     */
     @Transactional
-    public void record(CurrentUser admin, long cycleId, String district, String totalText) {
-        if (admin == null || admin.role() != Role.ADMIN) {
-            throw new AccessDeniedException("forbidden");
-        }
+    public void add(CurrentUser admin, long cycleId, String district, String totalText) {
+        requireAdmin(admin);
         FieldErrors errors = new FieldErrors();
         String name = district == null ? "" : district.strip();
-        if (name.isEmpty() || name.length() > 100) {
+        if (name.isEmpty() || name.length() > MAX_DISTRICT_LENGTH) {
             errors.add("district", "ranking.districtRequired");
         }
-        BigDecimal total = null;
-        try {
-            total = Scores.parse(totalText);
-            if (total.compareTo(BigDecimal.valueOf(100)) > 0) {
-                errors.add("total", "score.aboveMax");
-            }
-        } catch (IllegalArgumentException e) {
-            errors.add("total", totalText == null || totalText.isBlank() ? "score.required" : e.getMessage());
-        }
+        BigDecimal total = parseTotal(totalText, "total", errors);
         errors.throwIfAny();
         Optional<PeerDistrictScore> existing = peers(cycleId).stream()
                 .filter(p -> p.getDistrict().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
                 .findFirst();
-        PeerDistrictScore peer = existing.orElseGet(() -> peers.save(new PeerDistrictScore(cycleId, name,
-                BigDecimal.ZERO)));
-        audit.record(admin.actor(), ENTITY, peer.getId(), null, name,
-                existing.map(PeerDistrictScore::getTotal).orElse(null), total, null);
+        if (existing.isPresent()) {
+            throw new ConflictException("conflict.peerExists", existing.get().getVersion());
+        }
+        PeerDistrictScore peer = peers.saveAndFlush(new PeerDistrictScore(cycleId, name, total));
+        audit.record(admin.actor(), ENTITY, peer.getId(), null, "total", null, total, name);
+    }
+
+    /** Corrects a district's total; refused (409) when the version shown is no longer the current one. */
+    @Transactional
+    public void correct(CurrentUser admin, long cycleId, long id, String totalText, Long version) {
+        requireAdmin(admin);
+        PeerDistrictScore peer = peers.findById(id).filter(p -> p.getCycleId() == cycleId)
+                .orElseThrow(() -> new NotFoundException("notFound.peer", id));
+        FieldErrors errors = new FieldErrors();
+        BigDecimal total = parseTotal(totalText, "total-" + id, errors);
+        if (version == null) {
+            errors.add("total-" + id, "version.required");
+        }
+        errors.throwIfAny();
+        requireVersion(peer, version);
+        audit.record(admin.actor(), ENTITY, peer.getId(), null, "total", peer.getTotal(), total,
+                peer.getDistrict());
         peer.changeTotal(total);
-        peers.flush();
+        peers.saveAndFlush(peer);
     }
 
     @Transactional
-    public void remove(CurrentUser admin, long id) {
+    public void remove(CurrentUser admin, long id, Long version) {
+        requireAdmin(admin);
+        PeerDistrictScore peer = peers.findById(id).orElseThrow(() -> new NotFoundException("notFound.peer", id));
+        if (version == null) {
+            new FieldErrors().add("version", "version.required").throwIfAny();
+        }
+        requireVersion(peer, version);
+        audit.record(admin.actor(), ENTITY, peer.getId(), null, "total", peer.getTotal(), null,
+                "Xóa: " + peer.getDistrict());
+        peers.delete(peer);
+        peers.flush();
+    }
+
+    private static void requireVersion(PeerDistrictScore peer, long version) {
+        if (peer.getVersion() != version) {
+            throw new ConflictException("conflict.peer", peer.getVersion());
+        }
+    }
+
+    private static BigDecimal parseTotal(String text, String field, FieldErrors errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(field, "score.required");
+            return null;
+        }
+        try {
+            BigDecimal total = Scores.parse(text);
+            if (total.compareTo(BigDecimal.valueOf(100)) > 0) {
+                errors.add(field, "score.aboveMax");
+                return null;
+            }
+            return total;
+        } catch (IllegalArgumentException e) {
+            errors.add(field, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void requireAdmin(CurrentUser admin) {
         if (admin == null || admin.role() != Role.ADMIN) {
             throw new AccessDeniedException("forbidden");
         }
-        PeerDistrictScore peer = peers.findById(id).orElseThrow(() -> new NotFoundException("notFound.peer", id));
-        audit.record(admin.actor(), ENTITY, peer.getId(), null, peer.getDistrict(), peer.getTotal(), null, "Xóa");
-        peers.delete(peer);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
@@ -26,6 +27,8 @@ import vn.parindex.web.NotFoundException;
 public class AssessmentService {
 
     static final String ENTITY = "ASSESSMENT";
+    /** The unique index behind "one submission awaiting review per criterion" (V5). */
+    static final String ONE_PENDING = "assessment_one_pending";
 
     private final CriteriaCatalog catalog;
     private final CriterionRepository criteria;
@@ -62,6 +65,7 @@ public class AssessmentService {
         if (explanation == null || explanation.isBlank()) {
             errors.add("comment", "comment.required");
         }
+        errors.commentLength("comment", explanation);
         List<UploadedFile> attached = files == null ? List.of() : files.stream().filter(f -> f.fileName() != null
                 && !f.fileName().isBlank()).toList();
         evidence.check(attached, "files", errors);
@@ -70,13 +74,47 @@ public class AssessmentService {
             throw new ConflictException("conflict.pending", criterion.getVersion());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Assessment assessment = assessments.save(new Assessment(criterion.getId(), user.unitId(), score,
-                explanation.strip(), user.id(), now));
+        Assessment assessment;
+        try {
+            assessment = assessments.saveAndFlush(new Assessment(criterion.getId(), user.unitId(), score,
+                    explanation.strip(), user.id(), now));
+        } catch (DataIntegrityViolationException e) {
+            // a parallel submission won the race: the database's one-pending rule (V5) refused this one
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains(ONE_PENDING)) {
+                throw new ConflictException("conflict.pending", criterion.getVersion());
+            }
+            throw e;
+        }
         audit.record(user.actor(), ENTITY, assessment.getId(), criterion.getId(), "status", null,
                 AssessmentStatus.SUBMITTED, explanation.strip());
         audit.record(user.actor(), ENTITY, assessment.getId(), criterion.getId(), "score", null, score, null);
         evidence.store(user, criterion.getId(), assessment.getId(), attached, now);
         return assessment;
+    }
+
+    /**
+     * Refuses (403) whoever may not submit on the criterion, before anything they sent is read; 404 for an unknown
+     * criterion. The submission itself checks again.
+     */
+    @Transactional(readOnly = true)
+    public void requireCanSubmit(CurrentUser user, int year, String code) {
+        Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
+        CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
+        ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
+                criterion.getCycle().getStatus()));
+    }
+
+    /** Like {@link #requireCanSubmit} for evidence uploaded on its own (Home Affairs may too). */
+    @Transactional(readOnly = true)
+    public void requireCanUpload(CurrentUser user, int year, String code) {
+        Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
+        CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
+        ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
+                criterion.getCycle().getStatus()) || permissions.canEditScores(user));
+    }
+
+    public long maxFileSizeBytes() {
+        return evidence.maxFileSize().toBytes();
     }
 
     /** Approves a submission (its score becomes the criterion's current score); refused on a stale version. */
@@ -85,6 +123,7 @@ public class AssessmentService {
         ReviewPermissions.require(permissions.canReview(user));
         Assessment assessment = assessments.findById(assessmentId)
                 .orElseThrow(() -> new NotFoundException("notFound.assessment", assessmentId));
+        new FieldErrors().commentLength("comment", comment).throwIfAny();
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         assessment.approve(user.id(), note, OffsetDateTime.now(clock), versionOrCurrent(assessment, version));
         audit.record(user.actor(), ENTITY, assessmentId, assessment.getCriterionId(), "status",
@@ -105,6 +144,7 @@ public class AssessmentService {
         if (reason == null || reason.isBlank()) {
             new FieldErrors().add("comment", "reason.required").throwIfAny();
         }
+        new FieldErrors().commentLength("comment", reason).throwIfAny();
         assessment.giveBack(user.id(), reason.strip(), OffsetDateTime.now(clock),
                 versionOrCurrent(assessment, version));
         audit.record(user.actor(), ENTITY, assessmentId, assessment.getCriterionId(), "status",
@@ -160,6 +200,7 @@ public class AssessmentService {
     }
 
     static NotFoundException notFound(int year, String code) {
-        return new NotFoundException("notFound.criterion", code, year);
+        String shown = code == null ? "" : code.length() > 40 ? code.substring(0, 40) + "…" : code;
+        return new NotFoundException("notFound.criterion", shown, year);
     }
 }

@@ -60,6 +60,7 @@ public class AssignmentService {
         if (comment == null || comment.isBlank()) {
             errors.add("assignmentComment", "comment.required");
         }
+        errors.commentLength("assignmentComment", comment);
         if (version == null) {
             errors.add("assignmentComment", "version.required");
         }

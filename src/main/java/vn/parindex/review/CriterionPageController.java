@@ -1,12 +1,12 @@
 package vn.parindex.review;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.framework.UnitRole;
@@ -101,17 +100,22 @@ class CriterionPageController {
 
     @PostMapping("/cycles/{year}/criteria/{code}/assessments")
     String submit(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable String code,
-            @RequestParam(required = false) String score, @RequestParam(required = false) String comment,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            List<UploadedFile> uploads = files == null ? List.of()
-                    : files.stream().filter(f -> !f.isEmpty() || !f.getOriginalFilename().isBlank())
-                            .map(UploadedFile::of).toList();
-            assessments.submit(user, year, code, score, comment, uploads);
+            HttpServletRequest request, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        // the permission first: the form's body (its files) is read only for those who may submit
+        assessments.requireCanSubmit(user, year, code);
+        String score = null;
+        String comment = null;
+        try (Uploads uploads = Uploads.receive(request, "files", assessments.maxFileSizeBytes())) {
+            score = request.getParameter("score");
+            comment = request.getParameter("comment");
+            assessments.submit(user, year, code, score, comment, uploads.files());
             redirect.addFlashAttribute("notice", "notice.submitted");
             return "redirect:" + url(year, code);
         } catch (InvalidInputException e) {
+            if (score == null && comment == null) {
+                score = request.getParameter("score");
+                comment = request.getParameter("comment");
+            }
             return reshow(user, year, code, model, response, 400, e.fieldErrors(), null,
                     Map.of("score", nz(score), "comment", nz(comment)), "submit");
         } catch (ConflictException e) {
@@ -191,16 +195,17 @@ class CriterionPageController {
         }
     }
 
+    /** A document, streamed slice by slice from the database: never whole in memory. */
     @GetMapping("/evidence/{id}")
-    ResponseEntity<byte[]> download(@PathVariable long id) {
+    void download(@PathVariable long id, HttpServletResponse response) throws java.io.IOException {
         Evidence file = pages.evidenceFile(id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.getFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(file.getContent());
+        response.setContentType(MediaType.parseMediaType(file.getContentType()).toString());
+        response.setContentLengthLong(file.getSizeBytes());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(file.getFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        pages.copyEvidence(file.getId(), file.getSizeBytes(), response.getOutputStream());
     }
 
     private String reshow(CurrentUser user, int year, String code, Model model, HttpServletResponse response,

@@ -48,11 +48,15 @@ class CriterionPages {
         return evidence.maxFileSize().toMegabytes();
     }
 
-    /** An evidence document with its bytes, for download. */
+    /** An evidence document's description, for download. */
     Evidence evidenceFile(long id) {
-        Evidence file = evidence.find(id).orElseThrow(() -> new NotFoundException("notFound.evidence", id));
-        file.getContent();
-        return file;
+        return evidence.find(id).orElseThrow(() -> new NotFoundException("notFound.evidence", id));
+    }
+
+    /** Writes an evidence document's bytes, slice by slice (outside any transaction: documents never change). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    void copyEvidence(long id, long size, java.io.OutputStream out) throws java.io.IOException {
+        evidence.copyContent(id, size, out);
     }
 
     List<EvidenceInfo> evidence(long criterionId) {

@@ -54,6 +54,7 @@ public class CriterionScoreService {
         if (change.comment() == null || change.comment().isBlank()) {
             errors.add("comment", "comment.required");
         }
+        errors.commentLength("comment", change.comment());
         if (change.version() == null) {
             errors.add("version", "version.required");
         }

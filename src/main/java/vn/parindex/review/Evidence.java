@@ -1,8 +1,6 @@
 package vn.parindex.review;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,7 +11,10 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.hibernate.annotations.Immutable;
 
-/** An evidence document (tài liệu kiểm chứng), stored in PostgreSQL; never changed once uploaded. */
+/**
+ * An evidence document's description (tài liệu kiểm chứng); never changed once uploaded. Its bytes (column
+ * {@code content}) are written and read by {@link EvidenceService} as streams, never through this entity.
+ */
 @Entity
 @Table(name = "evidence")
 @Immutable
@@ -37,23 +38,7 @@ public class Evidence {
 
     private String sha256;
 
-    @Basic(fetch = FetchType.LAZY)
-    private byte[] content;
-
     private Long uploadedBy;
 
     private OffsetDateTime uploadedAt;
-
-    Evidence(long criterionId, Long assessmentId, String fileName, String contentType, byte[] content,
-            String sha256, long uploadedBy, OffsetDateTime uploadedAt) {
-        this.criterionId = criterionId;
-        this.assessmentId = assessmentId;
-        this.fileName = fileName;
-        this.contentType = contentType;
-        this.content = content;
-        this.sizeBytes = content.length;
-        this.sha256 = sha256;
-        this.uploadedBy = uploadedBy;
-        this.uploadedAt = uploadedAt;
-    }
 }

@@ -1,5 +1,6 @@
 package vn.parindex.review;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -13,15 +14,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
 import vn.parindex.framework.Criterion;
 import vn.parindex.scoring.ApiJson.CriterionJson;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;
+import vn.parindex.framework.Scores;
+import vn.parindex.web.FieldErrors;
+import vn.parindex.web.InvalidInputException;
 import vn.parindex.web.NotFoundException;
 
 /** Write API of the workflow (HTTP Basic; the same rules as the pages, enforced by the services). */
@@ -63,9 +65,11 @@ class ReviewApiController {
     private final CriterionPages pages;
     private final ScoreboardService scoreboards;
     private final AuditTrail audit;
+    private final EvidenceService evidence;
 
     ReviewApiController(AssessmentService assessments, CriterionScoreService scores, CriterionPages pages,
-            ScoreboardService scoreboards, AuditTrail audit) {
+            ScoreboardService scoreboards, AuditTrail audit, EvidenceService evidence) {
+        this.evidence = evidence;
         this.assessments = assessments;
         this.scores = scores;
         this.pages = pages;
@@ -76,8 +80,10 @@ class ReviewApiController {
     @PostMapping("/cycles/{year}/criteria/{code}/assessments")
     ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String code, @RequestBody SubmitRequest request) {
-        Assessment assessment = assessments.submit(user, year, code,
-                request.score() == null ? null : request.score().toPlainString(), request.comment(), List.of());
+        FieldErrors errors = new FieldErrors();
+        String score = scoreText(request.score(), "score", errors);
+        errors.throwIfAny();
+        Assessment assessment = assessments.submit(user, year, code, score, request.comment(), List.of());
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + assessment.getId()))
                 .body(Map.of("id", assessment.getId(), "status", assessment.getStatus().name()));
     }
@@ -89,10 +95,16 @@ class ReviewApiController {
 
     @PostMapping(path = "/cycles/{year}/criteria/{code}/evidence", consumes = "multipart/form-data")
     ResponseEntity<List<EvidenceInfo>> upload(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
-            @PathVariable String code, @RequestParam("file") List<MultipartFile> files) {
-        List<EvidenceInfo> stored = assessments.upload(user, year, code,
-                files.stream().map(UploadedFile::of).toList());
-        return ResponseEntity.status(201).body(stored);
+            @PathVariable String code, HttpServletRequest request) {
+        // the permission first: a body nobody may send is never parsed (multipart is resolved lazily)
+        assessments.requireCanUpload(user, year, code);
+        try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes())) {
+            if (uploads.files().isEmpty()) {
+                throw InvalidInputException.of("file", "evidence.required");
+            }
+            List<EvidenceInfo> stored = assessments.upload(user, year, code, uploads.files());
+            return ResponseEntity.status(201).body(stored);
+        }
     }
 
     @GetMapping("/cycles/{year}/criteria/{code}/evidence")
@@ -119,9 +131,13 @@ class ReviewApiController {
     @PatchMapping("/cycles/{year}/criteria/{code}")
     CriterionJson patch(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable String code,
             @RequestBody ScorePatch patch) {
+        FieldErrors errors = new FieldErrors();
+        String baseline = scoreText(patch.baselineScore(), "baselineScore", errors);
+        String target = scoreText(patch.targetScore(), "targetScore", errors);
+        String current = scoreText(patch.currentScore(), "currentScore", errors);
+        errors.throwIfAny();
         Criterion criterion = scores.update(user, year, code, new CriterionScoreService.ScoreChange(
-                text(patch.baselineScore()), text(patch.targetScore()), text(patch.currentScore()), patch.comment(),
-                patch.version()));
+                baseline, target, current, patch.comment(), patch.version()));
         return scoreboards.forYear(year).map(b -> CriterionJson.of(b.row(criterion.getCode())))
                 .orElseThrow(() -> NotFoundException.cycle(year));
     }
@@ -131,7 +147,19 @@ class ReviewApiController {
         return audit.forCriterion(pages.criterionId(year, code)).stream().map(HistoryJson::of).toList();
     }
 
-    private static String text(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
+    /**
+     * A number from JSON as text for the services, checked by its precision and scale first: never written out
+     * when it cannot be a score ({@code 1e999999999} would be a billion digits).
+     */
+    private static String scoreText(BigDecimal value, String field, FieldErrors errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Scores.plainText(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(field, e.getMessage());
+            return null;
+        }
     }
 }

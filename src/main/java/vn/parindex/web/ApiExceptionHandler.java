@@ -74,13 +74,55 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class})
-    ProblemDetail unreadable(Exception e, Locale locale) {
-        return problem(HttpStatus.BAD_REQUEST, "error.400.title", text("error.400.unreadable", locale), locale);
+    org.springframework.http.ResponseEntity<ProblemDetail> unreadable(Exception e, Locale locale) {
+        if (RequestLimits.causedByTooLarge(e)) {
+            return org.springframework.http.ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .header("Connection", "close")
+                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "error.413.title", text("error.413.body", locale),
+                            locale));
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "error.400.title",
+                text(e instanceof HttpMessageNotReadableException && isEmptyBody(e) ? "error.400.emptyBody"
+                        : "error.400.unreadable", locale), locale);
+        String field = field(e);
+        if (field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message",
+                    text("error.400.fieldUnreadable", locale))));
+        }
+        return org.springframework.http.ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The JSON property whose value could not be read (e.g. {@code "score": "abc"}), when known. */
+    private static String field(Exception e) {
+        if (e instanceof MissingServletRequestPartException part) {
+            return part.getRequestPartName();
+        }
+        if (e instanceof MissingServletRequestParameterException parameter) {
+            return parameter.getParameterName();
+        }
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+                String name = jackson.getPath().get(jackson.getPath().size() - 1).getPropertyName();
+                if (name != null && name.length() <= 64) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isEmptyBody(Exception e) {
+        String message = e.getMessage();
+        return message != null && message.startsWith("Required request body is missing");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e, Locale locale) {
-        return invalid(InvalidInputException.of("file", "evidence.tooLarge"), locale);
+    org.springframework.http.ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e,
+            Locale locale) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header("Connection", "close")
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "error.413.title", text("error.413.upload", locale),
+                        locale));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

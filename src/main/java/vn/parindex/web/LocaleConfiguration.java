@@ -10,7 +10,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Vietnamese first; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/**
+ * Vietnamese first. Pages: {@code ?lang=en} switches to English and is remembered in a cookie. The JSON API
+ * ({@code /api/**}) is stateless: its language comes from {@code Accept-Language} alone (Vietnamese unless
+ * English is preferred).
+ */
 @Configuration(proxyBeanMethods = false)
 public class LocaleConfiguration implements WebMvcConfigurer {
 
@@ -33,18 +37,52 @@ public class LocaleConfiguration implements WebMvcConfigurer {
 
         @Override
         public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+            if (ApiProblems.isApi(request)) {
+                return apiLocale(request);
+            }
             return supported(super.resolveLocale(request));
         }
 
         @Override
         public void setLocale(jakarta.servlet.http.HttpServletRequest request,
                 jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+            if (ApiProblems.isApi(request)) {
+                return;
+            }
             super.setLocale(request, response, locale == null ? null : supported(locale));
         }
 
         static Locale supported(Locale locale) {
             return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
         }
+    }
+
+    /** The language of an API answer: the first of Vietnamese or English in {@code Accept-Language}, else Vietnamese. */
+    public static Locale apiLocale(jakarta.servlet.http.HttpServletRequest request) {
+        return fromAcceptLanguage(request.getHeader("Accept-Language"));
+    }
+
+    static Locale fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank() || header.length() > 1000) {
+            return VIETNAMESE;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                if (range.getWeight() <= 0) {
+                    continue;
+                }
+                String language = range.getRange().split("-", 2)[0].toLowerCase(Locale.ROOT);
+                if (language.equals("vi")) {
+                    return VIETNAMESE;
+                }
+                if (language.equals("en")) {
+                    return Locale.ENGLISH;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return VIETNAMESE;
+        }
+        return VIETNAMESE;
     }
 
     @Override
