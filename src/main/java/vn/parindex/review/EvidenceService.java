@@ -132,7 +132,7 @@ public class EvidenceService {
      */
     void copyContent(long id, long size, OutputStream out) throws IOException {
         for (long offset = 0; offset < size; offset += SLICE) {
-            byte[] slice = jdbc.queryForObject("select substring(content from ? for ?) from evidence where id = ?",
+            byte[] slice = jdbc.queryForObject("select substring(content from ?::int for ?::int) from evidence where id = ?",
                     byte[].class, offset + 1, (int) Math.min(SLICE, size - offset), id);
             if (slice == null || slice.length == 0) {
                 break;
@@ -140,6 +140,15 @@ public class EvidenceService {
             out.write(slice);
         }
         out.flush();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The file name without any path a browser may have sent. */

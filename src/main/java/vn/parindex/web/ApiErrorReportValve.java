@@ -77,7 +77,9 @@ public class ApiErrorReportValve extends ErrorReportValve {
         if (uri == null || uri.isEmpty()) {
             uri = request.getRequestURI();
         }
-        return uri != null && (uri.startsWith("/api/") || uri.equals("/api"));
+        // a request line Tomcat could not read (e.g. longer than the header limit) has no path to go by: a
+        // problem document is readable by API clients and browsers alike
+        return uri == null || uri.isEmpty() || uri.startsWith("/api/") || uri.equals("/api");
     }
 
     private static String text(String key, Locale locale) {
