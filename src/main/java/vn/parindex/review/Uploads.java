@@ -26,7 +26,8 @@ final class Uploads implements AutoCloseable {
         RequestLimits.openMultipart(request);
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart == null) {
-            throw InvalidInputException.of(name, "evidence.required");
+            // not a multipart body: no files (the API's evidence endpoint says which are required)
+            return new Uploads(List.of());
         }
         List<MultipartFile> parts = multipart.getFiles(name).stream()
                 .filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()))

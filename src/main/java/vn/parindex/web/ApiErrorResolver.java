@@ -39,7 +39,19 @@ class ApiErrorResolver implements WebMvcConfigurer {
 
     private ModelAndView resolve(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception e) {
-        if (!ApiProblems.isApi(request) || response.isCommitted()) {
+        if (response.isCommitted()) {
+            return null;
+        }
+        if (!ApiProblems.isApi(request)) {
+            // a page form whose multipart body cannot be read: the 400 page, not a 500
+            if (e instanceof MultipartException && !(e instanceof MaxUploadSizeExceededException)) {
+                try {
+                    response.sendError(400);
+                    return new ModelAndView();
+                } catch (IOException io) {
+                    return null;
+                }
+            }
             return null;
         }
         var locale = LocaleConfiguration.apiLocale(request);

@@ -54,6 +54,7 @@ public class RequestLimits {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitFilter(ApiProblems problems,
+            org.springframework.web.servlet.LocaleResolver locales,
             @Value("${parindex.web.max-body-size:1MB}") DataSize maxBodySize) {
         long limit = maxBodySize.toBytes();
         OncePerRequestFilter filter = new OncePerRequestFilter() {
@@ -68,7 +69,7 @@ public class RequestLimits {
                 }
                 long declared = request.getContentLengthLong();
                 if (declared > limit) {
-                    tooLarge(request, response, problems);
+                    tooLarge(request, response, problems, locales);
                     return;
                 }
                 boolean chunkedBody = declared < 0 && request.getHeader("Transfer-Encoding") != null;
@@ -83,7 +84,7 @@ public class RequestLimits {
                         throw e;
                     }
                     response.reset();
-                    tooLarge(request, response, problems);
+                    tooLarge(request, response, problems, locales);
                 }
             }
         };
@@ -107,16 +108,35 @@ public class RequestLimits {
         return false;
     }
 
-    static void tooLarge(HttpServletRequest request, HttpServletResponse response, ApiProblems problems)
-            throws IOException {
+    static void tooLarge(HttpServletRequest request, HttpServletResponse response, ApiProblems problems,
+            org.springframework.web.servlet.LocaleResolver locales) throws IOException {
         // the client may still be sending: do not keep the connection for the rest of it
         response.setHeader("Connection", "close");
         if (ApiProblems.isApi(request)) {
             problems.write(response, 413, "error.413.title", "error.413.body",
                     LocaleConfiguration.apiLocale(request));
-        } else {
-            response.sendError(413);
+            return;
         }
+        // a page of its own: the body was never read, so nothing of the application runs for it
+        Locale locale = locales.resolveLocale(request);
+        String title = escape(problems.text("error.413.title", locale));
+        String text = escape(problems.text("error.413.text", locale));
+        String home = escape(problems.text("error.home", locale));
+        byte[] page = ("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+                + "</title></head><body style=\"font-family: system-ui, sans-serif; text-align: center;"
+                + " padding: 3rem 1rem\"><h1>" + title + "</h1><p>" + text + "</p><p><a href=\""
+                + request.getContextPath() + "/\">" + home + "</a></p></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(413);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
+        response.flushBuffer();
+    }
+
+    private static String escape(String text) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     static boolean isMultipart(HttpServletRequest request) {

@@ -303,4 +303,18 @@ class HostileInputsTest {
         assertThat(summary.statusCode()).isEqualTo(200);
         assertThat(state()).isEqualTo(before);
     }
+
+    @Test
+    void anOversizedFormGetsAPageSayingSo() throws Exception {
+        Map<String, Object> before = state();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/cycles/2023/ranking"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("district=" + "a".repeat(2 * 1024 * 1024) + "&total=1"))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(response.body()).contains("Nội dung quá lớn");
+        assertThat(state()).isEqualTo(before);
+    }
 }
