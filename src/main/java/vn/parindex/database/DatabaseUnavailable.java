@@ -38,6 +38,11 @@ final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true; // connection exception; admin, crash or immediate shutdown, cannot connect now
             }
+            if (t instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                // HikariCP's answer on a connection it evicted as broken, e.g. rolling back after the server died
+                // (the rollback's failure then replaces the original error)
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
             }
