@@ -1,6 +1,7 @@
 package vn.parindex.database;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
@@ -39,7 +40,7 @@ class DatabaseUnavailableAdvice {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             SQLTransientConnectionException.class, SQLNonTransientConnectionException.class,
             org.hibernate.exception.JDBCConnectionException.class})
-    Object unavailable(Exception e, HttpServletRequest request, Locale locale) {
+    Object unavailable(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         log.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
                 e.toString());
         if (DatabaseUnavailable.isApi(request)) {
@@ -48,6 +49,7 @@ class DatabaseUnavailableAdvice {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(DatabaseUnavailable.problem(messages, locale));
         }
+        response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
         ModelAndView page = new ModelAndView("error/503", HttpStatus.SERVICE_UNAVAILABLE);
         page.addObject("status", 503);
         return page;

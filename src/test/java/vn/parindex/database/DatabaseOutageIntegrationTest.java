@@ -81,6 +81,7 @@ class DatabaseOutageIntegrationTest {
 
         MvcResult page = timed(get("/cycles/2023/points").with(authentication(leader)));
         assertThat(page.getResponse().getStatus()).isEqualTo(503);
+        assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("5");
         if (page.getModelAndView() != null) { // else answered by the filter, through the error page
             assertThat(page.getModelAndView().getViewName()).isEqualTo("error/503");
         }
