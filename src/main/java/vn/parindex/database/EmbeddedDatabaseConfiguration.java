@@ -1,13 +1,8 @@
 package vn.parindex.database;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -16,54 +11,57 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Zero-setup database: when no {@code spring.datasource.url} is configured, the application starts an embedded
  * PostgreSQL 18 whose data lives under {@code parindex.database.data-directory} ({@code ./data/postgres}) and
- * survives restarts. With an external datasource configured, nothing embedded is started.
+ * survives restarts (see {@link EmbeddedDatabase}). The application connects as its own restricted role; Flyway
+ * migrates as the owner. With an external datasource configured, nothing embedded is started.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatasourceCondition.class)
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public class EmbeddedDatabaseConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("timezone", "UTC")
-                .setServerConfig("max_connections", "50");
-        if (properties.port() > 0) {
-            builder.setPort(properties.port());
-        }
-        String directory = properties.dataDirectory();
-        if (directory == null || directory.isBlank()) {
-            builder.setCleanDataDirectory(true);
-            log.info("Starting a throw-away embedded PostgreSQL");
-        } else {
-            Path dataDirectory = Path.of(directory).toAbsolutePath().normalize();
-            Files.createDirectories(dataDirectory.getParent());
-            builder.setDataDirectory(dataDirectory.toFile()).setCleanDataDirectory(false);
-            log.info("Starting the embedded PostgreSQL with its data in {}", dataDirectory);
-        }
-        return builder.start();
+    EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) throws IOException {
+        return EmbeddedDatabase.start(properties);
     }
 
+    /** The application's own connections: the restricted role. */
     @Bean
-    JdbcConnectionDetails embeddedJdbcConnectionDetails(EmbeddedPostgres postgres) {
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+    JdbcConnectionDetails embeddedJdbcConnectionDetails(EmbeddedDatabase database) {
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {
-                return "postgres";
+                return database.appRole();
             }
 
             @Override
             public String getPassword() {
-                return "";
+                return database.appPassword();
             }
 
             @Override
             public String getJdbcUrl() {
-                return url;
+                return database.jdbcUrl();
+            }
+        };
+    }
+
+    /** Migrations: the owner of the schema. */
+    @Bean
+    FlywayConnectionDetails embeddedFlywayConnectionDetails(EmbeddedDatabase database) {
+        return new FlywayConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return EmbeddedDatabase.OWNER;
+            }
+
+            @Override
+            public String getPassword() {
+                return database.ownerPassword();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return database.jdbcUrl();
             }
         };
     }

