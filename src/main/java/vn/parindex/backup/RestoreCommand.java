@@ -41,6 +41,8 @@ public final class RestoreCommand {
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("logging.level.root", "WARN");
         defaults.put(FILE_PROPERTY, file.toString());
+        // no web server, and only the beans the runners need: the pages' beans need a web application
+        defaults.put("spring.main.lazy-initialization", "true");
         app.setDefaultProperties(defaults);
         String[] rest = Stream.concat(Stream.of("--" + FILE_PROPERTY + "=" + file),
                 Arrays.stream(args, 2, args.length)).toArray(String[]::new);

@@ -3,7 +3,9 @@ package vn.parindex.backup;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,9 +28,11 @@ class RestoreRunner implements ApplicationRunner {
     private final BackupRestorer restorer;
     private final ConfigurableApplicationContext context;
 
-    RestoreRunner(BackupRestorer restorer, ConfigurableApplicationContext context) {
+    RestoreRunner(BackupRestorer restorer, ConfigurableApplicationContext context,
+            ObjectProvider<FlywayMigrationInitializer> migrations) {
         this.restorer = restorer;
         this.context = context;
+        migrations.getIfAvailable(); // the schema is migrated before the restore (lazy initialization)
     }
 
     @Override
