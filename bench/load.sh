@@ -47,4 +47,9 @@ echo "== $USERS users for ${SECONDS_TOTAL}s"
 status=0
 java bench/Load.java "http://127.0.0.1:$PORT" "$SECONDS_TOTAL" "$USERS" || status=$?
 if grep -q "OutOfMemoryError" "$WORK/app.log"; then echo "OutOfMemoryError in the app's log" >&2; status=1; fi
+mkdir -p target && cp "$WORK/app.log" target/load-app.log
+if [ "$status" -ne 0 ]; then
+    echo "== the app's log (target/load-app.log), exceptions:"
+    grep -E "^[a-zA-Z.]+(Exception|Error)|ERROR" target/load-app.log | sort | uniq -c | sort -rn | head -10 || true
+fi
 exit $status
