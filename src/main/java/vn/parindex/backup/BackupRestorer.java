@@ -93,8 +93,15 @@ public class BackupRestorer {
                     + BackupManifest.ENTRY + ")");
         }
         BackupManifest manifest;
-        try (InputStream in = zip.getInputStream(entry)) {
-            manifest = BackupWriter.JSON.readValue(in, BackupManifest.class);
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
+            byte[] json = in.readAllBytes();
+            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                throw new RestoreRefusedException("The backup is damaged: its manifest fails its checksum");
+            }
+            manifest = BackupWriter.JSON.readValue(json, BackupManifest.class);
+        } catch (ZipException e) {
+            throw new RestoreRefusedException("The backup is damaged: " + e.getMessage());
         } catch (JacksonException e) {
             throw new RestoreRefusedException("The manifest of " + zip.getName() + " is damaged: "
                     + e.getOriginalMessage());
@@ -189,12 +196,32 @@ public class BackupRestorer {
             restoredTables++;
             restoredRows += rows;
         }
+        verifyTheRest(zip, manifest);
         continueSequences(connection);
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("update " + SchemaCatalog.DATA_REVISION + " set revision = revision + 1");
         }
         return new RestoreResult(restoredTables, restoredRows, manifest.schemaVersion(), manifest.createdAt(),
                 manifest.appVersion());
+    }
+
+    /** The entries not copied (the migrations' own tables, anything else) pass their checksums too. */
+    private static void verifyTheRest(ZipFile zip, BackupManifest manifest) throws IOException {
+        Set<String> copied = manifest.tables().stream().filter(t -> !NOT_RESTORED.contains(t.name()))
+                .map(BackupManifest.Table::file).collect(Collectors.toSet());
+        for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            if (copied.contains(entry.getName())) {
+                continue;
+            }
+            CRC32 crc = new CRC32();
+            try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                throw new RestoreRefusedException("The backup is damaged: " + entry.getName()
+                        + " fails its checksum; nothing was written");
+            }
+        }
     }
 
     /** Every identity (or serial) column's sequence continues after the largest value restored. */

@@ -2,6 +2,7 @@ package vn.parindex.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -147,6 +148,15 @@ class BackupRestoreIntegrationTest {
     @Test
     void aBackupRestoredIntoAnEmptyDatabaseHoldsEveryTableRowForRow() throws Exception {
         someDataExists();
+        try {
+            roundTrip();
+        } finally {
+            // other tests on this database count the districts
+            jdbc.update("delete from peer_district_score where district = 'Lục Nam'");
+        }
+    }
+
+    void roundTrip() throws Exception {
         Path backup = download();
         try (ZipFile zip = new ZipFile(backup.toFile())) {
             assertThat(zip.entries().nextElement().getName()).isEqualTo("manifest.json");
@@ -227,8 +237,8 @@ class BackupRestoreIntegrationTest {
         try (Connection connection = emptyDatabase().getConnection()) {
             Map<String, List<String>> before = BackupFiles.contents(connection);
             for (Map.Entry<Path, String> file : expected.entrySet()) {
-                assertThatThrownBy(() -> BackupRestorer.restore(file.getKey(), connection))
-                        .as(file.getKey().getFileName().toString())
+                Throwable refusal = catchThrowable(() -> BackupRestorer.restore(file.getKey(), connection));
+                assertThat(refusal).as(file.getKey().getFileName().toString())
                         .isInstanceOf(RestoreRefusedException.class)
                         .hasMessageContaining(file.getValue());
                 assertThat(BackupFiles.contents(connection)).as(file.getKey().getFileName() + " wrote nothing")
