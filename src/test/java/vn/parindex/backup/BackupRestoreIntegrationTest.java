@@ -221,7 +221,7 @@ class BackupRestoreIntegrationTest {
         Path lostRows = BackupFiles.rewrite(backup, temp.resolve("lost-rows.zip"), "tables/change_history.csv",
                 BackupRestoreIntegrationTest::withoutTheLastRow);
         Path brokenRow = BackupFiles.rewrite(backup, temp.resolve("broken-row.zip"), "tables/evidence.csv",
-                csv -> Arrays.copyOf(csv, csv.length / 2)); // ends in the middle of a row
+                BackupRestoreIntegrationTest::endingInTheMiddleOfARow);
         Path newer = BackupFiles.rewrite(backup, temp.resolve("newer.zip"), "manifest.json",
                 json -> new String(json, StandardCharsets.UTF_8)
                         .replaceFirst("\"schemaVersion\" *: *\"[^\"]+\"", "\"schemaVersion\":\"999\"")
@@ -343,6 +343,14 @@ class BackupRestoreIntegrationTest {
 
     private CurrentUser signedIn(String username) {
         return (CurrentUser) userDetails.loadUserByUsername(username);
+    }
+
+    private static byte[] endingInTheMiddleOfARow(byte[] csv) {
+        int end = csv.length / 2;
+        while (csv[end - 1] == '\n' || csv[end - 1] == ',') {
+            end--;
+        }
+        return Arrays.copyOf(csv, end);
     }
 
     /** The CSV without its last line (the newest history row: the backup's own record, one line). */
