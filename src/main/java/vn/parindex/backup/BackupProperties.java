@@ -1,0 +1,18 @@
+package vn.parindex.backup;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Nightly backups.
+ *
+ * @param directory where they are kept; blank: {@code backups} beside the embedded database's data directory
+ *        ({@code ./data/backups}), none on an external database
+ * @param keep how many are kept (the oldest beyond are deleted)
+ * @param cron when they are taken (the schedule itself is read from {@code parindex.backup.cron})
+ */
+@ConfigurationProperties("parindex.backup")
+record BackupProperties(String directory, @DefaultValue("14") int keep, @DefaultValue(BackupProperties.CRON) String cron) {
+
+    static final String CRON = "0 30 1 * * *";
+}

@@ -1,0 +1,69 @@
+package vn.parindex.backup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.parindex.audit.Actor;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.security.CurrentUser;
+
+/** Backups on demand (Home Affairs) and on schedule, each on record in the audit trail. */
+@Service
+public class BackupService {
+
+    static final String ENTITY = "BACKUP";
+    static final String EVENT = "BACKUP_TAKEN";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final BackupWriter writer;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock = Clock.system(ZoneId.systemDefault());
+
+    BackupService(BackupWriter writer, AuditTrail audit, TransactionTemplate transactions) {
+        this.writer = writer;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /** {@code parindex-backup-yyyyMMdd-HHmmss.zip}, in the server's time zone. */
+    public String newFileName() {
+        return "parindex-backup-" + LocalDateTime.now(clock).format(STAMP) + ".zip";
+    }
+
+    /**
+     * Writes a backup for an administrator: the taking is put on record first, in its own transaction, so the
+     * backup holds its own record.
+     */
+    public BackupManifest download(CurrentUser user, String fileName, Target target)
+            throws IOException, SQLException {
+        if (user == null || !user.isAdmin()) {
+            throw new AccessDeniedException("Backups are for Home Affairs");
+        }
+        onRecord(user.actor(), "Tải bản sao lưu " + fileName);
+        return writer.write(target.open());
+    }
+
+    /** Where a backup goes, opened only once the backup may be taken. */
+    @FunctionalInterface
+    public interface Target {
+        OutputStream open() throws IOException;
+    }
+
+    /** Writes a scheduled backup (on record as the system). */
+    BackupManifest scheduled(String fileName, OutputStream out) throws IOException, SQLException {
+        onRecord(Actor.SYSTEM, "Sao lưu định kỳ " + fileName);
+        return writer.write(out);
+    }
+
+    private void onRecord(Actor actor, String comment) {
+        transactions.executeWithoutResult(status -> audit.recordEvent(actor, ENTITY, 0, null, EVENT, comment));
+    }
+}

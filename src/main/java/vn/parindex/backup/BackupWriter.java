@@ -1,0 +1,113 @@
+package vn.parindex.backup;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a backup: one zip holding {@code manifest.json} and every table of schema {@code public} as
+ * {@code tables/<name>.csv} ({@code COPY ... TO STDOUT} in CSV with a header), all read in one REPEATABLE READ,
+ * READ ONLY transaction, so the file is one consistent snapshot while the application keeps working. Rows go
+ * from the database into the zip as they arrive: the backup is never held in memory.
+ */
+@Component
+class BackupWriter {
+
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final DataSource dataSource;
+    private final String appVersion;
+    private final Clock clock = Clock.systemUTC();
+
+    BackupWriter(DataSource dataSource, Environment environment) {
+        this.dataSource = dataSource;
+        String version = environment.getProperty("spring.application.version",
+                BackupWriter.class.getPackage().getImplementationVersion());
+        this.appVersion = version == null ? "unknown" : version;
+    }
+
+    /** Writes the whole backup to {@code out} (not closed) and returns its manifest. */
+    BackupManifest write(OutputStream out) throws IOException, SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                BackupManifest manifest = write(connection, out);
+                connection.commit();
+                return manifest;
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private BackupManifest write(Connection connection, OutputStream out) throws IOException, SQLException {
+        // the first statement fixes the snapshot; the counts, the schema version and every COPY read that one
+        List<SchemaCatalog.Table> tables = SchemaCatalog.tables(connection);
+        List<BackupManifest.Table> entries = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            for (SchemaCatalog.Table table : tables) {
+                try (ResultSet count = statement.executeQuery("select count(*) from "
+                        + SchemaCatalog.quote(table.name()))) {
+                    count.next();
+                    entries.add(new BackupManifest.Table(table.name(), "tables/" + table.name() + ".csv",
+                            table.columns(), count.getLong(1)));
+                }
+            }
+        }
+        BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.APPLICATION, appVersion,
+                SchemaCatalog.schemaVersion(connection), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(),
+                List.copyOf(entries));
+        ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // the caller closes the stream it gave
+            }
+        });
+        zip.putNextEntry(new ZipEntry(BackupManifest.ENTRY));
+        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.closeEntry();
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        for (BackupManifest.Table table : manifest.tables()) {
+            zip.putNextEntry(new ZipEntry(table.file()));
+            long rows = copy.copyOut("COPY " + SchemaCatalog.quote(table.name()) + " ("
+                    + SchemaCatalog.columnList(table.columns()) + ") TO STDOUT WITH (FORMAT csv, HEADER true)", zip);
+            if (rows != table.rows()) {
+                throw new IllegalStateException("Table " + table.name() + " gave " + rows + " rows, counted "
+                        + table.rows() + " in the same snapshot");
+            }
+            zip.closeEntry();
+        }
+        zip.finish();
+        zip.close();
+        return manifest;
+    }
+}

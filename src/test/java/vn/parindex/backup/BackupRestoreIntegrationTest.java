@@ -1,0 +1,375 @@
+package vn.parindex.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipFile;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.parindex.database.DatabaseMode;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.support.WorkflowTest;
+
+/**
+ * A backup taken through the API, restored into a new, empty PostgreSQL migrated by Flyway, holds every table row
+ * for row; a database with data, a damaged file or another schema version is refused and nothing is written.
+ */
+@WorkflowTest
+class BackupRestoreIntegrationTest {
+
+    /** A PDF with every byte value in it, so the evidence column's bytes make the round trip. */
+    static final byte[] PDF;
+
+    static {
+        byte[] head = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        PDF = Arrays.copyOf(head, head.length + 256 + tail.length);
+        for (int i = 0; i < 256; i++) {
+            PDF[head.length + i] = (byte) i;
+        }
+        System.arraycopy(tail, 0, PDF, head.length + 256, tail.length);
+    }
+
+    static EmbeddedPostgres server;
+    static int databases;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    BackupRestorer restorer;
+
+    @Autowired
+    BackupService backups;
+
+    @Autowired
+    AppUserRepository users;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startASecondServer() throws Exception {
+        server = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopIt() throws Exception {
+        server.close();
+    }
+
+    /** A new database on the second server, migrated by Flyway and empty. */
+    static DataSource emptyDatabase() throws Exception {
+        String name = "restored_" + (++databases);
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        DataSource database = server.getDatabase("postgres", name);
+        Flyway.configure().dataSource(database).locations("classpath:db/migration")
+                .placeholders(Map.of("approle", "")).load().migrate();
+        return database;
+    }
+
+    /** Some data of every kind, with text CSV must quote and bytes of every value. */
+    void someDataExists() throws Exception {
+        mvc.perform(multipart("/api/v1/cycles/2023/criteria/2.1/evidence")
+                        .file(new MockMultipartFile("file", "biên bản, \"số 1\".pdf", "application/pdf", PDF))
+                        .with(httpBasic("tuphap", "demo")))
+                .andReturn();
+        mvc.perform(post("/api/v1/cycles/2023/criteria/2.1/assessments").with(httpBasic("tuphap", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"score\": 1.25, \"comment\": \"Đã rà soát, \\\"12\\\" văn bản\\nvà một dòng mới; \\\\N\"}"))
+                .andReturn();
+        jdbc.update("insert into peer_district_score (cycle_id, district, total) select id, 'Lục Nam', 83.1234 "
+                + "from cycle where year = 2023 on conflict do nothing");
+        assertThat(jdbc.queryForObject("select count(*) from evidence where content = ?", Long.class, PDF))
+                .isPositive();
+    }
+
+    Path download() throws Exception {
+        long records = backupRecords();
+        MockHttpServletResponse response = mvc.perform(get("/api/v1/backup").with(httpBasic("noivu", "demo")))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentType()).isEqualTo("application/zip");
+        assertThat(response.getHeader("Content-Disposition"))
+                .matches("attachment; filename=\"parindex-backup-\\d{8}-\\d{6}\\.zip\"");
+        assertThat(backupRecords()).as("the backup is on record").isEqualTo(records + 1);
+        Path file = temp.resolve("backup.zip");
+        Files.write(file, response.getContentAsByteArray());
+        return file;
+    }
+
+    long backupRecords() {
+        return jdbc.queryForObject("select count(*) from change_history where entity_type = 'BACKUP' and "
+                + "new_value = 'BACKUP_TAKEN' and username = 'noivu'", Long.class);
+    }
+
+    @Test
+    void aBackupRestoredIntoAnEmptyDatabaseHoldsEveryTableRowForRow() throws Exception {
+        someDataExists();
+        try {
+            roundTrip();
+        } finally {
+            // other tests on this database count the districts
+            jdbc.update("delete from peer_district_score where district = 'Lục Nam'");
+        }
+    }
+
+    void roundTrip() throws Exception {
+        Path backup = download();
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            assertThat(zip.entries().nextElement().getName()).isEqualTo("manifest.json");
+            BackupManifest manifest = BackupWriter.JSON.readValue(zip.getInputStream(zip.getEntry("manifest.json")),
+                    BackupManifest.class);
+            assertThat(manifest.format()).isEqualTo(1);
+            assertThat(manifest.schemaVersion()).isNotBlank();
+            assertThat(manifest.tables()).extracting(BackupManifest.Table::name)
+                    .contains("cycle", "criterion", "unit", "assessment", "evidence", "change_history", "app_user",
+                            "peer_district_score", "data_revision", "flyway_schema_history");
+            List<String> order = manifest.tables().stream().map(BackupManifest.Table::name).toList();
+            assertThat(order.indexOf("unit")).isLessThan(order.indexOf("app_user"));
+            assertThat(order.indexOf("app_user")).isLessThan(order.indexOf("assessment"));
+            assertThat(order.indexOf("assessment")).isLessThan(order.indexOf("evidence"));
+        }
+        Map<String, List<String>> original;
+        try (Connection connection = dataSource.getConnection()) {
+            original = BackupFiles.contents(connection);
+        }
+        long revisionBefore;
+        try (Connection connection = emptyDatabase().getConnection()) {
+            revisionBefore = revision(connection);
+            RestoreResult result = BackupRestorer.restore(backup, connection);
+            assertThat(result.rows()).isPositive();
+            Map<String, List<String>> restored = BackupFiles.contents(connection);
+            assertThat(restored.keySet()).isEqualTo(original.keySet());
+            for (String table : original.keySet()) {
+                if (!table.equals(SchemaCatalog.DATA_REVISION)) {
+                    assertThat(restored.get(table)).as(table).isNotEmpty().isEqualTo(original.get(table));
+                }
+            }
+            assertThat(BackupFiles.count(connection, "evidence where content = '\\x"
+                    + java.util.HexFormat.of().formatHex(PDF) + "'::bytea")).isPositive();
+            assertThat(revision(connection)).as("data revision moved on").isGreaterThan(revisionBefore);
+            // the identities go on after the restored rows
+            for (String table : List.of("change_history", "unit", "evidence", "assessment", "app_user")) {
+                long max = BackupFiles.count(connection, table) == 0 ? 0 : jdbcLong(connection,
+                        "select max(id) from " + table);
+                assertThat(jdbcLong(connection, "select nextval(pg_get_serial_sequence('" + table + "', 'id'))"))
+                        .as(table).isGreaterThan(max);
+            }
+        }
+    }
+
+    @Test
+    void aDamagedOrForeignFileIsRefusedAndNothingIsWritten() throws Exception {
+        Path backup = download();
+        byte[] bytes = Files.readAllBytes(backup);
+        Path truncated = Files.write(temp.resolve("truncated.zip"), Arrays.copyOf(bytes, bytes.length / 2));
+        Map<Path, String> expected = new java.util.LinkedHashMap<>();
+        for (int percent = 10; percent < 90; percent += 10) {
+            // 64 damaged bytes somewhere in the middle of the file (the central directory at its end is intact)
+            byte[] flipped = bytes.clone();
+            int from = (int) ((long) bytes.length * percent / 100);
+            for (int i = from; i < from + 64 && i < bytes.length - 1024; i++) {
+                flipped[i] ^= 0x5a;
+            }
+            expected.put(Files.write(temp.resolve("damaged-at-" + percent + "-percent.zip"), flipped), "");
+        }
+        Path text = Files.writeString(temp.resolve("notes.zip"), "not a backup");
+        // later tables lose rows (the ones before them are copied first, then all is rolled back)
+        Path lostRows = BackupFiles.rewrite(backup, temp.resolve("lost-rows.zip"), "tables/change_history.csv",
+                BackupRestoreIntegrationTest::withoutTheLastRow);
+        Path brokenRow = BackupFiles.rewrite(backup, temp.resolve("broken-row.zip"), "tables/evidence.csv",
+                BackupRestoreIntegrationTest::endingInTheMiddleOfARow);
+        Path newer = BackupFiles.rewrite(backup, temp.resolve("newer.zip"), "manifest.json",
+                json -> new String(json, StandardCharsets.UTF_8)
+                        .replaceFirst("\"schemaVersion\" *: *\"[^\"]+\"", "\"schemaVersion\":\"999\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        Path older = BackupFiles.rewrite(backup, temp.resolve("older.zip"), "manifest.json",
+                json -> new String(json, StandardCharsets.UTF_8)
+                        .replaceFirst("\"schemaVersion\" *: *\"[^\"]+\"", "\"schemaVersion\":\"1\"")
+                        .getBytes(StandardCharsets.UTF_8));
+        expected.put(truncated, "damaged or truncated");
+        expected.put(text, "not a PAR Index backup");
+        expected.put(lostRows, "change_history");
+        expected.put(brokenRow, "nothing was written");
+        expected.put(newer, "newer than this application");
+        expected.put(older, "older than this application");
+        expected.put(temp.resolve("missing.zip"), "No such file");
+        try (Connection connection = emptyDatabase().getConnection()) {
+            Map<String, List<String>> before = BackupFiles.contents(connection);
+            for (Map.Entry<Path, String> file : expected.entrySet()) {
+                Throwable refusal = catchThrowable(() -> BackupRestorer.restore(file.getKey(), connection));
+                assertThat(refusal).as(file.getKey().getFileName().toString())
+                        .isInstanceOf(RestoreRefusedException.class)
+                        .hasMessageContaining(file.getValue());
+                assertThat(BackupFiles.contents(connection)).as(file.getKey().getFileName() + " wrote nothing")
+                        .isEqualTo(before);
+            }
+            // and the good file still restores there afterwards
+            assertThat(BackupRestorer.restore(backup, connection).rows()).isPositive();
+        }
+    }
+
+    @Test
+    void aDatabaseWithDataIsRefusedAndNothingChanges() throws Exception {
+        Path backup = download();
+        Map<String, List<String>> before;
+        try (Connection connection = dataSource.getConnection()) {
+            before = BackupFiles.contents(connection);
+        }
+        assertThatThrownBy(() -> restorer.restore(backup))
+                .isInstanceOf(RestoreRefusedException.class)
+                .hasMessageContaining("not empty").hasMessageContaining("criterion");
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(BackupFiles.contents(connection)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void onlyHomeAffairsTakesBackups() throws Exception {
+        long records = jdbc.queryForObject("select count(*) from change_history where entity_type = 'BACKUP'",
+                Long.class);
+        assertThat(mvc.perform(get("/api/v1/backup")).andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/api/v1/backup").with(httpBasic("noivu", "wrong"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(401);
+        for (String person : List.of("tuphap", "lanhdao")) {
+            MockHttpServletResponse response = mvc.perform(get("/api/v1/backup").with(httpBasic(person, "demo")))
+                    .andReturn().getResponse();
+            assertThat(response.getStatus()).as(person).isEqualTo(403);
+            assertThat(response.getContentType()).as(person).startsWith("application/problem+json");
+            assertThat(mvc.perform(get("/admin/backup/download").with(page(person))).andReturn().getResponse()
+                    .getStatus()).as(person).isEqualTo(403);
+        }
+        assertThatThrownBy(() -> backups.download(signedIn("lanhdao"), "x.zip", ByteArrayOutputStream::new))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("select count(*) from change_history where entity_type = 'BACKUP'",
+                Long.class)).isEqualTo(records);
+    }
+
+    @Test
+    void theAdminPageDownloadsABackup() throws Exception {
+        String page = mvc.perform(get("/admin/backup").with(page("noivu"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("href=\"/admin/backup/download\"").contains("Sao lưu dữ liệu");
+        MockHttpServletResponse response = mvc.perform(get("/admin/backup/download").with(page("noivu")))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Content-Disposition")).startsWith("attachment; filename=\"parindex-backup-");
+        Path file = Files.write(temp.resolve("page.zip"), response.getContentAsByteArray());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertThat(zip.getEntry("tables/criterion.csv")).isNotNull();
+        }
+    }
+
+    @Test
+    void nightlyBackupsAreWrittenWholeAndTheLastOnesKept() throws Exception {
+        Path directory = temp.resolve("backups");
+        Files.createDirectories(directory);
+        for (String old : List.of("parindex-backup-20200101-013000.zip", "parindex-backup-20200102-013000.zip",
+                "parindex-backup-20200103-013000.zip")) {
+            Files.writeString(directory.resolve(old), "old");
+        }
+        Files.writeString(directory.resolve("notes.txt"), "kept");
+        NightlyBackups nightly = new NightlyBackups(backups, new BackupProperties(directory.toString(), 2, "-"),
+                DatabaseMode.EMBEDDED, environment);
+        Path written = nightly.takeNow();
+        try (ZipFile zip = new ZipFile(written.toFile())) {
+            assertThat(zip.getEntry("manifest.json")).isNotNull();
+        }
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly("notes.txt",
+                    "parindex-backup-20200103-013000.zip", written.getFileName().toString());
+        }
+        assertThat(nightly.list()).extracting(StoredBackup::fileName)
+                .containsExactly(written.getFileName().toString(), "parindex-backup-20200103-013000.zip");
+        assertThat(jdbc.queryForObject("select count(*) from change_history where entity_type = 'BACKUP' and "
+                + "username = 'system' and comment like ?", Long.class, "%" + written.getFileName())).isEqualTo(1);
+
+        // a directory that cannot be made: logged, nothing thrown, nothing left behind
+        Path blocked = temp.resolve("blocked");
+        Files.writeString(blocked, "a file, not a directory");
+        NightlyBackups failing = new NightlyBackups(backups,
+                new BackupProperties(blocked.resolve("backups").toString(), 2, "-"), DatabaseMode.EMBEDDED,
+                environment);
+        failing.nightly();
+        assertThat(failing.list()).isEmpty();
+    }
+
+    private org.springframework.test.web.servlet.request.RequestPostProcessor page(String username) {
+        return user(signedIn(username));
+    }
+
+    private CurrentUser signedIn(String username) {
+        return (CurrentUser) userDetails.loadUserByUsername(username);
+    }
+
+    private static byte[] endingInTheMiddleOfARow(byte[] csv) {
+        int end = csv.length / 2;
+        while (csv[end - 1] == '\n' || csv[end - 1] == ',') {
+            end--;
+        }
+        return Arrays.copyOf(csv, end);
+    }
+
+    /** The CSV without its last line (the newest history row: the backup's own record, one line). */
+    private static byte[] withoutTheLastRow(byte[] csv) {
+        int end = csv.length - 1; // the final line break
+        while (end > 0 && csv[end - 1] != '\n') {
+            end--;
+        }
+        return Arrays.copyOf(csv, end);
+    }
+
+    private static long revision(Connection connection) throws Exception {
+        return jdbcLong(connection, "select revision from data_revision");
+    }
+
+    private static long jdbcLong(Connection connection, String query) throws Exception {
+        try (var statement = connection.createStatement(); var result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}

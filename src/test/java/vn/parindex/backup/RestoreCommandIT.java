@@ -1,0 +1,105 @@
+package vn.parindex.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.parindex.support.WorkflowTest;
+
+/**
+ * The packaged jar's {@code restore} command, run as a child process on a new embedded data directory: exit code
+ * 0 and a one-line summary, every row there afterwards, no web server started; run again on the same directory it
+ * is refused (not empty) with a non-zero exit code.
+ */
+@WorkflowTest
+class RestoreCommandIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @TempDir
+    Path temp;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void theJarRestoresABackupIntoANewDataDirectoryWithoutAWebServer() throws Exception {
+        Path backup = temp.resolve("backup.zip");
+        Files.write(backup, mvc.perform(get("/api/v1/backup").with(httpBasic("noivu", "demo"))).andReturn()
+                .getResponse().getContentAsByteArray());
+        BackupManifest manifest;
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            manifest = BackupWriter.JSON.readValue(zip.getInputStream(zip.getEntry(BackupManifest.ENTRY)),
+                    BackupManifest.class);
+        }
+        Path dataDirectory = temp.resolve("data").resolve("postgres");
+
+        Run run = restore(backup, dataDirectory);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<String> summary = run.out().lines().filter(line -> line.startsWith("Restored ")).toList();
+        assertThat(summary).hasSize(1);
+        assertThat(summary.get(0)).contains(" tables from ").contains("schema version " + manifest.schemaVersion());
+        // logging at INFO: the application started, without Tomcat
+        assertThat(run.out()).contains("Started ParIndexApplication").doesNotContainIgnoringCase("tomcat");
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory.toFile())
+                .setCleanDataDirectory(false).start();
+                Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            for (BackupManifest.Table table : manifest.tables()) {
+                if (!BackupRestorer.NOT_RESTORED.contains(table.name())) {
+                    assertThat(BackupFiles.count(connection, table.name())).as(table.name()).isEqualTo(table.rows());
+                }
+            }
+            assertThat(BackupFiles.count(connection, "criterion")).isPositive();
+        }
+
+        Run again = restore(backup, dataDirectory);
+        assertThat(again.exitCode()).as(again.toString()).isNotZero();
+        assertThat(again.err()).contains("Restore refused: The database is not empty");
+        assertThat(again.out()).doesNotContain("Restored ");
+
+        Run missing = restore(temp.resolve("no-such.zip"), temp.resolve("other").resolve("postgres"));
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no readable file");
+    }
+
+    private Run restore(Path file, Path dataDirectory) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar().toString(), "restore",
+                file.toString()).directory(temp.toFile());
+        builder.environment().remove("SPRING_DATASOURCE_URL");
+        builder.environment().put("PARINDEX_DATABASE_DATA_DIRECTORY", dataDirectory.toString());
+        builder.environment().put("LOGGING_LEVEL_ROOT", "INFO");
+        Path out = Files.createTempFile(temp, "out", ".txt");
+        Path err = Files.createTempFile(temp, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("restore did not exit: " + Files.readString(out));
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static Path jar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("par-index-tracker-.+\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no jar: run after package (mvn verify)"))
+                    .toAbsolutePath();
+        }
+    }
+}
