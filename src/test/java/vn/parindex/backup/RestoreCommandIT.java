@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.parindex.database.EmbeddedDatabase;
+import vn.parindex.database.EmbeddedDatabaseProperties;
 import vn.parindex.support.WorkflowTest;
 
 /**
@@ -56,9 +58,10 @@ class RestoreCommandIT {
         // logging at INFO: the application started, without Tomcat
         assertThat(run.out()).contains("Started ParIndexApplication").doesNotContainIgnoringCase("tomcat");
 
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory.toFile())
-                .setCleanDataDirectory(false).start();
-                Connection connection = postgres.getPostgresDatabase().getConnection()) {
+        // opened as the application opens it: password login with the credentials the restore left beside the data
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(new EmbeddedDatabaseProperties(
+                dataDirectory.toString(), 0, false, "parindex_app", Duration.ofHours(1)));
+                Connection connection = database.ownerConnection()) {
             for (BackupManifest.Table table : manifest.tables()) {
                 if (!BackupRestorer.NOT_RESTORED.contains(table.name())) {
                     assertThat(BackupFiles.count(connection, table.name())).as(table.name()).isEqualTo(table.rows());
