@@ -103,6 +103,12 @@ public class LoginThrottle {
         releaseReservation(addressKey(client));
     }
 
+    /** The failures remembered for this (account, address) pair now. */
+    synchronized int failures(String username, String client) {
+        Entry entry = current(pairKey(username, client), clock.instant());
+        return entry == null ? 0 : entry.failures;
+    }
+
     /** How many pairs and addresses are remembered now. */
     synchronized int size() {
         return entries.size();
