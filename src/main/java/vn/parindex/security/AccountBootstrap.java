@@ -32,7 +32,7 @@ import vn.parindex.organisation.UnitRepository;
  */
 @Component
 @Order(2)
-class AccountBootstrap implements ApplicationRunner {
+class AccountBootstrap implements ApplicationRunner, org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
@@ -61,6 +61,7 @@ class AccountBootstrap implements ApplicationRunner {
     private final UnitRepository units;
     private final PasswordEncoder passwordEncoder;
     private final Settings settings;
+    private volatile boolean demoPasswordsChecked;
 
     @org.springframework.beans.factory.annotation.Autowired
     AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
@@ -107,6 +108,17 @@ class AccountBootstrap implements ApplicationRunner {
         return explicit.equalsIgnoreCase("true") || loopbackOnly(settings.serverAddress());
     }
 
+    /**
+     * Before the web server opens (it starts accepting requests before the application runners run): no demo
+     * account with the published password may be reachable from other machines, not even for a few seconds.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!demoMode() && !loopbackOnly(settings.serverAddress())) {
+            refuseDemoAccountsWithKnownPasswords();
+        }
+    }
+
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
@@ -130,7 +142,7 @@ class AccountBootstrap implements ApplicationRunner {
                 seedDemoAccounts();
             }
             printDemoAccounts();
-        } else if (!loopbackOnly(settings.serverAddress())) {
+        } else if (!loopbackOnly(settings.serverAddress()) && !demoPasswordsChecked) {
             refuseDemoAccountsWithKnownPasswords();
         }
         if (users.count() == 0) {
@@ -152,6 +164,7 @@ class AccountBootstrap implements ApplicationRunner {
                 known.add(user.getUsername());
             }
         }
+        demoPasswordsChecked = known.isEmpty();
         if (!known.isEmpty()) {
             throw new IllegalStateException("Refusing to start: the server listens beyond loopback (server.address="
                     + LogSafe.of(settings.serverAddress()) + ") and the demo accounts " + known

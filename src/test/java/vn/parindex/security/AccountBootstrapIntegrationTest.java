@@ -159,6 +159,8 @@ class AccountBootstrapIntegrationTest {
                     .isThrownBy(() -> bootstrap(mode, EVERYWHERE, "", "", "", "").run(null))
                     .withMessageContaining("noivu").withMessageContaining("published demo password")
                     .withMessageContaining("PARINDEX_DEMO_ENABLED=true");
+            assertThatIllegalStateException().as("already before the web server opens")
+                    .isThrownBy(() -> bootstrap(mode, EVERYWHERE, "", "", "", "").afterSingletonsInstantiated());
         }
         assertThat(jdbc.queryForObject("select string_agg(username || password_hash || enabled, ',' order by id) "
                 + "from app_user", String.class)).as("nothing changed").isEqualTo(before);
