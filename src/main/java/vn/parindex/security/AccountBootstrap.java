@@ -17,13 +17,22 @@ import vn.parindex.organisation.UnitRepository;
 
 /**
  * The first accounts. On an empty account table: the administrator named by {@code PARINDEX_ADMIN_USERNAME} /
- * {@code PARINDEX_ADMIN_PASSWORD} if given; on the embedded database also the demo accounts (password
- * {@code demo} unless {@code PARINDEX_DEMO_PASSWORD} is set). On an external database no account with a known
- * password is ever created, and the application refuses to start with no account and no administrator given.
+ * {@code PARINDEX_ADMIN_PASSWORD} if given (a password of at least 12 characters), and the demo accounts (password
+ * {@code demo} unless {@code PARINDEX_DEMO_PASSWORD} is set) where they are safe:
+ * <ul>
+ * <li>demo mode is on by default only with the embedded database listening on loopback only (the default there,
+ * see {@link LoopbackByDefault}); {@code parindex.demo.enabled=true} ({@code PARINDEX_DEMO_ENABLED}) turns it on
+ * for an embedded database reachable from other machines, {@code false} turns it off everywhere;</li>
+ * <li>on an external database no account with a known password is ever created;</li>
+ * <li>reachable from other machines without demo mode, the application refuses to start while an enabled demo
+ * account still has the published password (nothing is changed: start it once on loopback and change those
+ * passwords or disable the accounts, or turn demo mode on knowingly).</li>
+ * </ul>
+ * With no account at all and no administrator given, the application refuses to start.
  */
 @Component
 @Order(2)
-class AccountBootstrap implements ApplicationRunner {
+class AccountBootstrap implements ApplicationRunner, org.springframework.beans.factory.SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
@@ -40,57 +49,134 @@ class AccountBootstrap implements ApplicationRunner {
             new DemoAccount("thanhtra", "Chánh Thanh tra huyện", Role.UNIT_HEAD, "THANHTRA"),
             new DemoAccount("lanhdao", "Lãnh đạo UBND huyện", Role.LEADER, null));
 
+    /** The password the README publishes for the demo accounts. */
+    static final String PUBLISHED_DEMO_PASSWORD = "demo";
+
+    /** Where the application runs: which database, which listening address, what the operator asked for. */
+    record Settings(DatabaseMode databaseMode, String serverAddress, String demoEnabled, String adminUsername,
+            String adminPassword, String demoPassword, boolean demoOnExternalDatabase) {
+    }
+
     private final AppUserRepository users;
     private final UnitRepository units;
     private final PasswordEncoder passwordEncoder;
-    private final DatabaseMode databaseMode;
-    private final String adminUsername;
-    private final String adminPassword;
-    private final String demoPassword;
-    /** Only for the test suite on a throw-away container database; never set in production. */
-    private final boolean demoOnExternalDatabase;
+    private final Settings settings;
+    private volatile boolean demoPasswordsChecked;
 
+    @org.springframework.beans.factory.annotation.Autowired
     AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
-            DatabaseMode databaseMode, @Value("${parindex.admin.username:}") String adminUsername,
+            DatabaseMode databaseMode, @Value("${server.address:}") String serverAddress,
+            @Value("${parindex.demo.enabled:}") String demoEnabled,
+            @Value("${parindex.admin.username:}") String adminUsername,
             @Value("${parindex.admin.password:}") String adminPassword,
             @Value("${parindex.demo.password:}") String demoPassword,
+            /* only for the test suite on a throw-away container database; never set in production */
             @Value("${parindex.demo.seed-on-external-database:false}") boolean demoOnExternalDatabase) {
+        this(users, units, passwordEncoder, new Settings(databaseMode, serverAddress, demoEnabled, adminUsername,
+                adminPassword, demoPassword, demoOnExternalDatabase));
+    }
+
+    AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
+            Settings settings) {
         this.users = users;
         this.units = units;
         this.passwordEncoder = passwordEncoder;
-        this.databaseMode = databaseMode;
-        this.adminUsername = adminUsername;
-        this.adminPassword = adminPassword;
-        this.demoPassword = demoPassword;
-        this.demoOnExternalDatabase = demoOnExternalDatabase;
+        this.settings = settings;
+    }
+
+    /** Whether the web server listens on loopback only ({@code server.address} 127.0.0.1, ::1, localhost). */
+    static boolean loopbackOnly(String serverAddress) {
+        if (!StringUtils.hasText(serverAddress)) {
+            return false; // every interface
+        }
+        try {
+            return java.net.InetAddress.getByName(serverAddress.strip()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Whether demo accounts may exist here. */
+    boolean demoMode() {
+        String explicit = settings.demoEnabled() == null ? "" : settings.demoEnabled().strip();
+        if (explicit.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (settings.databaseMode() != DatabaseMode.EMBEDDED) {
+            return settings.demoOnExternalDatabase();
+        }
+        return explicit.equalsIgnoreCase("true") || loopbackOnly(settings.serverAddress());
+    }
+
+    /**
+     * Before the web server opens (it starts accepting requests before the application runners run): no demo
+     * account with the published password may be reachable from other machines, not even for a few seconds.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!demoMode() && !loopbackOnly(settings.serverAddress())) {
+            refuseDemoAccountsWithKnownPasswords();
+        }
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        String adminUsername = settings.adminUsername();
+        String adminPassword = settings.adminPassword();
         boolean empty = users.count() == 0;
         if (empty && StringUtils.hasText(adminUsername)) {
-            if (!StringUtils.hasText(adminPassword) || adminPassword.length() < 8) {
-                throw new IllegalStateException("PARINDEX_ADMIN_PASSWORD must be set, at least 8 characters, "
-                        + "to create the administrator " + adminUsername);
+            if (!StringUtils.hasText(adminPassword)
+                    || adminPassword.codePointCount(0, adminPassword.length()) < AccountService.MIN_PASSWORD_LENGTH) {
+                throw new IllegalStateException("PARINDEX_ADMIN_PASSWORD must be set, at least "
+                        + AccountService.MIN_PASSWORD_LENGTH + " characters, to create the administrator "
+                        + LogSafe.of(adminUsername));
             }
             users.save(new AppUser(adminUsername, adminUsername, passwordEncoder.encode(adminPassword), Role.ADMIN,
                     null));
-            log.info("Created the administrator account '{}'", adminUsername.strip().toLowerCase());
+            log.info("Created the administrator account '{}'", LogSafe.of(adminUsername.strip().toLowerCase()));
         }
-        if (databaseMode == DatabaseMode.EMBEDDED || demoOnExternalDatabase) {
+        boolean demo = demoMode();
+        if (demo) {
             if (empty) {
                 seedDemoAccounts();
             }
             printDemoAccounts();
-        } else if (users.count() == 0) {
+        } else if (!loopbackOnly(settings.serverAddress()) && !demoPasswordsChecked) {
+            refuseDemoAccountsWithKnownPasswords();
+        }
+        if (users.count() == 0) {
             throw new IllegalStateException("No account exists on this database. Set PARINDEX_ADMIN_USERNAME and "
-                    + "PARINDEX_ADMIN_PASSWORD to create the first administrator.");
+                    + "PARINDEX_ADMIN_PASSWORD to create the first administrator"
+                    + (settings.databaseMode() == DatabaseMode.EMBEDDED
+                            ? " (demo accounts are only created when the server listens on loopback, or with "
+                            + "PARINDEX_DEMO_ENABLED=true)." : "."));
+        }
+    }
+
+    /** Reachable from other machines: no enabled account may keep the demo password. */
+    private void refuseDemoAccountsWithKnownPasswords() {
+        List<String> known = new java.util.ArrayList<>();
+        for (AppUser user : users.findByUsernames(DEMO_ACCOUNTS.stream().map(DemoAccount::username).toList())) {
+            if (user.isEnabled() && (passwordEncoder.matches(PUBLISHED_DEMO_PASSWORD, user.getPasswordHash())
+                    || (StringUtils.hasText(settings.demoPassword())
+                    && passwordEncoder.matches(settings.demoPassword(), user.getPasswordHash())))) {
+                known.add(user.getUsername());
+            }
+        }
+        demoPasswordsChecked = known.isEmpty();
+        if (!known.isEmpty()) {
+            throw new IllegalStateException("Refusing to start: the server listens beyond loopback (server.address="
+                    + LogSafe.of(settings.serverAddress()) + ") and the demo accounts " + known
+                    + " still have the published demo password. Start once without SERVER_ADDRESS (loopback only) "
+                    + "and change their passwords or disable them (Quản trị > Tài khoản), or set "
+                    + "PARINDEX_DEMO_ENABLED=true to run a demo knowingly.");
         }
     }
 
     private void seedDemoAccounts() {
-        String password = StringUtils.hasText(demoPassword) ? demoPassword : "demo";
+        String password = StringUtils.hasText(settings.demoPassword()) ? settings.demoPassword()
+                : PUBLISHED_DEMO_PASSWORD;
         String hash = passwordEncoder.encode(password);
         for (DemoAccount account : DEMO_ACCOUNTS) {
             Unit unit = account.unitCode() == null ? null : units.findByCode(account.unitCode()).orElse(null);
@@ -108,7 +194,7 @@ class AccountBootstrap implements ApplicationRunner {
             return;
         }
         StringBuilder text = new StringBuilder("\n  Tài khoản dùng thử / demo accounts (embedded database), password '")
-                .append(StringUtils.hasText(demoPassword) ? "<PARINDEX_DEMO_PASSWORD>" : "demo")
+                .append(StringUtils.hasText(settings.demoPassword()) ? "<PARINDEX_DEMO_PASSWORD>" : "demo")
                 .append("' unless changed:\n");
         for (AppUser user : present) {
             text.append(String.format("    %-9s %-9s %s%n", user.getUsername(), user.getRole(),

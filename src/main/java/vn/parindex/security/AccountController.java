@@ -1,5 +1,6 @@
 package vn.parindex.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,9 +32,11 @@ class AccountController {
     String change(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String currentPassword,
             @RequestParam(required = false) String newPassword,
             @RequestParam(required = false) String confirmPassword, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         try {
-            accounts.changeOwnPassword(user, currentPassword, newPassword, confirmPassword);
+            var session = request.getSession(false);
+            accounts.changeOwnPassword(user, currentPassword, newPassword, confirmPassword,
+                    session == null ? null : session.getId());
             redirect.addFlashAttribute("notice", "notice.passwordChanged");
             return "redirect:/account/password";
         } catch (InvalidInputException e) {

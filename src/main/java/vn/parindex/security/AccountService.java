@@ -22,7 +22,9 @@ import vn.parindex.web.NotFoundException;
 public class AccountService {
 
     static final String ENTITY = "USER";
-    static final int MIN_PASSWORD_LENGTH = 8;
+    /** New passwords: at least 12 characters (OWASP ASVS level 2), at most 256; passphrases welcome. */
+    static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MAX_PASSWORD_LENGTH = 256;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
 
     private final AppUserRepository users;
@@ -45,11 +47,17 @@ public class AccountService {
             Boolean enabled, Long version) {
     }
 
+    /**
+     * Changes the signed-in person's own password and ends their other sessions; the session
+     * {@code keptSessionId} (the one they changed it in, if any) stays signed in.
+     */
     @Transactional
-    public void changeOwnPassword(CurrentUser user, String current, String fresh, String confirmation) {
+    public void changeOwnPassword(CurrentUser user, String current, String fresh, String confirmation,
+            String keptSessionId) {
         AppUser account = users.findById(user.id()).orElseThrow();
         FieldErrors errors = new FieldErrors();
-        if (current == null || !passwordEncoder.matches(current, account.getPasswordHash())) {
+        if (current == null || current.length() > ThrottlingAuthenticationProvider.MAX_PRESENTED_PASSWORD
+                || !passwordEncoder.matches(current, account.getPasswordHash())) {
             errors.add("currentPassword", "password.currentWrong");
         }
         checkNewPassword(fresh, confirmation, errors);
@@ -60,6 +68,7 @@ public class AccountService {
         account.changePasswordHash(passwordEncoder.encode(fresh));
         audit.record(user.actor(), ENTITY, account.getId(), null, "password", null, "(đã đổi)",
                 "Người dùng tự đổi mật khẩu");
+        endSessions(account.getUsername(), keptSessionId);
     }
 
     @Transactional(readOnly = true)
@@ -116,7 +125,7 @@ public class AccountService {
         audit.record(admin.actor(), ENTITY, id, null, "enabled", account.isEnabled(), enabled, null);
         account.changeDetails(form.displayName().strip(), form.role(), unit, enabled);
         users.saveAndFlush(account);
-        endSessions(account.getUsername());
+        endSessions(account.getUsername(), null);
         return account;
     }
 
@@ -129,14 +138,18 @@ public class AccountService {
         errors.throwIfAny();
         account.changePasswordHash(passwordEncoder.encode(password));
         audit.record(admin.actor(), ENTITY, id, null, "password", null, "(đặt lại)", "Quản trị đặt lại mật khẩu");
-        endSessions(account.getUsername());
+        endSessions(account.getUsername(), null);
     }
 
-    /** Ends the account's open sessions, so a new role, a disabling or a reset password applies at once. */
-    private void endSessions(String username) {
+    /**
+     * Ends the account's open sessions but {@code keptSessionId}, so a new role, a disabling or a new password
+     * applies at once.
+     */
+    private void endSessions(String username, String keptSessionId) {
         sessions.getAllPrincipals().stream()
                 .filter(p -> p instanceof CurrentUser u && u.username().equals(username))
                 .flatMap(p -> sessions.getAllSessions(p, false).stream())
+                .filter(session -> !session.getSessionId().equals(keptSessionId))
                 .forEach(org.springframework.security.core.session.SessionInformation::expireNow);
     }
 
@@ -161,8 +174,11 @@ public class AccountService {
     }
 
     private static void checkNewPassword(String fresh, String confirmation, FieldErrors errors) {
-        if (fresh == null || fresh.length() < MIN_PASSWORD_LENGTH) {
+        int length = fresh == null ? 0 : fresh.codePointCount(0, fresh.length());
+        if (length < MIN_PASSWORD_LENGTH) {
             errors.add("newPassword", "password.tooShort");
+        } else if (length > MAX_PASSWORD_LENGTH) {
+            errors.add("newPassword", "password.tooLong");
         } else if (!fresh.equals(confirmation)) {
             errors.add("confirmPassword", "password.mismatch");
         }

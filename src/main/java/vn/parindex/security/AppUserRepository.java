@@ -16,6 +16,12 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long> {
     @Query("select u from AppUser u left join fetch u.unit order by u.role, u.username")
     List<AppUser> findAllWithUnits();
 
+    /** Replaces the password hash only if it is still {@code expected}; how many rows changed (0 or 1). */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update AppUser u set u.passwordHash = :fresh, u.version = u.version + 1 "
+            + "where u.id = :id and u.passwordHash = :expected")
+    int replacePasswordHash(long id, String expected, String fresh);
+
     @Query("select u from AppUser u left join fetch u.unit where u.id = :id")
     Optional<AppUser> findByIdWithUnit(Long id);
 }

@@ -20,21 +20,29 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Checks passwords with BCrypt (through {@code passwords}), but not again and again for the same account and
- * password within a few minutes: API clients send their password with every request (HTTP Basic), and BCrypt
- * is made to be slow.
+ * Checks passwords (PBKDF2, or BCrypt for hashes not yet upgraded, through {@code passwords}), but not again and
+ * again for the same account and password within a few minutes: API clients send their password with every request
+ * (HTTP Basic), and password hashing is made to be slow.
  *
  * <p>What is kept is a keyed hash (HMAC-SHA-256 with a random key that lives only in this process's memory) of
- * the account name and password, with the account's BCrypt hash at the time and when it was checked. Every request
- * still reads the account: a disabled account is refused at once, and a changed password (a different BCrypt
- * hash) is checked with BCrypt again. Wrong passwords are never kept.
+ * the account name and password, with the account's password hash at the time and when it was checked. Every request
+ * still reads the account: a disabled account is refused at once, and a changed password (a different hash, also
+ * after the hash was upgraded from BCrypt at a login) is checked properly again. Wrong passwords are never kept.
  */
 class RecentlyVerifiedPasswords implements AuthenticationProvider {
 
-    /** At most this many are kept; past it, everything is forgotten (the next requests check with BCrypt). */
+    /** At most this many are kept; past it, everything is forgotten (the next requests check the hash again). */
     static final int CAPACITY = 1_000;
 
     private record Verified(String passwordHash, Instant at) {
+    }
+
+    /** A login answered from memory, without checking the password hash again. */
+    static final class Remembered extends UsernamePasswordAuthenticationToken {
+
+        Remembered(UserDetails user) {
+            super(user, null, user.getAuthorities());
+        }
     }
 
     private final AuthenticationProvider passwords;
@@ -70,8 +78,7 @@ class RecentlyVerifiedPasswords implements AuthenticationProvider {
                 throw new DisabledException("disabled");
             }
             if (MessageDigest.isEqual(bytes(user.getPassword()), bytes(found.passwordHash()))) {
-                UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user,
-                        null, user.getAuthorities());
+                UsernamePasswordAuthenticationToken result = new Remembered(user);
                 result.setDetails(authentication.getDetails());
                 return result;
             }

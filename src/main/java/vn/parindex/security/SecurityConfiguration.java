@@ -1,31 +1,36 @@
 package vn.parindex.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import java.util.Map;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Two doors: the JSON API under {@code /api/**} with HTTP Basic (stateless, no cookies, so no CSRF token), and
- * the pages with a Vietnamese login form, CSRF protection and a strict Content-Security-Policy.
+ * Two doors: the JSON API under {@code /api/**} with HTTP Basic (stateless, no cookies, so no CSRF token, but
+ * cross-site writes refused and no Basic challenge to browsers), and the pages with a Vietnamese login form, CSRF
+ * protection and a strict Content-Security-Policy. Over HTTPS, both send HSTS (Spring Security, on secure requests)
+ * and the session cookie is {@code Secure} (Tomcat, on secure requests).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,12 +41,13 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** PBKDF2 for new hashes; BCrypt hashes from before still match and are upgraded at the next login. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return PasswordHashing.create();
     }
 
-    /** Knows the open sessions, so disabling an account ends them at once. */
+    /** Knows the open sessions, so disabling an account or changing a password ends them at once. */
     @Bean
     SessionRegistry sessionRegistry() {
         return new SessionRegistryImpl();
@@ -54,25 +60,26 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationProvider authenticationProvider(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle,
-            @org.springframework.beans.factory.annotation.Value("${parindex.security.verified-password-memory:5m}")
-            java.time.Duration verifiedPasswordMemory) {
+            LoginThrottle throttle, @Value("${parindex.security.verified-password-memory:5m}") Duration memory) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottlingAuthenticationProvider(new RecentlyVerifiedPasswords(passwords, users,
-                verifiedPasswordMemory, java.time.Clock.systemUTC()), throttle);
+        passwords.setUserDetailsPasswordService(users);
+        return new ThrottlingAuthenticationProvider(new RecentlyVerifiedPasswords(passwords, users, memory,
+                Clock.systemUTC()), throttle);
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiProblems problems) throws Exception {
+        AuthenticationEntryPoint entryPoint = apiEntryPoint(problems);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(jsonUnauthorized()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(jsonUnauthorized())
-                        .accessDeniedHandler(jsonForbidden()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(jsonForbidden(problems)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
         return http.build();
     }
@@ -84,7 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**", "/review").hasRole("ADMIN")
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/cycles/*/ranking", "/cycles/*/ranking/**")
+                        .requestMatchers(HttpMethod.POST, "/cycles/*/ranking", "/cycles/*/ranking/**")
                         .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(loginFailure()))
@@ -98,12 +105,43 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Locked accounts and clients are told so on the login page; other failures get one neutral message. */
-    private static AuthenticationFailureHandler loginFailure() {
-        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
-        handler.setDefaultFailureUrl("/login?error");
-        handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
-        return handler;
+    /**
+     * The login page says why: a delayed client how long to wait ({@code ?wait=seconds}), an unreachable database
+     * that nothing was checked ({@code ?unavailable}); every other failure gets one neutral message.
+     */
+    static AuthenticationFailureHandler loginFailure() {
+        RedirectStrategy redirect = new DefaultRedirectStrategy();
+        return (request, response, e) -> {
+            String target = e instanceof LoginDelayedException delayed
+                    ? "/login?wait=" + delayed.retryAfter().toSeconds()
+                    : e instanceof LoginUnavailableException ? "/login?unavailable" : "/login?error";
+            redirect.sendRedirect(request, response, target);
+        };
+    }
+
+    /**
+     * 401 (with a Basic challenge, except to browsers: a browser never gets to remember API credentials), 429 with
+     * {@code Retry-After} for a delayed client, 503 when the accounts cannot be read.
+     */
+    static AuthenticationEntryPoint apiEntryPoint(ApiProblems problems) {
+        return (request, response, e) -> {
+            if (e instanceof LoginDelayedException delayed) {
+                problems.delayed(request, response, delayed.retryAfter());
+            } else if (e instanceof LoginUnavailableException) {
+                problems.unavailable(request, response);
+            } else {
+                problems.unauthorized(request, response, !fromBrowser(request));
+            }
+        };
+    }
+
+    /** Browsers send Sec-Fetch-* headers (and ask for HTML when navigating); API clients do neither. */
+    static boolean fromBrowser(HttpServletRequest request) {
+        if (request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null) {
+            return true;
+        }
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
     }
 
     private static AccessDeniedHandler loggedRefusal() {
@@ -114,34 +152,17 @@ class SecurityConfiguration {
         };
     }
 
-    private static void logRefusal(jakarta.servlet.http.HttpServletRequest request) {
-        java.security.Principal who = request.getUserPrincipal();
-        SECURITY_LOG.warn("Permission refused: user={} {} {} client={}", who == null ? "-" : who.getName(),
-                request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
-    }
-
-    private static AuthenticationEntryPoint jsonUnauthorized() {
-        return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"PAR Index\", charset=\"UTF-8\"");
-            problem(response, HttpStatus.UNAUTHORIZED, "Chưa xác thực",
-                    "Cần đăng nhập (HTTP Basic) bằng tài khoản hợp lệ.");
-        };
-    }
-
-    private static AccessDeniedHandler jsonForbidden() {
+    private static AccessDeniedHandler jsonForbidden(ApiProblems problems) {
         return (request, response, e) -> {
             logRefusal(request);
-            problem(response, HttpStatus.FORBIDDEN, "Không có quyền",
-                    "Tài khoản này không có quyền thực hiện thao tác này.");
+            problems.write(request, response, HttpStatus.FORBIDDEN, "api.403");
         };
     }
 
-    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String title,
-            String detail) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}");
+    private static void logRefusal(HttpServletRequest request) {
+        java.security.Principal who = request.getUserPrincipal();
+        SECURITY_LOG.warn("Permission refused: user={} {} {} client={}", LogSafe.of(who == null ? null : who.getName()),
+                LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                LogSafe.of(request.getRemoteAddr()));
     }
 }

@@ -57,23 +57,36 @@ class AccountsIntegrationTest {
     }
 
     @Test
-    void afterFiveFailedLoginsTheAccountIsLockedAndTheLoginPageSaysSo() throws Exception {
+    void repeatedFailuresDelayOnlyThatAccountFromThatAddressAndThePageSaysHowLong(@Autowired LoginThrottle throttle)
+            throws Exception {
         for (int i = 0; i < 5; i++) {
             mvc.perform(loginForm("thanhtra", "sai-" + i).with(from("10.2.2.2")))
-                    .andExpect(redirectedUrl(i < 4 ? "/login?error" : "/login?error"));
+                    .andExpect(redirectedUrl("/login?error"));
         }
-        // even the right password is refused now, from this client and for this account elsewhere
-        mvc.perform(loginForm("thanhtra", "demo").with(from("10.2.2.3")))
-                .andExpect(redirectedUrl("/login?locked"));
-        mvc.perform(get("/api/v1/cycles").with(httpBasic("thanhtra", "demo")).with(from("10.2.2.4")))
-                .andExpect(status().isUnauthorized());
-        mvc.perform(loginForm("tckh", "demo").with(from("10.2.2.2")))
-                .andExpect(redirectedUrl("/login?locked"));
-        String page = mvc.perform(get("/login").param("locked", "")).andReturn().getResponse()
+        // five more failures, as if made over the last minutes: the next attempt waits 32 s
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("thanhtra", "10.2.2.2");
+        }
+        String target = mvc.perform(loginForm("thanhtra", "demo").with(from("10.2.2.2")))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(target).as("even the right password waits, unchecked").startsWith("/login?wait=");
+        assertThat(Long.parseLong(target.substring("/login?wait=".length()))).isBetween(25L, 32L);
+        String page = mvc.perform(get("/login").param("wait", "65")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("tạm bị khóa 15 phút");
-        // other accounts from other clients are not affected
-        login("vhtt", "demo");
+        assertThat(page).contains("Hãy đợi 1 phút 5 giây rồi thử lại").doesNotContain("tài khoản hợp lệ");
+        String english = mvc.perform(get("/login").param("wait", "45").param("lang", "en")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Please wait 45 seconds, then try again");
+        assertThat(mvc.perform(get("/login").param("wait", "x<script>")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("id=\"wait\"", "x<script>");
+        // the right password from anywhere else gets in, by form and by the API; other accounts from that address too
+        login("thanhtra", "demo");
+        mvc.perform(get("/api/v1/cycles").with(httpBasic("thanhtra", "demo")).with(from("10.2.2.4")))
+                .andExpect(status().isOk());
+        mvc.perform(loginForm("tckh", "demo").with(from("10.2.2.2"))).andExpect(redirectedUrl("/"));
+        // a success elsewhere did not clear the guessing client's delay
+        assertThat(mvc.perform(loginForm("thanhtra", "demo").with(from("10.2.2.2"))).andReturn().getResponse()
+                .getRedirectedUrl()).startsWith("/login?wait=");
     }
 
     @Test
@@ -109,7 +122,9 @@ class AccountsIntegrationTest {
         long before = history();
         String hash = users.findByUsernameWithUnit("vhtt").orElseThrow().getPasswordHash();
         String[][] bad = {{"sai", "mat-khau-moi", "mat-khau-moi", "Mật khẩu hiện tại không đúng."},
-                {"demo", "ngan", "ngan", "ít nhất 8 ký tự"},
+                {"demo", "ngan", "ngan", "ít nhất 12 ký tự"},
+                {"demo", "mat-khau-11", "mat-khau-11", "ít nhất 12 ký tự"},
+                {"demo", "dài".repeat(86), "dài".repeat(86), "tối đa 256 ký tự"},
                 {"demo", "mat-khau-moi", "mat-khau-khac", "không khớp"}};
         for (String[] input : bad) {
             String page = mvc.perform(post("/account/password").session(session).with(csrf())
@@ -144,7 +159,7 @@ class AccountsIntegrationTest {
                 .andExpect(status().isBadRequest()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Tên đăng nhập 3–64 ký tự", "Hãy nhập họ tên", "phải thuộc một đơn vị",
-                "ít nhất 8 ký tự");
+                "ít nhất 12 ký tự");
         mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "tuphap")
                         .param("displayName", "Trùng").param("role", "LEADER").param("password", "12345678"))
                 .andExpect(status().isBadRequest());
