@@ -25,9 +25,9 @@ class CrossSiteWriteFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("vn.parindex.security.audit");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private final ApiProblems problems;
+    private final SecurityProblems problems;
 
-    CrossSiteWriteFilter(ApiProblems problems) {
+    CrossSiteWriteFilter(SecurityProblems problems) {
         this.problems = problems;
     }
 

@@ -70,7 +70,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiProblems problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
         AuthenticationEntryPoint entryPoint = apiEntryPoint(problems);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -123,7 +123,7 @@ class SecurityConfiguration {
      * 401 (with a Basic challenge, except to browsers: a browser never gets to remember API credentials), 429 with
      * {@code Retry-After} for a delayed client, 503 when the accounts cannot be read.
      */
-    static AuthenticationEntryPoint apiEntryPoint(ApiProblems problems) {
+    static AuthenticationEntryPoint apiEntryPoint(SecurityProblems problems) {
         return (request, response, e) -> {
             if (e instanceof LoginDelayedException delayed) {
                 problems.delayed(request, response, delayed.retryAfter());
@@ -152,7 +152,7 @@ class SecurityConfiguration {
         };
     }
 
-    private static AccessDeniedHandler jsonForbidden(ApiProblems problems) {
+    private static AccessDeniedHandler jsonForbidden(SecurityProblems problems) {
         return (request, response, e) -> {
             logRefusal(request);
             problems.write(request, response, HttpStatus.FORBIDDEN, "api.403");

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 
 /**
- * Writes RFC 9457 problem documents where no controller is involved (filters, Tomcat's error valve), in the
- * caller's language ({@link LocaleConfiguration#apiLocale}).
+ * Writes RFC 9457 problem documents where no controller is involved (filters, the security chain, Tomcat's error
+ * valve), in the caller's language ({@link LocaleConfiguration#apiLocale}).
  */
+@Component
 public final class ApiProblems {
 
     private final MessageSource messages;
@@ -40,9 +42,26 @@ public final class ApiProblems {
                 + ",\"detail\":" + quote(text(detailKey, locale, args)) + "}";
     }
 
+    /** The problem document in the language the request's {@code Accept-Language} asks for. */
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
+            String detailKey, Object... args) throws IOException {
+        Locale locale = LocaleConfiguration.apiLocale(request);
+        String json = json(status, titleKey, detailKey, locale, args);
+        String uri = request.getRequestURI();
+        if (uri != null && uri.length() <= 2000) {
+            json = json.substring(0, json.length() - 1) + ",\"instance\":" + quote(uri) + "}";
+        }
+        send(response, status, json, locale);
+    }
+
     public void write(HttpServletResponse response, int status, String titleKey, String detailKey, Locale locale,
             Object... args) throws IOException {
-        byte[] body = json(status, titleKey, detailKey, locale, args).getBytes(StandardCharsets.UTF_8);
+        send(response, status, json(status, titleKey, detailKey, locale, args), locale);
+    }
+
+    private static void send(HttpServletResponse response, int status, String json, Locale locale)
+            throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

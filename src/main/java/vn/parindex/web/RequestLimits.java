@@ -48,11 +48,6 @@ public class RequestLimits {
     private static final String MULTIPART_OPEN = RequestLimits.class.getName() + ".multipartOpen";
 
     @Bean
-    ApiProblems apiProblems(MessageSource messages) {
-        return new ApiProblems(messages);
-    }
-
-    @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitFilter(ApiProblems problems,
             org.springframework.web.servlet.LocaleResolver locales,
             @Value("${parindex.web.max-body-size:1MB}") DataSize maxBodySize) {
