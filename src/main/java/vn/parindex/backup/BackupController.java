@@ -1,15 +1,21 @@
 package vn.parindex.backup;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
 import vn.parindex.security.CurrentUser;
+import vn.parindex.web.ApiProblems;
+import vn.parindex.web.BusyException;
 
 /**
  * The backup download, for the API ({@code GET /api/v1/backup}, HTTP Basic) and for the admin page (signed in),
@@ -20,10 +26,12 @@ class BackupController {
 
     private final BackupService backups;
     private final NightlyBackups nightly;
+    private final ApiProblems problems;
 
-    BackupController(BackupService backups, NightlyBackups nightly) {
+    BackupController(BackupService backups, NightlyBackups nightly, ApiProblems problems) {
         this.backups = backups;
         this.nightly = nightly;
+        this.problems = problems;
     }
 
     @GetMapping("/admin/backup")
@@ -35,16 +43,33 @@ class BackupController {
         return "backup/backup";
     }
 
-    @GetMapping("/admin/backup/download")
-    void downloadFromPage(@AuthenticationPrincipal CurrentUser user, HttpServletResponse response)
-            throws IOException, SQLException {
-        stream(user, response);
+    /**
+     * The page's button: a form POST with the CSRF token (a GET could be triggered by another site's link). While
+     * another backup is being downloaded, the page again with status 429 and the reason.
+     */
+    @PostMapping("/admin/backup/download")
+    ModelAndView downloadFromPage(@AuthenticationPrincipal CurrentUser user, Model model,
+            HttpServletResponse response) throws IOException, SQLException {
+        try {
+            stream(user, response);
+            return null; // the response is the file (a null ModelAndView: nothing more to render)
+        } catch (BusyException e) {
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+            model.addAttribute("busy", e.messageKey());
+            return new ModelAndView(page(model), model.asMap(), HttpStatus.TOO_MANY_REQUESTS);
+        }
     }
 
     @GetMapping("/api/v1/backup")
-    void download(@AuthenticationPrincipal CurrentUser user, HttpServletResponse response)
-            throws IOException, SQLException {
-        stream(user, response);
+    void download(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+            HttpServletResponse response) throws IOException, SQLException {
+        try {
+            stream(user, response);
+        } catch (BusyException e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+            problems.write(request, response, 429, "error.429.title", e.messageKey());
+        }
     }
 
     /** Streams the zip into the response as it is written; nothing is held in memory. */

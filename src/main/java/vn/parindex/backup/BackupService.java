@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Semaphore;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.parindex.audit.Actor;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.security.CurrentUser;
+import vn.parindex.web.BusyException;
 
 /** Backups on demand (Home Affairs) and on schedule, each on record in the audit trail. */
 @Service
@@ -26,6 +28,13 @@ public class BackupService {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock = Clock.system(ZoneId.systemDefault());
+    /**
+     * One download at a time: each holds a pooled connection and a snapshot for the whole transfer, so parallel
+     * (or stalled) downloads must not be able to take the pool. The nightly backup is not counted (one at most).
+     */
+    private final Semaphore downloads = new Semaphore(1);
+    /** Seconds a refused download is told to wait before trying again. */
+    static final int RETRY_AFTER_SECONDS = 60;
 
     BackupService(BackupWriter writer, AuditTrail audit, TransactionTemplate transactions) {
         this.writer = writer;
@@ -47,8 +56,15 @@ public class BackupService {
         if (user == null || !user.isAdmin()) {
             throw new AccessDeniedException("Backups are for Home Affairs");
         }
-        onRecord(user.actor(), "Tải bản sao lưu " + fileName);
-        return writer.write(target.open());
+        if (!downloads.tryAcquire()) {
+            throw new BusyException("backup.busy", RETRY_AFTER_SECONDS);
+        }
+        try {
+            onRecord(user.actor(), "Tải bản sao lưu " + fileName);
+            return writer.write(target.open());
+        } finally {
+            downloads.release();
+        }
     }
 
     /** Where a backup goes, opened only once the backup may be taken. */

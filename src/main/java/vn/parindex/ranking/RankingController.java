@@ -2,6 +2,7 @@ package vn.parindex.ranking;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import vn.parindex.security.CurrentUser;
 import vn.parindex.web.ConflictException;
 import vn.parindex.web.InvalidInputException;
 import vn.parindex.web.NotFoundException;
+import vn.parindex.web.UniqueViolations;
 
 /** The province's ranking table for a cycle's baseline year: everyone reads it, Home Affairs keeps it. */
 @Controller
@@ -66,6 +68,15 @@ class RankingController {
         } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
             response.setStatus(409);
             model.addAttribute("conflict", e instanceof ConflictException c ? c.messageKey() : "conflict.peer");
+            model.addAttribute("typed", typed(id, district, total));
+            return show(year, model);
+        } catch (DataIntegrityViolationException e) {
+            if (!UniqueViolations.isUniqueViolation(e)) {
+                throw e;
+            }
+            // the same district added by another request at the same moment: the database's unique rule refused it
+            response.setStatus(409);
+            model.addAttribute("conflict", "conflict.peerExists");
             model.addAttribute("typed", typed(id, district, total));
             return show(year, model);
         }

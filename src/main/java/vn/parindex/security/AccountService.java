@@ -25,6 +25,8 @@ public class AccountService {
     /** New passwords: at least 12 characters (OWASP ASVS level 2), at most 256; passphrases welcome. */
     static final int MIN_PASSWORD_LENGTH = 12;
     static final int MAX_PASSWORD_LENGTH = 256;
+    /** Longest display name (column {@code app_user.display_name}, varchar(200)). */
+    static final int MAX_DISPLAY_NAME_LENGTH = 200;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
 
     private final AppUserRepository users;
@@ -94,8 +96,17 @@ public class AccountService {
         Unit unit = checkDetails(form, errors);
         checkNewPassword(form.password(), form.password(), errors);
         errors.throwIfAny();
-        AppUser account = users.save(new AppUser(username, form.displayName().strip(),
-                passwordEncoder.encode(form.password()), form.role(), unit));
+        AppUser account;
+        try {
+            account = users.saveAndFlush(new AppUser(username, form.displayName().strip(),
+                    passwordEncoder.encode(form.password()), form.role(), unit));
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            if (vn.parindex.web.UniqueViolations.isUniqueViolation(e)) {
+                // created in parallel by another request after the check above: 409, nothing saved
+                throw new ConflictException("account.usernameTaken", 0);
+            }
+            throw e;
+        }
         audit.record(admin.actor(), ENTITY, account.getId(), null, "username", null, username, "Tạo tài khoản");
         audit.record(admin.actor(), ENTITY, account.getId(), null, "role", null, form.role(), null);
         audit.record(admin.actor(), ENTITY, account.getId(), null, "unit", null, unit == null ? null : unit.getCode(),
@@ -156,6 +167,9 @@ public class AccountService {
     private Unit checkDetails(AccountForm form, FieldErrors errors) {
         if (form.displayName() == null || form.displayName().isBlank()) {
             errors.add("displayName", "account.displayNameRequired");
+        } else if (form.displayName().strip().codePointCount(0, form.displayName().strip().length())
+                > MAX_DISPLAY_NAME_LENGTH) {
+            errors.add("displayName", "account.displayNameTooLong");
         }
         if (form.role() == null) {
             errors.add("role", "account.roleRequired");

@@ -67,6 +67,23 @@ public class ApiExceptionHandler {
         return problem;
     }
 
+    /** Two parallel requests created the same thing (a unique rule of the database): the later one gets 409. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail duplicate(org.springframework.dao.DataIntegrityViolationException e, Locale locale) {
+        if (!UniqueViolations.isUniqueViolation(e)) {
+            throw e;
+        }
+        return problem(HttpStatus.CONFLICT, "error.409.title", text("conflict.duplicate", locale), locale);
+    }
+
+    @ExceptionHandler(BusyException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> busy(BusyException e, Locale locale) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "error.429.title", text(e.messageKey(), locale),
+                        locale));
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail concurrent(ObjectOptimisticLockingFailureException e, Locale locale) {
         return problem(HttpStatus.CONFLICT, "error.409.title", text("conflict.concurrent", locale), locale);

@@ -3,6 +3,7 @@ package vn.parindex.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -279,8 +280,8 @@ class BackupRestoreIntegrationTest {
                     .andReturn().getResponse();
             assertThat(response.getStatus()).as(person).isEqualTo(403);
             assertThat(response.getContentType()).as(person).startsWith("application/problem+json");
-            assertThat(mvc.perform(get("/admin/backup/download").with(page(person))).andReturn().getResponse()
-                    .getStatus()).as(person).isEqualTo(403);
+            assertThat(mvc.perform(post("/admin/backup/download").with(page(person)).with(csrf())).andReturn()
+                    .getResponse().getStatus()).as(person).isEqualTo(403);
         }
         assertThatThrownBy(() -> backups.download(signedIn("lanhdao"), "x.zip", ByteArrayOutputStream::new))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
@@ -292,9 +293,17 @@ class BackupRestoreIntegrationTest {
     void theAdminPageDownloadsABackup() throws Exception {
         String page = mvc.perform(get("/admin/backup").with(page("noivu"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("href=\"/admin/backup/download\"").contains("Sao lưu dữ liệu");
-        MockHttpServletResponse response = mvc.perform(get("/admin/backup/download").with(page("noivu")))
-                .andReturn().getResponse();
+        // a form posting the CSRF token, not a link another site could make a browser follow
+        assertThat(page).contains("action=\"/admin/backup/download\"").contains("name=\"_csrf\"")
+                .doesNotContain("href=\"/admin/backup/download\"").contains("Sao lưu dữ liệu");
+        long records = backupRecords();
+        assertThat(mvc.perform(get("/admin/backup/download").with(page("noivu"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(405);
+        assertThat(mvc.perform(post("/admin/backup/download").with(page("noivu"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(backupRecords()).isEqualTo(records);
+        MockHttpServletResponse response = mvc.perform(post("/admin/backup/download").with(page("noivu"))
+                .with(csrf())).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment; filename=\"parindex-backup-");
         Path file = Files.write(temp.resolve("page.zip"), response.getContentAsByteArray());
@@ -335,6 +344,53 @@ class BackupRestoreIntegrationTest {
                 environment);
         failing.nightly();
         assertThat(failing.list()).isEmpty();
+    }
+
+    @Test
+    void oneDownloadAtATimeTheOthersAreToldToWait() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        long before = backupRecords();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // a client that stalls: the first download holds its place until released
+            var slow = pool.submit(() -> backups.download(signedIn("noivu"), "slow.zip", () -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new ByteArrayOutputStream();
+            }));
+            assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            MockHttpServletResponse api = mvc.perform(get("/api/v1/backup").with(httpBasic("noivu", "demo"))
+                    .header("Accept-Language", "en")).andReturn().getResponse();
+            assertThat(api.getStatus()).isEqualTo(429);
+            assertThat(api.getContentType()).startsWith("application/problem+json");
+            assertThat(api.getHeader("Retry-After")).isEqualTo("60");
+            assertThat(api.getContentAsString(StandardCharsets.UTF_8))
+                    .contains("Another backup is being downloaded");
+
+            MockHttpServletResponse page = mvc.perform(post("/admin/backup/download").with(page("noivu"))
+                    .with(csrf())).andReturn().getResponse();
+            assertThat(page.getStatus()).isEqualTo(429);
+            assertThat(page.getHeader("Content-Disposition")).isNull();
+            assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"backup-busy\"")
+                    .contains("Đang có một bản sao lưu khác được tải xuống");
+            // the refused ones took nothing: only the running download is on record
+            assertThat(backupRecords()).isEqualTo(before + 1);
+
+            release.countDown();
+            assertThat(slow.get(60, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        // once it is done, the next download works
+        assertThat(mvc.perform(get("/api/v1/backup").with(httpBasic("noivu", "demo"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
     }
 
     private org.springframework.test.web.servlet.request.RequestPostProcessor page(String username) {

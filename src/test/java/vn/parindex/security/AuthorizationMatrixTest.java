@@ -104,7 +104,7 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("create unit", false, () -> post("/admin/units").param("code", "?"), ADMIN));
         all.add(new Endpoint("update unit", false, () -> post("/admin/units/1").param("name", ""), ADMIN));
         all.add(new Endpoint("backup page", false, () -> get("/admin/backup"), ADMIN));
-        all.add(new Endpoint("backup download (page)", false, () -> get("/admin/backup/download"), ADMIN));
+        all.add(new Endpoint("backup download (page)", false, () -> post("/admin/backup/download"), ADMIN));
         all.add(new Endpoint("assign units", false, () -> post("/cycles/2023/criteria/2.2/units"), ADMIN));
         all.add(new Endpoint("submit (lead unit)", false, () -> multipart("/cycles/2023/criteria/2.2/assessments")
                 .param("score", ""), ADMIN_AND_LEAD));
