@@ -53,8 +53,10 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             log.warn("Failed login (absurdly long input): user={} client={}", LogSafe.of(username), LogSafe.of(client));
             throw new BadCredentialsException("Bad credentials");
         }
+        boolean settled = false;
         try {
             Authentication result = passwords.authenticate(authentication);
+            settled = true;
             throttle.succeeded(username, client);
             if (result instanceof RecentlyVerifiedPasswords.Remembered) {
                 log.debug("Login (recently verified): user={} client={}", LogSafe.of(username), LogSafe.of(client));
@@ -62,11 +64,19 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
                 log.info("Login: user={} client={}", LogSafe.of(username), LogSafe.of(client));
             }
             return result;
+        } catch (LoginBusyException e) {
+            settled = true;
+            throttle.released(username, client);
+            log.warn("Login refused, too many password checks at once: user={} client={}", LogSafe.of(username),
+                    LogSafe.of(client));
+            throw e;
         } catch (BadCredentialsException e) {
+            settled = true;
             throttle.failed(username, client);
             log.warn("Failed login: user={} client={}", LogSafe.of(username), LogSafe.of(client));
             throw e;
         } catch (RuntimeException e) {
+            settled = true;
             throttle.released(username, client);
             if (databaseFailure(e)) {
                 log.error("Login impossible, the account database is unavailable: user={} client={}: {}",
@@ -78,6 +88,10 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
                         LogSafe.of(client));
             }
             throw e;
+        } finally {
+            if (!settled) {
+                throttle.released(username, client); // an Error: the attempt must not stay in progress
+            }
         }
     }
 
