@@ -82,17 +82,14 @@ public class LoginThrottle {
      * to wait, in whole seconds, at least one.
      */
     public synchronized Optional<Duration> acquire(String username, String client) {
+        Optional<Duration> wait = delay(username, client);
+        if (wait.isPresent()) {
+            return wait;
+        }
         Instant now = clock.instant();
         String pairKey = pairKey(username, client);
         String addressKey = addressKey(client);
         String accountKey = accountWide(username, client) ? accountKey(username) : null;
-        Instant until = later(later(allowedFrom(current(pairKey, now), settings.freePerPair(), now),
-                allowedFrom(current(addressKey, now), settings.freePerAddress(), now)),
-                accountKey == null ? null : allowedFrom(current(accountKey, now), settings.freePerAccount(), now));
-        if (until != null && until.isAfter(now)) {
-            long millis = Duration.between(now, until).toMillis();
-            return Optional.of(Duration.ofSeconds(Math.max(1, (millis + 999) / 1000)));
-        }
         start(pairKey);
         start(addressKey);
         if (accountKey != null) {
@@ -103,6 +100,39 @@ public class LoginThrottle {
             shrink(now);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether this client must wait now (empty: no), without starting an attempt: for logins answered without a
+     * password check ({@link RecentlyVerifiedPasswords}), which must not get past a delay either.
+     */
+    public synchronized Optional<Duration> delay(String username, String client) {
+        Instant now = clock.instant();
+        String accountKey = accountWide(username, client) ? accountKey(username) : null;
+        Instant until = later(later(allowedFrom(current(pairKey(username, client), now), settings.freePerPair(), now),
+                allowedFrom(current(addressKey(client), now), settings.freePerAddress(), now)),
+                accountKey == null ? null : allowedFrom(current(accountKey, now), settings.freePerAccount(), now));
+        if (until != null && until.isAfter(now)) {
+            long millis = Duration.between(now, until).toMillis();
+            return Optional.of(Duration.ofSeconds(Math.max(1, (millis + 999) / 1000)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The right password, answered without a check (verified a moment ago): like {@link #succeeded} but ends no
+     * attempt in progress.
+     */
+    public synchronized void remembered(String username, String client) {
+        Entry pair = entries.get(pairKey(username, client));
+        if (pair != null) {
+            pair.failures = 0;
+            pair.lastFailure = null;
+            if (pair.inFlight == 0) {
+                entries.remove(pairKey(username, client));
+            }
+        }
+        know(username, client);
     }
 
     /** A wrong password (or an unknown account): counts for the pair, the address and (if unknown there) the account. */
@@ -132,6 +162,10 @@ public class LoginThrottle {
             pair.lastFailure = null;
         }
         endAttempt(pairKey, username, client);
+        know(username, client);
+    }
+
+    private void know(String username, String client) {
         knownAddresses.put(knownKey(username, client), Boolean.TRUE);
         int knownCapacity = Math.max(1, settings.capacity() / 10);
         while (knownAddresses.size() > knownCapacity) {

@@ -66,9 +66,8 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setUserDetailsPasswordService(users);
-        return new ThrottlingAuthenticationProvider(new RecentlyVerifiedPasswords(
-                new PasswordCheckLimit(passwords, concurrentChecks, checkWait), users, memory, Clock.systemUTC()),
-                throttle);
+        return ThrottlingAuthenticationProvider.of(new PasswordCheckLimit(passwords, concurrentChecks, checkWait),
+                checks -> new RecentlyVerifiedPasswords(checks, users, memory, Clock.systemUTC()), throttle);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -101,8 +102,8 @@ class ParallelLoginsTest {
 
     @Test
     void twoHundredSimultaneousGuessesForOneAccountFromOneAddressCheckOnlyTheFreeNumber() throws Exception {
-        ThrottlingAuthenticationProvider provider = new ThrottlingAuthenticationProvider(
-                new PasswordCheckLimit(check, 100, Duration.ZERO), throttle);
+        ThrottlingAuthenticationProvider provider = ThrottlingAuthenticationProvider.of(
+                new PasswordCheckLimit(check, 100, Duration.ZERO), UnaryOperator.identity(), throttle);
         List<Authentication> logins = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             logins.add(login("noivu", "guess" + i, "203.0.113.9"));
@@ -127,7 +128,8 @@ class ParallelLoginsTest {
     @Test
     void pastTheCapOnConcurrentPasswordChecksLoginsAreRefusedAsBusyAndCountAsNoFailure() throws Exception {
         PasswordCheckLimit limit = new PasswordCheckLimit(check, 4, Duration.ZERO);
-        ThrottlingAuthenticationProvider provider = new ThrottlingAuthenticationProvider(limit, throttle);
+        ThrottlingAuthenticationProvider provider = ThrottlingAuthenticationProvider.of(limit,
+                UnaryOperator.identity(), throttle);
         List<Authentication> logins = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             logins.add(login("user" + i, "guess", "10.0." + i + ".1"));
@@ -157,5 +159,64 @@ class ParallelLoginsTest {
                 .isEqualTo(12);
         assertThat(provider.authenticate(login("user11", "right", "10.0.11.1")).isAuthenticated())
                 .as("free again").isTrue();
+    }
+
+    @Test
+    void anApiClientSendingItsVerifiedPasswordWithManyParallelRequestsIsNeverRefused() throws Exception {
+        var accounts = new org.springframework.security.provisioning.InMemoryUserDetailsManager(
+                org.springframework.security.core.userdetails.User.withUsername("api").password("{noop}right")
+                        .roles("LEADER").build());
+        CountDownLatch arrived = new CountDownLatch(60); // more than the free attempts per pair and address
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
+        org.springframework.security.core.userdetails.UserDetailsService users = username -> {
+            if (hold.get()) { // every request reads the account: hold them all there at once
+                arrived.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return accounts.loadUserByUsername(username);
+        };
+        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(org.springframework.security.crypto.factory.PasswordEncoderFactories
+                .createDelegatingPasswordEncoder());
+        AtomicInteger hashed = new AtomicInteger();
+        AuthenticationProvider counted = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                hashed.incrementAndGet();
+                return dao.authenticate(authentication);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        ThrottlingAuthenticationProvider provider = ThrottlingAuthenticationProvider.of(
+                new PasswordCheckLimit(counted, 4, Duration.ZERO),
+                checks -> new RecentlyVerifiedPasswords(checks, users, Duration.ofMinutes(5), clock), throttle);
+        assertThat(provider.authenticate(login("api", "right", "10.0.0.20")).isAuthenticated()).isTrue();
+        hold.set(true);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            results.add(pool.submit(() -> provider.authenticate(login("api", "right", "10.0.0.20"))
+                    .isAuthenticated()));
+        }
+        assertThat(arrived.await(60, TimeUnit.SECONDS)).as("60 requests in progress at once").isTrue();
+        release.countDown();
+        for (Future<Boolean> result : results) {
+            assertThat(result.get()).isTrue();
+        }
+        assertThat(hashed.get()).as("one real password check").isEqualTo(1);
+        // a wrong password is still a real check, and counted
+        hold.set(false);
+        assertThatThrownBy(() -> provider.authenticate(login("api", "wrong", "10.0.0.20")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(throttle.failures("api", "10.0.0.20")).isEqualTo(1);
+        assertThat(hashed.get()).isEqualTo(2);
     }
 }
