@@ -219,4 +219,69 @@ class ParallelLoginsTest {
         assertThat(throttle.failures("api", "10.0.0.20")).isEqualTo(1);
         assertThat(hashed.get()).isEqualTo(2);
     }
+
+    @Test
+    void parallelRequestsWithTheSamePasswordWaitForOneCheck() throws Exception {
+        var accounts = new org.springframework.security.provisioning.InMemoryUserDetailsManager(
+                org.springframework.security.core.userdetails.User.withUsername("api").password("{noop}right")
+                        .roles("LEADER").build());
+        var dao = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(accounts);
+        dao.setPasswordEncoder(org.springframework.security.crypto.factory.PasswordEncoderFactories
+                .createDelegatingPasswordEncoder());
+        AtomicInteger hashed = new AtomicInteger();
+        var release = new java.util.concurrent.atomic.AtomicReference<CountDownLatch>();
+        var waiting = new java.util.concurrent.atomic.AtomicReference<CountDownLatch>();
+        AuthenticationProvider held = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                hashed.incrementAndGet();
+                try {
+                    release.get().await(60, TimeUnit.SECONDS); // only a safety net: the test releases it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return dao.authenticate(authentication);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        ThrottlingAuthenticationProvider provider = ThrottlingAuthenticationProvider.of(
+                new PasswordCheckLimit(held, 4, Duration.ZERO), checks -> {
+                    RecentlyVerifiedPasswords memory = new RecentlyVerifiedPasswords(checks, accounts,
+                            Duration.ofMinutes(5), clock);
+                    memory.waiting = () -> waiting.get().countDown();
+                    return memory;
+                }, throttle);
+        for (String password : new String[] {"wrong", "right"}) {
+            hashed.set(0);
+            release.set(new CountDownLatch(1));
+            waiting.set(new CountDownLatch(19));
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                results.add(pool.submit(() -> {
+                    try {
+                        provider.authenticate(login("api", password, "10.0.0.30"));
+                        return "ok";
+                    } catch (RuntimeException e) {
+                        return e.getClass().getSimpleName();
+                    }
+                }));
+            }
+            assertThat(waiting.get().await(60, TimeUnit.SECONDS)).as("19 wait for the first (%s)", password)
+                    .isTrue();
+            release.get().countDown();
+            for (Future<String> result : results) {
+                assertThat(result.get()).isEqualTo(password.equals("right") ? "ok" : "BadCredentialsException");
+            }
+            assertThat(hashed.get()).as("one check for 20 requests (%s)", password).isEqualTo(1);
+            if (password.equals("wrong")) {
+                assertThat(throttle.failures("api", "10.0.0.30")).as("one guess, one failure").isEqualTo(1);
+            }
+        }
+        assertThat(throttle.failures("api", "10.0.0.30")).as("cleared by the success")
+                .isZero();
+    }
 }
