@@ -21,7 +21,8 @@ import vn.parindex.organisation.UnitRepository;
  * {@code demo} unless {@code PARINDEX_DEMO_PASSWORD} is set) where they are safe:
  * <ul>
  * <li>demo mode is on by default only with the embedded database listening on loopback only (the default there,
- * see {@link LoopbackByDefault}); {@code parindex.demo.enabled=true} ({@code PARINDEX_DEMO_ENABLED}) turns it on
+ * see {@link LoopbackByDefault}) and no reverse proxy configured ({@code server.forward-headers-strategy} unset or
+ * {@code none}: a proxy on the same machine would publish the loopback listener); {@code parindex.demo.enabled=true} ({@code PARINDEX_DEMO_ENABLED}) turns it on
  * for an embedded database reachable from other machines, {@code false} turns it off everywhere;</li>
  * <li>on an external database no account with a known password is ever created;</li>
  * <li>reachable from other machines without demo mode, the application refuses to start while an enabled demo
@@ -52,9 +53,18 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
     /** The password the README publishes for the demo accounts. */
     static final String PUBLISHED_DEMO_PASSWORD = "demo";
 
-    /** Where the application runs: which database, which listening address, what the operator asked for. */
+    /**
+     * Where the application runs: which database, which listening address, what the operator asked for, and whether
+     * a reverse proxy forwards requests ({@code server.forward-headers-strategy}).
+     */
     record Settings(DatabaseMode databaseMode, String serverAddress, String demoEnabled, String adminUsername,
-            String adminPassword, String demoPassword, boolean demoOnExternalDatabase) {
+            String adminPassword, String demoPassword, boolean demoOnExternalDatabase, String forwardHeadersStrategy) {
+
+        Settings(DatabaseMode databaseMode, String serverAddress, String demoEnabled, String adminUsername,
+                String adminPassword, String demoPassword, boolean demoOnExternalDatabase) {
+            this(databaseMode, serverAddress, demoEnabled, adminUsername, adminPassword, demoPassword,
+                    demoOnExternalDatabase, "");
+        }
     }
 
     private final AppUserRepository users;
@@ -71,9 +81,10 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
             @Value("${parindex.admin.password:}") String adminPassword,
             @Value("${parindex.demo.password:}") String demoPassword,
             /* only for the test suite on a throw-away container database; never set in production */
-            @Value("${parindex.demo.seed-on-external-database:false}") boolean demoOnExternalDatabase) {
+            @Value("${parindex.demo.seed-on-external-database:false}") boolean demoOnExternalDatabase,
+            @Value("${server.forward-headers-strategy:}") String forwardHeadersStrategy) {
         this(users, units, passwordEncoder, new Settings(databaseMode, serverAddress, demoEnabled, adminUsername,
-                adminPassword, demoPassword, demoOnExternalDatabase));
+                adminPassword, demoPassword, demoOnExternalDatabase, forwardHeadersStrategy));
     }
 
     AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
@@ -96,6 +107,20 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
         }
     }
 
+    /** Whether forwarded headers are read ({@code native} or {@code framework}): a reverse proxy serves this app. */
+    static boolean behindProxy(String forwardHeadersStrategy) {
+        String strategy = forwardHeadersStrategy == null ? "" : forwardHeadersStrategy.strip();
+        return StringUtils.hasText(strategy) && !strategy.equalsIgnoreCase("none");
+    }
+
+    /**
+     * Whether only this machine can reach the app: listening on loopback, and no reverse proxy configured (a proxy
+     * on the same machine makes a loopback listener reachable from everywhere the proxy is).
+     */
+    boolean reachableFromThisMachineOnly() {
+        return loopbackOnly(settings.serverAddress()) && !behindProxy(settings.forwardHeadersStrategy());
+    }
+
     /** Whether demo accounts may exist here. */
     boolean demoMode() {
         String explicit = settings.demoEnabled() == null ? "" : settings.demoEnabled().strip();
@@ -105,7 +130,7 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
         if (settings.databaseMode() != DatabaseMode.EMBEDDED) {
             return settings.demoOnExternalDatabase();
         }
-        return explicit.equalsIgnoreCase("true") || loopbackOnly(settings.serverAddress());
+        return explicit.equalsIgnoreCase("true") || reachableFromThisMachineOnly();
     }
 
     /**
@@ -114,7 +139,7 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
      */
     @Override
     public void afterSingletonsInstantiated() {
-        if (!demoMode() && !loopbackOnly(settings.serverAddress())) {
+        if (!demoMode() && !reachableFromThisMachineOnly()) {
             refuseDemoAccountsWithKnownPasswords();
         }
     }
@@ -142,14 +167,15 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
                 seedDemoAccounts();
             }
             printDemoAccounts();
-        } else if (!loopbackOnly(settings.serverAddress()) && !demoPasswordsChecked) {
+        } else if (!reachableFromThisMachineOnly() && !demoPasswordsChecked) {
             refuseDemoAccountsWithKnownPasswords();
         }
         if (users.count() == 0) {
             throw new IllegalStateException("No account exists on this database. Set PARINDEX_ADMIN_USERNAME and "
                     + "PARINDEX_ADMIN_PASSWORD to create the first administrator"
                     + (settings.databaseMode() == DatabaseMode.EMBEDDED
-                            ? " (demo accounts are only created when the server listens on loopback, or with "
+                            ? " (demo accounts are only created when the server listens on loopback with no reverse "
+                            + "proxy configured, or with "
                             + "PARINDEX_DEMO_ENABLED=true)." : "."));
         }
     }
@@ -166,9 +192,11 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
         }
         demoPasswordsChecked = known.isEmpty();
         if (!known.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: the server listens beyond loopback (server.address="
-                    + LogSafe.of(settings.serverAddress()) + ") and the demo accounts " + known
-                    + " still have the published demo password. Start once without SERVER_ADDRESS (loopback only) "
+            throw new IllegalStateException("Refusing to start: the server is reachable from other machines "
+                    + "(server.address=" + LogSafe.of(settings.serverAddress()) + ", server.forward-headers-strategy="
+                    + LogSafe.of(settings.forwardHeadersStrategy()) + ") and the demo accounts " + known
+                    + " still have the published demo password. Start once without SERVER_ADDRESS and without "
+                    + "SERVER_FORWARD_HEADERS_STRATEGY (loopback only) "
                     + "and change their passwords or disable them (Quản trị > Tài khoản), or set "
                     + "PARINDEX_DEMO_ENABLED=true to run a demo knowingly.");
         }

@@ -1,10 +1,15 @@
 package vn.parindex.security;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,16 +18,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing without locking anybody out. Failed logins are counted per client address and per
- * (account, client address) pair. A few failures are free; after that, each further attempt from there is allowed
- * only once a delay has passed since the last failure, a delay that doubles with every failure up to a cap. While
- * delayed, attempts are refused without looking at the password.
+ * Slows down password guessing without locking anybody out. Failed logins are counted per client address, per
+ * (account, client address) pair and per account. A few failures are free; after that, each further attempt is
+ * allowed only once a delay has passed since the last failure, a delay that doubles with every failure up to a cap.
+ * While delayed, attempts are refused without looking at the password.
  *
  * <ul>
- * <li>There is no account-wide lock: the right password from another address always gets in.</li>
+ * <li>Attempts in progress count as (provisional) failures until they end: at most the free number of attempts can
+ * be checked at once per key, so parallel guesses cannot all slip through; past the free ones, one at a time.</li>
+ * <li>IPv6 clients are counted by their /64 prefix (one household or office network), IPv4 clients by address.</li>
+ * <li>Per account, failures from addresses that never signed in to it successfully count towards an account-wide
+ * slowdown: an attacker spread over many addresses is slowed on that account, while addresses that signed in to it
+ * before (remembered in memory, at most {@code capacity / 10}) are exempt, so its regular users are not stopped.</li>
  * <li>A success clears only its own (account, address) pair, never the address's count nor another client's.</li>
- * <li>An allowed attempt past the free ones reserves its slot, so parallel attempts cannot all slip through when a
- * delay ends.</li>
  * <li>Counts are forgotten {@code forgetAfter} after the last failure; at most {@code capacity} entries are kept
  * (beyond it the longest quiet ones are forgotten first).</li>
  * </ul>
@@ -31,30 +39,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
-    /** Settings: free failures per pair and per address, first delay, cap, forgetting time, capacity. */
-    record Settings(int freePerPair, int freePerAddress, Duration firstDelay, Duration maxDelay, Duration forgetAfter,
-            int capacity) {
+    /** Settings: free failures per pair, per address and per account, first delay, cap, forgetting time, capacity. */
+    record Settings(int freePerPair, int freePerAddress, int freePerAccount, Duration firstDelay, Duration maxDelay,
+            Duration forgetAfter, int capacity) {
     }
 
     private static final class Entry {
         int failures;
+        int inFlight;
+        /** Of a pair's attempts in progress, those that also count for the account (started from an unknown address). */
+        int accountInFlight;
         Instant lastFailure;
-        Instant reservedUntil;
     }
 
     private static final int MAX_KEY_USERNAME = 64;
 
     private final Map<String, Entry> entries = new HashMap<>();
+    /** "account address" of successful sign-ins, least recently used first. */
+    private final LinkedHashMap<String, Boolean> knownAddresses = new LinkedHashMap<>(16, 0.75f, true);
     private final Settings settings;
     private final Clock clock;
 
     @Autowired
     LoginThrottle(@Value("${parindex.login.free-failures:5}") int freePerPair,
             @Value("${parindex.login.free-failures-per-address:20}") int freePerAddress,
+            @Value("${parindex.login.free-failures-per-account:30}") int freePerAccount,
             @Value("${parindex.login.first-delay:1s}") Duration firstDelay,
             @Value("${parindex.login.max-delay:15m}") Duration maxDelay,
             @Value("${parindex.login.forget-after:1h}") Duration forgetAfter) {
-        this(new Settings(freePerPair, freePerAddress, firstDelay, maxDelay, forgetAfter, 100_000), Clock.systemUTC());
+        this(new Settings(freePerPair, freePerAddress, freePerAccount, firstDelay, maxDelay, forgetAfter, 100_000),
+                Clock.systemUTC());
     }
 
     LoginThrottle(Settings settings, Clock clock) {
@@ -63,44 +77,122 @@ public class LoginThrottle {
     }
 
     /**
-     * Asks to check a password now. Empty when allowed (the slot is then reserved until {@link #failed},
-     * {@link #succeeded} or {@link #released}); otherwise how long to wait, in whole seconds, at least one.
+     * Asks to check a password now. Empty when allowed: the attempt then counts as a provisional failure until
+     * {@link #failed}, {@link #succeeded} or {@link #released} (exactly one of them must follow); otherwise how long
+     * to wait, in whole seconds, at least one.
      */
     public synchronized Optional<Duration> acquire(String username, String client) {
+        Optional<Duration> wait = delay(username, client);
+        if (wait.isPresent()) {
+            return wait;
+        }
         Instant now = clock.instant();
-        Entry pair = current(pairKey(username, client), now);
-        Entry address = current(addressKey(client), now);
-        Instant until = later(allowedFrom(pair, settings.freePerPair()),
-                allowedFrom(address, settings.freePerAddress()));
+        String pairKey = pairKey(username, client);
+        String addressKey = addressKey(client);
+        String accountKey = accountWide(username, client) ? accountKey(username) : null;
+        start(pairKey);
+        start(addressKey);
+        if (accountKey != null) {
+            start(accountKey);
+            entries.get(pairKey).accountInFlight++;
+        }
+        if (entries.size() > settings.capacity()) {
+            shrink(now);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether this client must wait now (empty: no), without starting an attempt: for logins answered without a
+     * password check ({@link RecentlyVerifiedPasswords}), which must not get past a delay either.
+     */
+    public synchronized Optional<Duration> delay(String username, String client) {
+        Instant now = clock.instant();
+        String accountKey = accountWide(username, client) ? accountKey(username) : null;
+        Instant until = later(later(allowedFrom(current(pairKey(username, client), now), settings.freePerPair(), now),
+                allowedFrom(current(addressKey(client), now), settings.freePerAddress(), now)),
+                accountKey == null ? null : allowedFrom(current(accountKey, now), settings.freePerAccount(), now));
         if (until != null && until.isAfter(now)) {
             long millis = Duration.between(now, until).toMillis();
             return Optional.of(Duration.ofSeconds(Math.max(1, (millis + 999) / 1000)));
         }
-        reserve(pair, settings.freePerPair(), now);
-        reserve(address, settings.freePerAddress(), now);
         return Optional.empty();
     }
 
-    /** A wrong password (or an unknown account): counts for the pair and for the address. */
+    /**
+     * The right password, answered without a check (verified a moment ago): like {@link #succeeded} but ends no
+     * attempt in progress.
+     */
+    public synchronized void remembered(String username, String client) {
+        Entry pair = entries.get(pairKey(username, client));
+        if (pair != null) {
+            pair.failures = 0;
+            pair.lastFailure = null;
+            if (pair.inFlight == 0) {
+                entries.remove(pairKey(username, client));
+            }
+        }
+        know(username, client);
+    }
+
+    /** A wrong password (or an unknown account): counts for the pair, the address and (if unknown there) the account. */
     public synchronized void failed(String username, String client) {
         Instant now = clock.instant();
-        count(pairKey(username, client), now);
-        count(addressKey(client), now);
+        String pairKey = pairKey(username, client);
+        Entry pair = entries.get(pairKey);
+        boolean started = pair != null && pair.inFlight > 0;
+        // a failure reported without acquire (a check made elsewhere) counts for the account if the address is unknown
+        boolean forAccount = started ? endsAccountAttempt(pairKey, username, client) : accountWide(username, client);
+        count(pairKey, now, started);
+        count(addressKey(client), now, started);
+        if (forAccount) {
+            count(accountKey(username), now, started);
+        }
         if (entries.size() > settings.capacity()) {
             shrink(now);
         }
     }
 
-    /** The right password: forgets this pair's failures only. */
+    /** The right password: forgets this pair's failures only, and remembers the address for this account. */
     public synchronized void succeeded(String username, String client) {
-        entries.remove(pairKey(username, client));
-        releaseReservation(addressKey(client));
+        String pairKey = pairKey(username, client);
+        Entry pair = entries.get(pairKey);
+        if (pair != null) {
+            pair.failures = 0;
+            pair.lastFailure = null;
+        }
+        endAttempt(pairKey, username, client);
+        know(username, client);
     }
 
-    /** Neither right nor wrong (the database could not be asked, the account is disabled): frees the slot. */
+    private void know(String username, String client) {
+        knownAddresses.put(knownKey(username, client), Boolean.TRUE);
+        int knownCapacity = Math.max(1, settings.capacity() / 10);
+        while (knownAddresses.size() > knownCapacity) {
+            knownAddresses.remove(knownAddresses.keySet().iterator().next());
+        }
+    }
+
+    /** Neither right nor wrong (the database could not be asked, the server was busy…): frees the slot. */
     public synchronized void released(String username, String client) {
-        releaseReservation(pairKey(username, client));
-        releaseReservation(addressKey(client));
+        endAttempt(pairKey(username, client), username, client);
+    }
+
+    /** Ends an attempt of this pair in progress (if there is one) on every key it was counted for. */
+    private void endAttempt(String pairKey, String username, String client) {
+        Entry pair = entries.get(pairKey);
+        if (pair == null || pair.inFlight == 0) {
+            if (pair != null && pair.failures == 0) {
+                entries.remove(pairKey);
+            }
+            return;
+        }
+        boolean forAccount = endsAccountAttempt(pairKey, username, client);
+        end(pairKey);
+        end(addressKey(client));
+        if (forAccount) {
+            end(accountKey(username));
+        }
     }
 
     /** The failures remembered for this (account, address) pair now. */
@@ -109,9 +201,20 @@ public class LoginThrottle {
         return entry == null ? 0 : entry.failures;
     }
 
-    /** How many pairs and addresses are remembered now. */
+    /** The account-wide failures remembered now. */
+    synchronized int accountFailures(String username) {
+        Entry entry = current(accountKey(username), clock.instant());
+        return entry == null ? 0 : entry.failures;
+    }
+
+    /** How many pairs, addresses and accounts are remembered now. */
     synchronized int size() {
         return entries.size();
+    }
+
+    /** How many (account, address) sign-ins are remembered now. */
+    synchronized int knownAddresses() {
+        return knownAddresses.size();
     }
 
     /** The wait after {@code failures} failures of which {@code free} are free. */
@@ -130,6 +233,48 @@ public class LoginThrottle {
         return delay.compareTo(max) > 0 ? max : delay;
     }
 
+    /** The address as the throttle counts it: IPv6 addresses by their /64 prefix. */
+    static String addressGroup(String client) {
+        if (client == null || client.isBlank()) {
+            return "?";
+        }
+        String text = client.strip();
+        if (text.length() <= 64 && text.indexOf(':') >= 0 && text.matches("\\[?[0-9A-Fa-f:.]+(%[\\w.]+)?]?")) {
+            try {
+                // a literal (it contains ':'), so no name lookup happens
+                InetAddress address = InetAddress.getByName(text.replaceAll("^\\[|]$", ""));
+                if (address instanceof Inet6Address) {
+                    byte[] bytes = address.getAddress();
+                    return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+                }
+                return address.getHostAddress(); // IPv4-mapped
+            } catch (UnknownHostException | IllegalArgumentException e) {
+                // not an address: counted as given
+            }
+        }
+        return text.length() > 64 ? text.substring(0, 64) : text;
+    }
+
+    private boolean accountWide(String username, String client) {
+        return !knownAddresses.containsKey(knownKey(username, client));
+    }
+
+    /**
+     * Whether the attempt that ends now counted for the account: as decided when it started (an address can become
+     * known meanwhile). False when no attempt of this pair is in progress.
+     */
+    private boolean endsAccountAttempt(String pairKey, String username, String client) {
+        Entry pair = entries.get(pairKey);
+        if (pair == null || pair.inFlight == 0) {
+            return false;
+        }
+        if (pair.accountInFlight > 0) {
+            pair.accountInFlight--;
+            return true;
+        }
+        return false;
+    }
+
     private Entry current(String key, Instant now) {
         Entry entry = entries.get(key);
         if (entry != null && forgotten(entry, now)) {
@@ -140,42 +285,57 @@ public class LoginThrottle {
     }
 
     private boolean forgotten(Entry entry, Instant now) {
-        Instant reference = entry.lastFailure == null ? entry.reservedUntil : entry.lastFailure;
-        return reference == null || (reference.plus(settings.forgetAfter()).isBefore(now)
-                && (entry.reservedUntil == null || entry.reservedUntil.isBefore(now)));
+        return entry.inFlight == 0
+                && (entry.lastFailure == null || entry.lastFailure.plus(settings.forgetAfter()).isBefore(now));
     }
 
-    private Instant allowedFrom(Entry entry, int free) {
+    /**
+     * When the next attempt may start: attempts in progress count as failures, so with the free ones used up
+     * (finished or not) and any attempt still in progress, the next one waits for it; with none in progress, the
+     * delay after the last failure.
+     */
+    private Instant allowedFrom(Entry entry, int free, Instant now) {
         if (entry == null) {
             return null;
         }
-        Instant afterFailure = entry.failures < free || entry.lastFailure == null ? null
-                : entry.lastFailure.plus(delayAfter(entry.failures, free));
-        return later(afterFailure, entry.reservedUntil);
-    }
-
-    private void reserve(Entry entry, int free, Instant now) {
-        if (entry != null && entry.failures >= free) {
-            entry.reservedUntil = now.plus(delayAfter(entry.failures, free));
+        int provisional = entry.failures + entry.inFlight;
+        if (provisional < free) {
+            return null;
         }
+        if (entry.inFlight > 0) {
+            Duration wait = delayAfter(provisional, free);
+            return now.plus(wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait);
+        }
+        return entry.lastFailure == null ? null : entry.lastFailure.plus(delayAfter(entry.failures, free));
     }
 
-    private void releaseReservation(String key) {
+    private void start(String key) {
+        entries.computeIfAbsent(key, k -> new Entry()).inFlight++;
+    }
+
+    private void end(String key) {
         Entry entry = entries.get(key);
         if (entry != null) {
-            entry.reservedUntil = null;
+            if (entry.inFlight > 0) {
+                entry.inFlight--;
+            }
+            if (entry.inFlight == 0 && entry.failures == 0) {
+                entries.remove(key);
+            }
         }
     }
 
-    private void count(String key, Instant now) {
+    private void count(String key, Instant now, boolean endsAttempt) {
         Entry entry = current(key, now);
         if (entry == null) {
             entry = new Entry();
             entries.put(key, entry);
         }
+        if (endsAttempt && entry.inFlight > 0) {
+            entry.inFlight--;
+        }
         entry.failures = entry.failures == Integer.MAX_VALUE ? entry.failures : entry.failures + 1;
         entry.lastFailure = now;
-        entry.reservedUntil = null;
     }
 
     /** Forgets what is forgotten anyway, then the quietest entries until a tenth of the room is free again. */
@@ -184,9 +344,10 @@ public class LoginThrottle {
         int target = settings.capacity() - Math.max(1, settings.capacity() / 10);
         if (entries.size() > target) {
             entries.entrySet().stream()
+                    .filter(e -> e.getValue().inFlight == 0)
                     .sorted(Comparator.comparing((Map.Entry<String, Entry> e) -> e.getValue().lastFailure,
                             Comparator.nullsFirst(Comparator.naturalOrder())))
-                    .limit(entries.size() - target)
+                    .limit(Math.max(0, entries.size() - target))
                     .map(Map.Entry::getKey)
                     .toList()
                     .forEach(entries::remove);
@@ -197,19 +358,24 @@ public class LoginThrottle {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    private static String pairKey(String username, String client) {
+    private static String name(String username) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        if (name.length() > MAX_KEY_USERNAME) {
-            name = name.substring(0, MAX_KEY_USERNAME);
-        }
-        return "pair:" + addressOf(client) + " " + name;
+        return name.length() > MAX_KEY_USERNAME ? name.substring(0, MAX_KEY_USERNAME) : name;
+    }
+
+    private static String pairKey(String username, String client) {
+        return "pair:" + addressGroup(client) + " " + name(username);
     }
 
     private static String addressKey(String client) {
-        return "address:" + addressOf(client);
+        return "address:" + addressGroup(client);
     }
 
-    private static String addressOf(String client) {
-        return client == null ? "?" : client.length() > 64 ? client.substring(0, 64) : client;
+    private static String accountKey(String username) {
+        return "account:" + name(username);
+    }
+
+    private static String knownKey(String username, String client) {
+        return addressGroup(client) + " " + name(username);
     }
 }

@@ -60,12 +60,14 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationProvider authenticationProvider(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, @Value("${parindex.security.verified-password-memory:5m}") Duration memory) {
+            LoginThrottle throttle, @Value("${parindex.security.verified-password-memory:5m}") Duration memory,
+            @Value("${parindex.login.concurrent-checks:4}") int concurrentChecks,
+            @Value("${parindex.login.check-wait:500ms}") Duration checkWait) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setUserDetailsPasswordService(users);
-        return new ThrottlingAuthenticationProvider(new RecentlyVerifiedPasswords(passwords, users, memory,
-                Clock.systemUTC()), throttle);
+        return ThrottlingAuthenticationProvider.of(new PasswordCheckLimit(passwords, concurrentChecks, checkWait),
+                checks -> new RecentlyVerifiedPasswords(checks, users, memory, Clock.systemUTC()), throttle);
     }
 
     @Bean
@@ -121,11 +123,13 @@ class SecurityConfiguration {
 
     /**
      * 401 (with a Basic challenge, except to browsers: a browser never gets to remember API credentials), 429 with
-     * {@code Retry-After} for a delayed client, 503 when the accounts cannot be read.
+     * {@code Retry-After} for a delayed client or while too many passwords are being checked at once, 503 when the accounts cannot be read.
      */
     static AuthenticationEntryPoint apiEntryPoint(SecurityProblems problems) {
         return (request, response, e) -> {
-            if (e instanceof LoginDelayedException delayed) {
+            if (e instanceof LoginBusyException busy) {
+                problems.busy(request, response, busy.retryAfter());
+            } else if (e instanceof LoginDelayedException delayed) {
                 problems.delayed(request, response, delayed.retryAfter());
             } else if (e instanceof LoginUnavailableException) {
                 problems.unavailable(request, response);

@@ -39,6 +39,11 @@ class SecurityProblems {
         write(request, response, HttpStatus.TOO_MANY_REQUESTS, "api.429", retryAfter.toSeconds());
     }
 
+    void busy(HttpServletRequest request, HttpServletResponse response, Duration retryAfter) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(retryAfter.toSeconds()));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "api.429busy", retryAfter.toSeconds());
+    }
+
     void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "30");
         write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "api.503");

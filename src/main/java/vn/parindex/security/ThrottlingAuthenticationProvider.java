@@ -3,6 +3,7 @@ package vn.parindex.security;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -19,6 +20,10 @@ import org.springframework.transaction.TransactionException;
  * first and refuses a delayed client without looking at the password; refuses absurdly long passwords without
  * hashing them; tells an unreachable database ({@link LoginUnavailableException}) apart from a wrong password; and
  * logs every real password check (requests answered from {@link RecentlyVerifiedPasswords} only at debug level).
+ *
+ * <p>Only a real password check is an attempt in progress for the throttle ({@link ThrottledCheck}, inside the
+ * memory of recently verified passwords): an API client sending its known password with many parallel requests is
+ * never refused for it, while parallel guesses are.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -31,7 +36,16 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
 
-    ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+    /**
+     * {@code checks} checks a password for real (hashing); {@code memory} wraps the throttled checks with the memory
+     * of recently verified passwords (or is the identity).
+     */
+    static ThrottlingAuthenticationProvider of(AuthenticationProvider checks,
+            UnaryOperator<AuthenticationProvider> memory, LoginThrottle throttle) {
+        return new ThrottlingAuthenticationProvider(memory.apply(new ThrottledCheck(checks, throttle)), throttle);
+    }
+
+    private ThrottlingAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
         this.passwords = passwords;
         this.throttle = throttle;
     }
@@ -40,11 +54,9 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String client = client(authentication);
-        Optional<Duration> wait = throttle.acquire(username, client);
+        Optional<Duration> wait = throttle.delay(username, client);
         if (wait.isPresent()) {
-            log.warn("Login refused, delayed {} s after repeated failures: user={} client={}", wait.get().toSeconds(),
-                    LogSafe.of(username), LogSafe.of(client));
-            throw new LoginDelayedException(wait.get());
+            throw delayed(username, client, wait.get());
         }
         Object credentials = authentication.getCredentials();
         if ((credentials != null && credentials.toString().length() > MAX_PRESENTED_PASSWORD)
@@ -55,19 +67,23 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(username, client);
             if (result instanceof RecentlyVerifiedPasswords.Remembered) {
+                throttle.remembered(username, client);
                 log.debug("Login (recently verified): user={} client={}", LogSafe.of(username), LogSafe.of(client));
             } else {
                 log.info("Login: user={} client={}", LogSafe.of(username), LogSafe.of(client));
             }
             return result;
+        } catch (LoginBusyException e) {
+            log.warn("Login refused, too many password checks at once: user={} client={}", LogSafe.of(username),
+                    LogSafe.of(client));
+            throw e;
+        } catch (LoginDelayedException e) {
+            throw e; // logged by the check
         } catch (BadCredentialsException e) {
-            throttle.failed(username, client);
             log.warn("Failed login: user={} client={}", LogSafe.of(username), LogSafe.of(client));
             throw e;
         } catch (RuntimeException e) {
-            throttle.released(username, client);
             if (databaseFailure(e)) {
                 log.error("Login impossible, the account database is unavailable: user={} client={}: {}",
                         LogSafe.of(username), LogSafe.of(client), e.toString());
@@ -79,6 +95,12 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             }
             throw e;
         }
+    }
+
+    private static LoginDelayedException delayed(String username, String client, Duration wait) {
+        log.warn("Login refused, delayed {} s after repeated failures: user={} client={}", wait.toSeconds(),
+                LogSafe.of(username), LogSafe.of(client));
+        return new LoginDelayedException(wait);
     }
 
     /** Whether the failure comes from the database (unreachable, timed out…) rather than the credentials. */
@@ -100,5 +122,51 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private static String client(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
+    }
+
+    /**
+     * A real password check as an attempt for the throttle: started with {@link LoginThrottle#acquire} (refused when
+     * the free attempts are already in progress), ended with exactly one of failed, succeeded or released.
+     */
+    static final class ThrottledCheck implements AuthenticationProvider {
+
+        private final AuthenticationProvider checks;
+        private final LoginThrottle throttle;
+
+        ThrottledCheck(AuthenticationProvider checks, LoginThrottle throttle) {
+            this.checks = checks;
+            this.throttle = throttle;
+        }
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            String username = authentication.getName();
+            String client = client(authentication);
+            Optional<Duration> wait = throttle.acquire(username, client);
+            if (wait.isPresent()) {
+                throw delayed(username, client, wait.get());
+            }
+            boolean settled = false;
+            try {
+                Authentication result = checks.authenticate(authentication);
+                settled = true;
+                throttle.succeeded(username, client);
+                return result;
+            } catch (BadCredentialsException e) {
+                settled = true;
+                throttle.failed(username, client);
+                throw e;
+            } finally {
+                if (!settled) {
+                    // neither right nor wrong: busy, the database unreachable, a disabled account, an Error
+                    throttle.released(username, client);
+                }
+            }
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return checks.supports(authentication);
+        }
     }
 }

@@ -176,6 +176,41 @@ class AccountBootstrapIntegrationTest {
         bootstrap(DatabaseMode.EXTERNAL, EVERYWHERE, "", "", "", "").run(null);
     }
 
+    private AccountBootstrap behindProxy(String strategy, String demoEnabled, String adminUser, String adminPassword) {
+        return new AccountBootstrap(users, units, passwordEncoder, new AccountBootstrap.Settings(
+                DatabaseMode.EMBEDDED, LOOPBACK, demoEnabled, adminUser, adminPassword, "", false, strategy));
+    }
+
+    @Test
+    void behindAReverseProxyOnThisMachineLoopbackIsNotSafe() {
+        String before = jdbc.queryForObject("select string_agg(username || password_hash || enabled, ',' "
+                + "order by id) from app_user", String.class);
+        for (String strategy : new String[] {"native", "framework", "NATIVE "}) {
+            assertThat(behindProxy(strategy, "", "", "").demoMode()).as(strategy).isFalse();
+            assertThatIllegalStateException().as("the demo passwords are published: %s", strategy)
+                    .isThrownBy(() -> behindProxy(strategy, "", "", "").afterSingletonsInstantiated())
+                    .withMessageContaining("noivu").withMessageContaining("server.forward-headers-strategy");
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> behindProxy(strategy, "", "", "").run(null))
+                    .withMessageContaining("published demo password");
+        }
+        assertThat(jdbc.queryForObject("select string_agg(username || password_hash || enabled, ',' order by id) "
+                + "from app_user", String.class)).as("nothing changed").isEqualTo(before);
+        for (String strategy : new String[] {"", "none", "NONE"}) {
+            assertThat(behindProxy(strategy, "", "", "").demoMode()).as("no proxy: %s", strategy).isTrue();
+        }
+        assertThat(behindProxy("native", "true", "", "").demoMode()).as("demo mode turned on knowingly").isTrue();
+        behindProxy("native", "true", "", "").run(null);
+
+        noAccounts();
+        assertThatIllegalStateException()
+                .isThrownBy(() -> behindProxy("native", "", "", "").run(null))
+                .withMessageContaining("PARINDEX_ADMIN_USERNAME");
+        assertThat(users.count()).as("no demo account created").isZero();
+        behindProxy("native", "", "admin", "mat-khau-dai").run(null);
+        assertThat(users.findAll()).extracting(AppUser::getUsername).containsExactly("admin");
+    }
+
     @Test
     void theLoopbackDefaultAppliesOnlyToTheEmbeddedDatabaseWithNoAddressGiven() {
         var environment = new org.springframework.mock.env.MockEnvironment();

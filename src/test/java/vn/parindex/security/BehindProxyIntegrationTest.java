@@ -28,9 +28,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * The real web server behind a reverse proxy ({@code server.forward-headers-strategy=native}): the client address
  * from X-Forwarded-For, HTTPS from X-Forwarded-Proto (Secure session cookie, HSTS); and logins while the database
  * cannot be reached (no connection to be had within the pool's timeout, which is how an unreachable server shows).
+ * Only a proxy on this machine is trusted by default: a private address cannot fake X-Forwarded-For. Demo mode is
+ * turned on explicitly (behind a proxy it is off by default).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.forward-headers-strategy=native", "parindex.test.database=proxy",
+        "server.forward-headers-strategy=native", "parindex.test.database=proxy", "parindex.demo.enabled=true",
         "spring.datasource.hikari.maximum-pool-size=3"})
 @AutoConfigureMockMvc
 class BehindProxyIntegrationTest {
@@ -99,6 +101,48 @@ class BehindProxyIntegrationTest {
         assertThat(delayed.body()).contains("\"title\":\"Too many failed logins\"");
         assertThat(send("/api/v1/cycles", "Authorization", basic("lanhdao", "demo"), "X-Forwarded-For",
                 "203.0.113.8").statusCode()).as("another client behind the same proxy").isEqualTo(200);
+    }
+
+    /** What Tomcat's RemoteIpValve of the running server makes of a connection from {@code peer}. */
+    private String clientSeenFrom(String peer, String forwardedFor) throws Exception {
+        var server = (org.springframework.boot.tomcat.TomcatWebServer) context.getWebServer();
+        org.apache.catalina.valves.RemoteIpValve valve = java.util.Arrays.stream(
+                server.getTomcat().getEngine().getPipeline().getValves())
+                .filter(org.apache.catalina.valves.RemoteIpValve.class::isInstance)
+                .map(org.apache.catalina.valves.RemoteIpValve.class::cast).findFirst().orElseThrow();
+        var copy = new org.apache.catalina.valves.RemoteIpValve();
+        copy.setInternalProxies(valve.getInternalProxies());
+        copy.setTrustedProxies(valve.getTrustedProxies());
+        copy.setRemoteIpHeader(valve.getRemoteIpHeader());
+        copy.setProtocolHeader(valve.getProtocolHeader());
+        String[] seen = new String[1];
+        copy.setNext(new org.apache.catalina.valves.ValveBase() {
+            @Override
+            public void invoke(org.apache.catalina.connector.Request request,
+                    org.apache.catalina.connector.Response response) {
+                seen[0] = request.getRemoteAddr();
+            }
+        });
+        var request = new org.apache.catalina.connector.Request(new org.apache.catalina.connector.Connector(),
+                new org.apache.coyote.Request());
+        request.setRemoteAddr(peer);
+        request.setRemoteHost(peer);
+        request.getCoyoteRequest().getMimeHeaders().addValue("X-Forwarded-For").setString(forwardedFor);
+        copy.invoke(request, new org.apache.catalina.connector.Response(new org.apache.coyote.Response()));
+        return seen[0];
+    }
+
+    @Autowired
+    org.springframework.boot.web.server.context.WebServerApplicationContext context;
+
+    @Test
+    void onlyAProxyOnThisMachineIsTrustedByDefaultSoAPrivateAddressCannotFakeXForwardedFor() throws Exception {
+        assertThat(clientSeenFrom("127.0.0.1", "203.0.113.7")).as("a proxy on this machine").isEqualTo("203.0.113.7");
+        assertThat(clientSeenFrom("0:0:0:0:0:0:0:1", "203.0.113.7")).isEqualTo("203.0.113.7");
+        for (String office : new String[] {"10.0.0.5", "192.168.1.20", "172.16.0.3", "169.254.1.1", "100.64.0.1",
+                "fd00:0:0:0:0:0:0:1"}) {
+            assertThat(clientSeenFrom(office, "203.0.113.7")).as("a computer at %s", office).isEqualTo(office);
+        }
     }
 
     @Test

@@ -6,7 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The throttling rules, on a clock the test moves by hand. */
@@ -37,9 +43,12 @@ class LoginThrottleTest {
     }
 
     private final ManualClock clock = new ManualClock();
-    /** 3 free failures per pair, 6 per address, then 1 s, 2 s, 4 s… up to 60 s; forgotten after 10 minutes. */
-    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(3, 6, Duration.ofSeconds(1),
-            Duration.ofSeconds(60), Duration.ofMinutes(10), 1_000), clock);
+    /**
+     * 3 free failures per pair, 6 per address, 10 per account from unknown addresses, then 1 s, 2 s, 4 s… up to
+     * 60 s; forgotten after 10 minutes.
+     */
+    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(3, 6, 10,
+            Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(10), 1_000), clock);
 
     /** One attempt that fails; returns the wait if it was refused without a check. */
     private Optional<Duration> failOnce(String user, String client) {
@@ -94,7 +103,9 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theRightPasswordFromAnotherAddressIsNeverStopped() {
+    void theRightPasswordFromAnAddressThatSignedInBeforeIsNeverStopped() {
+        assertThat(throttle.acquire("noivu", "10.0.0.2")).isEmpty();
+        throttle.succeeded("noivu", "10.0.0.2"); // the administrator at the office, yesterday
         for (int i = 0; i < 30; i++) {
             clock.advance(Duration.ofSeconds(61));
             assertThat(failOnce("noivu", "203.0.113.66")).isEmpty();
@@ -170,5 +181,121 @@ class LoginThrottleTest {
         assertThat(throttle.delayAfter(Integer.MAX_VALUE, 3)).isEqualTo(Duration.ofSeconds(60));
         assertThat(throttle.delayAfter(3 + 40, 3)).isEqualTo(Duration.ofSeconds(60));
         assertThat(throttle.delayAfter(2, 3)).isZero();
+    }
+
+    /** Runs {@code attempts} acquires for one account and address at once; returns how many were allowed. */
+    private int parallelAcquires(int attempts, String user, String client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return throttle.acquire(user, client).isEmpty();
+                }));
+            }
+            start.countDown();
+            int allowed = 0;
+            for (Future<Boolean> result : results) {
+                allowed += result.get() ? 1 : 0;
+            }
+            return allowed;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void attemptsInProgressCountAsFailuresSoParallelGuessesCannotAllBeChecked() throws Exception {
+        assertThat(parallelAcquires(200, "noivu", "10.0.0.9")).as("the free ones only").isEqualTo(3);
+        assertThat(throttle.acquire("noivu", "10.0.0.9")).as("while they are checked")
+                .hasValueSatisfying(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("noivu", "10.0.0.9");
+        }
+        assertThat(throttle.failures("noivu", "10.0.0.9")).isEqualTo(3);
+        assertThat(parallelAcquires(200, "noivu", "10.0.0.9")).as("delayed: none").isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(parallelAcquires(200, "noivu", "10.0.0.9")).as("after the delay: one at a time").isEqualTo(1);
+        throttle.released("noivu", "10.0.0.9");
+        assertThat(parallelAcquires(200, "noivu", "10.0.0.9")).as("an attempt freed without a check").isEqualTo(1);
+        throttle.failed("noivu", "10.0.0.9");
+        assertThat(throttle.acquire("noivu", "10.0.0.9")).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void attemptsFromManyAccountsAtOneAddressInProgressAreCappedByTheAddress() throws Exception {
+        int allowed = 0;
+        for (int i = 0; i < 20; i++) {
+            allowed += throttle.acquire("user" + i, "10.7.7.7").isEmpty() ? 1 : 0;
+        }
+        assertThat(allowed).isEqualTo(6);
+        for (int i = 0; i < 6; i++) {
+            throttle.succeeded("user" + i, "10.7.7.7");
+        }
+        assertThat(throttle.acquire("user9", "10.7.7.7")).as("freed by the successes").isEmpty();
+        throttle.succeeded("user9", "10.7.7.7");
+        assertThat(throttle.size()).as("nothing left in progress, no failure").isZero();
+    }
+
+    @Test
+    void ipv6ClientsAreCountedByTheirSlash64() {
+        for (int i = 1; i <= 6; i++) {
+            assertThat(failOnce("user" + i, "2001:db8:1:2::" + Integer.toHexString(i))).isEmpty();
+        }
+        assertThat(throttle.acquire("other", "2001:db8:1:2:ffff:ffff:ffff:ffff")).as("same /64").isPresent();
+        assertThat(throttle.acquire("other", "[2001:DB8:1:2:0:0:0:99]")).as("any spelling").isPresent();
+        assertThat(throttle.acquire("other", "2001:db8:1:3::1")).as("another /64").isEmpty();
+        assertThat(LoginThrottle.addressGroup("2001:db8:1:2::1")).isEqualTo(LoginThrottle.addressGroup(
+                "2001:0db8:0001:0002:abcd:0:0:7"));
+        assertThat(LoginThrottle.addressGroup("::ffff:192.0.2.1")).as("IPv4-mapped").isEqualTo("192.0.2.1");
+        assertThat(LoginThrottle.addressGroup("192.0.2.1")).isEqualTo("192.0.2.1");
+        assertThat(LoginThrottle.addressGroup("not:an:address:zz")).isEqualTo("not:an:address:zz");
+        assertThat(LoginThrottle.addressGroup(null)).isEqualTo("?");
+        assertThat(LoginThrottle.addressGroup("x".repeat(1000))).hasSize(64);
+    }
+
+    @Test
+    void anAttackerSpreadOverManyAddressesIsSlowedOnThatAccountButItsRegularUsersAreNot() {
+        assertThat(throttle.acquire("noivu", "10.0.0.2")).isEmpty();
+        throttle.succeeded("noivu", "10.0.0.2"); // the administrator's office computer
+        for (int i = 0; i < 10; i++) {
+            assertThat(failOnce("noivu", "198.51.100." + i)).as("one guess from each of many addresses").isEmpty();
+        }
+        assertThat(throttle.accountFailures("noivu")).isEqualTo(10);
+        assertThat(throttle.acquire("noivu", "198.51.100.200")).as("a new address, on that account")
+                .contains(Duration.ofSeconds(1));
+        assertThat(throttle.acquire("noivu", "10.0.0.2")).as("the office computer").isEmpty();
+        throttle.failed("noivu", "10.0.0.2");
+        assertThat(throttle.accountFailures("noivu")).as("a typo at a known address: not the account's")
+                .isEqualTo(10);
+        assertThat(throttle.acquire("tuphap", "198.51.100.200")).as("another account").isEmpty();
+        throttle.released("tuphap", "198.51.100.200");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(throttle.acquire("noivu", "198.51.100.201")).isEmpty();
+        assertThat(throttle.acquire("noivu", "198.51.100.202")).as("one at a time on the account").isPresent();
+        throttle.failed("noivu", "198.51.100.201");
+        assertThat(throttle.acquire("noivu", "198.51.100.203")).contains(Duration.ofSeconds(2));
+        // the right password from a new address gets in once the (short) delay is over, and is remembered
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(throttle.acquire("noivu", "192.0.2.50")).isEmpty();
+        throttle.succeeded("noivu", "192.0.2.50");
+        assertThat(throttle.acquire("noivu", "192.0.2.50")).as("now a known address").isEmpty();
+        throttle.succeeded("noivu", "192.0.2.50");
+        assertThat(throttle.accountFailures("noivu")).as("a success does not clear the account's count")
+                .isEqualTo(11);
+    }
+
+    @Test
+    void rememberedSignInsAreBounded() {
+        for (int i = 0; i < 5_000; i++) {
+            String client = "10.2." + (i / 256) + "." + (i % 256);
+            assertThat(throttle.acquire("user", client)).isEmpty();
+            throttle.succeeded("user", client);
+        }
+        assertThat(throttle.knownAddresses()).isEqualTo(100);
+        assertThat(throttle.size()).isZero();
     }
 }
