@@ -62,7 +62,7 @@ class SecurityConfiguration {
     AuthenticationProvider authenticationProvider(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
             LoginThrottle throttle, @Value("${parindex.security.verified-password-memory:5m}") Duration memory,
             @Value("${parindex.login.concurrent-checks:4}") int concurrentChecks,
-            @Value("${parindex.login.check-wait:500ms}") Duration checkWait) {
+            @Value("${parindex.login.check-wait:3s}") Duration checkWait) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setUserDetailsPasswordService(users);
