@@ -73,7 +73,7 @@ class AccountsIntegrationTest {
         assertThat(Long.parseLong(target.substring("/login?wait=".length()))).isBetween(25L, 32L);
         String page = mvc.perform(get("/login").param("wait", "65")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Hãy đợi 1 phút 5 giây rồi thử lại").doesNotContain("tài khoản hợp lệ");
+        assertThat(page).contains("Vui lòng đợi 1 phút 5 giây rồi thử lại").doesNotContain("tài khoản hợp lệ");
         String english = mvc.perform(get("/login").param("wait", "45").param("lang", "en")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(english).contains("Please wait 45 seconds, then try again");
