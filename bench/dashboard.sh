@@ -101,7 +101,9 @@ measure static_file /assets/css/app.css
 echo "dashboard ÷ static file: $(ratio "$RPS_dashboard" "$RPS_static_file")"
 
 echo "== large data set: 10 more cycles, 200 units, 2 000 criteria per cycle, 5 assessments each"
-psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -f bench/large-data.sql
+# as the owner, with the password the app generated beside the data directory
+PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$WORK/database.properties") \
+    psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -f bench/large-data.sql
 login
 measure dashboard_large "/?year=2019" "Cookie: JSESSIONID=$SESSION"
 measure static_file_2 /assets/css/app.css
