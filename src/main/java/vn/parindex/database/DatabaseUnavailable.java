@@ -1,6 +1,5 @@
 package vn.parindex.database;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -50,40 +49,10 @@ final class DatabaseUnavailable {
         return false;
     }
 
-    static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/api") || path.startsWith("/api/");
-    }
-
     static ProblemDetail problem(MessageSource messages, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 messages.getMessage(TEXT_KEY, null, TEXT_KEY, locale));
         problem.setTitle(messages.getMessage(TITLE_KEY, null, TITLE_KEY, locale));
         return problem;
-    }
-
-    /** The same problem document, written by hand where no message converter is at hand (a servlet filter). */
-    static String problemJson(MessageSource messages, Locale locale) {
-        ProblemDetail problem = problem(messages, locale);
-        return "{\"type\":\"about:blank\",\"title\":\"" + json(problem.getTitle()) + "\",\"status\":503,"
-                + "\"detail\":\"" + json(problem.getDetail()) + "\"}";
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

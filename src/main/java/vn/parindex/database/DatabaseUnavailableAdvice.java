@@ -19,6 +19,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import vn.parindex.web.ApiProblems;
 
 /**
  * A database that cannot be reached answers 503 (Service Unavailable) with {@code Retry-After}, not a 500: a
@@ -43,7 +44,7 @@ class DatabaseUnavailableAdvice {
     Object unavailable(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         log.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
                 e.toString());
-        if (DatabaseUnavailable.isApi(request)) {
+        if (ApiProblems.isApi(request)) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -5,18 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
+import vn.parindex.web.ApiProblems;
 
 /**
  * The 503 answer for a database that cannot be reached when the error comes from outside a controller (a servlet
@@ -29,8 +26,7 @@ class DatabaseUnavailableFilterConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilterConfiguration.class);
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> databaseUnavailableFilter(MessageSource messages,
-            LocaleResolver locales) {
+    FilterRegistrationBean<OncePerRequestFilter> databaseUnavailableFilter(ApiProblems problems) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
@@ -45,12 +41,9 @@ class DatabaseUnavailableFilterConfiguration {
                             request.getRequestURI(), e.toString());
                     response.reset();
                     response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-                    if (DatabaseUnavailable.isApi(request)) {
-                        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                        response.getWriter().write(
-                                DatabaseUnavailable.problemJson(messages, locales.resolveLocale(request)));
+                    if (ApiProblems.isApi(request)) {
+                        problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                                DatabaseUnavailable.TITLE_KEY, DatabaseUnavailable.TEXT_KEY);
                     } else {
                         response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                     }

@@ -53,8 +53,7 @@ public class ApiErrorReportValve extends ErrorReportValve {
                 case 415 -> "error.415.title";
                 default -> "error.generic.title";
             };
-            String json = "{\"type\":\"about:blank\",\"title\":" + ApiProblems.quote(text(titleKey, locale))
-                    + ",\"status\":" + status + ",\"detail\":" + ApiProblems.quote(text(detailKey, locale)) + "}";
+            String json = ApiProblems.document(status, text(titleKey, locale), text(detailKey, locale));
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

@@ -38,8 +38,13 @@ public final class ApiProblems {
 
     /** The problem document as JSON text. */
     public String json(int status, String titleKey, String detailKey, Locale locale, Object... args) {
-        return "{\"type\":\"about:blank\",\"title\":" + quote(text(titleKey, locale)) + ",\"status\":" + status
-                + ",\"detail\":" + quote(text(detailKey, locale, args)) + "}";
+        return document(status, text(titleKey, locale), text(detailKey, locale, args));
+    }
+
+    /** A problem document from its texts. */
+    static String document(int status, String title, String detail) {
+        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status + ",\"detail\":"
+                + quote(detail) + "}";
     }
 
     /** The problem document in the language the request's {@code Accept-Language} asks for. */
