@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.organisation.UnitKind;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.web.ConflictException;
-import vn.parindex.web.InvalidInputException;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.InvalidInputException;
 
 /** The units page of Home Affairs (the URL is ADMIN-only in the security configuration, the service checks too). */
 @Controller

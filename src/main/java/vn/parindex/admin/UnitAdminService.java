@@ -12,9 +12,9 @@ import vn.parindex.organisation.UnitKind;
 import vn.parindex.organisation.UnitRepository;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.security.Role;
-import vn.parindex.web.ConflictException;
-import vn.parindex.web.FieldErrors;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
 
 /** Home Affairs keeps the list of units: adds offices and communes, renames them, retires them. */
 @Service

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.web.ApiProblems;
-import vn.parindex.web.BusyException;
+import vn.parindex.system.BusyException;
 
 /**
  * The backup download, for the API ({@code GET /api/v1/backup}, HTTP Basic) and for the admin page (signed in),

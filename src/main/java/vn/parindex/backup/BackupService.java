@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.parindex.audit.Actor;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.web.BusyException;
+import vn.parindex.system.BusyException;
 
 /** Backups on demand (Home Affairs) and on schedule, each on record in the audit trail. */
 @Service

@@ -11,7 +11,7 @@ import vn.parindex.review.AssessmentStatus;
 import vn.parindex.scoring.ApiJson.UnitJson;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.NotFoundException;
 
 /** Read API: what the dashboard shows, as figures (HTTP Basic like the rest of {@code /api/v1}). */
 @RestController

@@ -23,7 +23,7 @@ import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.Scoreboard;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.NotFoundException;
 import vn.parindex.web.RenderedFragments;
 
 /** The leadership dashboard and the full list of points at stake. */

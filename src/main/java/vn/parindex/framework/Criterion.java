@@ -111,7 +111,7 @@ public class Criterion {
     /** Refuses a change based on a stale version of this criterion. */
     public void requireVersion(long expected) {
         if (expected != version) {
-            throw new vn.parindex.web.ConflictException("conflict.criterion", version);
+            throw new vn.parindex.system.ConflictException("conflict.criterion", version);
         }
     }
 }

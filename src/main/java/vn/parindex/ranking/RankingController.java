@@ -15,10 +15,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.framework.CriteriaCatalog;
 import vn.parindex.framework.Cycle;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.web.ConflictException;
-import vn.parindex.web.InvalidInputException;
-import vn.parindex.web.NotFoundException;
-import vn.parindex.web.UniqueViolations;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.InvalidInputException;
+import vn.parindex.system.NotFoundException;
+import vn.parindex.system.UniqueViolations;
 
 /** The province's ranking table for a cycle's baseline year: everyone reads it, Home Affairs keeps it. */
 @Controller

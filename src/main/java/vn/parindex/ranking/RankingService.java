@@ -11,9 +11,9 @@ import vn.parindex.audit.AuditTrail;
 import vn.parindex.framework.Scores;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.security.Role;
-import vn.parindex.web.ConflictException;
-import vn.parindex.web.FieldErrors;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
 
 /** The other districts' published totals, kept by Home Affairs, and the forecast they allow. */
 @Service

@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import vn.parindex.web.ConflictException;
+import vn.parindex.system.ConflictException;
 
 /** A unit's self-assessment of a criterion (bản tự đánh giá) and its review by Home Affairs. */
 @Entity

@@ -14,9 +14,9 @@ import vn.parindex.framework.CriterionRepository;
 import vn.parindex.framework.CriterionView;
 import vn.parindex.framework.Cycle;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.web.ConflictException;
-import vn.parindex.web.FieldErrors;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
 
 /**
  * The assessment workflow: a lead unit submits a score with an explanation and evidence (SUBMITTED); Home

@@ -17,7 +17,7 @@ import vn.parindex.framework.UnitRole;
 import vn.parindex.organisation.Unit;
 import vn.parindex.organisation.UnitRepository;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.web.FieldErrors;
+import vn.parindex.system.FieldErrors;
 
 /**
  * Home Affairs assigns a criterion's lead and coordinating units (cơ quan chủ trì, phối hợp). No lead unit means

@@ -21,7 +21,7 @@ import vn.parindex.scoring.Scoreboard;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.security.Role;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.NotFoundException;
 
 /**
  * "Nhiệm vụ của tôi": the criteria a unit leads and coordinates, with the gap, the weakness and the latest

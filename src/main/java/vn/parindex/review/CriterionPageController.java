@@ -22,9 +22,9 @@ import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.Scoreboard;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.web.ConflictException;
-import vn.parindex.web.InvalidInputException;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.InvalidInputException;
+import vn.parindex.system.NotFoundException;
 
 /**
  * A criterion's page: its figures, weakness and units, the assessment thread with evidence, the history, and —

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.framework.CriterionRepository;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.NotFoundException;
 
 /** Small read helpers shared by the workflow's pages and API. */
 @Service

@@ -9,7 +9,7 @@ import vn.parindex.framework.Criterion;
 import vn.parindex.framework.CriterionRepository;
 import vn.parindex.framework.Scores;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.web.FieldErrors;
+import vn.parindex.system.FieldErrors;
 
 /** Home Affairs sets a criterion's baseline, target or current score directly, with a required comment. */
 @Service

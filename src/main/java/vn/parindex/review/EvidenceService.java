@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.web.FieldErrors;
+import vn.parindex.system.FieldErrors;
 
 /**
  * Stores and serves evidence documents, checking each file's kind from its content and its size. The bytes go

@@ -22,9 +22,9 @@ import vn.parindex.scoring.ApiJson.CriterionJson;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.framework.Scores;
-import vn.parindex.web.FieldErrors;
-import vn.parindex.web.InvalidInputException;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.InvalidInputException;
+import vn.parindex.system.NotFoundException;
 
 /** Write API of the workflow (HTTP Basic; the same rules as the pages, enforced by the services). */
 @RestController

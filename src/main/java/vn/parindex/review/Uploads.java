@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
-import vn.parindex.web.InvalidInputException;
+import vn.parindex.system.InvalidInputException;
 import vn.parindex.web.RequestLimits;
 
 /**

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.scoring.ApiJson.CriterionJson;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.NotFoundException;
 
 /** Read API: a cycle's criteria with their figures, and its summary by domain. */
 @RestController

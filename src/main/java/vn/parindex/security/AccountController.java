@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.parindex.web.InvalidInputException;
+import vn.parindex.system.InvalidInputException;
 
 /** Every user's own account: password change. */
 @Controller

@@ -10,9 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.organisation.Unit;
 import vn.parindex.organisation.UnitRepository;
-import vn.parindex.web.ConflictException;
-import vn.parindex.web.FieldErrors;
-import vn.parindex.web.NotFoundException;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
 
 /**
  * Accounts: everyone changes their own password; ADMIN creates accounts, sets role and unit, resets passwords
@@ -101,7 +101,7 @@ public class AccountService {
             account = users.saveAndFlush(new AppUser(username, form.displayName().strip(),
                     passwordEncoder.encode(form.password()), form.role(), unit));
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            if (vn.parindex.web.UniqueViolations.isUniqueViolation(e)) {
+            if (vn.parindex.system.UniqueViolations.isUniqueViolation(e)) {
                 // created in parallel by another request after the check above: 409, nothing saved
                 throw new ConflictException("account.usernameTaken", 0);
             }

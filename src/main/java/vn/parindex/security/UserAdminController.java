@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.organisation.UnitRepository;
-import vn.parindex.web.ConflictException;
-import vn.parindex.web.InvalidInputException;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.InvalidInputException;
 
 /** ADMIN's account management: list, create, change role and unit, disable, reset password. */
 @Controller

@@ -16,6 +16,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import vn.parindex.system.BusyException;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.InvalidInputException;
+import vn.parindex.system.NotFoundException;
+import vn.parindex.system.UniqueViolations;
 
 /**
  * Errors of the JSON API as RFC 9457 problem documents ({@code application/problem+json}), in Vietnamese unless

@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.UniqueViolations;
 
 /**
  * Pages: a conflict a controller did not answer itself (e.g. two administrators creating the same account at the

@@ -1,4 +1,4 @@
-package vn.parindex.web;
+package vn.parindex.system;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

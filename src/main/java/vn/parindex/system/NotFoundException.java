@@ -1,4 +1,4 @@
-package vn.parindex.web;
+package vn.parindex.system;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;

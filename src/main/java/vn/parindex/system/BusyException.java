@@ -1,4 +1,4 @@
-package vn.parindex.web;
+package vn.parindex.system;
 
 /**
  * The request cannot be served now because the same work is already running (e.g. a backup); answered 429 with

@@ -1,4 +1,4 @@
-package vn.parindex.web;
+package vn.parindex.system;
 
 /**
  * A change based on a stale version was refused ("đã có người cập nhật…"): nothing was overwritten. 409 in the

@@ -1,4 +1,4 @@
-package vn.parindex.web;
+package vn.parindex.system;
 
 import java.sql.SQLException;
 
