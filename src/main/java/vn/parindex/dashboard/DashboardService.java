@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.parindex.framework.Cycle;
+import vn.parindex.criteria.Cycle;
 import vn.parindex.ranking.PeerDistrictScore;
 import vn.parindex.ranking.RankForecast;
 import vn.parindex.ranking.RankingService;
@@ -50,12 +50,12 @@ public class DashboardService {
         List<ScoreRow> byRecoverable = leaves.stream()
                 .filter(r -> r.figures().recoverable() != null && r.figures().recoverable().signum() > 0)
                 .sorted(Comparator.comparing((ScoreRow r) -> r.figures().recoverable()).reversed()
-                        .thenComparing(ScoreRow::code, vn.parindex.framework.CriterionCode.NATURAL_ORDER))
+                        .thenComparing(ScoreRow::code, vn.parindex.criteria.CriterionCode.NATURAL_ORDER))
                 .toList();
         List<ScoreRow> byGap = leaves.stream()
                 .filter(r -> r.figures().remainingToTarget() != null && r.figures().remainingToTarget().signum() > 0)
                 .sorted(Comparator.comparing((ScoreRow r) -> r.figures().remainingToTarget()).reversed()
-                        .thenComparing(ScoreRow::code, vn.parindex.framework.CriterionCode.NATURAL_ORDER))
+                        .thenComparing(ScoreRow::code, vn.parindex.criteria.CriterionCode.NATURAL_ORDER))
                 .toList();
         long awaiting = statuses.values().stream().filter(s -> s == AssessmentStatus.SUBMITTED).count();
         return new DashboardView(board, forecast.rankOf(total.projection()),

@@ -8,7 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
-import vn.parindex.framework.Scores;
+import vn.parindex.criteria.Scores;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.security.Role;
 import vn.parindex.system.ConflictException;

@@ -32,7 +32,7 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
     /** The status of the latest assessment of every assessed criterion of a cycle, in one statement. */
     @Query("""
             select a.criterionId, a.status from Assessment a
-            where a.criterionId in (select c.id from vn.parindex.framework.Criterion c where c.cycle.id = :cycleId)
+            where a.criterionId in (select c.id from vn.parindex.criteria.Criterion c where c.cycle.id = :cycleId)
               and a.id = (select max(b.id) from Assessment b where b.criterionId = a.criterionId)""")
     List<Object[]> findLatestStatusesByCycle(Long cycleId);
 }

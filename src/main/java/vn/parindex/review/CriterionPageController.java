@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.audit.AuditTrail;
-import vn.parindex.framework.UnitRole;
+import vn.parindex.criteria.UnitRole;
 import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.Scoreboard;
 import vn.parindex.scoring.ScoreboardService;
@@ -41,11 +41,11 @@ class CriterionPageController {
     private final ReviewPermissions permissions;
     private final AuditTrail audit;
     private final AssignmentService assignments;
-    private final vn.parindex.framework.CriteriaCatalog catalog;
+    private final vn.parindex.criteria.CriteriaCatalog catalog;
 
     CriterionPageController(ScoreboardService scoreboards, AssessmentService assessments,
             CriterionScoreService scores, CriterionPages pages, ReviewPermissions permissions, AuditTrail audit,
-            AssignmentService assignments, vn.parindex.framework.CriteriaCatalog catalog) {
+            AssignmentService assignments, vn.parindex.criteria.CriteriaCatalog catalog) {
         this.assignments = assignments;
         this.catalog = catalog;
         this.scoreboards = scoreboards;

@@ -3,7 +3,7 @@ package vn.parindex.review;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.parindex.framework.CriterionRepository;
+import vn.parindex.criteria.CriterionRepository;
 import vn.parindex.system.NotFoundException;
 
 /** Small read helpers shared by the workflow's pages and API. */
@@ -14,11 +14,11 @@ class CriterionPages {
     private final CriterionRepository criteria;
     private final AssessmentRepository assessments;
     private final EvidenceService evidence;
-    private final vn.parindex.framework.CriterionUnitsEditor unitsEditor;
+    private final vn.parindex.criteria.CriterionUnitsEditor unitsEditor;
     private final vn.parindex.organisation.UnitRepository unitRepository;
 
     CriterionPages(CriterionRepository criteria, AssessmentRepository assessments, EvidenceService evidence,
-            vn.parindex.framework.CriterionUnitsEditor unitsEditor,
+            vn.parindex.criteria.CriterionUnitsEditor unitsEditor,
             vn.parindex.organisation.UnitRepository unitRepository) {
         this.unitsEditor = unitsEditor;
         this.unitRepository = unitRepository;
@@ -40,7 +40,7 @@ class CriterionPages {
         return unitRepository.findAllByOrderByIdAsc();
     }
 
-    List<Long> directUnits(long criterionId, vn.parindex.framework.UnitRole role) {
+    List<Long> directUnits(long criterionId, vn.parindex.criteria.UnitRole role) {
         return unitsEditor.direct(criterionId, role);
     }
 

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
-import vn.parindex.framework.Criterion;
-import vn.parindex.framework.CriterionRepository;
-import vn.parindex.framework.Scores;
+import vn.parindex.criteria.Criterion;
+import vn.parindex.criteria.CriterionRepository;
+import vn.parindex.criteria.Scores;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.FieldErrors;
 

@@ -2,9 +2,9 @@ package vn.parindex.review;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import vn.parindex.framework.CriterionView;
-import vn.parindex.framework.CycleStatus;
-import vn.parindex.framework.UnitRef;
+import vn.parindex.criteria.CriterionView;
+import vn.parindex.criteria.CycleStatus;
+import vn.parindex.criteria.UnitRef;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.security.Role;
 

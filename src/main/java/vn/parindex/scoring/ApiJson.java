@@ -2,9 +2,9 @@ package vn.parindex.scoring;
 
 import java.math.BigDecimal;
 import java.util.List;
-import vn.parindex.framework.CriterionView;
-import vn.parindex.framework.ScoringMethod;
-import vn.parindex.framework.UnitRef;
+import vn.parindex.criteria.CriterionView;
+import vn.parindex.criteria.ScoringMethod;
+import vn.parindex.criteria.UnitRef;
 
 /** A criterion in the JSON API, with its figures. */
 public final class ApiJson {

@@ -1,6 +1,6 @@
 package vn.parindex.scoring;
 
-import vn.parindex.framework.CriterionView;
+import vn.parindex.criteria.CriterionView;
 
 /** A node of the criteria tree with its effective figures. */
 public record ScoreRow(CriterionView criterion, Figures figures) {

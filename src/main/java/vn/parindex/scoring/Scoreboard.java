@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import vn.parindex.framework.CycleView;
+import vn.parindex.criteria.CycleView;
 
 /**
  * A cycle's scores: every node with its effective figures (parents before children), the total, and every

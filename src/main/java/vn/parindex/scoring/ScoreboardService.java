@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.parindex.framework.CriteriaCatalog;
-import vn.parindex.framework.CriterionView;
-import vn.parindex.framework.Cycle;
-import vn.parindex.framework.CycleView;
+import vn.parindex.criteria.CriteriaCatalog;
+import vn.parindex.criteria.CriterionView;
+import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.CycleView;
 
 /**
  * Builds a cycle's {@link Scoreboard}: reads the tree once and rolls it up in memory. A scoreboard built outside

@@ -1,0 +1,117 @@
+package vn.parindex.criteria;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/**
+ * A node of a cycle's criteria tree: a domain (lĩnh vực), a criterion (tiêu chí) or a sub-criterion (tiêu chí
+ * thành phần), at any depth. Holds the node's figures for the cycle: maximum, baseline (last year's official
+ * result), target and current (this year's latest accepted assessment).
+ */
+@Entity
+@Table(name = "criterion")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Criterion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "cycle_id")
+    private Cycle cycle;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    private Criterion parent;
+
+    /** Dotted code such as {@code 1}, {@code 1.1}, {@code 1.1.2}. */
+    private String code;
+
+    /** 1 for a domain, 2 for a criterion, 3 for a sub-criterion, and so on. */
+    private int level;
+
+    /** Row order in the published table. */
+    private int position;
+
+    private String name;
+
+    private BigDecimal maxScore;
+
+    private BigDecimal baselineScore;
+
+    private BigDecimal targetScore;
+
+    private BigDecimal currentScore;
+
+    /** The plan's printed change column, as recorded. */
+    private Integer recordedChange;
+
+    @Enumerated(EnumType.STRING)
+    private ScoringMethod scoringMethod;
+
+    /** The weakness to fix (tồn tại, hạn chế), from the plan. */
+    private String weakness;
+
+    @Version
+    private long version;
+
+    public Criterion(Cycle cycle, Criterion parent, String code, int position, String name, BigDecimal maxScore,
+            BigDecimal baselineScore, BigDecimal targetScore, Integer recordedChange, ScoringMethod scoringMethod,
+            String weakness) {
+        this.cycle = cycle;
+        this.parent = parent;
+        this.code = code;
+        this.level = CriterionCode.level(code);
+        this.position = position;
+        this.name = name;
+        this.maxScore = maxScore;
+        this.baselineScore = baselineScore;
+        this.targetScore = targetScore;
+        this.recordedChange = recordedChange;
+        this.scoringMethod = scoringMethod;
+        this.weakness = weakness;
+    }
+
+    /** Sets last year's official score (ADMIN correction). */
+    public void changeBaselineScore(BigDecimal value) {
+        this.baselineScore = withinMax(value);
+    }
+
+    public void changeTargetScore(BigDecimal value) {
+        this.targetScore = withinMax(value);
+    }
+
+    /** Sets this year's current score: an approved assessment, a survey result or an ADMIN correction. */
+    public void changeCurrentScore(BigDecimal value) {
+        this.currentScore = withinMax(value);
+    }
+
+    private BigDecimal withinMax(BigDecimal value) {
+        if (value != null && (value.signum() < 0 || value.compareTo(maxScore) > 0)) {
+            throw new IllegalArgumentException("Score " + value + " outside 0.." + maxScore + " for " + code);
+        }
+        return Scores.normalise(value);
+    }
+
+    /** Refuses a change based on a stale version of this criterion. */
+    public void requireVersion(long expected) {
+        if (expected != version) {
+            throw new vn.parindex.system.ConflictException("conflict.criterion", version);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package vn.parindex.criteria;
+
+import java.math.BigDecimal;
+
+/**
+ * A criterion's figures in one cycle on record, found by its code: last year's official score (baseline), the
+ * target and the current score. The name is given because a code may name a reworded criterion in another year.
+ */
+public record CriterionTrendPoint(int year, int baselineYear, String name, BigDecimal maxScore,
+        BigDecimal baselineScore, BigDecimal targetScore, BigDecimal currentScore) {
+}

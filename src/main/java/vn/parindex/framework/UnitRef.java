@@ -1,5 +1,0 @@
-package vn.parindex.framework;
-
-/** A unit as shown next to a criterion. */
-public record UnitRef(long id, String code, String name) {
-}
