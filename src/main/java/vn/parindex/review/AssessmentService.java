@@ -11,8 +11,10 @@ import vn.parindex.audit.AuditTrail;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.Criterion;
 import vn.parindex.criteria.CriterionRepository;
+import vn.parindex.criteria.CriterionScoreService;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.ReviewPermissions;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.ConflictException;
 import vn.parindex.system.FieldErrors;
@@ -200,7 +202,6 @@ public class AssessmentService {
     }
 
     static NotFoundException notFound(int year, String code) {
-        String shown = code == null ? "" : code.length() > 40 ? code.substring(0, 40) + "…" : code;
-        return new NotFoundException("notFound.criterion", shown, year);
+        return NotFoundException.criterion(year, code);
     }
 }

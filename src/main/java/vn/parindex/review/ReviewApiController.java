@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
 import vn.parindex.criteria.Criterion;
+import vn.parindex.criteria.CriterionScoreService;
 import vn.parindex.scoring.ApiJson.CriterionJson;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;

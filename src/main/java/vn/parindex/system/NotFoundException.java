@@ -29,6 +29,12 @@ public class NotFoundException extends RuntimeException {
         return new NotFoundException("notFound.cycle", year);
     }
 
+    /** The criterion of the given code does not exist in the cycle of the given year (a long code is cut short). */
+    public static NotFoundException criterion(int year, String code) {
+        String shown = code == null ? "" : code.length() > 40 ? code.substring(0, 40) + "…" : code;
+        return new NotFoundException("notFound.criterion", shown, year);
+    }
+
     /** No cycle exists yet. */
     public static NotFoundException noCycle() {
         return new NotFoundException("notFound.noCycle");

@@ -1,10 +1,7 @@
-package vn.parindex.review;
+package vn.parindex.criteria;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import vn.parindex.criteria.CriterionView;
-import vn.parindex.criteria.CycleStatus;
-import vn.parindex.criteria.UnitRef;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.security.Role;
 
@@ -43,7 +40,7 @@ public class ReviewPermissions {
         return user != null && user.role() == Role.ADMIN;
     }
 
-    static void require(boolean allowed) {
+    public static void require(boolean allowed) {
         if (!allowed) {
             throw new AccessDeniedException("forbidden");
         }

@@ -1,4 +1,4 @@
-package vn.parindex.review;
+package vn.parindex.criteria;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -10,14 +10,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
-import vn.parindex.criteria.Criterion;
-import vn.parindex.criteria.CriterionRepository;
-import vn.parindex.criteria.CriterionUnitsEditor;
-import vn.parindex.criteria.UnitRole;
 import vn.parindex.organisation.Unit;
 import vn.parindex.organisation.UnitRepository;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
 
 /**
  * Home Affairs assigns a criterion's lead and coordinating units (cơ quan chủ trì, phối hợp). No lead unit means
@@ -48,7 +45,7 @@ public class AssignmentService {
             List<String> coordinatingCodes, String comment, Long version) {
         ReviewPermissions.require(permissions.canEditScores(user));
         Criterion criterion = criteria.findByYearAndCode(year, code)
-                .orElseThrow(() -> AssessmentService.notFound(year, code));
+                .orElseThrow(() -> NotFoundException.criterion(year, code));
         Map<String, Unit> byCode = units.findAll().stream().collect(Collectors.toMap(Unit::getCode,
                 Function.identity()));
         FieldErrors errors = new FieldErrors();

@@ -1,15 +1,13 @@
-package vn.parindex.review;
+package vn.parindex.criteria;
 
 import java.math.BigDecimal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
-import vn.parindex.criteria.Criterion;
-import vn.parindex.criteria.CriterionRepository;
-import vn.parindex.criteria.Scores;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
 
 /** Home Affairs sets a criterion's baseline, target or current score directly, with a required comment. */
 @Service
@@ -36,7 +34,7 @@ public class CriterionScoreService {
     public Criterion update(CurrentUser user, int year, String code, ScoreChange change) {
         ReviewPermissions.require(permissions.canEditScores(user));
         Criterion criterion = criteria.findByYearAndCode(year, code)
-                .orElseThrow(() -> AssessmentService.notFound(year, code));
+                .orElseThrow(() -> NotFoundException.criterion(year, code));
         FieldErrors errors = new FieldErrors();
         BigDecimal max = criterion.getMaxScore();
         BigDecimal baseline = change.baselineScore() == null ? null
@@ -82,7 +80,7 @@ public class CriterionScoreService {
 
     /** An approved assessment's score becomes the current score. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void applyApproved(CurrentUser user, Criterion criterion, BigDecimal score, String comment) {
+    public void applyApproved(CurrentUser user, Criterion criterion, BigDecimal score, String comment) {
         audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "currentScore",
                 criterion.getCurrentScore(), score, comment);
         criterion.changeCurrentScore(score);
@@ -90,7 +88,7 @@ public class CriterionScoreService {
     }
 
     /** Parses a typed score and checks it lies between 0 and the maximum; problems go to {@code errors}. */
-    static BigDecimal parseScore(String text, String field, BigDecimal max, FieldErrors errors) {
+    public static BigDecimal parseScore(String text, String field, BigDecimal max, FieldErrors errors) {
         if (text == null || text.isBlank()) {
             errors.add(field, "score.required");
             return null;
