@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CycleView;
-import vn.parindex.review.AssessmentStatus;
+import vn.parindex.assessment.AssessmentStatus;
 import vn.parindex.scoring.ApiJson.UnitJson;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;

@@ -3,7 +3,7 @@ package vn.parindex.dashboard;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import vn.parindex.review.AssessmentStatus;
+import vn.parindex.assessment.AssessmentStatus;
 import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.Scoreboard;
 

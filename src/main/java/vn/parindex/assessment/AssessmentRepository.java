@@ -1,0 +1,38 @@
+package vn.parindex.assessment;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface AssessmentRepository extends JpaRepository<Assessment, Long> {
+
+    List<Assessment> findByCriterionIdOrderBySubmittedAtAscIdAsc(Long criterionId);
+
+    boolean existsByCriterionIdAndStatus(Long criterionId, AssessmentStatus status);
+
+    List<Assessment> findByStatusOrderBySubmittedAtAsc(AssessmentStatus status);
+
+
+    @Query("""
+            select new vn.parindex.assessment.AssessmentView(a.id, a.criterionId, a.score, a.explanation, a.status,
+                s.username, a.submittedAt, r.username, a.reviewedAt, a.reviewComment, a.version)
+            from Assessment a join vn.parindex.security.AppUser s on s.id = a.submittedBy
+                left join vn.parindex.security.AppUser r on r.id = a.reviewedBy
+            where a.criterionId = :criterionId order by a.submittedAt, a.id""")
+    List<AssessmentView> describeByCriterion(Long criterionId);
+
+    @Query("""
+            select new vn.parindex.assessment.AssessmentView(a.id, a.criterionId, a.score, a.explanation, a.status,
+                s.username, a.submittedAt, r.username, a.reviewedAt, a.reviewComment, a.version)
+            from Assessment a join vn.parindex.security.AppUser s on s.id = a.submittedBy
+                left join vn.parindex.security.AppUser r on r.id = a.reviewedBy
+            where a.status = :status order by a.submittedAt, a.id""")
+    List<AssessmentView> describeByStatus(AssessmentStatus status);
+
+    /** The status of the latest assessment of every assessed criterion of a cycle, in one statement. */
+    @Query("""
+            select a.criterionId, a.status from Assessment a
+            where a.criterionId in (select c.id from vn.parindex.criteria.Criterion c where c.cycle.id = :cycleId)
+              and a.id = (select max(b.id) from Assessment b where b.criterionId = a.criterionId)""")
+    List<Object[]> findLatestStatusesByCycle(Long cycleId);
+}

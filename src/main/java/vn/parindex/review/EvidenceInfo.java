@@ -1,8 +1,0 @@
-package vn.parindex.review;
-
-import java.time.OffsetDateTime;
-
-/** An evidence document's description, without its bytes. */
-public record EvidenceInfo(long id, long criterionId, Long assessmentId, String fileName, String contentType,
-        long sizeBytes, String sha256, String uploadedBy, OffsetDateTime uploadedAt) {
-}
