@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
@@ -30,9 +31,11 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * Two doors: the JSON API under {@code /api/**} with HTTP Basic (stateless, no cookies, so no CSRF token, but
  * cross-site writes refused and no Basic challenge to browsers), and the pages with a Vietnamese login form, CSRF
  * protection and a strict Content-Security-Policy. Over HTTPS, both send HSTS (Spring Security, on secure requests)
- * and the session cookie is {@code Secure} (Tomcat, on secure requests).
+ * and the session cookie is {@code Secure} (Tomcat, on secure requests). Method security is on: modules that must
+ * not depend on this one check roles with {@code @PreAuthorize("hasRole('ADMIN')")}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final org.slf4j.Logger SECURITY_LOG = org.slf4j.LoggerFactory.getLogger("vn.parindex.security.audit");

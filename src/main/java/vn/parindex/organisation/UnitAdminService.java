@@ -1,22 +1,21 @@
-package vn.parindex.admin;
+package vn.parindex.organisation;
 
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.Actor;
 import vn.parindex.audit.AuditTrail;
-import vn.parindex.organisation.Unit;
-import vn.parindex.organisation.UnitKind;
-import vn.parindex.organisation.UnitRepository;
-import vn.parindex.security.CurrentUser;
-import vn.parindex.security.Role;
 import vn.parindex.system.ConflictException;
 import vn.parindex.system.FieldErrors;
 import vn.parindex.system.NotFoundException;
 
-/** Home Affairs keeps the list of units: adds offices and communes, renames them, retires them. */
+/**
+ * Home Affairs keeps the list of units: adds offices and communes, renames them, retires them. Only ADMIN may
+ * change them ({@code @PreAuthorize}; method security is on in the security configuration).
+ */
 @Service
 public class UnitAdminService {
 
@@ -39,8 +38,8 @@ public class UnitAdminService {
     }
 
     @Transactional
-    public Unit create(CurrentUser admin, String code, String name, UnitKind kind) {
-        requireAdmin(admin);
+    @PreAuthorize("hasRole('ADMIN')")
+    public Unit create(Actor admin, String code, String name, UnitKind kind) {
         FieldErrors errors = new FieldErrors();
         String cleanCode = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
         if (!CODE.matcher(cleanCode).matches()) {
@@ -58,14 +57,14 @@ public class UnitAdminService {
         }
         errors.throwIfAny();
         Unit unit = units.save(new Unit(cleanCode, name.strip(), kind, Set.of()));
-        audit.record(admin.actor(), ENTITY, unit.getId(), null, "code", null, cleanCode, "Thêm đơn vị");
-        audit.record(admin.actor(), ENTITY, unit.getId(), null, "name", null, unit.getName(), null);
+        audit.record(admin, ENTITY, unit.getId(), null, "code", null, cleanCode, "Thêm đơn vị");
+        audit.record(admin, ENTITY, unit.getId(), null, "name", null, unit.getName(), null);
         return unit;
     }
 
     @Transactional
-    public void update(CurrentUser admin, long id, String name, boolean active, Long version) {
-        requireAdmin(admin);
+    @PreAuthorize("hasRole('ADMIN')")
+    public void update(Actor admin, long id, String name, boolean active, Long version) {
         Unit unit = units.findById(id).orElseThrow(() -> new NotFoundException("notFound.unit", id));
         FieldErrors errors = new FieldErrors();
         if (name == null || name.isBlank()) {
@@ -80,15 +79,9 @@ public class UnitAdminService {
         if (version != unit.getVersion()) {
             throw new ConflictException("conflict.unit", unit.getVersion());
         }
-        audit.record(admin.actor(), ENTITY, id, null, "name", unit.getName(), name.strip(), null);
-        audit.record(admin.actor(), ENTITY, id, null, "active", unit.isActive(), active, null);
+        audit.record(admin, ENTITY, id, null, "name", unit.getName(), name.strip(), null);
+        audit.record(admin, ENTITY, id, null, "active", unit.isActive(), active, null);
         unit.change(name.strip(), active);
         units.saveAndFlush(unit);
-    }
-
-    private static void requireAdmin(CurrentUser user) {
-        if (user == null || user.role() != Role.ADMIN) {
-            throw new AccessDeniedException("forbidden");
-        }
     }
 }

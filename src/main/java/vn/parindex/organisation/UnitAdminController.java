@@ -1,4 +1,4 @@
-package vn.parindex.admin;
+package vn.parindex.organisation;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.parindex.organisation.UnitKind;
-import vn.parindex.security.CurrentUser;
+import vn.parindex.audit.Actor;
 import vn.parindex.system.ConflictException;
 import vn.parindex.system.InvalidInputException;
 
-/** The units page of Home Affairs (the URL is ADMIN-only in the security configuration, the service checks too). */
+/**
+ * The units page of Home Affairs (the URL is ADMIN-only in the security configuration, the service checks too).
+ * The signed-in person arrives as the {@link Actor} of their changes: organisation does not depend on security.
+ */
 @Controller
 @RequestMapping("/admin/units")
 class UnitAdminController {
@@ -33,12 +35,12 @@ class UnitAdminController {
         model.addAttribute("kinds", UnitKind.values());
         model.asMap().putIfAbsent("errors", Map.of());
         model.asMap().putIfAbsent("typed", Map.of());
-        return "admin/units";
+        return "organisation/units";
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal CurrentUser admin, @RequestParam(required = false) String code,
-            @RequestParam(required = false) String name, @RequestParam(required = false) UnitKind kind, Model model,
+    String create(@AuthenticationPrincipal(expression = "actor()") Actor admin,
+            @RequestParam(required = false) String code, @RequestParam(required = false) String name, @RequestParam(required = false) UnitKind kind, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
             units.create(admin, code, name, kind);
@@ -53,7 +55,7 @@ class UnitAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+    String update(@AuthenticationPrincipal(expression = "actor()") Actor admin, @PathVariable long id,
             @RequestParam(required = false) String name, @RequestParam(defaultValue = "false") boolean active,
             @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
