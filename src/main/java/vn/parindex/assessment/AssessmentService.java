@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.Criterion;
-import vn.parindex.criteria.CriterionRepository;
+import vn.parindex.criteria.CriterionLookup;
 import vn.parindex.criteria.CriterionScoreService;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
@@ -33,7 +33,7 @@ public class AssessmentService {
     static final String ONE_PENDING = "assessment_one_pending";
 
     private final CriteriaCatalog catalog;
-    private final CriterionRepository criteria;
+    private final CriterionLookup criteria;
     private final AssessmentRepository assessments;
     private final EvidenceService evidence;
     private final ReviewPermissions permissions;
@@ -41,7 +41,7 @@ public class AssessmentService {
     private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
-    AssessmentService(CriteriaCatalog catalog, CriterionRepository criteria, AssessmentRepository assessments,
+    AssessmentService(CriteriaCatalog catalog, CriterionLookup criteria, AssessmentRepository assessments,
             EvidenceService evidence, ReviewPermissions permissions, CriterionScoreService scores,
             AuditTrail audit) {
         this.catalog = catalog;

@@ -3,7 +3,7 @@ package vn.parindex.assessment;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.parindex.criteria.CriterionRepository;
+import vn.parindex.criteria.CriterionLookup;
 import vn.parindex.system.NotFoundException;
 
 /** Small read helpers shared by the workflow's pages and API. */
@@ -11,13 +11,13 @@ import vn.parindex.system.NotFoundException;
 @Transactional(readOnly = true)
 class CriterionPages {
 
-    private final CriterionRepository criteria;
+    private final CriterionLookup criteria;
     private final AssessmentRepository assessments;
     private final EvidenceService evidence;
     private final vn.parindex.criteria.CriterionUnitsEditor unitsEditor;
     private final vn.parindex.organisation.UnitRepository unitRepository;
 
-    CriterionPages(CriterionRepository criteria, AssessmentRepository assessments, EvidenceService evidence,
+    CriterionPages(CriterionLookup criteria, AssessmentRepository assessments, EvidenceService evidence,
             vn.parindex.criteria.CriterionUnitsEditor unitsEditor,
             vn.parindex.organisation.UnitRepository unitRepository) {
         this.unitsEditor = unitsEditor;

@@ -88,16 +88,16 @@ public class Criterion {
     }
 
     /** Sets last year's official score (ADMIN correction). */
-    public void changeBaselineScore(BigDecimal value) {
+    void changeBaselineScore(BigDecimal value) {
         this.baselineScore = withinMax(value);
     }
 
-    public void changeTargetScore(BigDecimal value) {
+    void changeTargetScore(BigDecimal value) {
         this.targetScore = withinMax(value);
     }
 
     /** Sets this year's current score: an approved assessment, a survey result or an ADMIN correction. */
-    public void changeCurrentScore(BigDecimal value) {
+    void changeCurrentScore(BigDecimal value) {
         this.currentScore = withinMax(value);
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface CriterionRepository extends JpaRepository<Criterion, Long> {
+interface CriterionRepository extends JpaRepository<Criterion, Long> {
 
     long countByCycleId(Long cycleId);
 
