@@ -25,6 +25,7 @@ import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.NotFoundException;
 import vn.parindex.web.RenderedFragments;
+import vn.parindex.web.VietnameseNumbers;
 
 /** The leadership dashboard and the full list of points at stake. */
 @Controller
@@ -38,9 +39,11 @@ class DashboardController {
     private final ScoreboardService scoreboards;
     private final RenderedFragments fragments;
     private final ObjectMapper json;
+    private final VietnameseNumbers fmt;
 
     DashboardController(CriteriaCatalog catalog, DashboardService dashboards, ScoreboardService scoreboards,
-            RenderedFragments fragments, ObjectMapper json) {
+            RenderedFragments fragments, ObjectMapper json, VietnameseNumbers fmt) {
+        this.fmt = fmt;
         this.catalog = catalog;
         this.dashboards = dashboards;
         this.scoreboards = scoreboards;
@@ -120,8 +123,9 @@ class DashboardController {
     @GetMapping("/cycles/{year}/points")
     String points(@PathVariable int year, Model model) {
         DashboardView view = dashboards.build(cycle(year));
-        model.addAttribute("view", view);
-        model.addAttribute("board", view.board());
+        model.addAttribute("year", view.board().cycle().year());
+        model.addAttribute("byRecoverable", PointsRow.of(view.byRecoverable(), true, view.statuses(), fmt));
+        model.addAttribute("byGap", PointsRow.of(view.byGap(), false, view.statuses(), fmt));
         return "dashboard/points";
     }
 

@@ -46,6 +46,16 @@ public record CurrentUser(long id, String username, String displayName, String p
         return role == Role.ADMIN;
     }
 
+    /** For the navigation bar: a property read instead of {@code role.name()} calls per page. */
+    public boolean isUnitHead() {
+        return role == Role.UNIT_HEAD;
+    }
+
+    /** The message key of the role's name ({@code role.ADMIN}…), for the navigation bar. */
+    public String roleKey() {
+        return "role." + role.name();
+    }
+
     @Override
     public String toString() {
         return "CurrentUser[" + username + ", " + role + "]";

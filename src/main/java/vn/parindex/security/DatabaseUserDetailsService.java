@@ -2,6 +2,7 @@ package vn.parindex.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -11,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
 
 /**
- * Accounts come from the database. A password hash in an older scheme (BCrypt) is replaced by the current one
+ * Accounts come from the database, read with one plain SQL statement and no Hibernate session or transaction: an
+ * API client sends its password with every request (HTTP Basic), and the account is read again each time (a disabled
+ * account or a changed password shows at once, whoever changed it). A password hash in an older scheme (BCrypt) is replaced by the current one
  * (PBKDF2) right after a successful login with it, on record.
  */
 @Service
@@ -19,19 +22,28 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
 
     private static final Logger log = LoggerFactory.getLogger("vn.parindex.security.audit");
 
+    static final String ACCOUNT = """
+            select u.id, u.username, u.display_name, u.password_hash, u.role, u.unit_id, n.code, n.name, u.enabled
+            from app_user u left join unit n on n.id = u.unit_id
+            where u.username = lower(?)""";
+
     private final AppUserRepository users;
     private final AuditTrail audit;
+    private final JdbcClient jdbc;
 
-    DatabaseUserDetailsService(AppUserRepository users, AuditTrail audit) {
+    DatabaseUserDetailsService(AppUserRepository users, AuditTrail audit, JdbcClient jdbc) {
         this.users = users;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return users.findByUsernameWithUnit(username.strip())
-                .map(CurrentUser::of)
+        return jdbc.sql(ACCOUNT).param(username.strip())
+                .query((rs, row) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Role.valueOf(rs.getString(5)), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
+                        rs.getBoolean(9)))
+                .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 

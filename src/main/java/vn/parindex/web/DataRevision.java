@@ -27,6 +27,8 @@ public class DataRevision {
 
     private final LongSupplier query;
     private final long trustNanos;
+    /** The monotonic clock readings are timed with ({@link System#nanoTime()}; another one in tests). */
+    private final LongSupplier nanoTime;
     private final AtomicInteger writesInFlight = new AtomicInteger();
     private final AtomicLong generation = new AtomicLong();
     private volatile Known known;
@@ -37,12 +39,13 @@ public class DataRevision {
         this(() -> {
             Long revision = jdbc.queryForObject("select revision from data_revision where id = 1", Long.class);
             return revision == null ? 0 : revision;
-        }, checkInterval);
+        }, checkInterval, System::nanoTime);
     }
 
-    DataRevision(LongSupplier query, Duration checkInterval) {
+    DataRevision(LongSupplier query, Duration checkInterval, LongSupplier nanoTime) {
         this.query = query;
         this.trustNanos = checkInterval.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** The revision, read from the database unless a recent reading can be trusted (see the class comment). */
@@ -50,10 +53,10 @@ public class DataRevision {
         long generationBefore = generation.get();
         Known k = known;
         if (writesInFlight.get() == 0 && k != null && k.generation() == generationBefore
-                && System.nanoTime() - k.readAt() < trustNanos) {
+                && nanoTime.getAsLong() - k.readAt() < trustNanos) {
             return k.revision();
         }
-        long readAt = System.nanoTime();
+        long readAt = nanoTime.getAsLong();
         long revision = query.getAsLong();
         if (writesInFlight.get() == 0 && generation.get() == generationBefore) {
             known = new Known(revision, generationBefore, readAt);

@@ -86,6 +86,28 @@ class DashboardPageIntegrationTest {
     }
 
     @Test
+    void thePointsPageListsEveryCriterionWithItsPointsUnitsAndStatus() throws Exception {
+        MockHttpSession session = login("tuphap", "demo");
+        String html = page(session, "/cycles/2023/points");
+        var doc = org.jsoup.Jsoup.parse(html);
+        var rows = doc.select("#by-recoverable tbody tr");
+        assertThat(rows).isNotEmpty();
+        for (var row : rows) {
+            var cells = row.select("th, td");
+            assertThat(cells).hasSize(5);
+            assertThat(cells.get(2).text()).as("points the Vietnamese way").matches("\\d+,\\d{4}");
+            assertThat(cells.get(3).text()).as("lead units or the survey badge").isNotBlank();
+            assertThat(cells.get(4).text()).isEqualTo("Chưa gửi");
+            assertThat(cells.get(1).selectFirst("a").attr("href"))
+                    .isEqualTo("/cycles/2023/criteria/" + cells.get(0).text());
+        }
+        assertThat(doc.select("#by-gap tbody tr")).isNotEmpty();
+        assertThat(html).contains("Điểm điều tra XHH", "Phòng Tư pháp").doesNotContain("; </span>");
+        assertThat(page(session, "/cycles/2023/points?lang=en")).contains("Not submitted");
+        mvc.perform(get("/cycles/1999/points").session(session)).andExpect(status().isNotFound());
+    }
+
+    @Test
     void everyRoleSeesThePageAndCanSwitchToEnglish() throws Exception {
         for (String user : new String[] {"noivu", "tuphap", "lanhdao"}) {
             MockHttpSession session = login(user, "demo");

@@ -139,6 +139,36 @@ class SecurityIntegrationTest {
         login("cau.tho", OTHER_PASSPHRASE, "10.5.7.5");
     }
 
+    /**
+     * The account behind an API password is read with plain SQL on every request, even when the password was
+     * verified a moment ago (no Hibernate session, nothing kept): changes made anywhere show on the next request.
+     */
+    @Test
+    void aRecentlyVerifiedApiPasswordSeesAccountChangesMadeWithPlainSqlOnTheNextRequest() throws Exception {
+        long id = jdbc.queryForObject("select id from app_user where username = 'vhtt'", Long.class);
+        String hash = jdbc.queryForObject("select password_hash from app_user where id = ?", String.class, id);
+        try {
+            mvc.perform(get("/api/v1/cycles").with(httpBasic("vhtt", "demo")).with(from("10.5.9.1")))
+                    .andExpect(status().isOk());
+            jdbc.update("update app_user set enabled = false where id = ?", id);
+            mvc.perform(get("/api/v1/cycles").with(httpBasic("vhtt", "demo")).with(from("10.5.9.1")))
+                    .andExpect(status().isUnauthorized());
+            jdbc.update("update app_user set enabled = true where id = ?", id);
+            // enabled again; the name is matched ignoring case and surrounding spaces
+            mvc.perform(get("/api/v1/cycles").with(httpBasic("VHTT ", "demo")).with(from("10.5.9.1")))
+                    .andExpect(status().isOk());
+            jdbc.update("update app_user set password_hash = ? where id = ?", passwordEncoder.encode("khac"), id);
+            mvc.perform(get("/api/v1/cycles").with(httpBasic("vhtt", "demo")).with(from("10.5.9.1")))
+                    .andExpect(status().isUnauthorized());
+            mvc.perform(get("/api/v1/cycles").with(httpBasic("vhtt", "khac")).with(from("10.5.9.1")))
+                    .andExpect(status().isOk());
+            mvc.perform(get("/api/v1/cycles").with(httpBasic("khong-co-ai", "demo")).with(from("10.5.9.1")))
+                    .andExpect(status().isUnauthorized());
+        } finally {
+            jdbc.update("update app_user set password_hash = ?, enabled = true where id = ?", hash, id);
+        }
+    }
+
     @Test
     void aBcryptHashStillMatchesAndIsUpgradedAtTheNextLoginOnRecord() throws Exception {
         String bcrypt = new BCryptPasswordEncoder().encode("mat-khau-cu-bcrypt");

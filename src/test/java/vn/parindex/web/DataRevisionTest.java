@@ -10,12 +10,31 @@ class DataRevisionTest {
 
     final AtomicLong database = new AtomicLong(7);
     final AtomicLong queries = new AtomicLong();
+    /** The clock the interval is measured with, in nanoseconds: moved by the tests only. */
+    final AtomicLong now = new AtomicLong(1_000_000_000L);
 
     DataRevision revision(Duration interval) {
         return new DataRevision(() -> {
             queries.incrementAndGet();
             return database.get();
-        }, interval);
+        }, interval, now::get);
+    }
+
+    @Test
+    void aReadingIsTrustedUntilTheIntervalHasPassedThenReadAgain() {
+        DataRevision revision = revision(Duration.ofSeconds(1));
+        assertThat(revision.current()).isEqualTo(7);
+        database.set(8); // written elsewhere (psql, another instance)
+        now.addAndGet(Duration.ofMillis(999).toNanos());
+        assertThat(revision.current()).as("within the interval").isEqualTo(7);
+        now.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(revision.current()).as("the interval has passed").isEqualTo(8);
+        assertThat(queries.get()).isEqualTo(2);
+        database.set(9);
+        now.addAndGet(Duration.ofMillis(500).toNanos());
+        assertThat(revision.current()).as("the new reading is trusted for its own interval").isEqualTo(8);
+        now.addAndGet(Duration.ofMillis(500).toNanos());
+        assertThat(revision.current()).isEqualTo(9);
     }
 
     @Test
@@ -64,7 +83,7 @@ class DataRevisionTest {
                 return 7;
             }
             return 8;
-        }, Duration.ofMinutes(1));
+        }, Duration.ofMinutes(1), now::get);
         assertThat(holder[0].current()).isEqualTo(7);
         assertThat(holder[0].current()).as("the raced reading was not trusted").isEqualTo(8);
     }

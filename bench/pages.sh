@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Benchmark of every page and every read API endpoint (issue 9's goals): builds the jar, starts the app on a fresh
+# embedded database with -Xmx256m, signs in as leadership (lanhdao), a unit head (tuphap) and Home Affairs (noivu),
+# and measures each address with wrk -t2 -c16 --latency (a warm-up run, then the measured run), printing one line:
+#   name  req/s  p99  ratio to the small static file (measured first in the same run)  CPU ms/request  PASS|FAIL
+# Goals: pages >= 0.25x the static file's rate, API JSON >= 0.4x, the dashboard >= 0.5x, every p99 < 50 ms.
+# Then loads bench/large-data.sql (10 more cycles of 2 000 criteria) and measures the same set on the 2019 cycle.
+# CPU ms/request is the app process's utime+stime (/proc/PID/stat) over the measured run divided by its requests:
+# unlike req/s it hardly moves when other processes share the machine.
+#   bench/pages.sh                              # DURATION=20s WARMUP=10s
+#   DURATION=10s WARMUP=10s bench/pages.sh      # shorter
+#   ONLY='api|static' bench/pages.sh            # only the names matching a regular expression (plus the static file)
+#   SKIP_BUILD=1 SKIP_LARGE=1 bench/pages.sh
+# Exits non-zero when a goal is missed or an address does not answer 200.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+PORT=${PORT:-18080}
+PGPORT=${PGPORT:-15432}
+ONLY=${ONLY:-.}
+WORK=$(mktemp -d)
+APP_PID=""
+FAILED=0
+cleanup() {
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+need() {
+    if ! command -v "$1" >/dev/null 2>&1; then
+        echo "installing $2 ..." >&2
+        sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+        $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$2" >/dev/null
+    fi
+}
+need wrk wrk
+need psql postgresql-client
+need curl curl
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    echo "== building the jar"
+    ./mvnw -B -q -DskipTests package
+fi
+JAR=$(ls target/par-index-tracker-*.jar | grep -v original | head -n 1)
+
+start_app() {
+    java -Xmx256m -jar "$JAR" --server.port="$PORT" --parindex.database.data-directory="$WORK/pg" \
+        --parindex.database.port="$PGPORT" --logging.level.root=WARN ${APP_ARGS:-} > "$WORK/app.log" 2>&1 &
+    APP_PID=$!
+    for _ in $(seq 1 120); do
+        if curl -fs -o /dev/null "http://localhost:$PORT/login"; then return 0; fi
+        sleep 0.5
+    done
+    echo "the app did not start; see the log:" >&2; tail -50 "$WORK/app.log" >&2; exit 1
+}
+
+# login USER: prints the session cookie header of a fresh form sign-in
+login() {
+    local jar="$WORK/cookies-$1" token session target
+    for _ in 1 2 3 4 5; do
+        rm -f "$jar"
+        token=$(curl -fs -c "$jar" -b "$jar" "http://localhost:$PORT/login" \
+            | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+        target=$(curl -fs -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "username=$1" \
+            --data-urlencode "password=demo" --data-urlencode "_csrf=$token" "http://localhost:$PORT/login")
+        session=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")
+        if [ -n "$session" ] && [[ "$target" != */login* ]]; then
+            echo "Cookie: JSESSIONID=$session"
+            return 0
+        fi
+        echo "login as $1 sent to $target, trying again" >&2
+        sleep 2
+    done
+    echo "login as $1 failed" >&2
+    exit 1
+}
+
+cpu_ticks() {
+    awk '{print $14 + $15}' "/proc/$APP_PID/stat"
+}
+
+# p99 as printed by wrk (812.00us, 12.34ms, 1.02s) in milliseconds
+to_ms() {
+    awk -v v="$1" 'BEGIN {
+        n = v + 0
+        if (v ~ /us$/) n = n / 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n = n * 60000; else if (v ~ /s$/) n = n * 1000
+        printf "%.2f", n }'
+}
+
+STATIC_RPS=0
+# measure KIND NAME PATH [HEADER]: KIND is static, page, api or dashboard (which goal applies)
+measure() {
+    local kind=$1 name=$2 path=$3 header=${4:-}
+    [ "$kind" = static ] || [[ "$name" =~ $ONLY ]] || return 0
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' ${header:+-H "$header"} "http://localhost:$PORT$path")
+    if [ "$code" != 200 ]; then
+        printf '%-28s %s answered %s, not 200: not measured  FAIL\n' "$name" "$path" "$code"
+        FAILED=$((FAILED + 1))
+        return 0
+    fi
+    wrk -t2 -c16 -d"$WARMUP" ${header:+-H "$header"} "http://localhost:$PORT$path" > /dev/null
+    local out="$WORK/wrk-$name.txt" before after
+    before=$(cpu_ticks)
+    wrk -t2 -c16 -d"$DURATION" --latency ${header:+-H "$header"} "http://localhost:$PORT$path" > "$out"
+    after=$(cpu_ticks)
+    local rps p99 p99ms requests non2xx errors cpu ratio goal verdict
+    rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+    p99=$(awk '$1 == "99%" {print $2}' "$out")
+    p99ms=$(to_ms "$p99")
+    requests=$(awk '/requests in/ {print $1}' "$out")
+    non2xx=$(awk '/Non-2xx or 3xx responses/ {print $5}' "$out")
+    errors=$(awk '/Socket errors/ {print $0}' "$out")
+    cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN { if (n > 0) printf "%.3f", t * 1000 / hz / n; else print "n/a" }')
+    if [ "$kind" = static ]; then
+        STATIC_RPS=$rps
+    fi
+    ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "0" }')
+    case $kind in
+        static) goal=0 ;;
+        page) goal=0.25 ;;
+        api) goal=0.4 ;;
+        dashboard) goal=0.5 ;;
+    esac
+    verdict=PASS
+    if awk -v r="$ratio" -v g="$goal" -v p="$p99ms" 'BEGIN { exit !(r < g || p >= 50) }' \
+            || [ -n "$non2xx" ] || [ -n "$errors" ]; then
+        verdict=FAIL
+        FAILED=$((FAILED + 1))
+    fi
+    printf '%-28s %9s req/s  p99 %8s ms  %5sx static (goal %4s)  %7s cpu-ms/req  %s%s%s\n' "$name" "$rps" \
+        "$p99ms" "$ratio" "$goal" "$cpu" "$verdict" "${non2xx:+  non-2xx: $non2xx}" "${errors:+  $errors}"
+}
+
+# run_set YEAR SUFFIX: every page and read API endpoint of one cycle
+run_set() {
+    local y=$1 s=$2 q=""
+    [ "$y" = 2023 ] || q="?year=$y"
+    measure static "static_file$s" /assets/css/app.css
+    measure page "login$s" /login
+    measure dashboard "dashboard_leader$s" "/$q" "$LEADER"
+    measure dashboard "dashboard_unit_head$s" "/$q" "$UNIT_HEAD"
+    measure page "criterion_leader$s" "/cycles/$y/criteria/2.2" "$LEADER"
+    measure page "criterion_unit_head$s" "/cycles/$y/criteria/2.2" "$UNIT_HEAD"
+    measure page "domain$s" "/cycles/$y/criteria/3" "$LEADER"
+    measure page "points$s" "/cycles/$y/points" "$LEADER"
+    measure page "units$s" "/units$q" "$LEADER"
+    measure page "assignments$s" /assignments "$UNIT_HEAD"
+    measure page "review$s" /review "$ADMIN"
+    measure page "appendix$s" "/cycles/$y/appendix" "$LEADER"
+    measure page "domain_rows$s" "/cycles/$y/domains/3/rows" "$LEADER"
+    measure api "api_cycles$s" /api/v1/cycles "$BASIC"
+    measure api "api_summary$s" "/api/v1/cycles/$y/summary" "$BASIC"
+    measure api "api_criteria$s" "/api/v1/cycles/$y/criteria" "$BASIC"
+    measure api "api_dashboard$s" "/api/v1/cycles/$y/dashboard" "$BASIC"
+    measure api "api_assessments$s" "/api/v1/cycles/$y/criteria/2.2/assessments" "$BASIC"
+    measure api "api_evidence$s" "/api/v1/cycles/$y/criteria/2.2/evidence" "$BASIC"
+    measure api "api_history$s" "/api/v1/cycles/$y/criteria/2.2/history" "$BASIC"
+}
+
+echo "== Tân Yên plan (48 nodes), -Xmx256m, wrk -t2 -c16 -d$DURATION after a $WARMUP warm-up, $(nproc) cores"
+start_app
+LEADER=$(login lanhdao)
+UNIT_HEAD=$(login tuphap)
+ADMIN=$(login noivu)
+BASIC="Authorization: Basic $(printf 'lanhdao:demo' | base64)"
+run_set 2023 ""
+
+if [ "${SKIP_LARGE:-0}" != 1 ]; then
+    echo "== large data set (bench/large-data.sql): 10 more cycles, 200 units, 2 000 criteria per cycle; cycle 2019"
+    # as the owner, with the password the app generated beside the data directory
+    PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$WORK/database.properties") \
+        psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -f bench/large-data.sql
+    run_set 2019 _large
+fi
+
+if [ "$FAILED" -gt 0 ]; then
+    echo "== $FAILED address(es) FAIL the goals"
+    exit 1
+fi
+echo "== every address meets the goals"
