@@ -3,8 +3,8 @@ package vn.parindex.dashboard;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import vn.parindex.framework.UnitRef;
-import vn.parindex.review.AssessmentStatus;
+import vn.parindex.criteria.UnitRef;
+import vn.parindex.assessment.AssessmentStatus;
 import vn.parindex.scoring.ScoreRow;
 import vn.parindex.web.VietnameseNumbers;
 
