@@ -1,5 +1,11 @@
 package vn.parindex.assessment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -30,6 +36,8 @@ import vn.parindex.system.NotFoundException;
 /** Write API of the workflow (HTTP Basic; the same rules as the pages, enforced by the services). */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Assessments", description = "Self-assessments, evidence, Home Affairs' review and direct score "
+        + "corrections, with their record (the same rules as the pages)")
 class AssessmentApiController {
 
     record SubmitRequest(BigDecimal score, String comment) {
@@ -78,6 +86,16 @@ class AssessmentApiController {
         this.audit = audit;
     }
 
+    @Operation(summary = "Submit a self-assessment", description = "A unit head of a lead unit of the criterion "
+            + "(or Home Affairs) submits a score (at most the criterion's maximum, at most 4 decimals) with an "
+            + "explanation; it awaits Home Affairs' review.")
+    @ApiResponse(responseCode = "201", description = "Submitted: the new assessment's id and status (Location: "
+            + "/api/v1/assessments/{id})")
+    @ApiResponse(responseCode = "400", description = "score missing, negative, above the maximum or with more than "
+            + "4 decimals; comment missing or longer than 4 000 characters (errors[].field)")
+    @ApiResponse(responseCode = "403", description = "The account's unit does not lead this criterion, the account "
+            + "is a leader's, or the criterion is scored by the survey")
+    @ApiResponse(responseCode = "409", description = "A submission for this criterion is already awaiting review")
     @PostMapping("/cycles/{year}/criteria/{code}/assessments")
     ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String code, @RequestBody SubmitRequest request) {
@@ -89,11 +107,23 @@ class AssessmentApiController {
                 .body(Map.of("id", assessment.getId(), "status", assessment.getStatus().name()));
     }
 
+    @Operation(summary = "A criterion's assessment thread", description = "Every submission of the criterion with "
+            + "its review, oldest first.")
     @GetMapping("/cycles/{year}/criteria/{code}/assessments")
     List<AssessmentJson> thread(@PathVariable int year, @PathVariable String code) {
         return assessments.thread(pages.criterionId(year, code)).stream().map(AssessmentJson::of).toList();
     }
 
+    @Operation(summary = "Upload an evidence document", description = "PDF, Word, Excel, images or ZIP, checked "
+            + "by content (not by the name's extension); the permission is checked before the body is read.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schemaProperties = @SchemaProperty(name = "file",
+                    schema = @Schema(type = "string", format = "binary", description = "the document"))))
+    @ApiResponse(responseCode = "201", description = "Stored: the documents as recorded (name, type, size, SHA-256)")
+    @ApiResponse(responseCode = "400", description = "No file, a type that is not accepted, or content that does "
+            + "not match the file's extension (errors[].field = file)")
+    @ApiResponse(responseCode = "403", description = "The account may not add evidence to this criterion")
+    @ApiResponse(responseCode = "413", description = "The file is larger than the evidence size limit")
     @PostMapping(path = "/cycles/{year}/criteria/{code}/evidence", consumes = "multipart/form-data")
     ResponseEntity<List<EvidenceInfo>> upload(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String code, HttpServletRequest request) {
@@ -108,11 +138,19 @@ class AssessmentApiController {
         }
     }
 
+    @Operation(summary = "A criterion's evidence documents", description = "Name, type, size, SHA-256, who "
+            + "uploaded it and when; the content is downloaded from the page.")
     @GetMapping("/cycles/{year}/criteria/{code}/evidence")
     List<EvidenceInfo> evidence(@PathVariable int year, @PathVariable String code) {
         return pages.evidence(pages.criterionId(year, code));
     }
 
+    @Operation(summary = "Approve a submission (Home Affairs)", description = "The submitted score becomes the "
+            + "criterion's current score. An optional version guards against a concurrent review.")
+    @ApiResponse(responseCode = "200", description = "Approved: id, status and the assessment's new version")
+    @ApiResponse(responseCode = "403", description = "Only Home Affairs reviews")
+    @ApiResponse(responseCode = "404", description = "No such assessment")
+    @ApiResponse(responseCode = "409", description = "Already reviewed, or the version is stale (currentVersion)")
     @PostMapping("/assessments/{id}/approve")
     Map<String, Object> approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody(required = false) ReviewRequest request) {
@@ -121,6 +159,13 @@ class AssessmentApiController {
         return Map.of("id", a.getId(), "status", a.getStatus().name(), "version", a.getVersion());
     }
 
+    @Operation(summary = "Return a submission to its unit (Home Affairs)", description = "A reason is required; "
+            + "the unit may submit again.")
+    @ApiResponse(responseCode = "200", description = "Returned: id, status and the assessment's new version")
+    @ApiResponse(responseCode = "400", description = "No reason given (errors[].field = comment)")
+    @ApiResponse(responseCode = "403", description = "Only Home Affairs reviews")
+    @ApiResponse(responseCode = "404", description = "No such assessment")
+    @ApiResponse(responseCode = "409", description = "Already reviewed, or the version is stale (currentVersion)")
     @PostMapping("/assessments/{id}/return")
     Map<String, Object> giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody(required = false) ReviewRequest request) {
@@ -129,6 +174,14 @@ class AssessmentApiController {
         return Map.of("id", a.getId(), "status", a.getStatus().name(), "version", a.getVersion());
     }
 
+    @Operation(summary = "Correct a criterion's scores (Home Affairs)", description = "Any of baseline, target "
+            + "and current score, with a comment and the version the change is based on; recorded in the history.")
+    @ApiResponse(responseCode = "200", description = "Corrected: the criterion with its figures and new version")
+    @ApiResponse(responseCode = "400", description = "A score out of 0..maximum or with more than 4 decimals, a "
+            + "current score on a domain, or no comment (errors[].field)")
+    @ApiResponse(responseCode = "403", description = "Only Home Affairs corrects scores")
+    @ApiResponse(responseCode = "409", description = "The version is stale: someone changed the criterion "
+            + "(currentVersion)")
     @PatchMapping("/cycles/{year}/criteria/{code}")
     CriterionJson patch(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable String code,
             @RequestBody ScorePatch patch) {
@@ -143,6 +196,8 @@ class AssessmentApiController {
                 .orElseThrow(() -> NotFoundException.cycle(year));
     }
 
+    @Operation(summary = "A criterion's change history", description = "Every change to the criterion, its "
+            + "assessments and evidence, newest first, with who made it (append-only).")
     @GetMapping("/cycles/{year}/criteria/{code}/history")
     List<HistoryJson> history(@PathVariable int year, @PathVariable String code) {
         return audit.forCriterion(pages.criterionId(year, code)).stream().map(HistoryJson::of).toList();

@@ -1,5 +1,10 @@
 package vn.parindex.backup;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,6 +27,7 @@ import vn.parindex.system.BusyException;
  * and the page itself. Both are for Home Affairs only (the security configuration and the service check).
  */
 @Controller
+@Tag(name = "Backup", description = "The whole database as one file (Home Affairs)")
 class BackupController {
 
     private final BackupService backups;
@@ -61,6 +67,13 @@ class BackupController {
         }
     }
 
+    @Operation(summary = "Download a backup (Home Affairs)", description = "One consistent snapshot of every "
+            + "table, evidence included, as a ZIP with a manifest and a checksum per table; streamed, and on record.")
+    @ApiResponse(responseCode = "200", description = "The backup file (Content-Disposition: attachment)",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "403", description = "Only Home Affairs downloads backups")
+    @ApiResponse(responseCode = "429", description = "Another backup is being downloaded: try again after "
+            + "Retry-After seconds")
     @GetMapping("/api/v1/backup")
     void download(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
             HttpServletResponse response) throws IOException, SQLException {

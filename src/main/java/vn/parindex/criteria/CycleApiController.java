@@ -1,5 +1,8 @@
 package vn.parindex.criteria;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -8,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Read API: the assessment cycles on record. */
 @RestController
 @RequestMapping("/api/v1/cycles")
+@Tag(name = "Cycles", description = "The assessment cycles on record")
 class CycleApiController {
 
     /** A cycle in the API. */
@@ -20,6 +24,8 @@ class CycleApiController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "The assessment cycles", description = "Year, baseline year, status and title of "
+            + "every cycle, oldest first.")
     @GetMapping
     List<CycleJson> cycles() {
         return catalog.cycles().stream()

@@ -1,5 +1,7 @@
 package vn.parindex.dashboard;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import vn.parindex.system.NotFoundException;
 
 /** Read API: what the dashboard shows, as figures (HTTP Basic like the rest of {@code /api/v1}). */
 @RestController
+@Tag(name = "Dashboard", description = "What the dashboard shows, as figures")
 class DashboardApiController {
 
     /** A criterion where points can still be won. */
@@ -48,6 +51,9 @@ class DashboardApiController {
         this.dashboards = dashboards;
     }
 
+    @Operation(summary = "The dashboard's figures", description = "Last year's score and rank, target and target "
+            + "rank, current score, projection, forecast rank, points the target rank needs, the criteria with most "
+            + "points still to win and with the largest gaps (ten each).")
     @GetMapping("/api/v1/cycles/{year}/dashboard")
     DashboardJson dashboard(@PathVariable int year) {
         DashboardView view = dashboards.build(catalog.findCycle(year)

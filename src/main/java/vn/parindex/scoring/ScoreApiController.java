@@ -1,5 +1,7 @@
 package vn.parindex.scoring;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import vn.parindex.system.NotFoundException;
 /** Read API: a cycle's criteria with their figures, and its summary by domain. */
 @RestController
 @RequestMapping("/api/v1/cycles/{year}")
+@Tag(name = "Scores", description = "A cycle's criteria with their figures, and its summary")
 class ScoreApiController {
 
     record DomainJson(String code, String name, BigDecimal maxScore, BigDecimal baselineScore,
@@ -46,11 +49,15 @@ class ScoreApiController {
         this.scoreboards = scoreboards;
     }
 
+    @Operation(summary = "Every domain and criterion of a cycle", description = "Parents first, in natural code "
+            + "order, with maximum, baseline, target and current scores, planned gain, lead and coordinating units.")
     @GetMapping("/criteria")
     List<CriterionJson> criteria(@PathVariable int year) {
         return scoreboard(year).rows().stream().map(CriterionJson::of).toList();
     }
 
+    @Operation(summary = "A cycle's totals and domains", description = "Totals, the domains with percentages, "
+            + "and every published figure that disagrees with the sum of its parts.")
     @GetMapping("/summary")
     SummaryJson summary(@PathVariable int year) {
         Scoreboard board = scoreboard(year);

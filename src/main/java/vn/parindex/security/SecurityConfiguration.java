@@ -107,6 +107,9 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**", "/review").hasRole("ADMIN")
+                        // the API description and its UI (web.OpenApiConfiguration): every signed-in user, like a page
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**",
+                                "/swagger-ui.html").authenticated()
                         .requestMatchers(HttpMethod.POST, "/cycles/*/ranking", "/cycles/*/ranking/**")
                         .hasRole("ADMIN")
                         .anyRequest().authenticated())

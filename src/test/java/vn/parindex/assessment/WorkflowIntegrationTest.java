@@ -21,7 +21,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,82 +92,117 @@ class WorkflowIntegrationTest {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
-    @Test
-    void aUnitSubmitsHomeAffairsReturnsTheUnitResubmitsAndHomeAffairsApproves() throws Exception {
-        BigDecimal before = totalCurrent();
-        // tuphap submits 2.2 with a PDF through the page form
-        mvc.perform(multipart("/cycles/2023/criteria/2.2/assessments")
-                        .file(new MockMultipartFile("files", "bien-ban-kiem-tra.pdf", "application/pdf", PDF))
-                        .param("score", "2,2").param("comment", "Đã kiểm tra, rà soát 12 văn bản")
-                        .with(page("tuphap")).with(csrf()))
-                .andExpect(status().isFound());
-        JsonNode thread = read("/api/v1/cycles/2023/criteria/2.2/assessments", "tuphap");
-        assertThat(thread).hasSize(1);
-        long first = thread.get(0).get("id").asLong();
-        assertThat(thread.get(0).get("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(thread.get(0).get("score").decimalValue()).isEqualByComparingTo("2.2");
-        JsonNode files = read("/api/v1/cycles/2023/criteria/2.2/evidence", "lanhdao");
-        assertThat(files).hasSize(1);
-        assertThat(files.get(0).get("fileName").asString()).isEqualTo("bien-ban-kiem-tra.pdf");
-        assertThat(files.get(0).get("sha256").asString()).isEqualTo(EvidenceService.sha256(PDF));
-        byte[] downloaded = mvc.perform(get("/evidence/" + files.get(0).get("id").asLong()).with(page("lanhdao")))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
-                .andExpect(header().string("Content-Type", "application/pdf"))
-                .andReturn().getResponse().getContentAsByteArray();
-        assertThat(downloaded).isEqualTo(PDF);
+    /**
+     * One submission's life, step by step on the same criterion (2.2): each step starts where the one before left
+     * it, so the steps run in order on one instance (its fields carry the ids and the total before).
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    class AUnitSubmitsHomeAffairsReturnsTheUnitResubmitsAndHomeAffairsApproves {
 
-        // vanphong leads neither 2.2 nor 2.4 (survey): refused, nothing recorded
-        long assessments = count("assessment");
-        mvc.perform(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(as("vanphong"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"score\": 2, \"comment\": \"thử\"}"))
-                .andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/cycles/2023/criteria/2.4/assessments").with(as("vanphong"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"score\": 2, \"comment\": \"thử\"}"))
-                .andExpect(status().isForbidden());
-        mvc.perform(multipart("/cycles/2023/criteria/2.2/assessments").param("score", "2").param("comment", "x")
-                .with(page("vanphong")).with(csrf())).andExpect(status().isForbidden());
-        assertThat(count("assessment")).isEqualTo(assessments);
+        BigDecimal before;
+        long first;
+        long second;
 
-        // noivu returns it: a reason is required
-        mvc.perform(post("/api/v1/assessments/" + first + "/return").with(as("noivu"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \" \"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("comment"));
-        mvc.perform(post("/api/v1/assessments/" + first + "/return").with(as("noivu"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"Thiếu biên bản kiểm tra quý IV\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETURNED"));
-        assertThat(totalCurrent()).isEqualByComparingTo(before);
+        @Test
+        @Order(1)
+        void tuphapSubmitsWithAPdfThroughThePageForm() throws Exception {
+            before = totalCurrent();
+            // tuphap submits 2.2 with a PDF through the page form
+            mvc.perform(multipart("/cycles/2023/criteria/2.2/assessments")
+                            .file(new MockMultipartFile("files", "bien-ban-kiem-tra.pdf", "application/pdf", PDF))
+                            .param("score", "2,2").param("comment", "Đã kiểm tra, rà soát 12 văn bản")
+                            .with(page("tuphap")).with(csrf()))
+                    .andExpect(status().isFound());
+            JsonNode thread = read("/api/v1/cycles/2023/criteria/2.2/assessments", "tuphap");
+            assertThat(thread).hasSize(1);
+            first = thread.get(0).get("id").asLong();
+            assertThat(thread.get(0).get("status").asString()).isEqualTo("SUBMITTED");
+            assertThat(thread.get(0).get("score").decimalValue()).isEqualByComparingTo("2.2");
+            JsonNode files = read("/api/v1/cycles/2023/criteria/2.2/evidence", "lanhdao");
+            assertThat(files).hasSize(1);
+            assertThat(files.get(0).get("fileName").asString()).isEqualTo("bien-ban-kiem-tra.pdf");
+            assertThat(files.get(0).get("sha256").asString()).isEqualTo(EvidenceService.sha256(PDF));
+            byte[] downloaded = mvc.perform(get("/evidence/" + files.get(0).get("id").asLong()).with(page("lanhdao")))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                    .andExpect(header().string("Content-Type", "application/pdf"))
+                    .andReturn().getResponse().getContentAsByteArray();
+            assertThat(downloaded).isEqualTo(PDF);
+        }
 
-        // tuphap resubmits through the API, noivu approves
-        String created = mvc.perform(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(as("tuphap"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"score\": 2.75, \"comment\": \"Bổ sung biên bản quý IV\"}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED"))
-                .andReturn().getResponse().getContentAsString();
-        long second = json.readTree(created).get("id").asLong();
-        mvc.perform(post("/api/v1/assessments/" + second + "/approve").with(as("noivu"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"Đạt\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        @Test
+        @Order(2)
+        void aUnitThatDoesNotLeadTheCriterionIsRefusedAndNothingIsRecorded() throws Exception {
+            // vanphong leads neither 2.2 nor 2.4 (survey): refused, nothing recorded
+            long assessments = count("assessment");
+            mvc.perform(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(as("vanphong"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"score\": 2, \"comment\": \"thử\"}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/api/v1/cycles/2023/criteria/2.4/assessments").with(as("vanphong"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"score\": 2, \"comment\": \"thử\"}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(multipart("/cycles/2023/criteria/2.2/assessments").param("score", "2").param("comment", "x")
+                    .with(page("vanphong")).with(csrf())).andExpect(status().isForbidden());
+            assertThat(count("assessment")).isEqualTo(assessments);
+        }
 
-        assertThat(criterion("2.2").get("currentScore").decimalValue()).isEqualByComparingTo("2.75");
-        assertThat(totalCurrent().subtract(before)).isEqualByComparingTo("2.75");
+        @Test
+        @Order(3)
+        void homeAffairsReturnsItWithAReason() throws Exception {
+            // noivu returns it: a reason is required
+            mvc.perform(post("/api/v1/assessments/" + first + "/return").with(as("noivu"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \" \"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("comment"));
+            mvc.perform(post("/api/v1/assessments/" + first + "/return").with(as("noivu"))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"Thiếu biên bản kiểm tra quý IV\"}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETURNED"));
+            assertThat(totalCurrent()).isEqualByComparingTo(before);
+        }
 
-        // the history shows every step, with who did it
-        JsonNode history = read("/api/v1/cycles/2023/criteria/2.2/history", "lanhdao");
-        List<String> steps = new ArrayList<>();
-        history.forEach(h -> steps.add(h.get("by").asString() + " " + h.get("field").asString() + " "
-                + h.get("newValue").asString()));
-        assertThat(steps).containsSubsequence("tuphap status SUBMITTED", "tuphap score 2.2000",
-                "noivu status RETURNED", "tuphap status SUBMITTED", "tuphap score 2.7500", "noivu status APPROVED",
-                "noivu currentScore 2.7500");
-        assertThat(steps).anyMatch(s -> s.startsWith("tuphap event UPLOADED"));
+        @Test
+        @Order(4)
+        void tuphapResubmitsThroughTheApiAndHomeAffairsApproves() throws Exception {
+            // tuphap resubmits through the API, noivu approves
+            String created = mvc.perform(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(as("tuphap"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"score\": 2.75, \"comment\": \"Bổ sung biên bản quý IV\"}"))
+                    .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED"))
+                    .andReturn().getResponse().getContentAsString();
+            second = json.readTree(created).get("id").asLong();
+            mvc.perform(post("/api/v1/assessments/" + second + "/approve").with(as("noivu"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"Đạt\"}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
 
-        // the criterion page shows the thread to the leader
-        String html = mvc.perform(get("/cycles/2023/criteria/2.2").with(page("lanhdao")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("Thiếu biên bản kiểm tra quý IV", "bien-ban-kiem-tra.pdf", "Đã duyệt", "2,7500")
-                .doesNotContain("Gửi Phòng Nội vụ xét duyệt").doesNotContain("Cập nhật điểm (Phòng Nội vụ)");
+            assertThat(criterion("2.2").get("currentScore").decimalValue()).isEqualByComparingTo("2.75");
+            assertThat(totalCurrent().subtract(before)).isEqualByComparingTo("2.75");
+        }
+
+        @Test
+        @Order(5)
+        void theHistoryShowsEveryStepWithWhoDidIt() throws Exception {
+            // the history shows every step, with who did it
+            JsonNode history = read("/api/v1/cycles/2023/criteria/2.2/history", "lanhdao");
+            List<String> steps = new ArrayList<>();
+            history.forEach(h -> steps.add(h.get("by").asString() + " " + h.get("field").asString() + " "
+                    + h.get("newValue").asString()));
+            assertThat(steps).containsSubsequence("tuphap status SUBMITTED", "tuphap score 2.2000",
+                    "noivu status RETURNED", "tuphap status SUBMITTED", "tuphap score 2.7500", "noivu status APPROVED",
+                    "noivu currentScore 2.7500");
+            assertThat(steps).anyMatch(s -> s.startsWith("tuphap event UPLOADED"));
+        }
+
+        @Test
+        @Order(6)
+        void theCriterionPageShowsTheThreadToTheLeader() throws Exception {
+            // the criterion page shows the thread to the leader
+            String html = mvc.perform(get("/cycles/2023/criteria/2.2").with(page("lanhdao")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).contains("Thiếu biên bản kiểm tra quý IV", "bien-ban-kiem-tra.pdf", "Đã duyệt", "2,7500")
+                    .doesNotContain("Gửi Phòng Nội vụ xét duyệt").doesNotContain("Cập nhật điểm (Phòng Nội vụ)");
+        }
     }
 
     @Test

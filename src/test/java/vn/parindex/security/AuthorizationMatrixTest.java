@@ -115,6 +115,11 @@ class AuthorizationMatrixTest {
                 .param("code", "2.2").param("version", "0"), ADMIN));
         all.add(new Endpoint("return", false, () -> post("/assessments/999999/return").param("year", "2023")
                 .param("code", "2.2").param("version", "0"), ADMIN));
+        // the API's description and its UI (springdoc): every signed-in user
+        all.add(new Endpoint("api description", false, () -> get("/v3/api-docs"), EVERYONE));
+        all.add(new Endpoint("api description (yaml)", false, () -> get("/v3/api-docs.yaml"), EVERYONE));
+        all.add(new Endpoint("api UI settings", false, () -> get("/v3/api-docs/swagger-config"), EVERYONE));
+        all.add(new Endpoint("api UI", false, () -> get("/swagger-ui"), EVERYONE));
         // API
         all.add(new Endpoint("api cycles", true, () -> get("/api/v1/cycles"), EVERYONE));
         all.add(new Endpoint("api criteria", true, () -> get("/api/v1/cycles/2023/criteria"), EVERYONE));

@@ -1,0 +1,249 @@
+package vn.parindex.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.support.WorkflowTest;
+
+/**
+ * Every bad request to the API that can be made on purpose, answered with a problem document whose status the API
+ * description promises for that operation (so the description tells the truth), and nothing written.
+ */
+@WorkflowTest
+class ApiErrorAnswersTest {
+
+    static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** One bad request: the operation as the description names it, the request, and the answer expected. */
+    record Case(String what, String method, String path,
+            Supplier<? extends AbstractMockHttpServletRequestBuilder<?>> request,
+            int status, String field) {
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AppUserRepository users;
+
+    JsonNode document;
+
+    @BeforeEach
+    void readTheDescription() throws Exception {
+        var u = users.findByUsernameWithUnit("lanhdao").orElseThrow();
+        CurrentUser leader = new CurrentUser(u.getId(), u.getUsername(), u.getDisplayName(), u.getPasswordHash(),
+                u.getRole(), null, null, null, u.isEnabled());
+        document = json.readTree(mvc.perform(get("/v3/api-docs").with(user(leader))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder builder, String body) {
+        return builder.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    static final String CRITERIA = "/api/v1/cycles/{year}/criteria";
+    static final String SUBMIT = "/api/v1/cycles/{year}/criteria/{code}/assessments";
+    static final String EVIDENCE = "/api/v1/cycles/{year}/criteria/{code}/evidence";
+    static final String PATCH = "/api/v1/cycles/{year}/criteria/{code}";
+    static final String APPROVE = "/api/v1/assessments/{id}/approve";
+    static final String RETURN = "/api/v1/assessments/{id}/return";
+
+    List<Case> cases() {
+        List<Case> all = new ArrayList<>();
+        // reads
+        all.add(new Case("a year that is no number", "get", CRITERIA,
+                () -> get("/api/v1/cycles/hai-nghin/criteria").with(httpBasic("lanhdao", "demo")), 400, null));
+        all.add(new Case("a year with no cycle", "get", CRITERIA,
+                () -> get("/api/v1/cycles/1999/criteria").with(httpBasic("lanhdao", "demo")), 404, null));
+        all.add(new Case("summary of no cycle", "get", "/api/v1/cycles/{year}/summary",
+                () -> get("/api/v1/cycles/2031/summary").with(httpBasic("lanhdao", "demo")), 404, null));
+        all.add(new Case("dashboard of no cycle", "get", "/api/v1/cycles/{year}/dashboard",
+                () -> get("/api/v1/cycles/2031/dashboard").with(httpBasic("lanhdao", "demo")), 404, null));
+        all.add(new Case("history of no criterion", "get", "/api/v1/cycles/{year}/criteria/{code}/history",
+                () -> get("/api/v1/cycles/2023/criteria/9.9/history").with(httpBasic("lanhdao", "demo")), 404, null));
+        all.add(new Case("thread of no criterion", "get", SUBMIT,
+                () -> get("/api/v1/cycles/2023/criteria/9.9/assessments").with(httpBasic("lanhdao", "demo")), 404,
+                null));
+        all.add(new Case("evidence of no criterion", "get", EVIDENCE,
+                () -> get("/api/v1/cycles/2023/criteria/9.9/evidence").with(httpBasic("lanhdao", "demo")), 404, null));
+        all.add(new Case("no credentials", "get", "/api/v1/cycles", () -> get("/api/v1/cycles"), 401, null));
+        all.add(new Case("a wrong password", "get", "/api/v1/cycles",
+                () -> get("/api/v1/cycles").with(httpBasic("lanhdao", "sai-mat-khau")), 401, null));
+        all.add(new Case("backup by a leader", "get", "/api/v1/backup",
+                () -> get("/api/v1/backup").with(httpBasic("lanhdao", "demo")), 403, null));
+        // writes: input
+        all.add(new Case("malformed JSON", "post", SUBMIT, () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments")
+                .with(httpBasic("tuphap", "demo")), "{\"score\": "), 400, null));
+        all.add(new Case("no body", "post", SUBMIT, () -> post("/api/v1/cycles/2023/criteria/2.2/assessments")
+                .with(httpBasic("tuphap", "demo")).contentType(MediaType.APPLICATION_JSON), 400, null));
+        all.add(new Case("a score as words", "post", SUBMIT, () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments")
+                .with(httpBasic("tuphap", "demo")), "{\"score\": \"hai\", \"comment\": \"x\"}"), 400, "score"));
+        all.add(new Case("a score above the maximum", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo")),
+                        "{\"score\": 3.5, \"comment\": \"x\"}"), 400, "score"));
+        all.add(new Case("a number too large for a score", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo")),
+                        "{\"score\": 1e400, \"comment\": \"x\"}"), 400, "score"));
+        all.add(new Case("a comment too long", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo")),
+                        "{\"score\": 1, \"comment\": \"" + "x".repeat(4001) + "\"}"), 400, "comment"));
+        all.add(new Case("form data instead of JSON", "post", SUBMIT,
+                () -> post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo"))
+                        .contentType(MediaType.TEXT_PLAIN).content("score=1"), 415, null));
+        all.add(new Case("a body over 1 MB", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo")),
+                        "{\"comment\": \"" + "x".repeat(1_100_000) + "\"}"), 413, null));
+        all.add(new Case("submitting for no criterion", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/9.9/assessments").with(httpBasic("tuphap", "demo")),
+                        "{\"score\": 1, \"comment\": \"x\"}"), 404, null));
+        // writes: who
+        all.add(new Case("another unit submits", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("vhtt", "demo")),
+                        "{\"score\": 1, \"comment\": \"x\"}"), 403, null));
+        all.add(new Case("a write from another site", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo"))
+                        .header("Sec-Fetch-Site", "cross-site"), "{\"score\": 1, \"comment\": \"x\"}"), 403, null));
+        all.add(new Case("a write from another origin", "post", APPROVE,
+                () -> json(post("/api/v1/assessments/1/approve").with(httpBasic("noivu", "demo"))
+                        .header("Origin", "https://evil.example"), "{}"), 403, null));
+        all.add(new Case("a unit head approves", "post", APPROVE,
+                () -> json(post("/api/v1/assessments/1/approve").with(httpBasic("tuphap", "demo")), "{}"), 403, null));
+        all.add(new Case("approving no assessment", "post", APPROVE,
+                () -> json(post("/api/v1/assessments/999999/approve").with(httpBasic("noivu", "demo")), "{}"), 404,
+                null));
+        all.add(new Case("an id that is no number", "post", RETURN,
+                () -> json(post("/api/v1/assessments/abc/return").with(httpBasic("noivu", "demo")), "{}"), 400, null));
+        all.add(new Case("returning no assessment", "post", RETURN,
+                () -> json(post("/api/v1/assessments/999999/return").with(httpBasic("noivu", "demo")),
+                        "{\"comment\": \"thiếu\"}"), 404, null));
+        // corrections
+        all.add(new Case("a correction without comment", "patch", PATCH,
+                () -> json(patch("/api/v1/cycles/2023/criteria/1.2").with(httpBasic("noivu", "demo")),
+                        "{\"targetScore\": 2, \"version\": 0}"), 400, "comment"));
+        all.add(new Case("a negative target", "patch", PATCH,
+                () -> json(patch("/api/v1/cycles/2023/criteria/1.2").with(httpBasic("noivu", "demo")),
+                        "{\"targetScore\": -1, \"comment\": \"x\", \"version\": 0}"), 400, "targetScore"));
+        all.add(new Case("a stale version", "patch", PATCH,
+                () -> json(patch("/api/v1/cycles/2023/criteria/1.2").with(httpBasic("noivu", "demo")),
+                        "{\"targetScore\": 2, \"comment\": \"x\", \"version\": -5}"), 409, null));
+        all.add(new Case("a unit head corrects", "patch", PATCH,
+                () -> json(patch("/api/v1/cycles/2023/criteria/1.2").with(httpBasic("tuphap", "demo")),
+                        "{\"targetScore\": 2, \"comment\": \"x\", \"version\": 0}"), 403, null));
+        all.add(new Case("correcting no cycle", "patch", PATCH,
+                () -> json(patch("/api/v1/cycles/2031/criteria/1.2").with(httpBasic("noivu", "demo")),
+                        "{\"targetScore\": 2, \"comment\": \"x\", \"version\": 0}"), 404, null));
+        // evidence
+        all.add(new Case("an upload without a file", "post", EVIDENCE,
+                () -> multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
+                        .file(new MockMultipartFile("other", "a.pdf", "application/pdf", PDF))
+                        .with(httpBasic("tuphap", "demo")), 400, "file"));
+        all.add(new Case("a page renamed .pdf", "post", EVIDENCE,
+                () -> multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "<html>".getBytes()))
+                        .with(httpBasic("tuphap", "demo")), 400, "file"));
+        all.add(new Case("an upload by another unit", "post", EVIDENCE,
+                () -> multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
+                        .with(httpBasic("vhtt", "demo")), 403, null));
+        all.add(new Case("an upload to no criterion", "post", EVIDENCE,
+                () -> multipart("/api/v1/cycles/2023/criteria/9.9/evidence")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
+                        .with(httpBasic("noivu", "demo")), 404, null));
+        return all;
+    }
+
+    long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    @Test
+    void everyBadRequestGetsTheProblemTheDescriptionPromisesAndChangesNothing() throws Exception {
+        long assessments = count("assessment");
+        long evidence = count("evidence");
+        long history = count("change_history");
+        List<String> wrong = new ArrayList<>();
+        for (Case c : cases()) {
+            MockHttpServletResponse response = mvc.perform(c.request().get()).andReturn().getResponse();
+            String body = response.getContentAsString(StandardCharsets.UTF_8);
+            if (response.getStatus() != c.status()) {
+                wrong.add(c.what() + ": " + response.getStatus() + " instead of " + c.status() + " " + body);
+                continue;
+            }
+            if (response.getContentType() == null || !response.getContentType().startsWith("application/problem+json")) {
+                wrong.add(c.what() + ": " + response.getContentType() + " is not a problem document");
+                continue;
+            }
+            JsonNode problem = json.readTree(body);
+            if (problem.path("status").asInt() != c.status() || problem.path("title").asString("").isBlank()) {
+                wrong.add(c.what() + ": " + body);
+            }
+            if (c.field() != null && !problem.path("errors").toString().contains("\"field\":\"" + c.field() + "\"")) {
+                wrong.add(c.what() + ": no error on " + c.field() + " in " + body);
+            }
+            JsonNode promised = document.path("paths").path(c.path()).path(c.method()).path("responses")
+                    .path(String.valueOf(c.status()));
+            if (promised.isMissingNode()) {
+                wrong.add(c.what() + ": the description of " + c.method() + " " + c.path() + " does not list "
+                        + c.status());
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(count("assessment")).isEqualTo(assessments);
+        assertThat(count("evidence")).isEqualTo(evidence);
+        assertThat(count("change_history")).isEqualTo(history);
+    }
+
+    @Test
+    void theTableCoversEveryWriteOperationOfTheDescription() {
+        List<String> writes = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            if (!op.getKey().equals("get")) {
+                writes.add(op.getKey() + " " + path.getKey());
+            }
+        }));
+        List<String> covered = cases().stream().map(c -> c.method() + " " + c.path()).distinct().toList();
+        assertThat(writes).isNotEmpty();
+        assertThat(covered).containsAll(writes);
+    }
+
+    @Test
+    void problemsComeInTheLanguageAsked() throws Exception {
+        MockHttpServletResponse vi = mvc.perform(get("/api/v1/cycles/1999/criteria").with(httpBasic("lanhdao", "demo")))
+                .andReturn().getResponse();
+        MockHttpServletResponse en = mvc.perform(get("/api/v1/cycles/1999/criteria").with(httpBasic("lanhdao", "demo"))
+                .header("Accept-Language", "en")).andReturn().getResponse();
+        String viTitle = json.readTree(vi.getContentAsString(StandardCharsets.UTF_8)).path("title").asString();
+        String enTitle = json.readTree(en.getContentAsString(StandardCharsets.UTF_8)).path("title").asString();
+        assertThat(viTitle).isNotBlank();
+        assertThat(enTitle).isNotBlank().isNotEqualTo(viTitle);
+    }
+}
