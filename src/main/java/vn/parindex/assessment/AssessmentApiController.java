@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
 import vn.parindex.criteria.Criterion;
+import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.CriterionScoreService;
 import vn.parindex.scoring.ApiJson.CriterionJson;
 import vn.parindex.scoring.ScoreboardService;
@@ -79,38 +80,38 @@ class AssessmentApiController {
     }
 
     @PostMapping("/cycles/{year}/criteria/{code}/assessments")
-    ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+    ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @PathVariable String code, @RequestBody SubmitRequest request) {
         FieldErrors errors = new FieldErrors();
         String score = scoreText(request.score(), "score", errors);
         errors.throwIfAny();
-        Assessment assessment = assessments.submit(user, year, code, score, request.comment(), List.of());
+        Assessment assessment = assessments.submit(user, cycle.getYear(), code, score, request.comment(), List.of());
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + assessment.getId()))
                 .body(Map.of("id", assessment.getId(), "status", assessment.getStatus().name()));
     }
 
     @GetMapping("/cycles/{year}/criteria/{code}/assessments")
-    List<AssessmentJson> thread(@PathVariable int year, @PathVariable String code) {
-        return assessments.thread(pages.criterionId(year, code)).stream().map(AssessmentJson::of).toList();
+    List<AssessmentJson> thread(Cycle cycle, @PathVariable String code) {
+        return assessments.thread(pages.criterionId(cycle.getYear(), code)).stream().map(AssessmentJson::of).toList();
     }
 
     @PostMapping(path = "/cycles/{year}/criteria/{code}/evidence", consumes = "multipart/form-data")
-    ResponseEntity<List<EvidenceInfo>> upload(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+    ResponseEntity<List<EvidenceInfo>> upload(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @PathVariable String code, HttpServletRequest request) {
         // the permission first: a body nobody may send is never parsed (multipart is resolved lazily)
-        assessments.requireCanUpload(user, year, code);
+        assessments.requireCanUpload(user, cycle.getYear(), code);
         try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes())) {
             if (uploads.files().isEmpty()) {
                 throw InvalidInputException.of("file", "evidence.required");
             }
-            List<EvidenceInfo> stored = assessments.upload(user, year, code, uploads.files());
+            List<EvidenceInfo> stored = assessments.upload(user, cycle.getYear(), code, uploads.files());
             return ResponseEntity.status(201).body(stored);
         }
     }
 
     @GetMapping("/cycles/{year}/criteria/{code}/evidence")
-    List<EvidenceInfo> evidence(@PathVariable int year, @PathVariable String code) {
-        return pages.evidence(pages.criterionId(year, code));
+    List<EvidenceInfo> evidence(Cycle cycle, @PathVariable String code) {
+        return pages.evidence(pages.criterionId(cycle.getYear(), code));
     }
 
     @PostMapping("/assessments/{id}/approve")
@@ -130,22 +131,23 @@ class AssessmentApiController {
     }
 
     @PatchMapping("/cycles/{year}/criteria/{code}")
-    CriterionJson patch(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable String code,
+    CriterionJson patch(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @RequestBody ScorePatch patch) {
         FieldErrors errors = new FieldErrors();
         String baseline = scoreText(patch.baselineScore(), "baselineScore", errors);
         String target = scoreText(patch.targetScore(), "targetScore", errors);
         String current = scoreText(patch.currentScore(), "currentScore", errors);
         errors.throwIfAny();
-        Criterion criterion = scores.update(user, year, code, new CriterionScoreService.ScoreChange(
+        Criterion criterion = scores.update(user, cycle.getYear(), code, new CriterionScoreService.ScoreChange(
                 baseline, target, current, patch.comment(), patch.version()));
-        return scoreboards.forYear(year).map(b -> CriterionJson.of(b.row(criterion.getCode())))
-                .orElseThrow(() -> NotFoundException.cycle(year));
+        // the cycle read again: its data revision has just changed
+        return scoreboards.forYear(cycle.getYear()).map(b -> CriterionJson.of(b.row(criterion.getCode())))
+                .orElseThrow(() -> NotFoundException.cycle(cycle.getYear()));
     }
 
     @GetMapping("/cycles/{year}/criteria/{code}/history")
-    List<HistoryJson> history(@PathVariable int year, @PathVariable String code) {
-        return audit.forCriterion(pages.criterionId(year, code)).stream().map(HistoryJson::of).toList();
+    List<HistoryJson> history(Cycle cycle, @PathVariable String code) {
+        return audit.forCriterion(pages.criterionId(cycle.getYear(), code)).stream().map(HistoryJson::of).toList();
     }
 
     /**
