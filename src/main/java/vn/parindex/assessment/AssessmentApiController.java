@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
 import vn.parindex.criteria.Criterion;
+import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.CriterionScoreService;
 import vn.parindex.scoring.ApiJson.CriterionJson;
 import vn.parindex.scoring.ScoreboardService;
@@ -97,12 +98,12 @@ class AssessmentApiController {
             + "is a leader's, or the criterion is scored by the survey")
     @ApiResponse(responseCode = "409", description = "A submission for this criterion is already awaiting review")
     @PostMapping("/cycles/{year}/criteria/{code}/assessments")
-    ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+    ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @PathVariable String code, @RequestBody SubmitRequest request) {
         FieldErrors errors = new FieldErrors();
         String score = scoreText(request.score(), "score", errors);
         errors.throwIfAny();
-        Assessment assessment = assessments.submit(user, year, code, score, request.comment(), List.of());
+        Assessment assessment = assessments.submit(user, cycle.getYear(), code, score, request.comment(), List.of());
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + assessment.getId()))
                 .body(Map.of("id", assessment.getId(), "status", assessment.getStatus().name()));
     }
@@ -110,8 +111,8 @@ class AssessmentApiController {
     @Operation(summary = "A criterion's assessment thread", description = "Every submission of the criterion with "
             + "its review, oldest first.")
     @GetMapping("/cycles/{year}/criteria/{code}/assessments")
-    List<AssessmentJson> thread(@PathVariable int year, @PathVariable String code) {
-        return assessments.thread(pages.criterionId(year, code)).stream().map(AssessmentJson::of).toList();
+    List<AssessmentJson> thread(Cycle cycle, @PathVariable String code) {
+        return assessments.thread(pages.criterionId(cycle.getYear(), code)).stream().map(AssessmentJson::of).toList();
     }
 
     @Operation(summary = "Upload an evidence document", description = "PDF, Word, Excel, images or ZIP, checked "
@@ -125,15 +126,15 @@ class AssessmentApiController {
     @ApiResponse(responseCode = "403", description = "The account may not add evidence to this criterion")
     @ApiResponse(responseCode = "413", description = "The file is larger than the evidence size limit")
     @PostMapping(path = "/cycles/{year}/criteria/{code}/evidence", consumes = "multipart/form-data")
-    ResponseEntity<List<EvidenceInfo>> upload(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+    ResponseEntity<List<EvidenceInfo>> upload(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @PathVariable String code, HttpServletRequest request) {
         // the permission first: a body nobody may send is never parsed (multipart is resolved lazily)
-        assessments.requireCanUpload(user, year, code);
+        assessments.requireCanUpload(user, cycle.getYear(), code);
         try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes())) {
             if (uploads.files().isEmpty()) {
                 throw InvalidInputException.of("file", "evidence.required");
             }
-            List<EvidenceInfo> stored = assessments.upload(user, year, code, uploads.files());
+            List<EvidenceInfo> stored = assessments.upload(user, cycle.getYear(), code, uploads.files());
             return ResponseEntity.status(201).body(stored);
         }
     }
@@ -141,8 +142,8 @@ class AssessmentApiController {
     @Operation(summary = "A criterion's evidence documents", description = "Name, type, size, SHA-256, who "
             + "uploaded it and when; the content is downloaded from the page.")
     @GetMapping("/cycles/{year}/criteria/{code}/evidence")
-    List<EvidenceInfo> evidence(@PathVariable int year, @PathVariable String code) {
-        return pages.evidence(pages.criterionId(year, code));
+    List<EvidenceInfo> evidence(Cycle cycle, @PathVariable String code) {
+        return pages.evidence(pages.criterionId(cycle.getYear(), code));
     }
 
     @Operation(summary = "Approve a submission (Home Affairs)", description = "The submitted score becomes the "
@@ -183,24 +184,25 @@ class AssessmentApiController {
     @ApiResponse(responseCode = "409", description = "The version is stale: someone changed the criterion "
             + "(currentVersion)")
     @PatchMapping("/cycles/{year}/criteria/{code}")
-    CriterionJson patch(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable String code,
+    CriterionJson patch(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @RequestBody ScorePatch patch) {
         FieldErrors errors = new FieldErrors();
         String baseline = scoreText(patch.baselineScore(), "baselineScore", errors);
         String target = scoreText(patch.targetScore(), "targetScore", errors);
         String current = scoreText(patch.currentScore(), "currentScore", errors);
         errors.throwIfAny();
-        Criterion criterion = scores.update(user, year, code, new CriterionScoreService.ScoreChange(
+        Criterion criterion = scores.update(user, cycle.getYear(), code, new CriterionScoreService.ScoreChange(
                 baseline, target, current, patch.comment(), patch.version()));
-        return scoreboards.forYear(year).map(b -> CriterionJson.of(b.row(criterion.getCode())))
-                .orElseThrow(() -> NotFoundException.cycle(year));
+        // the cycle read again: its data revision has just changed
+        return scoreboards.forYear(cycle.getYear()).map(b -> CriterionJson.of(b.row(criterion.getCode())))
+                .orElseThrow(() -> NotFoundException.cycle(cycle.getYear()));
     }
 
     @Operation(summary = "A criterion's change history", description = "Every change to the criterion, its "
             + "assessments and evidence, newest first, with who made it (append-only).")
     @GetMapping("/cycles/{year}/criteria/{code}/history")
-    List<HistoryJson> history(@PathVariable int year, @PathVariable String code) {
-        return audit.forCriterion(pages.criterionId(year, code)).stream().map(HistoryJson::of).toList();
+    List<HistoryJson> history(Cycle cycle, @PathVariable String code) {
+        return audit.forCriterion(pages.criterionId(cycle.getYear(), code)).stream().map(HistoryJson::of).toList();
     }
 
     /**

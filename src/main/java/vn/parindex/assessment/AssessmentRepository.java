@@ -29,6 +29,21 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
             where a.status = :status order by a.submittedAt, a.id""")
     List<AssessmentView> describeByStatus(AssessmentStatus status);
 
+    /** A submission awaiting review with its criterion, for the review queue. */
+    record QueueRow(String code, String name, java.math.BigDecimal maxScore, java.math.BigDecimal score,
+            String submittedBy, java.time.OffsetDateTime submittedAt) {
+    }
+
+    /** The submissions of a cycle awaiting review, oldest first, with their criteria (one statement). */
+    @Query("""
+            select new vn.parindex.assessment.AssessmentRepository$QueueRow(c.code, c.name, c.maxScore, a.score,
+                s.username, a.submittedAt)
+            from Assessment a join vn.parindex.criteria.Criterion c on c.id = a.criterionId
+                join vn.parindex.security.AppUser s on s.id = a.submittedBy
+            where a.status = vn.parindex.assessment.AssessmentStatus.SUBMITTED and c.cycle.id = :cycleId
+            order by a.submittedAt, a.id""")
+    List<QueueRow> describeAwaitingReview(Long cycleId);
+
     /** The status of the latest assessment of every assessed criterion of a cycle, in one statement. */
     @Query("""
             select a.criterionId, a.status from Assessment a

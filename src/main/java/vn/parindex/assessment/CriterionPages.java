@@ -1,51 +1,120 @@
 package vn.parindex.assessment;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.audit.HistoryEntry;
+import vn.parindex.criteria.AssignmentService;
+import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionLookup;
+import vn.parindex.criteria.CriterionTrendPoint;
+import vn.parindex.criteria.CriterionView;
+import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.ReviewPermissions;
+import vn.parindex.criteria.UnitChoice;
+import vn.parindex.criteria.UnitRef;
+import vn.parindex.scoring.Figures;
+import vn.parindex.scoring.ScoreRow;
+import vn.parindex.scoring.Scoreboard;
+import vn.parindex.scoring.ScoreboardService;
+import vn.parindex.security.CurrentUser;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.web.VietnameseNumbers;
 
-/** Small read helpers shared by the workflow's pages and API. */
+/**
+ * Reads the workflow's pages: a criterion's page and the review queue, each in one read-only transaction with a
+ * fixed number of statements whatever the size of the tree, into records ready to print. Also small read helpers
+ * of the API (a criterion's id, evidence).
+ */
 @Service
 @Transactional(readOnly = true)
 class CriterionPages {
 
+    private static final String NONE = "—";
+
+    private final ScoreboardService scoreboards;
+    private final CriteriaCatalog catalog;
     private final CriterionLookup criteria;
     private final AssessmentRepository assessments;
+    private final EvidenceRepository evidenceRepository;
     private final EvidenceService evidence;
-    private final vn.parindex.criteria.CriterionUnitsEditor unitsEditor;
-    private final vn.parindex.organisation.UnitRepository unitRepository;
+    private final AuditTrail audit;
+    private final ReviewPermissions permissions;
+    private final AssignmentService assignments;
+    private final VietnameseNumbers fmt;
 
-    CriterionPages(CriterionLookup criteria, AssessmentRepository assessments, EvidenceService evidence,
-            vn.parindex.criteria.CriterionUnitsEditor unitsEditor,
-            vn.parindex.organisation.UnitRepository unitRepository) {
-        this.unitsEditor = unitsEditor;
-        this.unitRepository = unitRepository;
+    CriterionPages(ScoreboardService scoreboards, CriteriaCatalog catalog, CriterionLookup criteria,
+            AssessmentRepository assessments, EvidenceRepository evidenceRepository, EvidenceService evidence,
+            AuditTrail audit, ReviewPermissions permissions, AssignmentService assignments, VietnameseNumbers fmt) {
+        this.scoreboards = scoreboards;
+        this.catalog = catalog;
         this.criteria = criteria;
         this.assessments = assessments;
+        this.evidenceRepository = evidenceRepository;
         this.evidence = evidence;
+        this.audit = audit;
+        this.permissions = permissions;
+        this.assignments = assignments;
+        this.fmt = fmt;
+    }
+
+    /**
+     * A criterion's page as {@code user} sees it: the scoreboard (one statement, none while kept), the trend, the
+     * thread, the evidence and the history (one each), the latest statuses for a criterion with parts, the units
+     * for those who may assign them (one each).
+     */
+    CriterionPage page(CurrentUser user, Cycle cycle, String code) {
+        Scoreboard board = scoreboards.forCycle(cycle);
+        ScoreRow row = board.row(code);
+        if (row == null) {
+            throw AssessmentService.notFound(cycle.getYear(), code);
+        }
+        CriterionView c = row.criterion();
+        boolean leaf = !board.hasChildren(code);
+        ScoreRow parent = c.parentCode() == null ? null : board.row(c.parentCode());
+        boolean canReview = permissions.canReview(user);
+        boolean canEditScores = permissions.canEditScores(user);
+
+        List<CriterionPage.EvidenceRow> files = evidenceRepository.describeByCriterion(c.id()).stream()
+                .map(this::evidenceRow).toList();
+        Map<Long, List<CriterionPage.EvidenceRow>> filesOf = files.stream().filter(e -> e.assessmentId() != null)
+                .collect(Collectors.groupingBy(CriterionPage.EvidenceRow::assessmentId));
+        List<CriterionPage.ThreadItem> thread = assessments.describeByCriterion(c.id()).stream()
+                .map(a -> threadItem(a, filesOf.getOrDefault(a.id(), List.of()), canReview)).toList();
+        List<CriterionPage.Part> parts = leaf ? List.of() : parts(board, code, cycle.getId());
+        List<UnitChoice> units = canEditScores ? assignments.choices(c.id()) : List.of();
+
+        return new CriterionPage(cycle.getYear(), cycle.getBaselineYear(), c.code(), c.name(), c.isSurvey(),
+                c.weakness(), c.version(), parent == null ? null : parent.code(),
+                parent == null ? null : parent.criterion().name(), figures(row.figures()), names(c.leadUnits()),
+                c.leadUnitsInherited(), names(c.coordinatingUnits()), leaf, parts, trend(c.code(), cycle.getYear()),
+                thread, files, history(c.id()),
+                permissions.canSubmit(user, c, leaf, cycle.getStatus()), canReview, canEditScores,
+                permissions.leads(user, c), permissions.coordinates(user, c), evidence.maxFileSize().toMegabytes(),
+                units);
+    }
+
+    /** The submissions awaiting review in a cycle, oldest first (one statement). */
+    List<QueueItem> queue(Cycle cycle) {
+        return assessments.describeAwaitingReview(cycle.getId()).stream()
+                .map(q -> new QueueItem(q.code(), q.name(), fmt.score(q.score()) + " / " + fmt.max(q.maxScore()),
+                        q.submittedBy() + ", " + fmt.dateTime(q.submittedAt())))
+                .toList();
+    }
+
+    /** A submission awaiting review, as a row of the queue. */
+    record QueueItem(String code, String name, String score, String submitted) {
     }
 
     long criterionId(int year, String code) {
         return criteria.findByYearAndCode(year, code).orElseThrow(() -> AssessmentService.notFound(year, code))
                 .getId();
-    }
-
-    boolean isLeaf(long criterionId) {
-        return !criteria.existsByParentId(criterionId);
-    }
-
-    List<vn.parindex.organisation.Unit> units() {
-        return unitRepository.findAllByOrderByIdAsc();
-    }
-
-    List<Long> directUnits(long criterionId, vn.parindex.criteria.UnitRole role) {
-        return unitsEditor.direct(criterionId, role);
-    }
-
-    long maxFileSizeMb() {
-        return evidence.maxFileSize().toMegabytes();
     }
 
     /** An evidence document's description, for download. */
@@ -54,12 +123,78 @@ class CriterionPages {
     }
 
     /** Writes an evidence document's bytes, slice by slice (outside any transaction: documents never change). */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void copyEvidence(long id, long size, java.io.OutputStream out) throws java.io.IOException {
         evidence.copyContent(id, size, out);
     }
 
     List<EvidenceInfo> evidence(long criterionId) {
         return evidence.forCriterion(criterionId);
+    }
+
+    private CriterionPage.FigureTexts figures(Figures f) {
+        return new CriterionPage.FigureTexts(fmt.max(f.max()), fmt.score(f.baseline()), fmt.percent(f.baselinePercent()),
+                fmt.score(f.target()), fmt.percent(f.targetPercent()),
+                f.current() == null ? null : fmt.score(f.current()),
+                f.current() == null ? null : fmt.percent(f.currentPercent()),
+                fmt.signedScore(f.targetGain()) + " (" + fmt.change(f.targetGainRounded()) + ")",
+                fmt.signedScore(f.remainingToTarget()), fmt.score(f.recoverable()));
+    }
+
+    private List<CriterionPage.Part> parts(Scoreboard board, String code, long cycleId) {
+        Map<Long, AssessmentStatus> statuses = new HashMap<>();
+        for (Object[] status : assessments.findLatestStatusesByCycle(cycleId)) {
+            statuses.put((Long) status[0], (AssessmentStatus) status[1]);
+        }
+        List<CriterionPage.Part> parts = new ArrayList<>();
+        for (ScoreRow r : board.descendants(code)) {
+            CriterionView c = r.criterion();
+            Figures f = r.figures();
+            parts.add(new CriterionPage.Part(c.code(), c.name(), c.isSurvey(), c.weakness(), fmt.max(f.max()),
+                    fmt.score(f.baseline()), fmt.score(f.target()),
+                    f.current() == null ? NONE : fmt.score(f.current()), fmt.signedScore(f.remainingToTarget()),
+                    names(c.leadUnits()), statuses.get(c.id())));
+        }
+        return parts;
+    }
+
+    private List<CriterionPage.TrendRow> trend(String code, int shownYear) {
+        List<CriterionPage.TrendRow> rows = new ArrayList<>();
+        for (CriterionTrendPoint t : catalog.trend(code)) {
+            rows.add(new CriterionPage.TrendRow(t.year(), t.year() == shownYear, t.name(), orNone(fmt.max(t.maxScore())),
+                    t.baselineYear(), t.baselineScore() == null ? null : fmt.score(t.baselineScore()),
+                    orNone(fmt.score(t.targetScore())), orNone(fmt.score(t.currentScore()))));
+        }
+        return rows;
+    }
+
+    private CriterionPage.ThreadItem threadItem(AssessmentView a, List<CriterionPage.EvidenceRow> files,
+            boolean canReview) {
+        return new CriterionPage.ThreadItem(a.id(), a.status(), fmt.score(a.score()), a.submittedBy(),
+                fmt.dateTime(a.submittedAt()), a.explanation(), files, a.reviewedBy(), fmt.dateTime(a.reviewedAt()),
+                a.reviewComment(), a.version(), canReview && a.status() == AssessmentStatus.SUBMITTED);
+    }
+
+    private CriterionPage.EvidenceRow evidenceRow(EvidenceInfo e) {
+        String sha = e.sha256();
+        return new CriterionPage.EvidenceRow(e.id(), e.assessmentId(), e.fileName(), fmt.bytes(e.sizeBytes()),
+                e.uploadedBy(), fmt.dateTime(e.uploadedAt()), sha, sha.substring(0, Math.min(16, sha.length())) + "…");
+    }
+
+    private List<CriterionPage.HistoryRow> history(long criterionId) {
+        List<CriterionPage.HistoryRow> rows = new ArrayList<>();
+        for (HistoryEntry h : audit.forCriterion(criterionId)) {
+            rows.add(new CriterionPage.HistoryRow(fmt.dateTime(h.at()), h.by(),
+                    "history." + h.entityType() + "." + h.field(), h.oldValue(), h.newValue(), h.comment()));
+        }
+        return rows;
+    }
+
+    private static String names(List<UnitRef> units) {
+        return units.stream().map(UnitRef::name).collect(Collectors.joining("; "));
+    }
+
+    private static String orNone(String text) {
+        return text.isEmpty() ? NONE : text;
     }
 }

@@ -47,7 +47,7 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     public List<HistoryEntry> forCriterion(long criterionId) {
-        return history.findByCriterionIdOrderByAtAscIdAsc(criterionId).stream().map(HistoryEntry::of).toList();
+        return history.describeByCriterion(criterionId);
     }
 
     @Transactional(readOnly = true)

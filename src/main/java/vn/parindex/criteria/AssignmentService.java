@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
@@ -29,9 +30,11 @@ public class AssignmentService {
     private final ReviewPermissions permissions;
     private final AuditTrail audit;
     private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
 
     AssignmentService(CriterionRepository criteria, UnitRepository units, CriterionUnitsEditor editor,
-            ReviewPermissions permissions, AuditTrail audit, EntityManager entityManager) {
+            ReviewPermissions permissions, AuditTrail audit, EntityManager entityManager, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.criteria = criteria;
         this.units = units;
         this.editor = editor;
@@ -40,6 +43,21 @@ public class AssignmentService {
         this.entityManager = entityManager;
     }
 
+    /**
+     * Every unit (in the order they were created) with whether the criterion names it directly as lead or
+     * coordinating unit: what the assignment form offers and ticks, in one statement.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitChoice> choices(long criterionId) {
+        return jdbc.query("""
+                select u.code, u.name, coalesce(bool_or(cu.role = 'LEAD'), false) as lead,
+                       coalesce(bool_or(cu.role = 'COORDINATING'), false) as coordinating
+                from unit u left join criterion_unit cu on cu.unit_id = u.id and cu.criterion_id = ?
+                group by u.id order by u.id""", (rs, i) -> new UnitChoice(rs.getString("code"), rs.getString("name"),
+                rs.getBoolean("lead"), rs.getBoolean("coordinating")), criterionId);
+    }
+
+    /** Errors go to fields {@code leadUnits}, {@code coordinatingUnits}, {@code comment} and {@code version}. */
     @Transactional
     public void assign(CurrentUser user, int year, String code, List<String> leadCodes,
             List<String> coordinatingCodes, String comment, Long version) {
@@ -55,11 +73,11 @@ public class AssignmentService {
             errors.add("coordinatingUnits", "assignment.both");
         }
         if (comment == null || comment.isBlank()) {
-            errors.add("assignmentComment", "comment.required");
+            errors.add("comment", "comment.required");
         }
-        errors.commentLength("assignmentComment", comment);
+        errors.commentLength("comment", comment);
         if (version == null) {
-            errors.add("assignmentComment", "version.required");
+            errors.add("version", "version.required");
         }
         errors.throwIfAny();
         criterion.requireVersion(version);

@@ -259,7 +259,9 @@ class WorkflowIntegrationTest {
                         .param("comment", "Giải trình dài đã gõ").with(page("noivu")).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("Điểm có tối đa 4 chữ số thập phân.", "Giải trình dài đã gõ", "value=\"2,123456\"");
+        // (Spring's form tags write typed text with HTML entities: "tr&igrave;nh", shown as "trình")
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(html))
+                .contains("Điểm có tối đa 4 chữ số thập phân.", "Giải trình dài đã gõ", "value=\"2,123456\"");
 
         // an HTML page renamed .pdf is not a PDF
         mvc.perform(multipart("/cycles/2023/criteria/1.3/assessments")

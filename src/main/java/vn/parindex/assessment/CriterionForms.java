@@ -1,0 +1,50 @@
+package vn.parindex.assessment;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+
+/**
+ * The forms of a criterion's page, as typed: bound by Spring (or, for the submission with its files, read from
+ * the request once the permission is checked) and shown again with the service's messages next to their fields.
+ */
+final class CriterionForms {
+
+    private CriterionForms() {
+    }
+
+    /**
+     * A self-assessment. {@code files} is not bound (the documents are streamed, {@link Uploads}); the property
+     * only carries their error to the file field.
+     */
+    public record SubmitForm(String score, String comment) {
+
+        static final SubmitForm EMPTY = new SubmitForm("", "");
+
+        /** Reads the typed fields of an opened multipart request. */
+        static SubmitForm of(HttpServletRequest request) {
+            return new SubmitForm(request.getParameter("score"), request.getParameter("comment"));
+        }
+
+        public String getFiles() {
+            return null;
+        }
+    }
+
+    /** Approving or returning a submission: the reviewer's comment and the version the page showed. */
+    public record ReviewForm(String comment, Long version) {
+
+        static final ReviewForm EMPTY = new ReviewForm("", null);
+    }
+
+    /** A direct correction of scores; a blank box means "leave unchanged". */
+    public record ScoresForm(String baselineScore, String targetScore, String currentScore, String comment,
+            Long version) {
+
+        static final ScoresForm EMPTY = new ScoresForm("", "", "", "", null);
+    }
+
+    /** The units named on the criterion: none as lead means "as the parent". */
+    public record AssignmentForm(List<String> leadUnits, List<String> coordinatingUnits, String comment,
+            Long version) {
+    }
+}

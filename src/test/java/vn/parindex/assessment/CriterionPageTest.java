@@ -1,0 +1,220 @@
+package vn.parindex.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
+import vn.parindex.criteria.CycleStatus;
+import vn.parindex.criteria.importer.PlanImportRequest;
+import vn.parindex.criteria.importer.PlanImporter;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.support.StatementCounter;
+import vn.parindex.support.WorkflowTest;
+
+/**
+ * The criterion page and the review queue: a fixed number of SQL statements whatever the size of the tree, the
+ * year in the address (the cycle resolver), and every form's bad input shown next to its field with nothing changed.
+ */
+@WorkflowTest
+class CriterionPageTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AppUserRepository users;
+
+    @Autowired
+    PlanImporter importer;
+
+    @Autowired
+    StatementCounter statements;
+
+    RequestPostProcessor page(String username) {
+        return user(WorkflowIntegrationTest.CurrentUserLoader.load(users, username));
+    }
+
+    String html(AbstractMockHttpServletRequestBuilder<?> request, String username, ResultMatcher expected) throws Exception {
+        if (!"GET".equals(request.buildRequest(new org.springframework.mock.web.MockServletContext()).getMethod())) {
+            request.with(csrf());
+        }
+        return HtmlUtils.htmlUnescape(mvc.perform(request.with(page(username))).andExpect(expected).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    long version(String code) {
+        return jdbc.queryForObject("select c.version from criterion c join cycle y on y.id = c.cycle_id"
+                + " where y.year = 2023 and c.code = ?", Long.class, code);
+    }
+
+    /** Every SQL statement of one page when nothing is kept from an earlier request (the data just changed). */
+    long statementsFor(String url, String username) throws Exception {
+        RequestPostProcessor person = page(username);
+        mvc.perform(get(url).with(person)).andExpect(status().isOk()); // warm up
+        jdbc.update("update data_revision set revision = revision + 1");
+        statements.reset();
+        mvc.perform(get(url).with(person)).andExpect(status().isOk());
+        return statements.count();
+    }
+
+    @Test
+    void aPageReadsAFixedNumberOfStatementsForTheSmallAndForALargeTree() throws Exception {
+        StringBuilder csv = new StringBuilder("stt,ten,diem_toi_da,diem_2016,muc_tieu_2017,co_quan_chu_tri\n");
+        for (int domain = 1; domain <= 8; domain++) {
+            csv.append(domain).append(",Lĩnh vực ").append(domain).append(",\"25\",,,Phòng Nội vụ\n");
+            for (int criterion = 1; criterion <= 50; criterion++) {
+                csv.append(domain).append('.').append(criterion).append(",Tiêu chí,\"0,5\",\"0,25\",\"0,5\",")
+                        .append(criterion % 2 == 0 ? "Phòng Tư pháp" : "").append('\n');
+            }
+        }
+        importer.importPlan(new StringReader(csv.toString()), new PlanImportRequest(2017, 2016, CycleStatus.CLOSED,
+                "Lớn", Map.of(), Map.of("1", List.of("VHTT"))));
+
+        // the cycle (resolver), the tree, the trend, the thread, the evidence, the history
+        long criterion = statementsFor("/cycles/2023/criteria/2.2", "lanhdao");
+        assertThat(criterion).isEqualTo(6);
+        assertThat(statementsFor("/cycles/2017/criteria/3.7", "lanhdao")).isEqualTo(criterion);
+        // a domain also reads its parts' latest statuses
+        long domain = statementsFor("/cycles/2023/criteria/3", "lanhdao");
+        assertThat(domain).isEqualTo(criterion + 1);
+        assertThat(statementsFor("/cycles/2017/criteria/3", "lanhdao")).isEqualTo(domain);
+        assertThat(html(get("/cycles/2017/criteria/3"), "lanhdao", status().isOk())).contains("3.50", "3.49");
+        // Home Affairs also gets the units for the assignment form
+        assertThat(statementsFor("/cycles/2023/criteria/2.2", "noivu")).isEqualTo(criterion + 1);
+        assertThat(statementsFor("/cycles/2017/criteria/3", "noivu")).isEqualTo(domain + 1);
+        // the queue: the cycle and the submissions with their criteria
+        assertThat(statementsFor("/review", "noivu")).isEqualTo(2);
+    }
+
+    @Test
+    void theYearInTheAddressIsACycle() throws Exception {
+        html(get("/cycles/2031/criteria/1.1"), "lanhdao", status().isNotFound());
+        html(get("/cycles/abc/criteria/1.1"), "lanhdao", status().isBadRequest());
+        html(get("/cycles/20231/criteria/1.1"), "lanhdao", status().isBadRequest());
+        html(get("/cycles/2023/criteria/9.9"), "lanhdao", status().isNotFound());
+        assertThat(html(get("/cycles/2023/criteria/1.1"), "lanhdao", status().isOk()))
+                .contains("<h1 class=\"h4\"><span>1.1</span>");
+        // without a year in the address: ?year=, else the current cycle
+        assertThat(html(get("/review"), "noivu", status().isOk())).contains("Bản tự đánh giá");
+        html(get("/review").param("year", "2023"), "noivu", status().isOk());
+        html(get("/review").param("year", "2031"), "noivu", status().isNotFound());
+        html(get("/review").param("year", "x"), "noivu", status().isBadRequest());
+        html(get("/review").param("year", "99999"), "noivu", status().isBadRequest());
+        // the queue is Home Affairs' (@PreAuthorize behind the address rule)
+        html(get("/review"), "tuphap", status().isForbidden());
+    }
+
+    @Test
+    void theScoresFormShowsEachMessageNextToItsFieldAndChangesNothing() throws Exception {
+        long history = count("change_history");
+        long version = version("1.4");
+        String bad = html(post("/cycles/2023/criteria/1.4/scores").param("targetScore", "abc")
+                .param("baselineScore", "9").param("comment", "").param("version", "" + version),
+                "noivu", status().isBadRequest());
+        assertThat(bad).contains("id=\"scores-targetScore-error\" class=\"invalid-feedback\">"
+                        + "Điểm phải là một số không âm", "value=\"abc\"",
+                "id=\"scores-baselineScore-error\" class=\"invalid-feedback\">Điểm không được vượt",
+                "id=\"scores-comment-error\" class=\"invalid-feedback\">Hãy nhập giải trình/ghi chú.",
+                "Có trường dữ liệu không hợp lệ");
+        String empty = html(post("/cycles/2023/criteria/1.4/scores").param("comment", "x")
+                .param("version", "" + version), "noivu", status().isBadRequest());
+        assertThat(empty).contains("id=\"scores-baselineScore-error\" class=\"invalid-feedback\">"
+                + "Hãy nhập ít nhất một điểm");
+        html(post("/cycles/2023/criteria/1.4/scores").param("targetScore", "1").param("comment", "x")
+                .param("version", "abc"), "noivu", status().isBadRequest());
+        html(post("/cycles/2023/criteria/1.4/scores").param("targetScore", "1").param("comment", "x"),
+                "noivu", status().isBadRequest());
+        // a stale form: the message, what was typed, and the current version to try again with
+        String stale = html(post("/cycles/2023/criteria/1.4/scores").param("targetScore", "1,5")
+                .param("comment", "cũ").param("version", "" + (version - 1)), "noivu", status().isConflict());
+        assertThat(stale).contains("Đã có người cập nhật tiêu chí này", "value=\"1,5\"",
+                "name=\"version\" value=\"" + version + "\"");
+        assertThat(count("change_history")).isEqualTo(history);
+        assertThat(version("1.4")).isEqualTo(version);
+    }
+
+    @Test
+    void theAssignmentFormShowsEachMessageNextToItsFieldAndChangesNothing() throws Exception {
+        long history = count("change_history");
+        long version = version("6.1");
+        String both = html(post("/cycles/2023/criteria/6.1/units").param("leadUnits", "TCKH")
+                .param("coordinatingUnits", "TCKH").param("comment", "Giao lại").param("version", "" + version),
+                "noivu", status().isBadRequest());
+        assertThat(both).contains("Một đơn vị không thể vừa chủ trì vừa phối hợp", "value=\"Giao lại\"")
+                .containsPattern("id=\"lead-TCKH\"[^>]*checked")
+                .containsPattern("id=\"help-TCKH\"[^>]*checked");
+        String unknown = html(post("/cycles/2023/criteria/6.1/units").param("leadUnits", "KHONG_CO")
+                .param("version", "" + version), "noivu", status().isBadRequest());
+        assertThat(unknown).contains("Đơn vị không tồn tại.",
+                "id=\"units-comment-error\" class=\"invalid-feedback\">Hãy nhập giải trình/ghi chú.");
+        assertThat(count("change_history")).isEqualTo(history);
+        assertThat(version("6.1")).isEqualTo(version);
+        // as it starts, the form ticks the units named on the criterion itself
+        String shown = html(get("/cycles/2023/criteria/1.1"), "noivu", status().isOk());
+        assertThat(shown).containsPattern("id=\"lead-NOIVU\"[^>]*checked")
+                .doesNotContainPattern("id=\"lead-TUPHAP\"[^>]*checked");
+    }
+
+    @Test
+    void theReviewFormsAndTheSubmissionShowTheirMessagesAndChangeNothing() throws Exception {
+        // approved at its baseline: the district's projection, which other tests of this database check, stays
+        mvc.perform(multipart("/cycles/2023/criteria/3.2/assessments").param("score", "2")
+                .param("comment", "Đạt").with(page("noivu")).with(csrf())).andExpect(status().isFound());
+        long id = jdbc.queryForObject("select max(id) from assessment", Long.class);
+        long history = count("change_history");
+        String noReason = html(post("/assessments/" + id + "/return").param("year", "2023").param("code", "3.2")
+                .param("version", "0").param("comment", " "), "noivu", status().isBadRequest());
+        assertThat(noReason).contains("id=\"return-" + id + "-comment-error\" class=\"invalid-feedback\">"
+                + "Hãy nêu lý do trả lại.").doesNotContain("id=\"approve-" + id + "-comment-error\"");
+        String tooLong = html(post("/assessments/" + id + "/approve").param("year", "2023").param("code", "3.2")
+                .param("version", "0").param("comment", "x".repeat(4001)), "noivu", status().isBadRequest());
+        assertThat(tooLong).contains("id=\"approve-" + id + "-comment-error\" class=\"invalid-feedback\">"
+                + "Giải trình hoặc ý kiến dài tối đa");
+        html(post("/assessments/" + id + "/approve").param("year", "2023").param("code", "3.2")
+                .param("version", "abc"), "noivu", status().isBadRequest());
+        html(post("/assessments/" + id + "/approve").param("year", "2023").param("code", "3.2")
+                .param("version", "7"), "noivu", status().isConflict());
+        // a second submission while one awaits review
+        String pending = html(multipart("/cycles/2023/criteria/3.2/assessments").param("score", "0,25")
+                .param("comment", "Lần hai"), "noivu", status().isConflict());
+        assertThat(pending).contains("value=\"0,25\"", "Lần hai");
+        // a document that is not what its name says: the message next to the file field
+        String notPdf = html(multipart("/cycles/2023/criteria/3.1/assessments")
+                .file(new MockMultipartFile("files", "bao-cao.pdf", "application/pdf",
+                        "<html></html>".getBytes(StandardCharsets.UTF_8)))
+                .param("score", "0,5").param("comment", "x"), "noivu", status().isBadRequest());
+        assertThat(notPdf).contains("id=\"files-error\" class=\"invalid-feedback\">Chỉ nhận tệp PDF");
+        assertThat(count("change_history")).isEqualTo(history);
+        assertThat(jdbc.queryForObject("select status from assessment where id = ?", String.class, id))
+                .isEqualTo("SUBMITTED");
+        // the queue lists it, Home Affairs approves it from the page
+        assertThat(html(get("/review"), "noivu", status().isOk())).contains("3.2", "2,0000 / 2,00");
+        html(post("/assessments/" + id + "/approve").param("year", "2023").param("code", "3.2")
+                .param("version", "0").param("comment", "Đạt"), "noivu", status().isFound());
+        assertThat(html(get("/cycles/2023/criteria/3.2"), "lanhdao", status().isOk())).contains("Đã duyệt");
+    }
+}
