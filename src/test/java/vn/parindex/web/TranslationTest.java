@@ -35,7 +35,8 @@ class TranslationTest {
     static final Set<String> READABLE_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label", "label");
 
     /** Attributes that replace an element's content, so its own text is only a designer's placeholder. */
-    static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove");
+    static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:errors", "th:replace", "th:insert",
+            "th:remove");
 
     /** Characters that need no translation: digits, punctuation, symbols, spaces. */
     static final Pattern LANGUAGE_FREE = Pattern.compile("[\\p{N}\\p{P}\\p{S}\\s×]*");
