@@ -50,24 +50,29 @@ class RankingController {
         return "ranking/ranking";
     }
 
-    /** Adds a district (the form without {@code id}). */
-    @PostMapping(path = "/cycles/{year}/ranking", params = "!id")
-    String add(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @ModelAttribute("newPeer") NewPeerForm form,
-            BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return save(cycle, result, model, redirect, response,
-                () -> ranking.add(user, cycle.getId(), form.district(), form.total()));
-    }
-
-    /** Corrects one district's total ({@code id} and the {@code version} shown). */
-    @PostMapping(path = "/cycles/{year}/ranking", params = "id")
-    String correct(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
-            @ModelAttribute("correction") CorrectionForm form, BindingResult result, Model model,
+    /**
+     * Adds a district (the form without {@code id}) or corrects one's total ({@code id} and the {@code version}
+     * shown). One mapping for both: a condition on parameters would be checked for every POST before its path,
+     * reading (and so parsing) the bodies of uploads elsewhere before their permission check.
+     */
+    @PostMapping("/cycles/{year}/ranking")
+    String record(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
+            @RequestParam(name = "id", required = false) String idParameter,
+            @ModelAttribute("newPeer") NewPeerForm added, BindingResult addedResult,
+            @ModelAttribute("correction") CorrectionForm corrected, BindingResult correctedResult, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        if (form.id() == null && !result.hasFieldErrors("id")) {
-            result.rejectValue("total", "version.required");
+        if (idParameter == null || idParameter.isBlank()) {
+            return save(cycle, addedResult, model, redirect, response,
+                    () -> ranking.add(user, cycle.getId(), added.district(), added.total()));
         }
-        return save(cycle, result, model, redirect, response,
-                () -> ranking.correct(user, cycle.getId(), form.id(), form.total(), form.version()));
+        // the new-district form stays blank when a row was corrected
+        model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "newPeer");
+        model.addAttribute("newPeer", new NewPeerForm("", ""));
+        if (corrected.id() == null && !correctedResult.hasFieldErrors("id")) {
+            correctedResult.rejectValue("total", "version.required");
+        }
+        return save(cycle, correctedResult, model, redirect, response,
+                () -> ranking.correct(user, cycle.getId(), corrected.id(), corrected.total(), corrected.version()));
     }
 
     private String save(Cycle cycle, BindingResult result, Model model, RedirectAttributes redirect,
