@@ -23,7 +23,7 @@ import vn.parindex.web.ApiProblems;
 
 /**
  * A database that cannot be reached answers 503 (Service Unavailable) with {@code Retry-After}, not a 500: a
- * problem document under {@code /api}, the page {@code error/503} otherwise. Errors raised outside controllers
+ * problem document under {@code /api}, the error page (status 503) otherwise. Errors raised outside controllers
  * (servlet filters) get the same answer from {@link DatabaseUnavailableFilterConfiguration}.
  */
 @ControllerAdvice
@@ -51,7 +51,7 @@ class DatabaseUnavailableAdvice {
                     .body(DatabaseUnavailable.problem(messages, locale));
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-        ModelAndView page = new ModelAndView("error/503", HttpStatus.SERVICE_UNAVAILABLE);
+        ModelAndView page = new ModelAndView("error", HttpStatus.SERVICE_UNAVAILABLE);
         page.addObject("status", 503);
         return page;
     }

@@ -18,7 +18,7 @@ import vn.parindex.web.ApiProblems;
 /**
  * The 503 answer for a database that cannot be reached when the error comes from outside a controller (a servlet
  * filter that reads the database, e.g. the kept pages) or was handled by no advice: a problem document under
- * {@code /api}, the error page {@code error/503} otherwise.
+ * {@code /api}, the error page (status 503) otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUnavailableFilterConfiguration {

@@ -1,15 +1,15 @@
 package vn.parindex.organisation;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.audit.Actor;
 import vn.parindex.system.ConflictException;
@@ -18,10 +18,19 @@ import vn.parindex.system.InvalidInputException;
 /**
  * The units page of Home Affairs (the URL is ADMIN-only in the security configuration, the service checks too).
  * The signed-in person arrives as the {@link Actor} of their changes: organisation does not depend on security.
+ * Bad input re-shows the page with status 400, each message next to its field and what was typed kept.
  */
 @Controller
 @RequestMapping("/admin/units")
 class UnitAdminController {
+
+    /** The form that adds a unit. */
+    public record NewUnitForm(String code, String name, UnitKind kind) {
+    }
+
+    /** A unit's row: its new name, whether it is still in use, and the version shown. */
+    public record RenameForm(String name, Boolean active, Long version) {
+    }
 
     private final UnitAdminService units;
 
@@ -33,44 +42,47 @@ class UnitAdminController {
     String list(Model model) {
         model.addAttribute("units", units.all());
         model.addAttribute("kinds", UnitKind.values());
-        model.asMap().putIfAbsent("errors", Map.of());
-        model.asMap().putIfAbsent("typed", Map.of());
+        model.asMap().putIfAbsent("newUnit", new NewUnitForm("", "", null));
+        model.asMap().putIfAbsent("rename", new RenameForm(null, null, null));
         return "organisation/units";
     }
 
     @PostMapping
     String create(@AuthenticationPrincipal(expression = "actor()") Actor admin,
-            @RequestParam(required = false) String code, @RequestParam(required = false) String name, @RequestParam(required = false) UnitKind kind, Model model,
+            @ModelAttribute("newUnit") NewUnitForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            units.create(admin, code, name, kind);
-            redirect.addFlashAttribute("notice", "notice.unitSaved");
-            return "redirect:/admin/units";
-        } catch (InvalidInputException e) {
-            response.setStatus(400);
-            model.addAttribute("errors", e.fieldErrors());
-            model.addAttribute("typed", Map.of("code", code == null ? "" : code, "name", name == null ? "" : name));
-            return list(model);
+        if (!result.hasErrors()) {
+            try {
+                units.create(admin, form.code(), form.name(), form.kind());
+                redirect.addFlashAttribute("notice", "notice.unitSaved");
+                return "redirect:/admin/units";
+            } catch (InvalidInputException e) {
+                e.rejectInto(result);
+            }
         }
+        response.setStatus(400);
+        return list(model);
     }
 
     @PostMapping("/{id}")
     String update(@AuthenticationPrincipal(expression = "actor()") Actor admin, @PathVariable long id,
-            @RequestParam(required = false) String name, @RequestParam(defaultValue = "false") boolean active,
-            @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        try {
-            units.update(admin, id, name, active, version);
-            redirect.addFlashAttribute("notice", "notice.unitSaved");
-            return "redirect:/admin/units";
-        } catch (InvalidInputException e) {
-            response.setStatus(400);
-            model.addAttribute("errors", e.fieldErrors());
-            return list(model);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-            return list(model);
+            @ModelAttribute("rename") RenameForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        if (!result.hasErrors()) {
+            try {
+                units.update(admin, id, form.name(), Boolean.TRUE.equals(form.active()), form.version());
+                redirect.addFlashAttribute("notice", "notice.unitSaved");
+                return "redirect:/admin/units";
+            } catch (InvalidInputException e) {
+                e.rejectInto(result);
+            } catch (ConflictException e) {
+                response.setStatus(409);
+                model.addAttribute("conflict", e.messageKey());
+                return list(model);
+            }
         }
+        response.setStatus(400);
+        model.addAttribute("renamedId", id); // the row re-shows what was typed, with the message
+        return list(model);
     }
 }

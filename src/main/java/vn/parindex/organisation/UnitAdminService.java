@@ -68,12 +68,12 @@ public class UnitAdminService {
         Unit unit = units.findById(id).orElseThrow(() -> new NotFoundException("notFound.unit", id));
         FieldErrors errors = new FieldErrors();
         if (name == null || name.isBlank()) {
-            errors.add("name-" + id, "unit.nameRequired");
+            errors.add("name", "unit.nameRequired");
         } else if (name.strip().length() > MAX_NAME_LENGTH) {
-            errors.add("name-" + id, "unit.nameTooLong");
+            errors.add("name", "unit.nameTooLong");
         }
         if (version == null) {
-            errors.add("name-" + id, "version.required");
+            errors.add("name", "version.required");
         }
         errors.throwIfAny();
         if (version != unit.getVersion()) {

@@ -1,75 +1,96 @@
 package vn.parindex.ranking;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.ConflictException;
 import vn.parindex.system.InvalidInputException;
-import vn.parindex.system.NotFoundException;
 import vn.parindex.system.UniqueViolations;
 
-/** The province's ranking table for a cycle's baseline year: everyone reads it, Home Affairs keeps it. */
+/**
+ * The province's ranking table for a cycle's baseline year: everyone reads it, Home Affairs keeps it (the URL
+ * rules let only ADMIN post here, and {@link RankingService} checks the role again). Bad input re-shows the page
+ * with status 400, the message next to the field and what was typed kept; a conflict is 409.
+ */
 @Controller
 class RankingController {
 
-    private final CriteriaCatalog catalog;
+    /** A district added to the table. */
+    public record NewPeerForm(String district, String total) {
+    }
+
+    /** A district's total corrected in its row, with the version shown. */
+    public record CorrectionForm(Long id, String total, Long version) {
+    }
+
     private final RankingService ranking;
 
-    RankingController(CriteriaCatalog catalog, RankingService ranking) {
-        this.catalog = catalog;
+    RankingController(RankingService ranking) {
         this.ranking = ranking;
     }
 
-    private Cycle cycle(int year) {
-        return catalog.findCycle(year).orElseThrow(() -> NotFoundException.cycle(year));
-    }
-
     @GetMapping("/cycles/{year}/ranking")
-    String show(@PathVariable int year, Model model) {
-        Cycle cycle = cycle(year);
+    String show(Cycle cycle, Model model) {
         model.addAttribute("cycle", cycle);
         model.addAttribute("peers", ranking.peers(cycle.getId()));
-        model.asMap().putIfAbsent("errors", Map.of());
-        model.asMap().putIfAbsent("typed", Map.of());
+        model.asMap().putIfAbsent("newPeer", new NewPeerForm("", ""));
+        model.asMap().putIfAbsent("correction", new CorrectionForm(null, null, null));
         return "ranking/ranking";
     }
 
-    /** Adds a district (no {@code id}) or corrects one's total ({@code id} and the {@code version} shown). */
+    /**
+     * Adds a district (the form without {@code id}) or corrects one's total ({@code id} and the {@code version}
+     * shown). One mapping for both: a condition on parameters would be checked for every POST before its path,
+     * reading (and so parsing) the bodies of uploads elsewhere before their permission check.
+     */
     @PostMapping("/cycles/{year}/ranking")
-    String record(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
-            @RequestParam(required = false) String district, @RequestParam(required = false) String total,
-            @RequestParam(required = false) Long id, @RequestParam(required = false) Long version,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            if (id == null) {
-                ranking.add(user, cycle(year).getId(), district, total);
-            } else {
-                ranking.correct(user, cycle(year).getId(), id, total, version);
-            }
-            redirect.addFlashAttribute("notice", "notice.rankingSaved");
-            return "redirect:/cycles/" + year + "/ranking";
-        } catch (InvalidInputException e) {
+    String record(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
+            @RequestParam(name = "id", required = false) String idParameter,
+            @ModelAttribute("newPeer") NewPeerForm added, BindingResult addedResult,
+            @ModelAttribute("correction") CorrectionForm corrected, BindingResult correctedResult, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        if (idParameter == null || idParameter.isBlank()) {
+            return save(cycle, addedResult, model, redirect, response,
+                    () -> ranking.add(user, cycle.getId(), added.district(), added.total()));
+        }
+        // the new-district form stays blank when a row was corrected
+        model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "newPeer");
+        model.addAttribute("newPeer", new NewPeerForm("", ""));
+        if (corrected.id() == null && !correctedResult.hasFieldErrors("id")) {
+            correctedResult.rejectValue("total", "version.required");
+        }
+        return save(cycle, correctedResult, model, redirect, response,
+                () -> ranking.correct(user, cycle.getId(), corrected.id(), corrected.total(), corrected.version()));
+    }
+
+    private String save(Cycle cycle, BindingResult result, Model model, RedirectAttributes redirect,
+            HttpServletResponse response, Runnable change) {
+        if (result.hasErrors()) {
             response.setStatus(400);
-            model.addAttribute("errors", e.fieldErrors());
-            model.addAttribute("typed", typed(id, district, total));
-            return show(year, model);
+            return show(cycle, model);
+        }
+        try {
+            change.run();
+            redirect.addFlashAttribute("notice", "notice.rankingSaved");
+            return "redirect:/cycles/" + cycle.getYear() + "/ranking";
+        } catch (InvalidInputException e) {
+            e.rejectInto(result);
+            response.setStatus(400);
         } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
             response.setStatus(409);
             model.addAttribute("conflict", e instanceof ConflictException c ? c.messageKey() : "conflict.peer");
-            model.addAttribute("typed", typed(id, district, total));
-            return show(year, model);
         } catch (DataIntegrityViolationException e) {
             if (!UniqueViolations.isUniqueViolation(e)) {
                 throw e;
@@ -77,20 +98,12 @@ class RankingController {
             // the same district added by another request at the same moment: the database's unique rule refused it
             response.setStatus(409);
             model.addAttribute("conflict", "conflict.peerExists");
-            model.addAttribute("typed", typed(id, district, total));
-            return show(year, model);
         }
-    }
-
-    private static Map<String, String> typed(Long id, String district, String total) {
-        Map<String, String> typed = new java.util.HashMap<>();
-        typed.put(id == null ? "district" : "district-" + id, district == null ? "" : district);
-        typed.put(id == null ? "total" : "total-" + id, total == null ? "" : total);
-        return typed;
+        return show(cycle, model);
     }
 
     @PostMapping("/cycles/{year}/ranking/{id}/delete")
-    String remove(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable long id,
+    String remove(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable long id,
             @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
@@ -98,9 +111,9 @@ class RankingController {
         } catch (InvalidInputException | ConflictException | ObjectOptimisticLockingFailureException e) {
             response.setStatus(e instanceof InvalidInputException ? 400 : 409);
             model.addAttribute("conflict", e instanceof InvalidInputException ? "version.required" : "conflict.peer");
-            return show(year, model);
+            return show(cycle, model);
         }
         redirect.addFlashAttribute("notice", "notice.rankingSaved");
-        return "redirect:/cycles/" + year + "/ranking";
+        return "redirect:/cycles/" + cycle.getYear() + "/ranking";
     }
 }

@@ -4,18 +4,20 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.criteria.Scores;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.security.Role;
 import vn.parindex.system.ConflictException;
 import vn.parindex.system.FieldErrors;
 import vn.parindex.system.NotFoundException;
 
-/** The other districts' published totals, kept by Home Affairs, and the forecast they allow. */
+/**
+ * The other districts' published totals, kept by Home Affairs (only ADMIN changes them: {@code @PreAuthorize}), and
+ * the forecast they allow.
+ */
 @Service
 public class RankingService {
 
@@ -47,8 +49,8 @@ public class RankingService {
      * in its own row ({@link #correct}), with the version shown: entering its name again is a conflict (409).
      */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void add(CurrentUser admin, long cycleId, String district, String totalText) {
-        requireAdmin(admin);
         FieldErrors errors = new FieldErrors();
         String name = district == null ? "" : district.strip();
         if (name.isEmpty() || name.length() > MAX_DISTRICT_LENGTH) {
@@ -68,14 +70,14 @@ public class RankingService {
 
     /** Corrects a district's total; refused (409) when the version shown is no longer the current one. */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void correct(CurrentUser admin, long cycleId, long id, String totalText, Long version) {
-        requireAdmin(admin);
         PeerDistrictScore peer = peers.findById(id).filter(p -> p.getCycleId() == cycleId)
                 .orElseThrow(() -> new NotFoundException("notFound.peer", id));
         FieldErrors errors = new FieldErrors();
-        BigDecimal total = parseTotal(totalText, "total-" + id, errors);
+        BigDecimal total = parseTotal(totalText, "total", errors);
         if (version == null) {
-            errors.add("total-" + id, "version.required");
+            errors.add("total", "version.required");
         }
         errors.throwIfAny();
         requireVersion(peer, version);
@@ -86,8 +88,8 @@ public class RankingService {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void remove(CurrentUser admin, long id, Long version) {
-        requireAdmin(admin);
         PeerDistrictScore peer = peers.findById(id).orElseThrow(() -> new NotFoundException("notFound.peer", id));
         if (version == null) {
             new FieldErrors().add("version", "version.required").throwIfAny();
@@ -120,12 +122,6 @@ public class RankingService {
         } catch (IllegalArgumentException e) {
             errors.add(field, e.getMessage());
             return null;
-        }
-    }
-
-    private static void requireAdmin(CurrentUser admin) {
-        if (admin == null || admin.role() != Role.ADMIN) {
-            throw new AccessDeniedException("forbidden");
         }
     }
 }

@@ -2,19 +2,23 @@ package vn.parindex.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.system.InvalidInputException;
 
-/** Every user's own account: password change. */
+/** Every user's own account: password change (bad input: 400, the message next to its field, nothing changed). */
 @Controller
 class AccountController {
+
+    /** The password change form; the page never shows a password typed. */
+    public record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {
+    }
 
     private final AccountService accounts;
 
@@ -24,24 +28,23 @@ class AccountController {
 
     @GetMapping("/account/password")
     String form(Model model) {
-        model.asMap().putIfAbsent("errors", Map.of());
+        model.addAttribute("passwordForm", new PasswordForm("", "", ""));
         return "security/password";
     }
 
     @PostMapping("/account/password")
-    String change(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String currentPassword,
-            @RequestParam(required = false) String newPassword,
-            @RequestParam(required = false) String confirmPassword, Model model, RedirectAttributes redirect,
-            HttpServletRequest request, HttpServletResponse response) {
+    String change(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("passwordForm") PasswordForm form,
+            BindingResult result, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
         try {
             var session = request.getSession(false);
-            accounts.changeOwnPassword(user, currentPassword, newPassword, confirmPassword,
+            accounts.changeOwnPassword(user, form.currentPassword(), form.newPassword(), form.confirmPassword(),
                     session == null ? null : session.getId());
             redirect.addFlashAttribute("notice", "notice.passwordChanged");
             return "redirect:/account/password";
         } catch (InvalidInputException e) {
+            e.rejectInto(result);
             response.setStatus(400);
-            model.addAttribute("errors", e.fieldErrors());
             return "security/password";
         }
     }

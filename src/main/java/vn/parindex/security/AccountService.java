@@ -3,7 +3,7 @@ package vn.parindex.security;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +16,8 @@ import vn.parindex.system.NotFoundException;
 
 /**
  * Accounts: everyone changes their own password; ADMIN creates accounts, sets role and unit, resets passwords
- * and disables accounts. Every change is on record (passwords never are, only that they changed).
+ * and disables accounts (only ADMIN: {@code @PreAuthorize}). Every change is on record (passwords never are, only
+ * that they changed).
  */
 @Service
 public class AccountService {
@@ -62,7 +63,7 @@ public class AccountService {
                 || !passwordEncoder.matches(current, account.getPasswordHash())) {
             errors.add("currentPassword", "password.currentWrong");
         }
-        checkNewPassword(fresh, confirmation, errors);
+        checkNewPassword(fresh, confirmation, "newPassword", errors);
         if (fresh != null && current != null && fresh.equals(current)) {
             errors.add("newPassword", "password.same");
         }
@@ -74,18 +75,20 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
     public List<AppUser> all() {
         return users.findAllWithUnits();
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
     public AppUser get(long id) {
         return users.findByIdWithUnit(id).orElseThrow(() -> new NotFoundException("notFound.account", id));
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public AppUser create(CurrentUser admin, AccountForm form) {
-        requireAdmin(admin);
         FieldErrors errors = new FieldErrors();
         String username = form.username() == null ? "" : form.username().strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
@@ -94,7 +97,7 @@ public class AccountService {
             errors.add("username", "account.usernameTaken");
         }
         Unit unit = checkDetails(form, errors);
-        checkNewPassword(form.password(), form.password(), errors);
+        checkNewPassword(form.password(), form.password(), "password", errors);
         errors.throwIfAny();
         AppUser account;
         try {
@@ -115,8 +118,8 @@ public class AccountService {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public AppUser update(CurrentUser admin, long id, AccountForm form) {
-        requireAdmin(admin);
         AppUser account = get(id);
         if (form.version() == null || form.version() != account.getVersion()) {
             throw new ConflictException("conflict.account", account.getVersion());
@@ -141,11 +144,11 @@ public class AccountService {
     }
 
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(CurrentUser admin, long id, String password) {
-        requireAdmin(admin);
         AppUser account = get(id);
         FieldErrors errors = new FieldErrors();
-        checkNewPassword(password, password, errors);
+        checkNewPassword(password, password, "password", errors);
         errors.throwIfAny();
         account.changePasswordHash(passwordEncoder.encode(password));
         audit.record(admin.actor(), ENTITY, id, null, "password", null, "(đặt lại)", "Quản trị đặt lại mật khẩu");
@@ -187,20 +190,15 @@ public class AccountService {
         return unit;
     }
 
-    private static void checkNewPassword(String fresh, String confirmation, FieldErrors errors) {
+    /** A new password's rules; {@code field} is the form's name for it (its confirmation is confirmPassword). */
+    private static void checkNewPassword(String fresh, String confirmation, String field, FieldErrors errors) {
         int length = fresh == null ? 0 : fresh.codePointCount(0, fresh.length());
         if (length < MIN_PASSWORD_LENGTH) {
-            errors.add("newPassword", "password.tooShort");
+            errors.add(field, "password.tooShort");
         } else if (length > MAX_PASSWORD_LENGTH) {
-            errors.add("newPassword", "password.tooLong");
+            errors.add(field, "password.tooLong");
         } else if (!fresh.equals(confirmation)) {
             errors.add("confirmPassword", "password.mismatch");
-        }
-    }
-
-    private static void requireAdmin(CurrentUser user) {
-        if (user == null || user.role() != Role.ADMIN) {
-            throw new AccessDeniedException("forbidden");
         }
     }
 }

@@ -13,7 +13,7 @@ import vn.parindex.system.UniqueViolations;
 
 /**
  * Pages: a conflict a controller did not answer itself (e.g. two administrators creating the same account at the
- * same moment, the database's unique rule refusing the second) is the page {@code error/409} with its message, not
+ * same moment, the database's unique rule refusing the second) is the error page (status 409) with its message, not
  * a 500. The API's answers are {@link ApiExceptionHandler}'s.
  */
 @ControllerAdvice
@@ -34,9 +34,9 @@ class PageConflictAdvice {
     }
 
     private static ModelAndView page(String messageKey) {
-        ModelAndView page = new ModelAndView("error/409", HttpStatus.CONFLICT);
+        ModelAndView page = new ModelAndView("error", HttpStatus.CONFLICT);
         page.addObject("status", 409);
-        page.addObject("message", messageKey);
+        page.addObject("conflictMessage", messageKey);
         return page;
     }
 }

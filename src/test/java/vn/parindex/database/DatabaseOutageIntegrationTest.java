@@ -83,7 +83,7 @@ class DatabaseOutageIntegrationTest {
         assertThat(page.getResponse().getStatus()).isEqualTo(503);
         assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("5");
         if (page.getModelAndView() != null) { // else answered by the filter, through the error page
-            assertThat(page.getModelAndView().getViewName()).isEqualTo("error/503");
+            assertThat(page.getModelAndView().getViewName()).isEqualTo("error");
         }
 
         // the dashboard reads the data revision in a servlet filter, outside any controller

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -113,5 +115,35 @@ class UnitAdministrationTest {
                         .param("name", "UBND xã Khác").param("kind", "COMMUNE"))
                 .andExpect(status().isForbidden());
         assertThat(units()).isEqualTo(units);
+    }
+
+    @Test
+    void badInputOnThePageIsA400WithTheMessageByItsFieldAndChangesNothing() throws Exception {
+        CurrentUser noivu = new CurrentUser(1L, "noivu", "Cán bộ Phòng Nội vụ", "-", Role.ADMIN, null, null, null,
+                true);
+        long units = units();
+        long history = history();
+        String page = mvc.perform(post("/admin/units").with(user(noivu)).with(csrf()).param("code", "xã mới")
+                        .param("name", " ").param("kind", "COMMUNE"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(UTF_8);
+        assertThat(page).contains("<div id=\"code-error\" class=\"invalid-feedback\">Mã gồm 2–32 chữ in hoa",
+                "<div id=\"name-error\" class=\"invalid-feedback\">Hãy nhập tên đơn vị.</div>",
+                "value=\"x&atilde; mới\"");
+        page = mvc.perform(post("/admin/units").with(user(noivu)).with(csrf()).param("code", "XA_MOI")
+                        .param("name", "UBND xã Mới").param("kind", "TINH"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(UTF_8);
+        assertThat(page).contains("Giá trị này không đúng kiểu.");
+        long id = jdbc.queryForObject("select id from unit where code = 'TUPHAP'", Long.class);
+        long version = jdbc.queryForObject("select version from unit where id = ?", Long.class, id);
+        page = mvc.perform(post("/admin/units/" + id).with(user(noivu)).with(csrf()).param("name", "")
+                        .param("active", "true").param("version", String.valueOf(version)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(UTF_8);
+        assertThat(page).containsPattern("is-invalid\" name=\"name\" form=\"unit-" + id + "\"\\s+value=\"\"")
+                .contains("<div class=\"invalid-feedback\">Hãy nhập tên đơn vị.</div>");
+        mvc.perform(post("/admin/units/" + id).with(user(noivu)).with(csrf()).param("name", "Phòng Tư pháp")
+                .param("version", "mới")).andExpect(status().isBadRequest());
+        assertThat(units()).isEqualTo(units);
+        assertThat(history()).isEqualTo(history);
+        assertThat(jdbc.queryForObject("select version from unit where id = ?", Long.class, id)).isEqualTo(version);
     }
 }

@@ -1,0 +1,87 @@
+package vn.parindex.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.parindex.criteria.CriteriaCatalog;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.support.IntegrationTest;
+import vn.parindex.support.SignedIn;
+
+/** The progress pages: what they show (formatted before the template), who may see the overview, which year. */
+@IntegrationTest
+class ProgressPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AppUserRepository users;
+
+    @Autowired
+    ProgressPages pages;
+
+    @Autowired
+    CriteriaCatalog catalog;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private String page(String username, String path) throws Exception {
+        return mvc.perform(get(path).with(SignedIn.as(users, username))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theUnitPagesShowTheLedCriteriaWithVietnameseFigures() throws Exception {
+        var cycle = catalog.findCycle(2023).orElseThrow();
+        ProgressPages.UnitPage unit = pages.unit(cycle, "TUPHAP");
+        assertThat(unit.unit().leading()).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.href()).isEqualTo("/cycles/2023/criteria/" + line.code());
+            assertThat(line.max()).matches("\\d+,\\d{2}");
+            assertThat(line.baseline()).matches("\\d+,\\d{4}");
+            assertThat(line.current()).isEqualTo("\u2014");
+        });
+        assertThat(unit.assessed()).isZero();
+        assertThat(unit.leadingCount()).isEqualTo(unit.unit().leading().size());
+        assertThat(unit.unit().coordinating()).allSatisfy(line -> assertThat(line.weakness()).isNull());
+        ProgressPages.UnitTablePage table = pages.unitTable(cycle);
+        assertThat(table.units()).extracting(ProgressPages.UnitLine::code).contains("TUPHAP", "NOIVU");
+        assertThat(table.units()).filteredOn(u -> u.code().equals("TUPHAP")).singleElement()
+                .satisfies(u -> assertThat(u.assessed()).isEqualTo("0/" + unit.leadingCount()));
+        assertThat(page("tuphap", "/assignments")).contains("/cycles/2023/criteria/2.2\"");
+        assertThat(page("lanhdao", "/assignments/overview")).contains("id=\"unit-TUPHAP\"");
+    }
+
+    @Test
+    void theOverviewIsForHomeAffairsAndLeadershipEvenWhenTheServiceIsCalledDirectly() throws Exception {
+        mvc.perform(get("/assignments/overview").with(SignedIn.as(users, "tuphap"))).andExpect(status().isForbidden());
+        var cycle = catalog.findCycle(2023).orElseThrow();
+        SignedIn.onThisThread(users, "tuphap");
+        assertThatThrownBy(() -> pages.overview(cycle)).isInstanceOf(AccessDeniedException.class);
+        SignedIn.onThisThread(users, "lanhdao");
+        assertThat(pages.overview(cycle).units()).isNotEmpty();
+    }
+
+    @Test
+    void theYearIsTheOneAskedForElseTheCurrentCycle() throws Exception {
+        assertThat(page("lanhdao", "/units?year=2023")).contains("id=\"unit-TUPHAP\"");
+        assertThat(page("lanhdao", "/units/TUPHAP?year=2023")).contains("/cycles/2023/criteria/2.2\"");
+        for (String bad : new String[] {"/units?year=abc", "/units/TUPHAP?year=20233", "/assignments?year=x"}) {
+            mvc.perform(get(bad).with(SignedIn.as(users, "tuphap"))).andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/units/TUPHAP?year=1999").with(SignedIn.as(users, "tuphap"))).andExpect(status().isNotFound());
+        mvc.perform(get("/units/KHONGCO").with(SignedIn.as(users, "tuphap"))).andExpect(status().isNotFound());
+    }
+}

@@ -1,0 +1,37 @@
+package vn.parindex.support;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.security.CurrentUser;
+
+/** A seeded account as the signed-in person: of a MockMvc request, or of the calling thread (services). */
+public final class SignedIn {
+
+    private SignedIn() {
+    }
+
+    public static CurrentUser load(AppUserRepository users, String username) {
+        return users.findByUsernameWithUnit(username).map(u -> new CurrentUser(u.getId(), u.getUsername(),
+                u.getDisplayName(), u.getPasswordHash(), u.getRole(), u.getUnit() == null ? null : u.getUnit().getId(),
+                u.getUnit() == null ? null : u.getUnit().getCode(), u.getUnit() == null ? null : u.getUnit().getName(),
+                u.isEnabled())).orElseThrow();
+    }
+
+    /** The request is made by this account (a page session). */
+    public static RequestPostProcessor as(AppUserRepository users, String username) {
+        return user(load(users, username));
+    }
+
+    /** Service calls on this thread are made by this account, until {@link SecurityContextHolder#clearContext()}. */
+    public static CurrentUser onThisThread(AppUserRepository users, String username) {
+        CurrentUser person = load(users, username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(person, null, List.copyOf(person.getAuthorities())));
+        return person;
+    }
+}
