@@ -40,8 +40,8 @@ public class CachedPages extends OncePerRequestFilter {
     }
 
     private final Set<String> paths;
-    private final DataRevision revisions;
     private final LocaleResolver locales;
+    private final RevisionETags etags;
     private final Map<Key, Page> pages = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Page> eldest) {
@@ -49,9 +49,9 @@ public class CachedPages extends OncePerRequestFilter {
         }
     };
 
-    public CachedPages(Set<String> paths, DataRevision revisions, LocaleResolver locales) {
+    public CachedPages(Set<String> paths, LocaleResolver locales, RevisionETags etags) {
+        this.etags = etags;
         this.paths = Set.copyOf(paths);
-        this.revisions = revisions;
         this.locales = locales;
     }
 
@@ -70,8 +70,11 @@ public class CachedPages extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (etags.notModified(request, response, true)) {
+            return; // the browser's copy is current: 304
+        }
         Key key = new Key(address(request), locales.resolveLocale(request), authentication.getPrincipal());
-        long revision = revisions.current();
+        long revision = etags.revision(request);
         Page page;
         synchronized (pages) {
             page = pages.get(key);
