@@ -1,6 +1,7 @@
 package vn.parindex.dashboard;
 
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,7 @@ class DashboardConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "parindex.pages.keep-dashboard", matchIfMissing = true)
     FilterRegistrationBean<CachedPages> dashboardPages(LocaleResolver locales) {
         FilterRegistrationBean<CachedPages> registration =
                 new FilterRegistrationBean<>(new CachedPages(Set.of("/"), locales, etags));

@@ -61,7 +61,7 @@ class DashboardController {
     }
 
     private Cycle cycle(int year) {
-        return catalog.findCycle(year).orElseThrow(() -> NotFoundException.cycle(year));
+        return scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 
     @GetMapping("/")

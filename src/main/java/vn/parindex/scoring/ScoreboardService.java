@@ -11,6 +11,7 @@ import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.CycleView;
 import vn.parindex.web.Caches;
+import vn.parindex.web.DataRevision;
 
 /**
  * Builds a cycle's {@link Scoreboard}: reads the tree once and rolls it up in memory. A scoreboard built outside
@@ -26,17 +27,37 @@ public class ScoreboardService {
     record Key(long cycleId, long revision) {
     }
 
-    private final CriteriaCatalog catalog;
-    private final Cache kept;
-
-    ScoreboardService(CriteriaCatalog catalog, CacheManager caches) {
-        this.catalog = catalog;
-        this.kept = caches.getCache(Caches.SCOREBOARDS);
+    /** What the cycle of a year is kept under. */
+    record YearKey(int year, long revision) {
     }
 
-    /** The scoreboard of a year's cycle (two statements, one when kept), or empty when there is no such cycle. */
+    private final CriteriaCatalog catalog;
+    private final DataRevision revisions;
+    private final Cache kept;
+    private final Cache cycles;
+
+    ScoreboardService(CriteriaCatalog catalog, DataRevision revisions, CacheManager caches) {
+        this.catalog = catalog;
+        this.revisions = revisions;
+        this.kept = caches.getCache(Caches.SCOREBOARDS);
+        this.cycles = caches.getCache(Caches.CYCLES);
+    }
+
+    /** The scoreboard of a year's cycle, or empty when there is no such cycle; nothing read but the revision when kept. */
     public Optional<Scoreboard> forYear(int year) {
-        return catalog.findCycle(year).map(this::forCycle);
+        return cycle(year).map(this::forCycle);
+    }
+
+    /**
+     * The cycle of a year, or empty when there is none: kept in the {@value Caches#CYCLES} cache under the year
+     * and the {@linkplain DataRevision data revision} (read before it, so what is kept is at least as new). A kept
+     * cycle is shared between requests: read it, never change it.
+     */
+    public Optional<Cycle> cycle(int year) {
+        if (insideWritingTransaction()) {
+            return catalog.findCycle(year);
+        }
+        return Caches.get(cycles, new YearKey(year, revisions.current()), () -> catalog.findCycle(year));
     }
 
     /** The scoreboard of a cycle already at hand (one statement, none when kept). */

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
  * recently and least frequently used first) or after {@code parindex.cache.expire-after-access}.
  *
  * <ul>
+ *   <li>{@value #CYCLES}: the cycle of a year (or that there is none), by (year, revision) — read by
+ *       {@code scoring.ScoreboardService} for the pages and API that name a year, so a request that finds
+ *       everything kept reads nothing but the revision;</li>
  *   <li>{@value #SCOREBOARDS}: a cycle's scoreboard, by (cycle, revision) — {@code scoring.ScoreboardService};</li>
  *   <li>{@value #DASHBOARDS}: a cycle's dashboard figures with the latest assessment statuses, by (cycle,
  *       revision) — {@code dashboard.DashboardService};</li>
@@ -34,9 +37,11 @@ public class Caches {
     public static final String SCOREBOARDS = "scoreboards";
     public static final String DASHBOARDS = "dashboards";
     public static final String FRAGMENTS = "fragments";
+    public static final String CYCLES = "cycles";
 
     @Bean
     CacheManagerCustomizer<CaffeineCacheManager> parindexCaches(
+            @Value("${parindex.cache.cycles.maximum-size:64}") long cycles,
             @Value("${parindex.cache.scoreboards.maximum-size:16}") long scoreboards,
             @Value("${parindex.cache.dashboards.maximum-size:16}") long dashboards,
             @Value("${parindex.cache.fragments.maximum-characters:16000000}") long fragmentCharacters,
@@ -45,11 +50,13 @@ public class Caches {
             manager.setAllowNullValues(false);
             // no other cache: a name used by mistake fails at once instead of growing without bound
             manager.setCacheNames(java.util.List.of());
-            manager.registerCustomCache(SCOREBOARDS, Caffeine.newBuilder().maximumSize(scoreboards)
+            manager.registerCustomCache(CYCLES, Caffeine.newBuilder().maximumSize(cycles).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());
-            manager.registerCustomCache(DASHBOARDS, Caffeine.newBuilder().maximumSize(dashboards)
+            manager.registerCustomCache(SCOREBOARDS, Caffeine.newBuilder().maximumSize(scoreboards).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());
-            manager.registerCustomCache(FRAGMENTS, Caffeine.newBuilder().maximumWeight(fragmentCharacters)
+            manager.registerCustomCache(DASHBOARDS, Caffeine.newBuilder().maximumSize(dashboards).recordStats()
+                    .expireAfterAccess(expireAfterAccess).build());
+            manager.registerCustomCache(FRAGMENTS, Caffeine.newBuilder().maximumWeight(fragmentCharacters).recordStats()
                     .<Object, Object>weigher((key, html) -> ((String) html).length())
                     .expireAfterAccess(expireAfterAccess).build());
         };

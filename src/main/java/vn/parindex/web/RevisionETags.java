@@ -30,8 +30,6 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component
 public class RevisionETags {
 
-    private static final String REVISION = RevisionETags.class.getName() + ".revision";
-
     private final DataRevision revisions;
     private final LocaleResolver locales;
     /** Names this run of the application: templates may differ after a restart while the revision does not. */
@@ -61,12 +59,7 @@ public class RevisionETags {
 
     /** The data revision, read once per request (the tag and {@link CachedPages} then agree on it). */
     public long revision(HttpServletRequest request) {
-        if (request.getAttribute(REVISION) instanceof Long revision) {
-            return revision;
-        }
-        long revision = revisions.current();
-        request.setAttribute(REVISION, revision);
-        return revision;
+        return revisions.current();
     }
 
     /** Checks {@link #notModified} before the handler runs: a {@code 304} is answered without calling it. */
