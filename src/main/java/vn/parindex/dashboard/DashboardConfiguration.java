@@ -3,6 +3,7 @@ package vn.parindex.dashboard;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,7 +15,7 @@ import vn.parindex.web.RevisionETags;
 /**
  * What is rendered from the data revision alone answers conditional requests ({@code ETag}, {@code 304}): the
  * dashboard, the appendix, a domain's rows and the read API's summary, criteria and dashboard. The dashboard is also
- * served again without rendering while unchanged ({@link CachedPages}).
+ * served again without rendering while unchanged ({@link CachedPages}: kept because measured, see there).
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardConfiguration implements WebMvcConfigurer {
@@ -40,9 +41,9 @@ class DashboardConfiguration implements WebMvcConfigurer {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "parindex.pages.keep-dashboard", matchIfMissing = true)
-    FilterRegistrationBean<CachedPages> dashboardPages(LocaleResolver locales) {
+    FilterRegistrationBean<CachedPages> dashboardPages(LocaleResolver locales, CacheManager caches) {
         FilterRegistrationBean<CachedPages> registration =
-                new FilterRegistrationBean<>(new CachedPages(Set.of("/"), locales, etags));
+                new FilterRegistrationBean<>(new CachedPages(Set.of("/"), locales, etags, caches));
         registration.setOrder(AFTER_SECURITY);
         registration.addUrlPatterns("/*");
         return registration;

@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@value #FRAGMENTS}: rendered HTML (the dashboard's content, the appendix, a domain's rows), by (what,
  *       revision, viewer kind, language) — {@link RenderedFragments}; bounded by characters kept, since one
  *       appendix of a 2 000-criteria cycle is about a million.</li>
+ *   <li>{@value #PAGES}: whole dashboard pages per person, language and address, each with the revision it was
+ *       rendered from — {@link CachedPages} (the one cache whose key has no revision: a page is replaced).</li>
  * </ul>
  * None of them is filled from inside a writing transaction: what it read might still be rolled back.
  */
@@ -38,10 +40,12 @@ public class Caches {
     public static final String DASHBOARDS = "dashboards";
     public static final String FRAGMENTS = "fragments";
     public static final String CYCLES = "cycles";
+    public static final String PAGES = "pages";
 
     @Bean
     CacheManagerCustomizer<CaffeineCacheManager> parindexCaches(
             @Value("${parindex.cache.cycles.maximum-size:64}") long cycles,
+            @Value("${parindex.cache.pages.maximum-size:256}") long pages,
             @Value("${parindex.cache.scoreboards.maximum-size:16}") long scoreboards,
             @Value("${parindex.cache.dashboards.maximum-size:16}") long dashboards,
             @Value("${parindex.cache.fragments.maximum-characters:16000000}") long fragmentCharacters,
@@ -50,6 +54,8 @@ public class Caches {
             manager.setAllowNullValues(false);
             // no other cache: a name used by mistake fails at once instead of growing without bound
             manager.setCacheNames(java.util.List.of());
+            manager.registerCustomCache(PAGES, Caffeine.newBuilder().maximumSize(pages).recordStats()
+                    .expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(CYCLES, Caffeine.newBuilder().maximumSize(cycles).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(SCOREBOARDS, Caffeine.newBuilder().maximumSize(scoreboards).recordStats()
