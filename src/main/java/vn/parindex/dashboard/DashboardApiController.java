@@ -7,12 +7,12 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CycleView;
 import vn.parindex.assessment.AssessmentStatus;
 import vn.parindex.scoring.ApiJson.UnitJson;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
+import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.system.NotFoundException;
 
 /** Read API: what the dashboard shows, as figures (HTTP Basic like the rest of {@code /api/v1}). */
@@ -43,11 +43,11 @@ class DashboardApiController {
     /** How many criteria each list gives (the dashboard shows the first five; the points page all of them). */
     static final int LIST_LENGTH = 10;
 
-    private final CriteriaCatalog catalog;
+    private final ScoreboardService scoreboards;
     private final DashboardService dashboards;
 
-    DashboardApiController(CriteriaCatalog catalog, DashboardService dashboards) {
-        this.catalog = catalog;
+    DashboardApiController(ScoreboardService scoreboards, DashboardService dashboards) {
+        this.scoreboards = scoreboards;
         this.dashboards = dashboards;
     }
 
@@ -56,7 +56,7 @@ class DashboardApiController {
             + "points still to win and with the largest gaps (ten each).")
     @GetMapping("/api/v1/cycles/{year}/dashboard")
     DashboardJson dashboard(@PathVariable int year) {
-        DashboardView view = dashboards.build(catalog.findCycle(year)
+        DashboardView view = dashboards.build(scoreboards.cycle(year)
                 .orElseThrow(() -> NotFoundException.cycle(year)));
         CycleView cycle = view.board().cycle();
         Figures total = view.board().total();

@@ -1,24 +1,49 @@
 package vn.parindex.dashboard;
 
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.parindex.web.CachedPages;
-import vn.parindex.web.DataRevision;
+import vn.parindex.web.RevisionETags;
 
-/** The dashboard is the page everyone opens first and most: it is served again without rendering while unchanged. */
+/**
+ * What is rendered from the data revision alone answers conditional requests ({@code ETag}, {@code 304}): the
+ * dashboard, the appendix, a domain's rows and the read API's summary, criteria and dashboard. The dashboard is also
+ * served again without rendering while unchanged ({@link CachedPages}: kept because measured, see there).
+ */
 @Configuration(proxyBeanMethods = false)
-class DashboardConfiguration {
+class DashboardConfiguration implements WebMvcConfigurer {
 
     /** After Spring Security's filters (order -100), so only signed-in people are ever served a kept page. */
     static final int AFTER_SECURITY = 0;
 
+    static final String[] PAGES = {"/", "/cycles/*/appendix", "/cycles/*/domains/*/rows"};
+    static final String[] API = {"/api/v1/cycles/*/summary", "/api/v1/cycles/*/criteria",
+        "/api/v1/cycles/*/dashboard"};
+
+    private final RevisionETags etags;
+
+    DashboardConfiguration(RevisionETags etags) {
+        this.etags = etags;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(etags.interceptor(true)).addPathPatterns(PAGES);
+        registry.addInterceptor(etags.interceptor(false)).addPathPatterns(API);
+    }
+
     @Bean
-    FilterRegistrationBean<CachedPages> dashboardPages(DataRevision revisions, LocaleResolver locales) {
+    @ConditionalOnBooleanProperty(name = "parindex.pages.keep-dashboard", matchIfMissing = true)
+    FilterRegistrationBean<CachedPages> dashboardPages(LocaleResolver locales, CacheManager caches) {
         FilterRegistrationBean<CachedPages> registration =
-                new FilterRegistrationBean<>(new CachedPages(Set.of("/"), revisions, locales));
+                new FilterRegistrationBean<>(new CachedPages(Set.of("/"), locales, etags, caches));
         registration.setOrder(AFTER_SECURITY);
         registration.addUrlPatterns("/*");
         return registration;

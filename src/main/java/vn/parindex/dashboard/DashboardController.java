@@ -61,7 +61,7 @@ class DashboardController {
     }
 
     private Cycle cycle(int year) {
-        return catalog.findCycle(year).orElseThrow(() -> NotFoundException.cycle(year));
+        return scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 
     @GetMapping("/")
@@ -71,8 +71,8 @@ class DashboardController {
         Cycle cycle = cycle(year, cycles);
         boolean admin = user != null && user.isAdmin();
         // everything below the heading is the same for every viewer of one kind: kept until the data changes
-        String content = fragments.html("dashboard:" + cycle.getId() + ":" + admin, cycle.getDataRevision(),
-                "dashboard/content", "content", () -> {
+        String content = fragments.html("dashboard:" + cycle.getId(), cycle.getDataRevision(),
+                admin ? "admin" : "other", "dashboard/content", "content", () -> {
                     DashboardView view = dashboards.build(cycle);
                     Map<String, Object> m = new HashMap<>();
                     m.put("view", view);
@@ -94,15 +94,14 @@ class DashboardController {
     String domainRows(@PathVariable int year, @PathVariable String code, HttpServletRequest request,
             HttpServletResponse response, Locale locale) {
         Cycle cycle = cycle(year);
-        return fragments.html("rows:" + cycle.getId() + ":" + code, cycle.getDataRevision(), "dashboard/tables",
-                "rows", () -> {
-                    Scoreboard board = scoreboards.forCycle(cycle);
-                    ScoreRow domain = board.row(code);
-                    if (domain == null || !domain.isDomain()) {
-                        throw new NotFoundException("notFound.domain", code, year);
-                    }
-                    return Map.of("board", board, "cycle", board.cycle(), "domain", domain);
-                }, request, response, locale);
+        Scoreboard board = scoreboards.forCycle(cycle);
+        ScoreRow domain = board.row(code);
+        if (domain == null || !domain.isDomain()) {
+            throw new NotFoundException("notFound.domain", code, year);
+        }
+        return fragments.html("rows:" + cycle.getId() + ":" + code, cycle.getDataRevision(),
+                RenderedFragments.EVERYONE, "dashboard/tables", "rows",
+                () -> Map.of("board", board, "cycle", board.cycle(), "domain", domain), request, response, locale);
     }
 
     /** The whole appendix on one page, every criterion shown: for reading in full and for printing on A4. */
@@ -110,8 +109,8 @@ class DashboardController {
     String appendix(@PathVariable int year, HttpServletRequest request, HttpServletResponse response, Locale locale,
             Model model) {
         Cycle cycle = cycle(year);
-        String table = fragments.html("appendix:" + cycle.getId(), cycle.getDataRevision(), "dashboard/tables",
-                "appendix", () -> {
+        String table = fragments.html("appendix:" + cycle.getId(), cycle.getDataRevision(),
+                RenderedFragments.EVERYONE, "dashboard/tables", "appendix", () -> {
                     Scoreboard board = scoreboards.forCycle(cycle);
                     return Map.of("board", board, "cycle", board.cycle(), "full", true);
                 }, request, response, locale);

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.ranking.PeerDistrictScore;
 import vn.parindex.ranking.RankForecast;
@@ -16,26 +17,46 @@ import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.Scoreboard;
 import vn.parindex.scoring.ScoreboardService;
+import vn.parindex.web.Caches;
 
 /**
  * Builds the dashboard from a fixed number of statements (the tree, its unit links, the other districts, the
  * latest assessments) and computes everything else in memory, in linear time plus the sorting of the lists.
+ * Outside a writing transaction the result is kept in the {@value Caches#DASHBOARDS} cache under the cycle and
+ * the data revision the cycle was read at (like the scoreboard): the latest statuses of a large cycle (10 000
+ * assessments) are then read once per change, not once per request.
  */
 @Service
 public class DashboardService {
 
+    /** What a dashboard is kept under. */
+    record Key(long cycleId, long revision) {
+    }
+
     private final ScoreboardService scoreboards;
     private final RankingService ranking;
     private final AssessmentService assessments;
+    private final Cache kept;
 
-    DashboardService(ScoreboardService scoreboards, RankingService ranking, AssessmentService assessments) {
+    DashboardService(ScoreboardService scoreboards, RankingService ranking, AssessmentService assessments,
+            CacheManager caches) {
         this.scoreboards = scoreboards;
         this.ranking = ranking;
         this.assessments = assessments;
+        this.kept = caches.getCache(Caches.DASHBOARDS);
     }
 
-    @Transactional(readOnly = true)
+    /** The dashboard of a cycle: kept while its data revision is current (none of its statements then). */
     public DashboardView build(Cycle cycle) {
+        if (ScoreboardService.insideWritingTransaction()) {
+            return read(cycle);
+        }
+        // everything is read after the cycle's revision: at least as new as it
+        return Caches.get(kept, new Key(cycle.getId(), cycle.getDataRevision()), () -> read(cycle));
+    }
+
+    /** Each read in a transaction of its own, each at least as new as the cycle's revision. */
+    private DashboardView read(Cycle cycle) {
         Scoreboard board = scoreboards.forCycle(cycle);
         List<BigDecimal> peers = ranking.peers(cycle.getId()).stream().map(PeerDistrictScore::getTotal).toList();
         Map<Long, AssessmentStatus> statuses = assessments.latestStatuses(cycle.getId());

@@ -1,53 +1,79 @@
 package vn.parindex.scoring;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.CycleView;
+import vn.parindex.web.Caches;
+import vn.parindex.web.DataRevision;
 
 /**
  * Builds a cycle's {@link Scoreboard}: reads the tree once and rolls it up in memory. A scoreboard built outside
- * any writing transaction is kept with the data revision its cycle was read at, and given again while that
- * revision is current (every write to the tree, its units or scores changes it).
+ * any writing transaction is kept in the {@value vn.parindex.web.Caches#SCOREBOARDS} cache under its cycle and the
+ * data revision the cycle was read at, and given again while that revision is current (every write to the tree,
+ * its units or scores changes it). One built inside a writing transaction is never kept: it may show what that
+ * transaction has not committed yet, or never will.
  */
 @Service
 public class ScoreboardService {
 
-    private record Kept(long revision, Scoreboard board) {
+    /** What a scoreboard is kept under. */
+    record Key(long cycleId, long revision) {
+    }
+
+    /** What the cycle of a year is kept under. */
+    record YearKey(int year, long revision) {
     }
 
     private final CriteriaCatalog catalog;
-    private final Map<Long, Kept> kept = new ConcurrentHashMap<>();
+    private final DataRevision revisions;
+    private final Cache kept;
+    private final Cache cycles;
 
-    ScoreboardService(CriteriaCatalog catalog) {
+    ScoreboardService(CriteriaCatalog catalog, DataRevision revisions, CacheManager caches) {
         this.catalog = catalog;
+        this.revisions = revisions;
+        this.kept = caches.getCache(Caches.SCOREBOARDS);
+        this.cycles = caches.getCache(Caches.CYCLES);
     }
 
-    /** The scoreboard of a year's cycle (two statements, one when kept), or empty when there is no such cycle. */
+    /** The scoreboard of a year's cycle, or empty when there is no such cycle; nothing read but the revision when kept. */
     public Optional<Scoreboard> forYear(int year) {
-        return catalog.findCycle(year).map(this::forCycle);
+        return cycle(year).map(this::forCycle);
+    }
+
+    /**
+     * The cycle of a year, or empty when there is none: kept in the {@value Caches#CYCLES} cache under the year
+     * and the {@linkplain DataRevision data revision} (read before it, so what is kept is at least as new). A kept
+     * cycle is shared between requests: read it, never change it.
+     */
+    public Optional<Cycle> cycle(int year) {
+        if (insideWritingTransaction()) {
+            return catalog.findCycle(year);
+        }
+        return Caches.get(cycles, new YearKey(year, revisions.current()), () -> catalog.findCycle(year));
     }
 
     /** The scoreboard of a cycle already at hand (one statement, none when kept). */
     public Scoreboard forCycle(Cycle cycle) {
-        boolean writing = TransactionSynchronizationManager.isActualTransactionActive()
+        if (insideWritingTransaction()) {
+            return scoreboard(catalog.cycle(cycle));
+        }
+        // read after the revision: at least as new as it, so keeping it under that revision is safe
+        return Caches.get(kept, new Key(cycle.getId(), cycle.getDataRevision()),
+                () -> scoreboard(catalog.cycle(cycle)));
+    }
+
+    /** True inside a transaction that may write: nothing read there may be kept for others. */
+    public static boolean insideWritingTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-        Kept found = writing ? null : kept.get(cycle.getId());
-        if (found != null && found.revision() == cycle.getDataRevision()) {
-            return found.board();
-        }
-        Scoreboard board = scoreboard(catalog.cycle(cycle));
-        if (!writing) {
-            // read after the revision: at least as new as it, so keeping it under that revision is safe
-            kept.put(cycle.getId(), new Kept(cycle.getDataRevision(), board));
-        }
-        return board;
     }
 
     static Scoreboard scoreboard(CycleView cycle) {

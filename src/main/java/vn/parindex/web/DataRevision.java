@@ -1,5 +1,6 @@
 package vn.parindex.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The database's data revision (table {@code data_revision}): database triggers change it, in the writing
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DataRevision {
+
+    private static final String REQUEST_REVISION = DataRevision.class.getName() + ".revision";
 
     private record Known(long revision, long generation, long readAt) {
     }
@@ -48,8 +53,34 @@ public class DataRevision {
         this.nanoTime = nanoTime;
     }
 
-    /** The revision, read from the database unless a recent reading can be trusted (see the class comment). */
+    /**
+     * The revision, read from the database unless a recent reading can be trusted (see the class comment). Within
+     * one request that does not write (GET, HEAD…) it is read at most once: the tag of the answer, the kept cycle
+     * and the kept page then agree on it.
+     */
     public long current() {
+        HttpServletRequest request = readingRequest();
+        if (request == null) {
+            return read();
+        }
+        if (request.getAttribute(REQUEST_REVISION) instanceof Long revision) {
+            return revision;
+        }
+        long revision = read();
+        request.setAttribute(REQUEST_REVISION, revision);
+        return revision;
+    }
+
+    /** The request of this thread when it is one that does not write, else null. */
+    private static HttpServletRequest readingRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && WriteRequests.READ_ONLY_METHODS.contains(attributes.getRequest().getMethod())) {
+            return attributes.getRequest();
+        }
+        return null;
+    }
+
+    private long read() {
         long generationBefore = generation.get();
         Known k = known;
         if (writesInFlight.get() == 0 && k != null && k.generation() == generationBefore

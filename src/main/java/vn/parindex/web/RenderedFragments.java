@@ -5,11 +5,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -18,53 +20,51 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * Renders a template fragment to HTML and keeps it while the data it shows is unchanged.
  *
- * <p>A fragment is kept under a name (what it shows: the dashboard of a cycle, in a language…) together with the
- * database's data revision it was rendered from; a request with the same name and revision gets the kept HTML
- * without reading or rendering anything, a newer revision renders again and replaces it. Only fragments that are
- * the same for everyone who may see them belong here: no user names, no CSRF tokens.
+ * <p>A fragment is kept in the {@value Caches#FRAGMENTS} cache under what it shows (the dashboard of a cycle, the
+ * appendix, a domain's rows), the data revision it was rendered from, the kind of viewer it was rendered for and
+ * the language; a request with the same key gets the kept HTML without reading or rendering anything, a newer
+ * revision misses and renders again (the older entry leaves by the cache's size bound). Only fragments that are
+ * the same for every viewer of one kind belong here: no user names, no CSRF tokens. Never kept when rendered
+ * inside a writing transaction.
  */
 @Component
 public class RenderedFragments {
 
-    /** At most this many fragments are kept; past it, the oldest revision's are dropped first. */
-    static final int CAPACITY = 512;
+    /** Viewer kind of a fragment that is the same for everyone allowed to see it. */
+    public static final String EVERYONE = "everyone";
 
-    private record Kept(long revision, String html) {
+    /** What a fragment is kept under. */
+    record Key(String what, long revision, String viewerKind, Locale locale) {
     }
 
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Cache kept;
     private final SpringTemplateEngine templates;
     private final ApplicationContext context;
     private final ConversionService conversions;
 
     RenderedFragments(SpringTemplateEngine templates, ApplicationContext context,
             @org.springframework.beans.factory.annotation.Qualifier("mvcConversionService")
-            ConversionService conversions) {
+            ConversionService conversions, CacheManager caches) {
         this.templates = templates;
         this.context = context;
         this.conversions = conversions;
+        this.kept = caches.getCache(Caches.FRAGMENTS);
     }
 
     /**
-     * The HTML of {@code template :: fragment} for {@code key} at {@code revision}: kept HTML when there is some
-     * for that revision, else rendered with the variables {@code model} supplies (called only then).
+     * The HTML of {@code template :: fragment} showing {@code what} at {@code revision} to a viewer of
+     * {@code viewerKind}: kept HTML when there is some, else rendered with the variables {@code model} supplies
+     * (called only then).
      */
-    public String html(String key, long revision, String template, String fragment,
+    public String html(String what, long revision, String viewerKind, String template, String fragment,
             Supplier<Map<String, Object>> model, HttpServletRequest request, HttpServletResponse response,
             Locale locale) {
-        String name = key + '|' + locale.toLanguageTag();
-        Kept found = kept.get(name);
-        if (found != null && found.revision() == revision) {
-            return found.html();
+        Supplier<String> rendering = () -> render(template, fragment, model.get(), request, response, locale);
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return rendering.get();
         }
-        String html = render(template, fragment, model.get(), request, response, locale);
-        if (found == null || found.revision() <= revision) {
-            if (kept.size() >= CAPACITY) {
-                kept.clear();
-            }
-            kept.put(name, new Kept(revision, html));
-        }
-        return html;
+        return Caches.get(kept, new Key(what, revision, viewerKind, locale), rendering);
     }
 
     /** Renders without keeping anything. */

@@ -87,4 +87,27 @@ class DataRevisionTest {
         assertThat(holder[0].current()).isEqualTo(7);
         assertThat(holder[0].current()).as("the raced reading was not trusted").isEqualTo(8);
     }
+
+    @Test
+    void aRequestThatDoesNotWriteReadsTheRevisionOnceAWriteRequestEveryTime() {
+        DataRevision revision = revision(Duration.ZERO);
+        try {
+            org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                    new org.springframework.web.context.request.ServletRequestAttributes(
+                            new org.springframework.mock.web.MockHttpServletRequest("GET", "/")));
+            assertThat(revision.current()).isEqualTo(7);
+            database.set(8);
+            assertThat(revision.current()).as("the same reading for the whole request").isEqualTo(7);
+            assertThat(queries.get()).isEqualTo(1);
+            org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                    new org.springframework.web.context.request.ServletRequestAttributes(
+                            new org.springframework.mock.web.MockHttpServletRequest("POST", "/")));
+            assertThat(revision.current()).isEqualTo(8);
+            database.set(9);
+            assertThat(revision.current()).as("a write request sees its own writes").isEqualTo(9);
+            assertThat(queries.get()).isEqualTo(3);
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+    }
 }

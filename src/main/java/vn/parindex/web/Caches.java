@@ -1,0 +1,86 @@
+package vn.parindex.web;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
+import org.springframework.cache.Cache;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every cache of the application, in one place (Spring's cache abstraction, Caffeine behind it). Each is keyed by
+ * the {@linkplain DataRevision data revision} its values were read at, so a write anywhere (even with psql) makes
+ * the next request miss; the entries of older revisions are never read again and leave by the size bound (least
+ * recently and least frequently used first) or after {@code parindex.cache.expire-after-access}.
+ *
+ * <ul>
+ *   <li>{@value #CYCLES}: the cycle of a year (or that there is none), by (year, revision) — read by
+ *       {@code scoring.ScoreboardService} for the pages and API that name a year, so a request that finds
+ *       everything kept reads nothing but the revision;</li>
+ *   <li>{@value #SCOREBOARDS}: a cycle's scoreboard, by (cycle, revision) — {@code scoring.ScoreboardService};</li>
+ *   <li>{@value #DASHBOARDS}: a cycle's dashboard figures with the latest assessment statuses, by (cycle,
+ *       revision) — {@code dashboard.DashboardService};</li>
+ *   <li>{@value #FRAGMENTS}: rendered HTML (the dashboard's content, the appendix, a domain's rows), by (what,
+ *       revision, viewer kind, language) — {@link RenderedFragments}; bounded by characters kept, since one
+ *       appendix of a 2 000-criteria cycle is about a million.</li>
+ *   <li>{@value #PAGES}: whole dashboard pages per person, language and address, each with the revision it was
+ *       rendered from — {@link CachedPages} (the one cache whose key has no revision: a page is replaced).</li>
+ * </ul>
+ * None of them is filled from inside a writing transaction: what it read might still be rolled back.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableCaching
+public class Caches {
+
+    public static final String SCOREBOARDS = "scoreboards";
+    public static final String DASHBOARDS = "dashboards";
+    public static final String FRAGMENTS = "fragments";
+    public static final String CYCLES = "cycles";
+    public static final String PAGES = "pages";
+
+    @Bean
+    CacheManagerCustomizer<CaffeineCacheManager> parindexCaches(
+            @Value("${parindex.cache.cycles.maximum-size:64}") long cycles,
+            @Value("${parindex.cache.pages.maximum-size:256}") long pages,
+            @Value("${parindex.cache.scoreboards.maximum-size:16}") long scoreboards,
+            @Value("${parindex.cache.dashboards.maximum-size:16}") long dashboards,
+            @Value("${parindex.cache.fragments.maximum-characters:16000000}") long fragmentCharacters,
+            @Value("${parindex.cache.expire-after-access:30m}") Duration expireAfterAccess) {
+        return manager -> {
+            manager.setAllowNullValues(false);
+            // no other cache: a name used by mistake fails at once instead of growing without bound
+            manager.setCacheNames(java.util.List.of());
+            manager.registerCustomCache(PAGES, Caffeine.newBuilder().maximumSize(pages).recordStats()
+                    .expireAfterAccess(expireAfterAccess).build());
+            manager.registerCustomCache(CYCLES, Caffeine.newBuilder().maximumSize(cycles).recordStats()
+                    .expireAfterAccess(expireAfterAccess).build());
+            manager.registerCustomCache(SCOREBOARDS, Caffeine.newBuilder().maximumSize(scoreboards).recordStats()
+                    .expireAfterAccess(expireAfterAccess).build());
+            manager.registerCustomCache(DASHBOARDS, Caffeine.newBuilder().maximumSize(dashboards).recordStats()
+                    .expireAfterAccess(expireAfterAccess).build());
+            manager.registerCustomCache(FRAGMENTS, Caffeine.newBuilder().maximumWeight(fragmentCharacters).recordStats()
+                    .<Object, Object>weigher((key, html) -> ((String) html).length())
+                    .expireAfterAccess(expireAfterAccess).build());
+        };
+    }
+
+    /**
+     * The value kept under {@code key}, else the loader's (kept, then returned; loaded once for parallel callers).
+     * What the loader throws reaches the caller as it was thrown (a 404, a 503 while the database is gone), not
+     * wrapped in Spring's {@link Cache.ValueRetrievalException}.
+     */
+    public static <T> T get(Cache cache, Object key, Supplier<T> loader) {
+        try {
+            return cache.get(key, loader::get);
+        } catch (Cache.ValueRetrievalException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
