@@ -76,11 +76,14 @@ final class Browser implements AutoCloseable {
 
     /** Clicks a button that loads a new page, and waits for that page. */
     void submit(String css) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        // a mark on the old page's window: gone once the new page is there (asking the old page's elements whether
+        // they are stale races with the navigation: Chromium may answer with another error than "stale")
+        ((JavascriptExecutor) driver).executeScript("window.parindexOldPage = true");
         click(css);
         new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-        loaded();
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.parindexOldPage === undefined && document.readyState === 'complete'")));
     }
 
     /** Waits until the page has loaded completely (the new page may still be arriving when the old one is gone). */
