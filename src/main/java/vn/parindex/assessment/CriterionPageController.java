@@ -109,63 +109,56 @@ class CriterionPageController {
 
     private String review(CurrentUser user, long id, Cycle cycle, String code, ReviewForm form, BindingResult result,
             boolean approve, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        if (result.hasErrors()) {
-            return invalid(user, cycle, code, model, response);
-        }
-        try {
-            if (approve) {
-                assessments.approve(user, id, form.comment(), form.version());
-            } else {
-                assessments.giveBack(user, id, form.comment(), form.version());
-            }
-            redirect.addFlashAttribute("notice", approve ? "notice.approved" : "notice.returned");
-            return "redirect:" + url(cycle.getYear(), code);
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            return invalid(user, cycle, code, model, response);
-        } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
-            return conflict(user, cycle, code, model, response, "conflict.assessment");
-        }
+        return write(user, cycle, code, result, model, redirect, response,
+                approve ? "notice.approved" : "notice.returned", "conflict.assessment", () -> {
+                    if (approve) {
+                        assessments.approve(user, id, form.comment(), form.version());
+                    } else {
+                        assessments.giveBack(user, id, form.comment(), form.version());
+                    }
+                });
     }
 
     @PostMapping("/cycles/{year}/criteria/{code}/scores")
     String editScores(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @ModelAttribute("scoresForm") ScoresForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        if (result.hasErrors()) {
-            return invalid(user, cycle, code, model, response);
-        }
-        try {
-            scores.update(user, cycle.getYear(), code, new CriterionScoreService.ScoreChange(
-                    blankToNull(form.baselineScore()), blankToNull(form.targetScore()),
-                    blankToNull(form.currentScore()), form.comment(), form.version()));
-            redirect.addFlashAttribute("notice", "notice.scoresSaved");
-            return "redirect:" + url(cycle.getYear(), code);
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            return invalid(user, cycle, code, model, response);
-        } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
-            return conflict(user, cycle, code, model, response, "conflict.criterion");
-        }
+        return write(user, cycle, code, result, model, redirect, response, "notice.scoresSaved",
+                "conflict.criterion", () -> scores.update(user, cycle.getYear(), code,
+                        new CriterionScoreService.ScoreChange(blankToNull(form.baselineScore()),
+                                blankToNull(form.targetScore()), blankToNull(form.currentScore()), form.comment(),
+                                form.version())));
     }
 
     @PostMapping("/cycles/{year}/criteria/{code}/units")
     String assign(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @ModelAttribute("assignmentForm") AssignmentForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
+        return write(user, cycle, code, result, model, redirect, response, "notice.assignmentSaved",
+                "conflict.criterion", () -> assignments.assign(user, cycle.getYear(), code, form.leadUnits(),
+                        form.coordinatingUnits(), form.comment(), form.version()));
+    }
+
+    /**
+     * A bound form's write, the same for every form of the page: the page again with 400 and the messages next to
+     * the fields when the input is bad (by binding or by the service's rules), with 409 when someone changed the
+     * record meanwhile, else back to the page with a notice.
+     */
+    private String write(CurrentUser user, Cycle cycle, String code, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response, String notice, String conflictKey,
+            Runnable change) {
         if (result.hasErrors()) {
             return invalid(user, cycle, code, model, response);
         }
         try {
-            assignments.assign(user, cycle.getYear(), code, form.leadUnits(), form.coordinatingUnits(),
-                    form.comment(), form.version());
-            redirect.addFlashAttribute("notice", "notice.assignmentSaved");
+            change.run();
+            redirect.addFlashAttribute("notice", notice);
             return "redirect:" + url(cycle.getYear(), code);
         } catch (InvalidInputException e) {
             e.rejectInto(result);
             return invalid(user, cycle, code, model, response);
         } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
-            return conflict(user, cycle, code, model, response, "conflict.criterion");
+            return conflict(user, cycle, code, model, response, conflictKey);
         }
     }
 
