@@ -28,6 +28,7 @@ import vn.parindex.criteria.CriterionScoreService;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.ConflictException;
+import vn.parindex.web.RenderedFragments;
 import vn.parindex.system.InvalidInputException;
 
 /**
@@ -44,10 +45,12 @@ class CriterionPageController {
     private final AssessmentService assessments;
     private final CriterionScoreService scores;
     private final AssignmentService assignments;
+    private final RenderedFragments fragments;
 
     CriterionPageController(CriterionPages pages, AssessmentService assessments, CriterionScoreService scores,
-            AssignmentService assignments) {
+            AssignmentService assignments, RenderedFragments fragments) {
         this.pages = pages;
+        this.fragments = fragments;
         this.assessments = assessments;
         this.scores = scores;
         this.assignments = assignments;
@@ -61,6 +64,10 @@ class CriterionPageController {
     String show(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code, Model model) {
         CriterionPage page = pages.page(user, cycle, code);
         model.addAttribute("page", page);
+        if (!page.leaf()) { // the parts' table is the same for everyone: rendered once per data revision
+            model.addAttribute("partsTable", fragments.everyone("parts:" + cycle.getId() + ":" + code,
+                    cycle.getDataRevision(), PAGE, "parts", () -> Map.of("p", page)));
+        }
         Map<String, Object> forms = model.asMap();
         forms.putIfAbsent("submitForm", SubmitForm.EMPTY);
         forms.putIfAbsent("approveForm", ReviewForm.EMPTY);

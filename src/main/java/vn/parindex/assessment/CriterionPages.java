@@ -5,9 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
 import vn.parindex.criteria.AssignmentService;
@@ -25,6 +29,8 @@ import vn.parindex.scoring.Scoreboard;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.web.Caches;
+import vn.parindex.web.DataRevision;
 import vn.parindex.web.VietnameseNumbers;
 
 /**
@@ -48,10 +54,18 @@ class CriterionPages {
     private final ReviewPermissions permissions;
     private final AssignmentService assignments;
     private final VietnameseNumbers fmt;
+    private final DataRevision revisions;
+    private final Cache kept;
+    private final TransactionTemplate reading;
 
     CriterionPages(ScoreboardService scoreboards, CriteriaCatalog catalog, CriterionLookup criteria,
             AssessmentRepository assessments, EvidenceRepository evidenceRepository, EvidenceService evidence,
-            AuditTrail audit, ReviewPermissions permissions, AssignmentService assignments, VietnameseNumbers fmt) {
+            AuditTrail audit, ReviewPermissions permissions, AssignmentService assignments, VietnameseNumbers fmt,
+            DataRevision revisions, CacheManager caches, PlatformTransactionManager transactions) {
+        this.revisions = revisions;
+        this.kept = caches.getCache(Caches.CRITERION_PAGES);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.scoreboards = scoreboards;
         this.catalog = catalog;
         this.criteria = criteria;
@@ -65,10 +79,26 @@ class CriterionPages {
     }
 
     /**
-     * A criterion's page as {@code user} sees it: the scoreboard (one statement, none while kept), the trend, the
-     * thread, the evidence and the history (one each), the latest statuses for a criterion with parts, the units
-     * for those who may assign them (one each).
+     * What every reader of a criterion's page sees alike: read in one read-only transaction (the trend, the thread,
+     * the evidence and the history, one statement each; the latest statuses of the parts for a criterion with parts;
+     * the units to choose from), kept in the {@value Caches#CRITERION_PAGES} cache under the criterion and the data
+     * revision read before it, and given again while that revision is current: a write to any of these (assessments,
+     * evidence, the change history, units, assignments, the names of accounts) changes the revision.
      */
+    record Shared(List<CriterionPage.Part> parts, List<CriterionPage.TrendRow> trend,
+            List<CriterionPage.ThreadItem> thread, List<CriterionPage.EvidenceRow> files,
+            List<CriterionPage.HistoryRow> history, List<UnitChoice> units) {
+    }
+
+    /** What {@link Shared} is kept under. */
+    record Key(long criterionId, long revision) {
+    }
+
+    /**
+     * A criterion's page as {@code user} sees it: the scoreboard and what every reader sees alike ({@link Shared})
+     * from the caches (nothing read but the data revision while it is current), the permissions of {@code user}.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     CriterionPage page(CurrentUser user, Cycle cycle, String code) {
         Scoreboard board = scoreboards.forCycle(cycle);
         ScoreRow row = board.row(code);
@@ -80,24 +110,39 @@ class CriterionPages {
         ScoreRow parent = c.parentCode() == null ? null : board.row(c.parentCode());
         boolean canReview = permissions.canReview(user);
         boolean canEditScores = permissions.canEditScores(user);
+        Shared shared = ScoreboardService.insideWritingTransaction() ? shared(board, c, leaf, cycle)
+                : Caches.get(kept, new Key(c.id(), revisions.current()), () -> reading.execute(
+                        status -> shared(board, c, leaf, cycle)));
+        List<CriterionPage.ThreadItem> thread = canReview ? shared.thread()
+                : shared.thread().stream().map(CriterionPages::notReviewable).toList();
 
+        return new CriterionPage(cycle.getYear(), cycle.getBaselineYear(), c.code(), c.name(), c.isSurvey(),
+                c.weakness(), c.version(), parent == null ? null : parent.code(),
+                parent == null ? null : parent.criterion().name(), figures(row.figures()), names(c.leadUnits()),
+                c.leadUnitsInherited(), names(c.coordinatingUnits()), leaf, shared.parts(), shared.trend(),
+                thread, shared.files(), shared.history(),
+                permissions.canSubmit(user, c, leaf, cycle.getStatus()), canReview, canEditScores,
+                permissions.leads(user, c), permissions.coordinates(user, c), evidence.maxFileSize().toMegabytes(),
+                canEditScores ? shared.units() : List.of());
+    }
+
+    private Shared shared(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
         List<CriterionPage.EvidenceRow> files = evidenceRepository.describeByCriterion(c.id()).stream()
                 .map(this::evidenceRow).toList();
         Map<Long, List<CriterionPage.EvidenceRow>> filesOf = files.stream().filter(e -> e.assessmentId() != null)
                 .collect(Collectors.groupingBy(CriterionPage.EvidenceRow::assessmentId));
         List<CriterionPage.ThreadItem> thread = assessments.describeByCriterion(c.id()).stream()
-                .map(a -> threadItem(a, filesOf.getOrDefault(a.id(), List.of()), canReview)).toList();
-        List<CriterionPage.Part> parts = leaf ? List.of() : parts(board, code, cycle.getId());
-        List<UnitChoice> units = canEditScores ? assignments.choices(c.id()) : List.of();
+                .map(a -> threadItem(a, filesOf.getOrDefault(a.id(), List.of()))).toList();
+        List<CriterionPage.Part> parts = leaf ? List.of() : parts(board, c.code(), cycle.getId());
+        return new Shared(parts, trend(c.code(), cycle.getYear()), thread, files, history(c.id()),
+                assignments.choices(c.id()));
+    }
 
-        return new CriterionPage(cycle.getYear(), cycle.getBaselineYear(), c.code(), c.name(), c.isSurvey(),
-                c.weakness(), c.version(), parent == null ? null : parent.code(),
-                parent == null ? null : parent.criterion().name(), figures(row.figures()), names(c.leadUnits()),
-                c.leadUnitsInherited(), names(c.coordinatingUnits()), leaf, parts, trend(c.code(), cycle.getYear()),
-                thread, files, history(c.id()),
-                permissions.canSubmit(user, c, leaf, cycle.getStatus()), canReview, canEditScores,
-                permissions.leads(user, c), permissions.coordinates(user, c), evidence.maxFileSize().toMegabytes(),
-                units);
+    /** A thread item as someone who may not review sees it: without the approve and return buttons. */
+    private static CriterionPage.ThreadItem notReviewable(CriterionPage.ThreadItem t) {
+        return !t.reviewable() ? t : new CriterionPage.ThreadItem(t.id(), t.status(), t.score(), t.submittedBy(),
+                t.submittedAt(), t.explanation(), t.files(), t.reviewedBy(), t.reviewedAt(), t.reviewComment(),
+                t.version(), false);
     }
 
     /** The submissions awaiting review in a cycle, oldest first (one statement). */
@@ -168,11 +213,11 @@ class CriterionPages {
         return rows;
     }
 
-    private CriterionPage.ThreadItem threadItem(AssessmentView a, List<CriterionPage.EvidenceRow> files,
-            boolean canReview) {
+    /** A thread item as a reviewer sees it: an item awaiting review can be approved or returned. */
+    private CriterionPage.ThreadItem threadItem(AssessmentView a, List<CriterionPage.EvidenceRow> files) {
         return new CriterionPage.ThreadItem(a.id(), a.status(), fmt.score(a.score()), a.submittedBy(),
                 fmt.dateTime(a.submittedAt()), a.explanation(), files, a.reviewedBy(), fmt.dateTime(a.reviewedAt()),
-                a.reviewComment(), a.version(), canReview && a.status() == AssessmentStatus.SUBMITTED);
+                a.reviewComment(), a.version(), a.status() == AssessmentStatus.SUBMITTED);
     }
 
     private CriterionPage.EvidenceRow evidenceRow(EvidenceInfo e) {

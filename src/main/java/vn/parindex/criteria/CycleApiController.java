@@ -18,9 +18,9 @@ class CycleApiController {
     record CycleJson(int year, int baselineYear, CycleStatus status, String title) {
     }
 
-    private final CriteriaCatalog catalog;
+    private final KeptCycles catalog;
 
-    CycleApiController(CriteriaCatalog catalog) {
+    CycleApiController(KeptCycles catalog) {
         this.catalog = catalog;
     }
 
@@ -28,7 +28,7 @@ class CycleApiController {
             + "every cycle, oldest first.")
     @GetMapping
     List<CycleJson> cycles() {
-        return catalog.cycles().stream()
+        return catalog.all().stream()
                 .map(c -> new CycleJson(c.getYear(), c.getBaselineYear(), c.getStatus(), c.getTitle()))
                 .toList();
     }

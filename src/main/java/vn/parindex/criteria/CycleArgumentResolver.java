@@ -26,10 +26,10 @@ class CycleArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
     /** Years are written with at most four digits; anything longer is malformed, not merely unknown. */
     private static final int MAX_YEAR_DIGITS = 4;
 
-    private final CriteriaCatalog catalog;
+    private final KeptCycles cycles;
 
-    CycleArgumentResolver(CriteriaCatalog catalog) {
-        this.catalog = catalog;
+    CycleArgumentResolver(KeptCycles cycles) {
+        this.cycles = cycles;
     }
 
     @Override
@@ -50,10 +50,10 @@ class CycleArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
             year = request.getParameter("year");
         }
         if (year == null || year.isBlank()) {
-            return catalog.currentCycle().orElseThrow(NotFoundException::noCycle);
+            return cycles.current().orElseThrow(NotFoundException::noCycle);
         }
         int parsed = parse(year, parameter);
-        return catalog.findCycle(parsed).orElseThrow(() -> NotFoundException.cycle(parsed));
+        return cycles.byYear(parsed).orElseThrow(() -> NotFoundException.cycle(parsed));
     }
 
     @SuppressWarnings("unchecked")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.ObjectMapper;
 import vn.parindex.criteria.CriteriaCatalog;
+import vn.parindex.criteria.KeptCycles;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
@@ -34,14 +35,14 @@ class DashboardController {
     /** How many criteria the what-if panel offers: those with the most recoverable points. */
     static final int WHAT_IF_CRITERIA = 30;
 
-    private final CriteriaCatalog catalog;
+    private final KeptCycles catalog;
     private final DashboardService dashboards;
     private final ScoreboardService scoreboards;
     private final RenderedFragments fragments;
     private final ObjectMapper json;
     private final VietnameseNumbers fmt;
 
-    DashboardController(CriteriaCatalog catalog, DashboardService dashboards, ScoreboardService scoreboards,
+    DashboardController(KeptCycles catalog, DashboardService dashboards, ScoreboardService scoreboards,
             RenderedFragments fragments, ObjectMapper json, VietnameseNumbers fmt) {
         this.fmt = fmt;
         this.catalog = catalog;
@@ -67,7 +68,7 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) Integer year, @AuthenticationPrincipal CurrentUser user,
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
-        List<Cycle> cycles = catalog.cycles();
+        List<Cycle> cycles = catalog.all();
         Cycle cycle = cycle(year, cycles);
         boolean admin = user != null && user.isAdmin();
         // everything below the heading is the same for every viewer of one kind: kept until the data changes
@@ -121,10 +122,14 @@ class DashboardController {
 
     @GetMapping("/cycles/{year}/points")
     String points(@PathVariable int year, Model model) {
-        DashboardView view = dashboards.build(cycle(year));
-        model.addAttribute("year", view.board().cycle().year());
-        model.addAttribute("byRecoverable", PointsRow.of(view.byRecoverable(), true, view.statuses(), fmt));
-        model.addAttribute("byGap", PointsRow.of(view.byGap(), false, view.statuses(), fmt));
+        Cycle cycle = cycle(year);
+        model.addAttribute("tables", fragments.everyone("points:" + cycle.getId(), cycle.getDataRevision(),
+                "dashboard/points", "tables", () -> {
+                    DashboardView view = dashboards.build(cycle);
+                    return Map.of("year", view.board().cycle().year(),
+                            "byRecoverable", PointsRow.of(view.byRecoverable(), true, view.statuses(), fmt),
+                            "byGap", PointsRow.of(view.byGap(), false, view.statuses(), fmt));
+                }));
         return "dashboard/points";
     }
 

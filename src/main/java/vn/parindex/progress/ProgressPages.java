@@ -10,11 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriUtils;
 import vn.parindex.assessment.AssessmentService;
 import vn.parindex.assessment.AssessmentStatus;
-import vn.parindex.criteria.CriteriaCatalog;
+import vn.parindex.criteria.KeptCycles;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.UnitRef;
-import vn.parindex.organisation.Unit;
+import vn.parindex.organisation.UnitName;
 import vn.parindex.organisation.UnitRepository;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
@@ -71,15 +71,15 @@ public class ProgressPages {
             String max, String projection, String baseline, String remaining, int awaitingReview, int returned) {
     }
 
-    private final CriteriaCatalog catalog;
+    private final KeptCycles cycles;
     private final ScoreboardService scoreboards;
     private final AssessmentService assessments;
     private final UnitRepository units;
     private final VietnameseNumbers fmt;
 
-    ProgressPages(CriteriaCatalog catalog, ScoreboardService scoreboards, AssessmentService assessments,
+    ProgressPages(KeptCycles cycles, ScoreboardService scoreboards, AssessmentService assessments,
             UnitRepository units, VietnameseNumbers fmt) {
-        this.catalog = catalog;
+        this.cycles = cycles;
         this.scoreboards = scoreboards;
         this.assessments = assessments;
         this.units = units;
@@ -89,7 +89,7 @@ public class ProgressPages {
     /** The criteria a unit leads and coordinates in a cycle. */
     public AssignmentsPage mine(Cycle cycle, long unitId) {
         Read read = read(cycle);
-        Unit unit = units.findById(unitId).orElseThrow(() -> new NotFoundException("notFound.unit", unitId));
+        UnitName unit = units.nameById(unitId).orElseThrow(() -> new NotFoundException("notFound.unit", unitId));
         return new AssignmentsPage(read.years(), List.of(read.criteria(unit)));
     }
 
@@ -97,31 +97,31 @@ public class ProgressPages {
     @PreAuthorize("hasAnyRole('ADMIN', 'LEADER')")
     public AssignmentsPage overview(Cycle cycle) {
         Read read = read(cycle);
-        return new AssignmentsPage(read.years(), units.findAllByOrderByIdAsc().stream().map(read::criteria).toList());
+        return new AssignmentsPage(read.years(), units.names().stream().map(read::criteria).toList());
     }
 
     /** Every unit that leads or coordinates a criterion, with the sums of what it leads. */
     public UnitTablePage unitTable(Cycle cycle) {
         Read read = read(cycle);
         List<UnitLine> lines = new ArrayList<>();
-        for (Unit unit : units.findAllByOrderByIdAsc()) {
+        for (UnitName unit : units.names()) {
             UnitProgress p = read.progress(unit);
             if (p.leading().isEmpty() && p.coordinating().isEmpty()) {
                 continue;
             }
             Figures f = p.figures();
-            lines.add(new UnitLine(unit.getCode(), unit.getName(), p.leading().size(), p.coordinating().size(),
+            lines.add(new UnitLine(unit.code(), unit.name(), p.leading().size(), p.coordinating().size(),
                     orNone(fmt.max(f.max())), orNone(fmt.score(f.baseline())), orNone(fmt.score(f.target())),
                     orNone(fmt.score(f.projection())), p.assessed() + "/" + p.leading().size(), p.belowTarget(),
                     p.awaitingReview(), p.returned()));
         }
-        return new UnitTablePage(read.years(), catalog.cycles(), lines);
+        return new UnitTablePage(read.years(), cycles.all(), lines);
     }
 
     /** One unit's page; an unknown code is a 404. */
     public UnitPage unit(Cycle cycle, String code) {
         Read read = read(cycle);
-        Unit unit = units.findByCode(code).orElseThrow(() -> new NotFoundException("notFound.unitCode", code));
+        UnitName unit = units.nameByCode(code).orElseThrow(() -> new NotFoundException("notFound.unitCode", code));
         UnitProgress p = read.progress(unit);
         Figures f = p.figures();
         return new UnitPage(read.years(), read.criteria(unit), p.assessed(), p.leading().size(),
@@ -178,15 +178,15 @@ public class ProgressPages {
             return years;
         }
 
-        UnitProgress progress(Unit unit) {
-            return UnitProgress.of(unit, leading.getOrDefault(unit.getId(), List.of()),
-                    coordinating.getOrDefault(unit.getId(), List.of()), statuses);
+        UnitProgress progress(UnitName unit) {
+            return UnitProgress.of(unit, leading.getOrDefault(unit.id(), List.of()),
+                    coordinating.getOrDefault(unit.id(), List.of()), statuses);
         }
 
-        UnitCriteria criteria(Unit unit) {
-            return new UnitCriteria(unit.getCode(), unit.getName(),
-                    lines(leading.getOrDefault(unit.getId(), List.of()), true),
-                    lines(coordinating.getOrDefault(unit.getId(), List.of()), false));
+        UnitCriteria criteria(UnitName unit) {
+            return new UnitCriteria(unit.code(), unit.name(),
+                    lines(leading.getOrDefault(unit.id(), List.of()), true),
+                    lines(coordinating.getOrDefault(unit.id(), List.of()), false));
         }
 
         private List<CriterionLine> lines(List<ScoreRow> rows, boolean withWeakness) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import vn.parindex.assessment.AssessmentStatus;
-import vn.parindex.organisation.Unit;
+import vn.parindex.organisation.UnitName;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
 
@@ -18,11 +18,11 @@ import vn.parindex.scoring.ScoreRow;
  * @param returned led criteria whose latest submission was returned
  * @param belowTarget led criteria whose projection is below their target
  */
-public record UnitProgress(Unit unit, List<ScoreRow> leading, List<ScoreRow> coordinating, Figures figures,
+public record UnitProgress(UnitName unit, List<ScoreRow> leading, List<ScoreRow> coordinating, Figures figures,
         int assessed, int awaitingReview, int returned, int belowTarget) {
 
     /** The progress of a unit over the given criteria (without parts), in linear time. */
-    public static UnitProgress of(Unit unit, List<ScoreRow> leading, List<ScoreRow> coordinating,
+    public static UnitProgress of(UnitName unit, List<ScoreRow> leading, List<ScoreRow> coordinating,
             Map<Long, AssessmentStatus> statuses) {
         BigDecimal max = null;
         BigDecimal baseline = null;

@@ -5,13 +5,12 @@ import java.util.Optional;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.CycleView;
+import vn.parindex.criteria.KeptCycles;
 import vn.parindex.web.Caches;
-import vn.parindex.web.DataRevision;
 
 /**
  * Builds a cycle's {@link Scoreboard}: reads the tree once and rolls it up in memory. A scoreboard built outside
@@ -27,20 +26,14 @@ public class ScoreboardService {
     record Key(long cycleId, long revision) {
     }
 
-    /** What the cycle of a year is kept under. */
-    record YearKey(int year, long revision) {
-    }
-
     private final CriteriaCatalog catalog;
-    private final DataRevision revisions;
     private final Cache kept;
-    private final Cache cycles;
+    private final KeptCycles cycles;
 
-    ScoreboardService(CriteriaCatalog catalog, DataRevision revisions, CacheManager caches) {
+    ScoreboardService(CriteriaCatalog catalog, KeptCycles cycles, CacheManager caches) {
         this.catalog = catalog;
-        this.revisions = revisions;
+        this.cycles = cycles;
         this.kept = caches.getCache(Caches.SCOREBOARDS);
-        this.cycles = caches.getCache(Caches.CYCLES);
     }
 
     /** The scoreboard of a year's cycle, or empty when there is no such cycle; nothing read but the revision when kept. */
@@ -48,16 +41,9 @@ public class ScoreboardService {
         return cycle(year).map(this::forCycle);
     }
 
-    /**
-     * The cycle of a year, or empty when there is none: kept in the {@value Caches#CYCLES} cache under the year
-     * and the {@linkplain DataRevision data revision} (read before it, so what is kept is at least as new). A kept
-     * cycle is shared between requests: read it, never change it.
-     */
+    /** The cycle of a year, or empty when there is none ({@link KeptCycles#byYear}: nothing read but the revision when kept). */
     public Optional<Cycle> cycle(int year) {
-        if (insideWritingTransaction()) {
-            return catalog.findCycle(year);
-        }
-        return Caches.get(cycles, new YearKey(year, revisions.current()), () -> catalog.findCycle(year));
+        return cycles.byYear(year);
     }
 
     /** The scoreboard of a cycle already at hand (one statement, none when kept). */
@@ -72,8 +58,7 @@ public class ScoreboardService {
 
     /** True inside a transaction that may write: nothing read there may be kept for others. */
     public static boolean insideWritingTransaction() {
-        return TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        return KeptCycles.insideWritingTransaction();
     }
 
     static Scoreboard scoreboard(CycleView cycle) {

@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@value #SCOREBOARDS}: a cycle's scoreboard, by (cycle, revision) — {@code scoring.ScoreboardService};</li>
  *   <li>{@value #DASHBOARDS}: a cycle's dashboard figures with the latest assessment statuses, by (cycle,
  *       revision) — {@code dashboard.DashboardService};</li>
+ *   <li>{@value #CRITERION_PAGES}: what every reader of a criterion's page sees alike (its trend, submissions,
+ *       evidence, history, parts' statuses), by (criterion, revision) — {@code assessment.CriterionPages};</li>
  *   <li>{@value #FRAGMENTS}: rendered HTML (the dashboard's content, the appendix, a domain's rows), by (what,
  *       revision, viewer kind, language) — {@link RenderedFragments}; bounded by characters kept, since one
  *       appendix of a 2 000-criteria cycle is about a million.</li>
@@ -41,6 +43,7 @@ public class Caches {
     public static final String FRAGMENTS = "fragments";
     public static final String CYCLES = "cycles";
     public static final String PAGES = "pages";
+    public static final String CRITERION_PAGES = "criterionPages";
 
     @Bean
     CacheManagerCustomizer<CaffeineCacheManager> parindexCaches(
@@ -48,6 +51,7 @@ public class Caches {
             @Value("${parindex.cache.pages.maximum-size:256}") long pages,
             @Value("${parindex.cache.scoreboards.maximum-size:16}") long scoreboards,
             @Value("${parindex.cache.dashboards.maximum-size:16}") long dashboards,
+            @Value("${parindex.cache.criterion-pages.maximum-size:2000}") long criterionPages,
             @Value("${parindex.cache.fragments.maximum-characters:16000000}") long fragmentCharacters,
             @Value("${parindex.cache.expire-after-access:30m}") Duration expireAfterAccess) {
         return manager -> {
@@ -62,6 +66,8 @@ public class Caches {
                     .expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(DASHBOARDS, Caffeine.newBuilder().maximumSize(dashboards).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());
+            manager.registerCustomCache(CRITERION_PAGES, Caffeine.newBuilder().maximumSize(criterionPages)
+                    .recordStats().expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(FRAGMENTS, Caffeine.newBuilder().maximumWeight(fragmentCharacters).recordStats()
                     .<Object, Object>weigher((key, html) -> ((String) html).length())
                     .expireAfterAccess(expireAfterAccess).build());

@@ -9,9 +9,12 @@ import java.util.function.Supplier;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -65,6 +68,17 @@ public class RenderedFragments {
             return rendering.get();
         }
         return Caches.get(kept, new Key(what, revision, viewerKind, locale), rendering);
+    }
+
+    /**
+     * The HTML of {@code template :: fragment} showing {@code what} at {@code revision}, the same for everyone
+     * allowed to see it, in the language of the current request: the request being answered supplies the rest.
+     */
+    public String everyone(String what, long revision, String template, String fragment,
+            Supplier<Map<String, Object>> model) {
+        ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        return html(what, revision, EVERYONE, template, fragment, model, attributes.getRequest(),
+                attributes.getResponse(), LocaleContextHolder.getLocale());
     }
 
     /** Renders without keeping anything. */

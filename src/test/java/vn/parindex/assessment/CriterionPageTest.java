@@ -94,20 +94,29 @@ class CriterionPageTest {
         importer.importPlan(new StringReader(csv.toString()), new PlanImportRequest(2017, 2016, CycleStatus.CLOSED,
                 "Lớn", Map.of(), Map.of("1", List.of("VHTT"))));
 
-        // the cycle (resolver), the tree, the trend, the thread, the evidence, the history
+        // the revision, the cycle (resolver), the tree; then what every reader sees alike: the trend, the thread,
+        // the evidence, the history and the units to choose from
         long criterion = statementsFor("/cycles/2023/criteria/2.2", "lanhdao");
-        assertThat(criterion).isEqualTo(6);
+        assertThat(criterion).isEqualTo(8);
         assertThat(statementsFor("/cycles/2017/criteria/3.7", "lanhdao")).isEqualTo(criterion);
         // a domain also reads its parts' latest statuses
         long domain = statementsFor("/cycles/2023/criteria/3", "lanhdao");
         assertThat(domain).isEqualTo(criterion + 1);
         assertThat(statementsFor("/cycles/2017/criteria/3", "lanhdao")).isEqualTo(domain);
         assertThat(html(get("/cycles/2017/criteria/3"), "lanhdao", status().isOk())).contains("3.50", "3.49");
-        // Home Affairs also gets the units for the assignment form
-        assertThat(statementsFor("/cycles/2023/criteria/2.2", "noivu")).isEqualTo(criterion + 1);
-        assertThat(statementsFor("/cycles/2017/criteria/3", "noivu")).isEqualTo(domain + 1);
-        // the queue: the cycle and the submissions with their criteria
-        assertThat(statementsFor("/review", "noivu")).isEqualTo(2);
+        // Home Affairs reads the same (the units for the assignment form are read for everyone, and kept)
+        assertThat(statementsFor("/cycles/2023/criteria/2.2", "noivu")).isEqualTo(criterion);
+        assertThat(statementsFor("/cycles/2017/criteria/3", "noivu")).isEqualTo(domain);
+        // the queue: the revision, the cycle and the submissions with their criteria
+        assertThat(statementsFor("/review", "noivu")).isEqualTo(3);
+        // while nothing changes, every one of them reads the revision and nothing else
+        RequestPostProcessor homeAffairs = page("noivu");
+        for (String url : new String[] {"/cycles/2023/criteria/2.2", "/cycles/2017/criteria/3", "/review"}) {
+            mvc.perform(get(url).with(homeAffairs)).andExpect(status().isOk());
+            statements.reset();
+            mvc.perform(get(url).with(homeAffairs)).andExpect(status().isOk());
+            assertThat(statements.count()).as(url + ": %s", statements.sql()).isEqualTo(1);
+        }
     }
 
     @Test
@@ -216,5 +225,55 @@ class CriterionPageTest {
         html(post("/assessments/" + id + "/approve").param("year", "2023").param("code", "3.2")
                 .param("version", "0").param("comment", "Đạt"), "noivu", status().isFound());
         assertThat(html(get("/cycles/2023/criteria/3.2"), "lanhdao", status().isOk())).contains("Đã duyệt");
+    }
+
+    /**
+     * What every reader of a criterion's page sees alike is kept per data revision (CriterionPages.Shared) and the
+     * parts' table of a criterion with parts is kept rendered: a second request reads nothing but the revision, and
+     * whatever the page shows that is written with plain SQL (the change history, evidence, an account's name, a
+     * part's name) is on the page at the next request.
+     */
+    @Test
+    void aKeptPageShowsWhatIsWrittenOutsideTheAppAtTheNextRequest() throws Exception {
+        importer.importPlan(new StringReader("""
+                stt,ten,diem_toi_da,diem_2015,muc_tieu_2016,co_quan_chu_tri
+                1,Lĩnh vực một,"2",,,Phòng Nội vụ
+                1.1,Tiêu chí một,"1","0,5","1",Phòng Tư pháp
+                1.2,Tiêu chí hai,"1","0,5","1",Phòng Tư pháp
+                """), new PlanImportRequest(2016, 2015, CycleStatus.CLOSED, "Giữ", Map.of(), Map.of()));
+        long id = jdbc.queryForObject("select c.id from criterion c join cycle y on y.id = c.cycle_id"
+                + " where y.year = 2016 and c.code = '1.1'", Long.class);
+        String url = "/cycles/2016/criteria/1.1";
+        String first = html(get(url), "lanhdao", status().isOk());
+        assertThat(first).doesNotContain("Sửa ngoài ứng dụng", "ngoai-ung-dung.pdf");
+        RequestPostProcessor leader = page("lanhdao");
+        statements.reset();
+        mvc.perform(get(url).with(leader)).andExpect(status().isOk());
+        assertThat(statements.count()).as("a kept page reads the revision at most: %s", statements.sql())
+                .isLessThanOrEqualTo(1);
+
+        jdbc.update("insert into change_history (at, username, entity_type, entity_id, criterion_id, field,"
+                + " old_value, new_value, comment) values (now(), 'psql', 'CRITERION', ?, ?, 'targetScore', '1',"
+                + " '0,9', 'Sửa ngoài ứng dụng')", id, id);
+        assertThat(html(get(url), "lanhdao", status().isOk())).contains("Sửa ngoài ứng dụng");
+
+        jdbc.update("insert into evidence (criterion_id, file_name, content_type, size_bytes, sha256, content,"
+                + " uploaded_by, uploaded_at) values (?, 'ngoai-ung-dung.pdf', 'application/pdf', 1, repeat('a', 64),"
+                + " '\\x25'::bytea, (select id from app_user where username = 'tuphap'), now())", id);
+        String withFile = html(get(url), "lanhdao", status().isOk());
+        assertThat(withFile).contains("ngoai-ung-dung.pdf", "tuphap");
+
+        jdbc.update("update app_user set username = 'tuphap2' where username = 'tuphap'");
+        try {
+            assertThat(html(get(url), "lanhdao", status().isOk())).contains("tuphap2");
+        } finally {
+            jdbc.update("update app_user set username = 'tuphap' where username = 'tuphap2'");
+        }
+
+        // the parts' table of the domain, rendered once, shows a part renamed with plain SQL
+        assertThat(html(get("/cycles/2016/criteria/1"), "lanhdao", status().isOk())).contains("Tiêu chí hai");
+        jdbc.update("update criterion set name = 'Tiêu chí hai đã sửa' where cycle_id = (select id from cycle"
+                + " where year = 2016) and code = '1.2'");
+        assertThat(html(get("/cycles/2016/criteria/1"), "lanhdao", status().isOk())).contains("Tiêu chí hai đã sửa");
     }
 }

@@ -6,9 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +34,9 @@ class ProgressPagesTest {
 
     @Autowired
     CriteriaCatalog catalog;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -83,5 +88,32 @@ class ProgressPagesTest {
         }
         mvc.perform(get("/units/TUPHAP?year=1999").with(SignedIn.as(users, "tuphap"))).andExpect(status().isNotFound());
         mvc.perform(get("/units/KHONGCO").with(SignedIn.as(users, "tuphap"))).andExpect(status().isNotFound());
+    }
+
+    /**
+     * Below its heading each of these pages is kept rendered per data revision (web.RenderedFragments): units
+     * renamed with plain SQL are shown by every one of them at the next request, and so are the names given back.
+     */
+    @Test
+    void theKeptTablesShowAChangeMadeOutsideTheAppAtTheNextRequest() throws Exception {
+        // page, who reads it, the unit whose name it shows
+        String[][] pages = {{"/units", "lanhdao", "TUPHAP"}, {"/assignments", "tuphap", "TUPHAP"},
+                {"/assignments/overview", "lanhdao", "TUPHAP"}, {"/cycles/2023/points", "lanhdao", "NOIVU"}};
+        Map<String, String> names = Map.of("TUPHAP", "Phòng Tư pháp", "NOIVU", "Phòng Nội vụ");
+        for (String[] p : pages) {
+            assertThat(page(p[1], p[0])).as(p[0]).contains(names.get(p[2])).doesNotContain("(tên mới)");
+        }
+        try {
+            names.forEach((code, name) -> jdbc.update("update unit set name = ? where code = ?", name + " (tên mới)",
+                    code));
+            for (String[] p : pages) {
+                assertThat(page(p[1], p[0])).as(p[0]).contains(names.get(p[2]) + " (tên mới)");
+            }
+        } finally {
+            names.forEach((code, name) -> jdbc.update("update unit set name = ? where code = ?", name, code));
+        }
+        for (String[] p : pages) {
+            assertThat(page(p[1], p[0])).as(p[0]).contains(names.get(p[2])).doesNotContain("(tên mới)");
+        }
     }
 }

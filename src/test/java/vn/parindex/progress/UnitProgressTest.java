@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.parindex.assessment.AssessmentStatus;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.ScoringMethod;
-import vn.parindex.organisation.Unit;
-import vn.parindex.organisation.UnitKind;
+import vn.parindex.organisation.UnitName;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
 
@@ -24,7 +22,7 @@ class UnitProgressTest {
         return new ScoreRow(c, new Figures(c.maxScore(), c.baselineScore(), c.targetScore(), c.currentScore()));
     }
 
-    final Unit unit = new Unit("TUPHAP", "Phòng Tư pháp", UnitKind.DISTRICT_OFFICE, Set.of());
+    final UnitName unit = new UnitName(7, "TUPHAP", "Phòng Tư pháp");
 
     @Test
     void sumsTheLedCriteriaAndCountsTheirState() {

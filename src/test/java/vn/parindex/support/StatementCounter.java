@@ -20,13 +20,20 @@ public class StatementCounter {
     static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     private final AtomicLong statements = new AtomicLong();
+    private final java.util.Queue<String> texts = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public long count() {
         return statements.get();
     }
 
+    /** The SQL of the statements counted since the last reset (for messages when a count is not what it should be). */
+    public java.util.List<String> sql() {
+        return java.util.List.copyOf(texts);
+    }
+
     public void reset() {
         statements.set(0);
+        texts.clear();
     }
 
     @Bean
@@ -52,6 +59,7 @@ public class StatementCounter {
                 (proxy, method, args) -> {
                     if (STATEMENT_METHODS.contains(method.getName())) {
                         statements.incrementAndGet();
+                        texts.add(args != null && args.length > 0 ? String.valueOf(args[0]) : method.getName());
                     }
                     return invoke(connection, method, args);
                 });
