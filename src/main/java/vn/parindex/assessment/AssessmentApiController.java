@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
 import vn.parindex.criteria.Criterion;
 import vn.parindex.criteria.Cycle;
@@ -74,17 +73,15 @@ class AssessmentApiController {
     private final CriterionScoreService scores;
     private final CriterionPages pages;
     private final ScoreboardService scoreboards;
-    private final AuditTrail audit;
     private final EvidenceService evidence;
 
     AssessmentApiController(AssessmentService assessments, CriterionScoreService scores, CriterionPages pages,
-            ScoreboardService scoreboards, AuditTrail audit, EvidenceService evidence) {
+            ScoreboardService scoreboards, EvidenceService evidence) {
         this.evidence = evidence;
         this.assessments = assessments;
         this.scores = scores;
         this.pages = pages;
         this.scoreboards = scoreboards;
-        this.audit = audit;
     }
 
     @Operation(summary = "Submit a self-assessment", description = "A unit head of a lead unit of the criterion "
@@ -112,7 +109,7 @@ class AssessmentApiController {
             + "its review, oldest first.")
     @GetMapping("/cycles/{year}/criteria/{code}/assessments")
     List<AssessmentJson> thread(Cycle cycle, @PathVariable String code) {
-        return assessments.thread(pages.criterionId(cycle.getYear(), code)).stream().map(AssessmentJson::of).toList();
+        return pages.shared(cycle, code).assessmentViews().stream().map(AssessmentJson::of).toList();
     }
 
     @Operation(summary = "Upload an evidence document", description = "PDF, Word, Excel, images or ZIP, checked "
@@ -143,7 +140,7 @@ class AssessmentApiController {
             + "uploaded it and when; the content is downloaded from the page.")
     @GetMapping("/cycles/{year}/criteria/{code}/evidence")
     List<EvidenceInfo> evidence(Cycle cycle, @PathVariable String code) {
-        return pages.evidence(pages.criterionId(cycle.getYear(), code));
+        return pages.shared(cycle, code).evidenceInfos();
     }
 
     @Operation(summary = "Approve a submission (Home Affairs)", description = "The submitted score becomes the "
@@ -202,7 +199,7 @@ class AssessmentApiController {
             + "assessments and evidence, newest first, with who made it (append-only).")
     @GetMapping("/cycles/{year}/criteria/{code}/history")
     List<HistoryJson> history(Cycle cycle, @PathVariable String code) {
-        return audit.forCriterion(pages.criterionId(cycle.getYear(), code)).stream().map(HistoryJson::of).toList();
+        return pages.shared(cycle, code).historyEntries().stream().map(HistoryJson::of).toList();
     }
 
     /**

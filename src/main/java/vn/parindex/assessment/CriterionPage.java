@@ -29,8 +29,9 @@ public record CriterionPage(int year, int baselineYear, String code, String name
     }
 
     /** A node below the criterion, as a row of the parts table; {@code current} is "—" until assessed. */
-    public record Part(String code, String name, boolean survey, String weakness, String max, String baseline,
-            String target, String current, String remaining, String leadUnits, AssessmentStatus status) {
+    public record Part(String code, String name, String href, boolean survey, String weakness, String max,
+            String baseline, String target, String current, String remaining, String leadUnits,
+            AssessmentStatus status) {
     }
 
     /** The criterion in one cycle on record; absent figures are "—". */

@@ -16,7 +16,6 @@ import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
 import vn.parindex.criteria.AssignmentService;
 import vn.parindex.criteria.CriteriaCatalog;
-import vn.parindex.criteria.CriterionLookup;
 import vn.parindex.criteria.CriterionTrendPoint;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
@@ -35,8 +34,9 @@ import vn.parindex.web.VietnameseNumbers;
 
 /**
  * Reads the workflow's pages: a criterion's page and the review queue, each in one read-only transaction with a
- * fixed number of statements whatever the size of the tree, into records ready to print. Also small read helpers
- * of the API (a criterion's id, evidence).
+ * fixed number of statements whatever the size of the tree, into records ready to print. What every reader of a
+ * criterion sees alike ({@link Shared}: also what the API's thread, evidence and history endpoints answer) is kept
+ * per data revision. Also the evidence documents' download.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,7 +46,6 @@ class CriterionPages {
 
     private final ScoreboardService scoreboards;
     private final CriteriaCatalog catalog;
-    private final CriterionLookup criteria;
     private final AssessmentRepository assessments;
     private final EvidenceRepository evidenceRepository;
     private final EvidenceService evidence;
@@ -58,7 +57,7 @@ class CriterionPages {
     private final Cache kept;
     private final TransactionTemplate reading;
 
-    CriterionPages(ScoreboardService scoreboards, CriteriaCatalog catalog, CriterionLookup criteria,
+    CriterionPages(ScoreboardService scoreboards, CriteriaCatalog catalog,
             AssessmentRepository assessments, EvidenceRepository evidenceRepository, EvidenceService evidence,
             AuditTrail audit, ReviewPermissions permissions, AssignmentService assignments, VietnameseNumbers fmt,
             DataRevision revisions, CacheManager caches, PlatformTransactionManager transactions) {
@@ -68,7 +67,6 @@ class CriterionPages {
         this.reading.setReadOnly(true);
         this.scoreboards = scoreboards;
         this.catalog = catalog;
-        this.criteria = criteria;
         this.assessments = assessments;
         this.evidenceRepository = evidenceRepository;
         this.evidence = evidence;
@@ -87,7 +85,8 @@ class CriterionPages {
      */
     record Shared(List<CriterionPage.Part> parts, List<CriterionPage.TrendRow> trend,
             List<CriterionPage.ThreadItem> thread, List<CriterionPage.EvidenceRow> files,
-            List<CriterionPage.HistoryRow> history, List<UnitChoice> units) {
+            List<CriterionPage.HistoryRow> history, List<UnitChoice> units, List<AssessmentView> assessmentViews,
+            List<EvidenceInfo> evidenceInfos, List<HistoryEntry> historyEntries) {
     }
 
     /** What {@link Shared} is kept under. */
@@ -110,9 +109,7 @@ class CriterionPages {
         ScoreRow parent = c.parentCode() == null ? null : board.row(c.parentCode());
         boolean canReview = permissions.canReview(user);
         boolean canEditScores = permissions.canEditScores(user);
-        Shared shared = ScoreboardService.insideWritingTransaction() ? shared(board, c, leaf, cycle)
-                : Caches.get(kept, new Key(c.id(), revisions.current()), () -> reading.execute(
-                        status -> shared(board, c, leaf, cycle)));
+        Shared shared = kept(board, c, leaf, cycle);
         List<CriterionPage.ThreadItem> thread = canReview ? shared.thread()
                 : shared.thread().stream().map(CriterionPages::notReviewable).toList();
 
@@ -126,16 +123,41 @@ class CriterionPages {
                 canEditScores ? shared.units() : List.of());
     }
 
-    private Shared shared(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
-        List<CriterionPage.EvidenceRow> files = evidenceRepository.describeByCriterion(c.id()).stream()
-                .map(this::evidenceRow).toList();
+    /**
+     * What a criterion's page and the API's read endpoints show alike ({@link Shared}): nothing read but the data
+     * revision while it is current. An unknown code is a 404.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    Shared shared(Cycle cycle, String code) {
+        Scoreboard board = scoreboards.forCycle(cycle);
+        ScoreRow row = board.row(code);
+        if (row == null) {
+            throw AssessmentService.notFound(cycle.getYear(), code);
+        }
+        return kept(board, row.criterion(), !board.hasChildren(code), cycle);
+    }
+
+    private Shared kept(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
+        if (ScoreboardService.insideWritingTransaction()) {
+            return read(board, c, leaf, cycle);
+        }
+        return Caches.get(kept, new Key(c.id(), revisions.current()),
+                () -> reading.execute(status -> read(board, c, leaf, cycle)));
+    }
+
+    private Shared read(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
+        List<EvidenceInfo> evidenceInfos = evidenceRepository.describeByCriterion(c.id());
+        List<CriterionPage.EvidenceRow> files = evidenceInfos.stream().map(this::evidenceRow).toList();
         Map<Long, List<CriterionPage.EvidenceRow>> filesOf = files.stream().filter(e -> e.assessmentId() != null)
                 .collect(Collectors.groupingBy(CriterionPage.EvidenceRow::assessmentId));
-        List<CriterionPage.ThreadItem> thread = assessments.describeByCriterion(c.id()).stream()
+        List<AssessmentView> assessmentViews = assessments.describeByCriterion(c.id());
+        List<CriterionPage.ThreadItem> thread = assessmentViews.stream()
                 .map(a -> threadItem(a, filesOf.getOrDefault(a.id(), List.of()))).toList();
         List<CriterionPage.Part> parts = leaf ? List.of() : parts(board, c.code(), cycle.getId());
-        return new Shared(parts, trend(c.code(), cycle.getYear()), thread, files, history(c.id()),
-                assignments.choices(c.id()));
+        List<HistoryEntry> historyEntries = audit.forCriterion(c.id());
+        return new Shared(parts, trend(c.code(), cycle.getYear()), thread, files, history(historyEntries),
+                assignments.choices(c.id()), List.copyOf(assessmentViews), List.copyOf(evidenceInfos),
+                List.copyOf(historyEntries));
     }
 
     /** A thread item as someone who may not review sees it: without the approve and return buttons. */
@@ -157,11 +179,6 @@ class CriterionPages {
     record QueueItem(String code, String name, String score, String submitted) {
     }
 
-    long criterionId(int year, String code) {
-        return criteria.findByYearAndCode(year, code).orElseThrow(() -> AssessmentService.notFound(year, code))
-                .getId();
-    }
-
     /** An evidence document's description, for download. */
     Evidence evidenceFile(long id) {
         return evidence.find(id).orElseThrow(() -> new NotFoundException("notFound.evidence", id));
@@ -171,10 +188,6 @@ class CriterionPages {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void copyEvidence(long id, long size, java.io.OutputStream out) throws java.io.IOException {
         evidence.copyContent(id, size, out);
-    }
-
-    List<EvidenceInfo> evidence(long criterionId) {
-        return evidence.forCriterion(criterionId);
     }
 
     private CriterionPage.FigureTexts figures(Figures f) {
@@ -195,7 +208,8 @@ class CriterionPages {
         for (ScoreRow r : board.descendants(code)) {
             CriterionView c = r.criterion();
             Figures f = r.figures();
-            parts.add(new CriterionPage.Part(c.code(), c.name(), c.isSurvey(), c.weakness(), fmt.max(f.max()),
+            parts.add(new CriterionPage.Part(c.code(), c.name(), CriterionPageController.url(board.cycle().year(),
+                    c.code()), c.isSurvey(), c.weakness(), fmt.max(f.max()),
                     fmt.score(f.baseline()), fmt.score(f.target()),
                     f.current() == null ? NONE : fmt.score(f.current()), fmt.signedScore(f.remainingToTarget()),
                     names(c.leadUnits()), statuses.get(c.id())));
@@ -226,9 +240,9 @@ class CriterionPages {
                 e.uploadedBy(), fmt.dateTime(e.uploadedAt()), sha, sha.substring(0, Math.min(16, sha.length())) + "…");
     }
 
-    private List<CriterionPage.HistoryRow> history(long criterionId) {
+    private List<CriterionPage.HistoryRow> history(List<HistoryEntry> entries) {
         List<CriterionPage.HistoryRow> rows = new ArrayList<>();
-        for (HistoryEntry h : audit.forCriterion(criterionId)) {
+        for (HistoryEntry h : entries) {
             rows.add(new CriterionPage.HistoryRow(fmt.dateTime(h.at()), h.by(),
                     "history." + h.entityType() + "." + h.field(), h.oldValue(), h.newValue(), h.comment()));
         }

@@ -32,6 +32,9 @@ import vn.parindex.web.VietnameseNumbers;
 @Controller
 class DashboardController {
 
+    /** Rows of each ranking the points page shows unless asked for all. */
+    static final int POINTS_SHOWN = 50;
+
     /** How many criteria the what-if panel offers: those with the most recoverable points. */
     static final int WHAT_IF_CRITERIA = 30;
 
@@ -120,17 +123,30 @@ class DashboardController {
         return "dashboard/appendix";
     }
 
+    /**
+     * The criteria with points still to win, ranked two ways: the first {@value #POINTS_SHOWN} of each unless
+     * {@code ?all=true} (a plan of 2 000 criteria would otherwise print 4 000 rows nobody reads first).
+     */
     @GetMapping("/cycles/{year}/points")
-    String points(@PathVariable int year, Model model) {
+    String points(@PathVariable int year, @RequestParam(defaultValue = "false") boolean all, Model model) {
         Cycle cycle = cycle(year);
-        model.addAttribute("tables", fragments.everyone("points:" + cycle.getId(), cycle.getDataRevision(),
-                "dashboard/points", "tables", () -> {
+        model.addAttribute("tables", fragments.everyone("points:" + cycle.getId() + ":" + all,
+                cycle.getDataRevision(), "dashboard/points", "tables", () -> {
                     DashboardView view = dashboards.build(cycle);
-                    return Map.of("year", view.board().cycle().year(),
-                            "byRecoverable", PointsRow.of(view.byRecoverable(), true, view.statuses(), fmt),
-                            "byGap", PointsRow.of(view.byGap(), false, view.statuses(), fmt));
+                    int shown = all ? Integer.MAX_VALUE : POINTS_SHOWN;
+                    Map<String, Object> m = new HashMap<>();
+                    m.put("year", view.board().cycle().year());
+                    m.put("byRecoverable", PointsRow.of(first(view.byRecoverable(), shown), true, view.statuses(), fmt));
+                    m.put("byGap", PointsRow.of(first(view.byGap(), shown), false, view.statuses(), fmt));
+                    m.put("total", Math.max(view.byRecoverable().size(), view.byGap().size()));
+                    m.put("shown", Math.min(shown, Math.max(view.byRecoverable().size(), view.byGap().size())));
+                    return m;
                 }));
         return "dashboard/points";
+    }
+
+    private static <T> List<T> first(List<T> rows, int count) {
+        return rows.size() <= count ? rows : rows.subList(0, count);
     }
 
     /** Figures for the charts and the what-if panel, as JSON for a non-executable data block. */

@@ -256,12 +256,19 @@ class CriterionPageTest {
                 + " old_value, new_value, comment) values (now(), 'psql', 'CRITERION', ?, ?, 'targetScore', '1',"
                 + " '0,9', 'Sửa ngoài ứng dụng')", id, id);
         assertThat(html(get(url), "lanhdao", status().isOk())).contains("Sửa ngoài ứng dụng");
+        // the API answers from what is kept for the page
+        String api = "/api/v1/cycles/2016/criteria/1.1";
+        assertThat(html(get(api + "/history"), "lanhdao", status().isOk())).contains("Sửa ngoài ứng dụng");
+        assertThat(html(get(api + "/evidence"), "lanhdao", status().isOk())).isEqualTo("[]");
 
         jdbc.update("insert into evidence (criterion_id, file_name, content_type, size_bytes, sha256, content,"
                 + " uploaded_by, uploaded_at) values (?, 'ngoai-ung-dung.pdf', 'application/pdf', 1, repeat('a', 64),"
                 + " '\\x25'::bytea, (select id from app_user where username = 'tuphap'), now())", id);
         String withFile = html(get(url), "lanhdao", status().isOk());
         assertThat(withFile).contains("ngoai-ung-dung.pdf", "tuphap");
+        assertThat(html(get(api + "/evidence"), "lanhdao", status().isOk())).contains("ngoai-ung-dung.pdf");
+        assertThat(html(get(api + "/assessments"), "lanhdao", status().isOk())).isEqualTo("[]");
+        html(get("/api/v1/cycles/2016/criteria/9.9/history"), "lanhdao", status().isNotFound());
 
         jdbc.update("update app_user set username = 'tuphap2' where username = 'tuphap'");
         try {
@@ -275,5 +282,25 @@ class CriterionPageTest {
         jdbc.update("update criterion set name = 'Tiêu chí hai đã sửa' where cycle_id = (select id from cycle"
                 + " where year = 2016) and code = '1.2'");
         assertThat(html(get("/cycles/2016/criteria/1"), "lanhdao", status().isOk())).contains("Tiêu chí hai đã sửa");
+    }
+
+    /** The points page shows the first 50 rows of each ranking of a large plan, and all of them when asked. */
+    @Test
+    void thePointsPageShowsTheFirstFiftyRowsUnlessAskedForAll() throws Exception {
+        StringBuilder csv = new StringBuilder("stt,ten,diem_toi_da,diem_2013,muc_tieu_2014,co_quan_chu_tri\n");
+        csv.append("1,Lĩnh vực,\"60\",,,Phòng Nội vụ\n");
+        for (int criterion = 1; criterion <= 60; criterion++) {
+            csv.append("1.").append(criterion).append(",Tiêu chí,\"1\",\"0,5\",\"1\",Phòng Tư pháp\n");
+        }
+        importer.importPlan(new StringReader(csv.toString()), new PlanImportRequest(2014, 2013, CycleStatus.CLOSED,
+                "Điểm", Map.of(), Map.of()));
+        String first = html(get("/cycles/2014/points"), "lanhdao", status().isOk());
+        assertThat(first.split("/cycles/2014/criteria/1\\.")).hasSize(2 * 50 + 1);
+        assertThat(first).contains("Hiển thị 50 tiêu chí đầu tiên của mỗi bảng trên tổng số 60.",
+                "/cycles/2014/points?all=true");
+        String all = html(get("/cycles/2014/points?all=true"), "lanhdao", status().isOk());
+        assertThat(all.split("/cycles/2014/criteria/1\\.")).hasSize(2 * 60 + 1);
+        assertThat(all).doesNotContain("Hiển thị 50");
+        html(get("/cycles/2014/points?all=maybe"), "lanhdao", status().isBadRequest());
     }
 }
