@@ -173,11 +173,6 @@ public class AssessmentService {
         return evidence.forCriterion(criterion.getId()).stream().filter(e -> ids.contains(e.id())).toList();
     }
 
-    @Transactional(readOnly = true)
-    public List<AssessmentView> thread(long criterionId) {
-        return assessments.describeByCriterion(criterionId);
-    }
-
     /**
      * The status of each assessed criterion's latest assessment, by criterion id. A criterion has at most one
      * submission awaiting review and it is always its latest, so this also tells what awaits review.
