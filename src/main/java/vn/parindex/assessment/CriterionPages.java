@@ -138,10 +138,7 @@ class CriterionPages {
     }
 
     private Shared kept(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
-        if (ScoreboardService.insideWritingTransaction()) {
-            return read(board, c, leaf, cycle);
-        }
-        return Caches.get(kept, new Key(c.id(), revisions.current()),
+        return Caches.get(kept, () -> new Key(c.id(), revisions.current()),
                 () -> reading.execute(status -> read(board, c, leaf, cycle)));
     }
 

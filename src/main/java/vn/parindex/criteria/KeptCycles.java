@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.parindex.web.Caches;
 import vn.parindex.web.DataRevision;
 
@@ -46,31 +45,16 @@ public class KeptCycles {
 
     /** The cycle of a year, or empty when there is none. */
     public Optional<Cycle> byYear(int year) {
-        if (insideWritingTransaction()) {
-            return catalog.findCycle(year);
-        }
-        return Caches.get(cycles, new YearKey(year, revisions.current()), () -> catalog.findCycle(year));
+        return Caches.get(cycles, () -> new YearKey(year, revisions.current()), () -> catalog.findCycle(year));
     }
 
     /** The latest cycle that is not closed, else the latest; empty when there is no cycle at all. */
     public Optional<Cycle> current() {
-        if (insideWritingTransaction()) {
-            return catalog.currentCycle();
-        }
-        return Caches.get(cycles, new CurrentKey(revisions.current()), catalog::currentCycle);
+        return Caches.get(cycles, () -> new CurrentKey(revisions.current()), catalog::currentCycle);
     }
 
     /** Every cycle, latest first (what the year selectors offer). */
     public List<Cycle> all() {
-        if (insideWritingTransaction()) {
-            return catalog.cycles();
-        }
-        return Caches.get(cycles, new AllKey(revisions.current()), () -> List.copyOf(catalog.cycles()));
-    }
-
-    /** True inside a transaction that may write: nothing read there may be kept for others. */
-    public static boolean insideWritingTransaction() {
-        return TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        return Caches.get(cycles, () -> new AllKey(revisions.current()), () -> List.copyOf(catalog.cycles()));
     }
 }

@@ -48,11 +48,8 @@ public class DashboardService {
 
     /** The dashboard of a cycle: kept while its data revision is current (none of its statements then). */
     public DashboardView build(Cycle cycle) {
-        if (ScoreboardService.insideWritingTransaction()) {
-            return read(cycle);
-        }
         // everything is read after the cycle's revision: at least as new as it
-        return Caches.get(kept, new Key(cycle.getId(), cycle.getDataRevision()), () -> read(cycle));
+        return Caches.get(kept, () -> new Key(cycle.getId(), cycle.getDataRevision()), () -> read(cycle));
     }
 
     /** Each read in a transaction of its own, each at least as new as the cycle's revision. */

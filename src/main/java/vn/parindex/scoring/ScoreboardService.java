@@ -48,18 +48,11 @@ public class ScoreboardService {
 
     /** The scoreboard of a cycle already at hand (one statement, none when kept). */
     public Scoreboard forCycle(Cycle cycle) {
-        if (insideWritingTransaction()) {
-            return scoreboard(catalog.cycle(cycle));
-        }
         // read after the revision: at least as new as it, so keeping it under that revision is safe
-        return Caches.get(kept, new Key(cycle.getId(), cycle.getDataRevision()),
+        return Caches.get(kept, () -> new Key(cycle.getId(), cycle.getDataRevision()),
                 () -> scoreboard(catalog.cycle(cycle)));
     }
 
-    /** True inside a transaction that may write: nothing read there may be kept for others. */
-    public static boolean insideWritingTransaction() {
-        return KeptCycles.insideWritingTransaction();
-    }
 
     static Scoreboard scoreboard(CycleView cycle) {
         List<RecordedFigures> inputs = cycle.criteria().stream()

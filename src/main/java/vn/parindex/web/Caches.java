@@ -10,6 +10,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every cache of the application, in one place (Spring's cache abstraction, Caffeine behind it). Each is keyed by
@@ -75,13 +76,24 @@ public class Caches {
     }
 
     /**
-     * The value kept under {@code key}, else the loader's (kept, then returned; loaded once for parallel callers).
+     * The value kept under the key, else the loader's (kept, then returned; loaded once for parallel callers).
+     * Inside a transaction that may write, nothing is read from or put in the cache and the key is not even made
+     * (it usually reads the data revision): what that transaction sees may not be committed yet, or never be.
      * What the loader throws reaches the caller as it was thrown (a 404, a 503 while the database is gone), not
      * wrapped in Spring's {@link Cache.ValueRetrievalException}.
      */
-    public static <T> T get(Cache cache, Object key, Supplier<T> loader) {
+    /** True inside a transaction that may write: nothing read there may be kept for others. */
+    private static boolean insideWritingTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+    }
+
+    public static <T> T get(Cache cache, Supplier<?> key, Supplier<T> loader) {
+        if (insideWritingTransaction()) {
+            return loader.get();
+        }
         try {
-            return cache.get(key, loader::get);
+            return cache.get(key.get(), loader::get);
         } catch (Cache.ValueRetrievalException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

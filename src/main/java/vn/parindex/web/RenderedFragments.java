@@ -12,7 +12,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.context.WebContext;
@@ -62,12 +61,8 @@ public class RenderedFragments {
     public String html(String what, long revision, String viewerKind, String template, String fragment,
             Supplier<Map<String, Object>> model, HttpServletRequest request, HttpServletResponse response,
             Locale locale) {
-        Supplier<String> rendering = () -> render(template, fragment, model.get(), request, response, locale);
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            return rendering.get();
-        }
-        return Caches.get(kept, new Key(what, revision, viewerKind, locale), rendering);
+        return Caches.get(kept, () -> new Key(what, revision, viewerKind, locale),
+                () -> render(template, fragment, model.get(), request, response, locale));
     }
 
     /**

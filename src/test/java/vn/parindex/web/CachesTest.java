@@ -1,0 +1,62 @@
+package vn.parindex.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.parindex.system.NotFoundException;
+
+/** The one way values are kept: loaded once, never read or kept inside a transaction that may write. */
+class CachesTest {
+
+    final ConcurrentMapCache cache = new ConcurrentMapCache("test");
+    final AtomicInteger loads = new AtomicInteger();
+    final AtomicInteger keys = new AtomicInteger();
+
+    String get() {
+        return Caches.get(cache, () -> {
+            keys.incrementAndGet();
+            return "k";
+        }, () -> "v" + loads.incrementAndGet());
+    }
+
+    @AfterEach
+    void leaveTransaction() {
+        TransactionSynchronizationManager.setActualTransactionActive(false);
+        TransactionSynchronizationManager.setCurrentTransactionReadOnly(false);
+    }
+
+    @Test
+    void keptOutsideTransactionsAndInReadOnlyOnes() {
+        assertThat(get()).isEqualTo("v1");
+        assertThat(get()).isEqualTo("v1");
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        TransactionSynchronizationManager.setCurrentTransactionReadOnly(true);
+        assertThat(get()).isEqualTo("v1");
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void insideAWritingTransactionNothingIsReadOrKeptAndNoKeyIsMade() {
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        assertThat(get()).isEqualTo("v1");
+        assertThat(get()).isEqualTo("v2");
+        assertThat(keys).hasValue(0);
+        assertThat(cache.getNativeCache()).isEmpty();
+        TransactionSynchronizationManager.setActualTransactionActive(false);
+        assertThat(get()).isEqualTo("v3");
+        assertThat(get()).isEqualTo("v3");
+    }
+
+    @Test
+    void whatTheLoaderThrowsReachesTheCallerUnwrappedAndNothingIsKept() {
+        assertThatThrownBy(() -> Caches.get(cache, () -> "k", () -> {
+            throw NotFoundException.cycle(1999);
+        })).isInstanceOf(NotFoundException.class);
+        assertThat(cache.getNativeCache()).isEmpty();
+    }
+}
