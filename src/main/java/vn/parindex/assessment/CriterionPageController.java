@@ -56,17 +56,26 @@ class CriterionPageController {
         this.assignments = assignments;
     }
 
+    /**
+     * Rows of a criterion's parts table shown unless {@code ?all=true}: a domain of a large framework (hundreds of
+     * criteria) would otherwise put them all in the page before anything else below it.
+     */
+    static final int PARTS_SHOWN = 50;
+
     static String url(int year, String code) {
         return "/cycles/" + year + "/criteria/" + code;
     }
 
     @GetMapping("/cycles/{year}/criteria/{code}")
-    String show(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code, Model model) {
+    String show(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
+            @RequestParam(defaultValue = "false") boolean all, Model model) {
         CriterionPage page = pages.page(user, cycle, code);
         model.addAttribute("page", page);
         if (!page.leaf()) { // the parts' table is the same for everyone: rendered once per data revision
-            model.addAttribute("partsTable", fragments.everyone("parts:" + cycle.getId() + ":" + code,
-                    cycle.getDataRevision(), PAGE, "parts", () -> Map.of("p", page)));
+            int shown = all ? page.parts().size() : Math.min(PARTS_SHOWN, page.parts().size());
+            model.addAttribute("partsTable", fragments.everyone("parts:" + cycle.getId() + ":" + code + ":" + shown,
+                    cycle.getDataRevision(), PAGE, "parts",
+                    () -> Map.of("p", page, "rows", page.parts().subList(0, shown))));
         }
         Map<String, Object> forms = model.asMap();
         forms.putIfAbsent("submitForm", SubmitForm.EMPTY);
@@ -194,7 +203,7 @@ class CriterionPageController {
     private String invalid(CurrentUser user, Cycle cycle, String code, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("badInput", true);
-        return show(user, cycle, code, model);
+        return show(user, cycle, code, false, model);
     }
 
     /** The page again with the current values and the conflict's message: 409. */
@@ -202,7 +211,7 @@ class CriterionPageController {
             String messageKey) {
         response.setStatus(HttpStatus.CONFLICT.value());
         model.addAttribute("conflict", messageKey);
-        return show(user, cycle, code, model);
+        return show(user, cycle, code, false, model);
     }
 
     /** In the correction form an empty box means "leave unchanged". */

@@ -4,6 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +19,8 @@ import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.web.KeptJson;
+import vn.parindex.criteria.Cycle;
 
 /** Read API: what the dashboard shows, as figures (HTTP Basic like the rest of {@code /api/v1}). */
 @RestController
@@ -45,19 +52,27 @@ class DashboardApiController {
 
     private final ScoreboardService scoreboards;
     private final DashboardService dashboards;
+    private final KeptJson kept;
 
-    DashboardApiController(ScoreboardService scoreboards, DashboardService dashboards) {
+    DashboardApiController(ScoreboardService scoreboards, DashboardService dashboards, KeptJson kept) {
         this.scoreboards = scoreboards;
         this.dashboards = dashboards;
+        this.kept = kept;
     }
 
     @Operation(summary = "The dashboard's figures", description = "Last year's score and rank, target and target "
             + "rank, current score, projection, forecast rank, points the target rank needs, the criteria with most "
             + "points still to win and with the largest gaps (ten each).")
+    @ApiResponse(responseCode = "200", description = "The dashboard's figures",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DashboardJson.class)))
     @GetMapping("/api/v1/cycles/{year}/dashboard")
-    DashboardJson dashboard(@PathVariable int year) {
-        DashboardView view = dashboards.build(scoreboards.cycle(year)
-                .orElseThrow(() -> NotFoundException.cycle(year)));
+    ResponseEntity<byte[]> dashboard(@PathVariable int year) {
+        Cycle cycle = scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
+        return kept.ok(new HttpHeaders(), "dashboard:" + cycle.getId(), cycle.getDataRevision(),
+                () -> dashboard(dashboards.build(cycle)));
+    }
+
+    private static DashboardJson dashboard(DashboardView view) {
         CycleView cycle = view.board().cycle();
         Figures total = view.board().total();
         return new DashboardJson(cycle.year(), cycle.baselineYear(), total.max(), total.baseline(),

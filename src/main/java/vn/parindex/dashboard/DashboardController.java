@@ -35,6 +35,9 @@ class DashboardController {
     /** Rows of each ranking the points page shows unless asked for all. */
     static final int POINTS_SHOWN = 50;
 
+    /** Rows of the appendix up to which its page shows every criterion unless asked ({@code ?all=true}). */
+    static final int APPENDIX_FULL_ROWS = 300;
+
     /** How many criteria the what-if panel offers: those with the most recoverable points. */
     static final int WHAT_IF_CRITERIA = 30;
 
@@ -108,18 +111,24 @@ class DashboardController {
                 () -> Map.of("board", board, "cycle", board.cycle(), "domain", domain), request, response, locale);
     }
 
-    /** The whole appendix on one page, every criterion shown: for reading in full and for printing on A4. */
+    /**
+     * The appendix on one page: every criterion shown, for reading in full and for printing on A4. A framework of
+     * more than {@value #APPENDIX_FULL_ROWS} rows shows its domains, each opened on demand (as on the dashboard),
+     * unless {@code ?all=true}: a million characters of HTML is not what anyone opens first.
+     */
     @GetMapping("/cycles/{year}/appendix")
-    String appendix(@PathVariable int year, HttpServletRequest request, HttpServletResponse response, Locale locale,
-            Model model) {
+    String appendix(@PathVariable int year, @RequestParam(defaultValue = "false") boolean all,
+            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         Cycle cycle = cycle(year);
-        String table = fragments.html("appendix:" + cycle.getId(), cycle.getDataRevision(),
-                RenderedFragments.EVERYONE, "dashboard/tables", "appendix", () -> {
-                    Scoreboard board = scoreboards.forCycle(cycle);
-                    return Map.of("board", board, "cycle", board.cycle(), "full", true);
-                }, request, response, locale);
+        Scoreboard board = scoreboards.forCycle(cycle);
+        boolean full = all || board.rows().size() <= APPENDIX_FULL_ROWS;
+        String table = fragments.html("appendix:" + cycle.getId() + ":" + full, cycle.getDataRevision(),
+                RenderedFragments.EVERYONE, "dashboard/tables", "appendix",
+                () -> Map.of("board", board, "cycle", board.cycle(), "full", full), request, response, locale);
         model.addAttribute("cycle", cycle);
         model.addAttribute("renderedTable", table);
+        model.addAttribute("full", full);
+        model.addAttribute("rowCount", board.rows().size());
         return "dashboard/appendix";
     }
 

@@ -4,12 +4,24 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.parindex.scoring.ApiJson.CriterionJson;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.web.ApiPage;
+import vn.parindex.web.KeptJson;
+import vn.parindex.criteria.Cycle;
 
 /** Read API: a cycle's criteria with their figures, and its summary by domain. */
 @RestController
@@ -44,32 +56,54 @@ class ScoreApiController {
     }
 
     private final ScoreboardService scoreboards;
+    private final KeptJson kept;
 
-    ScoreApiController(ScoreboardService scoreboards) {
+    ScoreApiController(ScoreboardService scoreboards, KeptJson kept) {
         this.scoreboards = scoreboards;
+        this.kept = kept;
     }
 
-    @Operation(summary = "Every domain and criterion of a cycle", description = "Parents first, in natural code "
-            + "order, with maximum, baseline, target and current scores, planned gain, lead and coordinating units.")
+    @Operation(summary = "The domains and criteria of a cycle, a page at a time", description = "Parents first, in "
+            + "natural code order, with maximum, baseline, target and current scores, planned gain, lead and "
+            + "coordinating units. A page holds " + ApiPage.DEFAULT_SIZE + " unless asked (at most "
+            + ApiPage.MAX_SIZE + "); X-Total-Count gives the number in all and Link the other pages (first, prev, "
+            + "next, last). A page past the last is an empty list.")
+    @ApiResponse(responseCode = "200", description = "The page's domains and criteria", content = @Content(
+            mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = CriterionJson.class))))
     @GetMapping("/criteria")
-    List<CriterionJson> criteria(@PathVariable int year) {
-        return scoreboard(year).rows().stream().map(CriterionJson::of).toList();
+    ResponseEntity<byte[]> criteria(@PathVariable int year,
+            @Parameter(description = "The page, from 1") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "Items per page, 1–" + ApiPage.MAX_SIZE)
+            @RequestParam(defaultValue = "" + ApiPage.DEFAULT_SIZE) int size) {
+        ApiPage asked = ApiPage.of(page, size);
+        Cycle cycle = cycle(year);
+        Scoreboard board = scoreboards.forCycle(cycle);
+        return kept.ok(asked.headers(ServletUriComponentsBuilder.fromCurrentRequest(), board.rows().size()),
+                "criteria:" + cycle.getId() + ":" + page + ":" + size, cycle.getDataRevision(),
+                () -> asked.of(board.rows()).stream().map(CriterionJson::of).toList());
     }
 
     @Operation(summary = "A cycle's totals and domains", description = "Totals, the domains with percentages, "
             + "and every published figure that disagrees with the sum of its parts.")
+    @ApiResponse(responseCode = "200", description = "The cycle's totals and domains",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SummaryJson.class)))
     @GetMapping("/summary")
-    SummaryJson summary(@PathVariable int year) {
-        Scoreboard board = scoreboard(year);
+    ResponseEntity<byte[]> summary(@PathVariable int year) {
+        Cycle cycle = cycle(year);
+        return kept.ok(new HttpHeaders(), "summary:" + cycle.getId(), cycle.getDataRevision(),
+                () -> summary(scoreboards.forCycle(cycle)));
+    }
+
+    private static SummaryJson summary(Scoreboard board) {
         Figures t = board.total();
-        return new SummaryJson(year, board.cycle().baselineYear(), t.max(), t.baseline(), t.target(), t.current(),
-                t.baselinePercent(), t.targetPercent(), t.currentPercent(), t.targetGain(), t.targetGainRounded(),
-                board.leafCount(), board.assessedLeafCount(),
+        return new SummaryJson(board.cycle().year(), board.cycle().baselineYear(), t.max(), t.baseline(), t.target(),
+                t.current(), t.baselinePercent(), t.targetPercent(), t.currentPercent(), t.targetGain(),
+                t.targetGainRounded(), board.leafCount(), board.assessedLeafCount(),
                 board.domains().stream().map(DomainJson::of).toList(),
                 board.discrepancies().stream().map(DiscrepancyJson::of).toList());
     }
 
-    private Scoreboard scoreboard(int year) {
-        return scoreboards.forYear(year).orElseThrow(() -> NotFoundException.cycle(year));
+    private Cycle cycle(int year) {
+        return scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 }

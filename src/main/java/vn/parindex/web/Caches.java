@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>{@value #CRITERION_PAGES}: what every reader of a criterion's page sees alike (its trend, submissions,
  *       evidence, history, parts' statuses), by (criterion, revision) — {@code assessment.CriterionPages};</li>
  *   <li>{@value #FRAGMENTS}: rendered HTML (the dashboard's content, the appendix, a domain's rows), by (what,
- *       revision, viewer kind, language) — {@link RenderedFragments}; bounded by characters kept, since one
- *       appendix of a 2 000-criteria cycle is about a million.</li>
+ *       revision, viewer kind, language) — {@link RenderedFragments}; and read API answers as JSON bytes, by
+ *       (what, revision) — {@link KeptJson}; bounded by characters (or bytes) kept, since one whole appendix of a
+ *       2 000-criteria cycle is about a million.</li>
  *   <li>{@value #PAGES}: whole dashboard pages per person, language and address, each with the revision it was
  *       rendered from — {@link CachedPages} (the one cache whose key has no revision: a page is replaced).</li>
  * </ul>
@@ -70,9 +71,16 @@ public class Caches {
             manager.registerCustomCache(CRITERION_PAGES, Caffeine.newBuilder().maximumSize(criterionPages)
                     .recordStats().expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(FRAGMENTS, Caffeine.newBuilder().maximumWeight(fragmentCharacters).recordStats()
-                    .<Object, Object>weigher((key, html) -> ((String) html).length())
+                    .<Object, Object>weigher((key, value) -> value instanceof byte[] bytes ? bytes.length
+                            : ((String) value).length())
                     .expireAfterAccess(expireAfterAccess).build());
         };
+    }
+
+    /** True inside a transaction that may write: nothing read there may be kept for others. */
+    private static boolean insideWritingTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
     }
 
     /**
@@ -82,12 +90,6 @@ public class Caches {
      * What the loader throws reaches the caller as it was thrown (a 404, a 503 while the database is gone), not
      * wrapped in Spring's {@link Cache.ValueRetrievalException}.
      */
-    /** True inside a transaction that may write: nothing read there may be kept for others. */
-    private static boolean insideWritingTransaction() {
-        return TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-    }
-
     public static <T> T get(Cache cache, Supplier<?> key, Supplier<T> loader) {
         if (insideWritingTransaction()) {
             return loader.get();

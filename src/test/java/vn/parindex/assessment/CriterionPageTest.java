@@ -303,4 +303,47 @@ class CriterionPageTest {
         assertThat(all).doesNotContain("Hiển thị 50");
         html(get("/cycles/2014/points?all=maybe"), "lanhdao", status().isBadRequest());
     }
+
+    /** Imports a closed cycle of one domain with {@code count} criteria. */
+    private void importOneDomain(int year, int count) {
+        StringBuilder csv = new StringBuilder("stt,ten,diem_toi_da,diem_" + (year - 1) + ",muc_tieu_" + year
+                + ",co_quan_chu_tri\n");
+        csv.append("1,Lĩnh vực,\"").append(count).append("\",,,Phòng Nội vụ\n");
+        for (int criterion = 1; criterion <= count; criterion++) {
+            csv.append("1.").append(criterion).append(",Tiêu chí,\"1\",\"0,5\",\"1\",Phòng Tư pháp\n");
+        }
+        importer.importPlan(new StringReader(csv.toString()), new PlanImportRequest(year, year - 1,
+                CycleStatus.CLOSED, "Điểm", Map.of(), Map.of()));
+    }
+
+    @Test
+    void aDomainOfManyCriteriaShowsTheFirstFiftyPartsUnlessAskedForAll() throws Exception {
+        importOneDomain(2011, 60);
+        String first = html(get("/cycles/2011/criteria/1"), "lanhdao", status().isOk());
+        assertThat(first.split("/cycles/2011/criteria/1\\.")).hasSize(50 + 1);
+        assertThat(first).contains("Các tiêu chí thuộc mục này (60)",
+                "Hiển thị 50 tiêu chí đầu tiên trên tổng số 60.", "/cycles/2011/criteria/1?all=true");
+        String all = html(get("/cycles/2011/criteria/1?all=true"), "lanhdao", status().isOk());
+        assertThat(all.split("/cycles/2011/criteria/1\\.")).hasSize(60 + 1);
+        assertThat(all).doesNotContain("Hiển thị 50", "id=\"parts-more\"");
+        // the Tân Yên plan's domains are far below the limit: all their parts, no note
+        assertThat(html(get("/cycles/2023/criteria/3"), "lanhdao", status().isOk())).doesNotContain("parts-more");
+        html(get("/cycles/2011/criteria/1?all=maybe"), "lanhdao", status().isBadRequest());
+    }
+
+    @Test
+    void theAppendixOfAVeryLargeFrameworkOpensDomainByDomainUnlessAskedForAll() throws Exception {
+        importOneDomain(2012, 310);
+        String first = html(get("/cycles/2012/appendix"), "lanhdao", status().isOk());
+        assertThat(first).doesNotContain("/cycles/2012/criteria/1.")
+                .contains("id=\"appendix-large\"", "Phụ lục có 311 dòng", "/cycles/2012/appendix?all=true",
+                        "data-rows-url=\"/cycles/2012/domains/1/rows\"");
+        String all = html(get("/cycles/2012/appendix?all=true"), "lanhdao", status().isOk());
+        assertThat(all.split("/cycles/2012/criteria/1\\.")).hasSize(310 + 1);
+        assertThat(all).doesNotContain("appendix-large", "data-rows-url").contains("data-print");
+        // the Tân Yên appendix is whole and printable as it was
+        String tanYen = html(get("/cycles/2023/appendix"), "lanhdao", status().isOk());
+        assertThat(tanYen).contains("/cycles/2023/criteria/6.10", "data-print").doesNotContain("appendix-large");
+        html(get("/cycles/2012/appendix?all=1x"), "lanhdao", status().isBadRequest());
+    }
 }

@@ -172,6 +172,45 @@ class ReadApiIntegrationTest {
     }
 
     @Test
+    void criteriaComeAPageAtATimeWithTheTotalAndLinksToTheOtherPages() throws Exception {
+        JsonNode all = getJson("/api/v1/cycles/2023/criteria");
+        List<String> codes = new ArrayList<>();
+        all.forEach(n -> codes.add(n.get("code").asString()));
+        assertThat(codes).hasSize(48); // fewer than a page: the whole list, as before paging
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= 5; page++) {
+            var response = mvc.perform(get("/api/v1/cycles/2023/criteria").param("page", "" + page).param("size", "10")
+                    .with(httpBasic("lanhdao", "demo"))).andExpect(status().isOk()).andReturn().getResponse();
+            assertThat(response.getHeader("X-Total-Count")).isEqualTo("48");
+            assertThat(response.getHeader("Link")).contains("page=5&size=10>; rel=\"last\"");
+            assertThat(response.getHeader("Link").contains("rel=\"next\"")).as("page " + page).isEqualTo(page < 5);
+            json.readTree(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .forEach(n -> paged.add(n.get("code").asString()));
+        }
+        assertThat(paged).as("the pages together are the whole list, in order").isEqualTo(codes);
+        assertThat(getJson("/api/v1/cycles/2023/criteria?page=6&size=10")).isEmpty();
+    }
+
+    @Test
+    void aBadPageOrSizeIs400NamingTheParameter() throws Exception {
+        for (String query : List.of("page=0", "page=-1", "size=0", "size=501", "size=-3")) {
+            String field = query.substring(0, query.indexOf('='));
+            mvc.perform(get("/api/v1/cycles/2023/criteria?" + query).with(httpBasic("lanhdao", "demo")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value(field))
+                    .andExpect(jsonPath("$.errors[0].message").value(field.equals("page")
+                            ? "Số trang phải là số nguyên từ 1 trở lên." : "Số mục mỗi trang phải từ 1 đến 500."));
+        }
+        for (String query : List.of("page=abc", "size=1e3", "page=99999999999")) {
+            mvc.perform(get("/api/v1/cycles/2023/criteria?" + query).with(httpBasic("lanhdao", "demo")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.status").value(400));
+        }
+    }
+
+    @Test
     void withoutCredentialsOrWithWrongOnesTheApiAnswers401() throws Exception {
         mvc.perform(get("/api/v1/cycles"))
                 .andExpect(status().isUnauthorized())
