@@ -3,6 +3,7 @@ package vn.parindex.assessment;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,6 +63,10 @@ class CriterionPageController {
      */
     static final int PARTS_SHOWN = 50;
 
+    /** The trend, the submissions with the evidence, and the history, rendered once for every reader alike. */
+    record KeptBlocks(String trend, String record, String history) {
+    }
+
     static String url(int year, String code) {
         return "/cycles/" + year + "/criteria/" + code;
     }
@@ -76,6 +81,15 @@ class CriterionPageController {
             model.addAttribute("partsTable", fragments.everyone("parts:" + cycle.getId() + ":" + code + ":" + shown,
                     cycle.getDataRevision(), PAGE, "parts",
                     () -> Map.of("p", page, "rows", page.parts().subList(0, shown))));
+        }
+        if (page.thread().stream().noneMatch(CriterionPage.ThreadItem::reviewable)) {
+            // nothing in these blocks is this reader's own: the same HTML for everyone, once per data revision
+            String what = cycle.getId() + ":" + code;
+            long revision = cycle.getDataRevision();
+            Supplier<Map<String, Object>> data = () -> Map.of("p", page);
+            model.addAttribute("kept", new KeptBlocks(fragments.everyone("trend:" + what, revision, PAGE, "trend", data),
+                    fragments.everyone("record:" + what, revision, PAGE, "record", data),
+                    fragments.everyone("history:" + what, revision, PAGE, "history", data)));
         }
         Map<String, Object> forms = model.asMap();
         forms.putIfAbsent("submitForm", SubmitForm.EMPTY);

@@ -25,7 +25,7 @@ class CycleApiController {
     }
 
     @Operation(summary = "The assessment cycles", description = "Year, baseline year, status and title of "
-            + "every cycle, oldest first.")
+            + "every cycle, latest first.")
     @GetMapping
     List<CycleJson> cycles() {
         return catalog.all().stream()

@@ -47,6 +47,13 @@ public class Caches {
     public static final String PAGES = "pages";
     public static final String CRITERION_PAGES = "criterionPages";
 
+    /**
+     * What an entry of {@value #FRAGMENTS} weighs beyond its characters or bytes (its key, the cache's own
+     * records): many tiny entries (an empty API page for each of thousands of page numbers asked) cannot grow
+     * past the bound either.
+     */
+    static final int ENTRY_OVERHEAD = 256;
+
     @Bean
     CacheManagerCustomizer<CaffeineCacheManager> parindexCaches(
             @Value("${parindex.cache.cycles.maximum-size:64}") long cycles,
@@ -71,8 +78,8 @@ public class Caches {
             manager.registerCustomCache(CRITERION_PAGES, Caffeine.newBuilder().maximumSize(criterionPages)
                     .recordStats().expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(FRAGMENTS, Caffeine.newBuilder().maximumWeight(fragmentCharacters).recordStats()
-                    .<Object, Object>weigher((key, value) -> value instanceof byte[] bytes ? bytes.length
-                            : ((String) value).length())
+                    .<Object, Object>weigher((key, value) -> ENTRY_OVERHEAD + (value instanceof byte[] bytes ? bytes.length
+                            : ((String) value).length()))
                     .expireAfterAccess(expireAfterAccess).build());
         };
     }

@@ -220,6 +220,15 @@ class CriterionPageTest {
         assertThat(count("change_history")).isEqualTo(history);
         assertThat(jdbc.queryForObject("select status from assessment where id = ?", String.class, id))
                 .isEqualTo("SUBMITTED");
+        // the submissions are kept rendered for readers who may not review them: a leader's page has the
+        // submission and no review form, Home Affairs' page (rendered after it) has the forms with its own token
+        String leaders = html(get("/cycles/2023/criteria/3.2"), "lanhdao", status().isOk());
+        assertThat(leaders).contains("id=\"assessment-" + id + "\"").doesNotContain("/assessments/" + id + "/approve");
+        String reviewers = html(get("/cycles/2023/criteria/3.2"), "noivu", status().isOk());
+        assertThat(reviewers).contains("id=\"assessment-" + id + "\"", "/assessments/" + id + "/approve",
+                "name=\"_csrf\"");
+        assertThat(html(get("/cycles/2023/criteria/3.2"), "tuphap", status().isOk()))
+                .contains("id=\"assessment-" + id + "\"").doesNotContain("/assessments/" + id + "/approve");
         // the queue lists it, Home Affairs approves it from the page
         assertThat(html(get("/review"), "noivu", status().isOk())).contains("3.2", "2,0000 / 2,00");
         html(post("/assessments/" + id + "/approve").param("year", "2023").param("code", "3.2")
