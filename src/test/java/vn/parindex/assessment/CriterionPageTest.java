@@ -224,6 +224,11 @@ class CriterionPageTest {
         // submission and no review form, Home Affairs' page (rendered after it) has the forms with its own token
         String leaders = html(get("/cycles/2023/criteria/3.2"), "lanhdao", status().isOk());
         assertThat(leaders).contains("id=\"assessment-" + id + "\"").doesNotContain("/assessments/" + id + "/approve");
+        for (String page : java.util.List.of(leaders, html(get("/cycles/2023/criteria/3.2"), "noivu", status().isOk()))) {
+            for (String block : java.util.List.of("id=\"trend\"", "id=\"thread\"", "id=\"assessment-" + id + "\"")) {
+                assertThat(page.split(block, -1)).as("once: " + block).hasSize(2);
+            }
+        }
         String reviewers = html(get("/cycles/2023/criteria/3.2"), "noivu", status().isOk());
         assertThat(reviewers).contains("id=\"assessment-" + id + "\"", "/assessments/" + id + "/approve",
                 "name=\"_csrf\"");
