@@ -7,7 +7,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,7 +67,7 @@ class DashboardApiController {
     @GetMapping("/api/v1/cycles/{year}/dashboard")
     ResponseEntity<byte[]> dashboard(@PathVariable int year) {
         Cycle cycle = scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
-        return kept.ok(new HttpHeaders(), "dashboard:" + cycle.getId(), cycle.getDataRevision(),
+        return kept.ok("dashboard:" + cycle.getId(), cycle.getDataRevision(),
                 () -> dashboard(dashboards.build(cycle)));
     }
 

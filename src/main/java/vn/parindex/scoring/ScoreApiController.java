@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,7 +89,7 @@ class ScoreApiController {
     @GetMapping("/summary")
     ResponseEntity<byte[]> summary(@PathVariable int year) {
         Cycle cycle = cycle(year);
-        return kept.ok(new HttpHeaders(), "summary:" + cycle.getId(), cycle.getDataRevision(),
+        return kept.ok("summary:" + cycle.getId(), cycle.getDataRevision(),
                 () -> summary(scoreboards.forCycle(cycle)));
     }
 

@@ -41,6 +41,11 @@ public class KeptJson {
         return Caches.get(kept, () -> new Key(what, revision), () -> json.writeValueAsBytes(body.get()));
     }
 
+    /** A 200 answer with the kept JSON. */
+    public ResponseEntity<byte[]> ok(String what, long revision, Supplier<?> body) {
+        return ok(new HttpHeaders(), what, revision, body);
+    }
+
     /** A 200 answer with the kept JSON and the given headers. */
     public ResponseEntity<byte[]> ok(HttpHeaders headers, String what, long revision, Supplier<?> body) {
         return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
