@@ -2,6 +2,8 @@ package vn.parindex.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -10,12 +12,17 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
+import vn.parindex.web.Caches;
+import vn.parindex.web.DataRevision;
 
 /**
- * Accounts come from the database, read with one plain SQL statement and no Hibernate session or transaction: an
- * API client sends its password with every request (HTTP Basic), and the account is read again each time (a disabled
- * account or a changed password shows at once, whoever changed it). A password hash in an older scheme (BCrypt) is replaced by the current one
- * (PBKDF2) right after a successful login with it, on record.
+ * Accounts come from the database, read with one plain SQL statement and no Hibernate session or transaction, and
+ * kept per {@linkplain DataRevision data revision} ({@value Caches#ACCOUNTS}): an API client sends its password with
+ * every request (HTTP Basic), and reading the account each time was a sixth of such a request's CPU. Every write to
+ * an account changes the revision (a trigger, whoever writes): a disabled account, a changed password, role or unit
+ * shows on the next request when the change went through this instance, and within the revision check interval (1 s)
+ * when it was made elsewhere (another instance, psql). A password hash in an older scheme (BCrypt) is replaced by the
+ * current one (PBKDF2) right after a successful login with it, on record.
  */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
@@ -30,16 +37,30 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
     private final AppUserRepository users;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final DataRevision revisions;
+    private final Cache kept;
 
-    DatabaseUserDetailsService(AppUserRepository users, AuditTrail audit, JdbcClient jdbc) {
+    private record Key(String username, long revision) {
+    }
+
+    DatabaseUserDetailsService(AppUserRepository users, AuditTrail audit, JdbcClient jdbc, DataRevision revisions,
+            CacheManager caches) {
         this.users = users;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.revisions = revisions;
+        this.kept = caches.getCache(Caches.ACCOUNTS);
     }
 
+    /** The account of that name (ignoring case and surrounding spaces); a name of no account is not kept. */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql(ACCOUNT).param(username.strip())
+        String name = username.strip();
+        return Caches.get(kept, () -> new Key(name, revisions.current()), () -> read(name));
+    }
+
+    private CurrentUser read(String username) {
+        return jdbc.sql(ACCOUNT).param(username)
                 .query((rs, row) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Role.valueOf(rs.getString(5)), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
                         rs.getBoolean(9)))

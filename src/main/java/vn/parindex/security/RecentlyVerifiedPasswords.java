@@ -31,8 +31,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  *
  * <p>What is kept is a keyed hash (HMAC-SHA-256 with a random key that lives only in this process's memory) of
  * the account name and password, with the account's password hash at the time and when it was checked. Every request
- * still reads the account: a disabled account is refused at once, and a changed password (a different hash, also
- * after the hash was upgraded from BCrypt at a login) is checked properly again. Wrong passwords are never kept.
+ * still looks the account up (kept per data revision, which every write to an account changes): a disabled account
+ * is refused on the next request, and a changed password (a different hash, also after the hash was upgraded from
+ * BCrypt at a login) is checked properly again. Wrong passwords are never kept.
  *
  * <p>Parallel requests with the same account and password (an API client opening with many requests at once) wait
  * for the one check in progress instead of each hashing the password: one check, one attempt for the throttle.

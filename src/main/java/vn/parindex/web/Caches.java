@@ -31,6 +31,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       revision, viewer kind, language) — {@link RenderedFragments}; and read API answers as JSON bytes, by
  *       (what, revision) — {@link KeptJson}; bounded by characters (or bytes) kept, since one whole appendix of a
  *       2 000-criteria cycle is about a million.</li>
+ *   <li>{@value #ACCOUNTS}: the account behind a user name (the one an API client sends with every request), by
+ *       (name, revision) — {@code security.DatabaseUserDetailsService}; a user name that matches no account is
+ *       not kept;</li>
  *   <li>{@value #PAGES}: whole dashboard pages per person, language and address, each with the revision it was
  *       rendered from — {@link CachedPages} (the one cache whose key has no revision: a page is replaced).</li>
  * </ul>
@@ -46,6 +49,7 @@ public class Caches {
     public static final String CYCLES = "cycles";
     public static final String PAGES = "pages";
     public static final String CRITERION_PAGES = "criterionPages";
+    public static final String ACCOUNTS = "accounts";
 
     /**
      * What an entry of {@value #FRAGMENTS} weighs beyond its characters or bytes (its key, the cache's own
@@ -61,6 +65,7 @@ public class Caches {
             @Value("${parindex.cache.scoreboards.maximum-size:16}") long scoreboards,
             @Value("${parindex.cache.dashboards.maximum-size:16}") long dashboards,
             @Value("${parindex.cache.criterion-pages.maximum-size:2000}") long criterionPages,
+            @Value("${parindex.cache.accounts.maximum-size:1000}") long accounts,
             @Value("${parindex.cache.fragments.maximum-characters:16000000}") long fragmentCharacters,
             @Value("${parindex.cache.expire-after-access:30m}") Duration expireAfterAccess) {
         return manager -> {
@@ -77,6 +82,8 @@ public class Caches {
                     .expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(CRITERION_PAGES, Caffeine.newBuilder().maximumSize(criterionPages)
                     .recordStats().expireAfterAccess(expireAfterAccess).build());
+            manager.registerCustomCache(ACCOUNTS, Caffeine.newBuilder().maximumSize(accounts).recordStats()
+                    .expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(FRAGMENTS, Caffeine.newBuilder().maximumWeight(fragmentCharacters).recordStats()
                     .<Object, Object>weigher((key, value) -> ENTRY_OVERHEAD + (value instanceof byte[] bytes ? bytes.length
                             : ((String) value).length()))

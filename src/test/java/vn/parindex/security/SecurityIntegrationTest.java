@@ -29,12 +29,16 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.parindex.support.StatementCounter;
 import vn.parindex.support.WorkflowTest;
 
 /** Throttling through the API, passwords, sessions, cross-site writes, HTTPS headers, problem bodies and logs. */
 @WorkflowTest
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityIntegrationTest {
+
+    @Autowired
+    StatementCounter statements;
 
     /** 100 characters, far beyond BCrypt's 72 bytes. */
     static final String PASSPHRASE = ("Cây đa bến nước sân đình, mùa thu Hà Nội lá vàng rơi trên phố cổ; gió heo "
@@ -140,9 +144,37 @@ class SecurityIntegrationTest {
     }
 
     /**
-     * The account behind an API password is read with plain SQL on every request, even when the password was
-     * verified a moment ago (no Hibernate session, nothing kept): changes made anywhere show on the next request.
+     * The account behind an API password is kept per data revision, and every write to an account changes the
+     * revision (a trigger): changes made anywhere, even with plain SQL, show on the next request (the tests trust a
+     * revision reading for 0 s; the application for 1 s).
      */
+    /** Repeated API requests with the same password read the account once while nothing changes. */
+    @Test
+    void theAccountBehindAnApiPasswordIsReadOncePerDataRevision() throws Exception {
+        mvc.perform(get("/api/v1/cycles").with(httpBasic("vhtt", "demo")).with(from("10.5.9.2")))
+                .andExpect(status().isOk());
+        statements.reset();
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/api/v1/cycles").with(httpBasic("vhtt", "demo")).with(from("10.5.9.2")))
+                    .andExpect(status().isOk());
+        }
+        assertThat(statements.sql()).as("no account read while the revision stays")
+                .noneMatch(sql -> sql.contains("from app_user"));
+        // a write to any account (even one that shows nowhere: the creation date) changes the revision
+        jdbc.update("update app_user set created_at = created_at where username = 'noivu'");
+        statements.reset();
+        mvc.perform(get("/api/v1/cycles").with(httpBasic("vhtt", "demo")).with(from("10.5.9.2")))
+                .andExpect(status().isOk());
+        assertThat(statements.sql()).filteredOn(sql -> sql.contains("from app_user")).hasSize(1);
+        // a name that matches no account is never kept: each attempt reads again
+        for (int i = 0; i < 2; i++) {
+            statements.reset();
+            mvc.perform(get("/api/v1/cycles").with(httpBasic("khong-co-ai", "demo")).with(from("10.5.9.2")))
+                    .andExpect(status().isUnauthorized());
+            assertThat(statements.sql()).filteredOn(sql -> sql.contains("from app_user")).hasSize(1);
+        }
+    }
+
     @Test
     void aRecentlyVerifiedApiPasswordSeesAccountChangesMadeWithPlainSqlOnTheNextRequest() throws Exception {
         long id = jdbc.queryForObject("select id from app_user where username = 'vhtt'", Long.class);
