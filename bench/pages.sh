@@ -53,6 +53,11 @@ fi
 JAR=$(ls target/par-index-tracker-*.jar | grep -v original | head -n 1)
 
 start_app() {
+    # something else answering on the port would be measured instead of this jar
+    if curl -s -o /dev/null "http://localhost:$PORT/" || (exec 3<>"/dev/tcp/localhost/$PGPORT") 2>/dev/null; then
+        echo "port $PORT or $PGPORT is already in use (another app?): stop it or set PORT/PGPORT" >&2
+        exit 1
+    fi
     java -Xmx256m -jar "$JAR" --server.port="$PORT" --parindex.database.data-directory="$WORK/pg" \
         --parindex.database.port="$PGPORT" --logging.level.root=WARN ${APP_ARGS:-} > "$WORK/app.log" 2>&1 &
     APP_PID=$!

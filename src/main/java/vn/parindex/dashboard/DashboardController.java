@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.ObjectMapper;
-import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.KeptCycles;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.scoring.Figures;
@@ -58,24 +57,10 @@ class DashboardController {
         this.json = json;
     }
 
-    /** The cycle of a year, or the current one (of those listed) when no year is given. */
-    private static Cycle cycle(Integer year, List<Cycle> cycles) {
-        if (year == null) {
-            return CriteriaCatalog.current(cycles).orElseThrow(NotFoundException::noCycle);
-        }
-        return cycles.stream().filter(c -> c.getYear() == year).findFirst()
-                .orElseThrow(() -> NotFoundException.cycle(year));
-    }
-
-    private Cycle cycle(int year) {
-        return scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
-    }
-
     @GetMapping("/")
-    String dashboard(@RequestParam(required = false) Integer year, @AuthenticationPrincipal CurrentUser user,
+    String dashboard(Cycle cycle, @AuthenticationPrincipal CurrentUser user,
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         List<Cycle> cycles = catalog.all();
-        Cycle cycle = cycle(year, cycles);
         boolean admin = user != null && user.isAdmin();
         // everything below the heading is the same for every viewer of one kind: kept until the data changes
         String content = fragments.html("dashboard:" + cycle.getId(), cycle.getDataRevision(),
@@ -98,13 +83,12 @@ class DashboardController {
     /** The criteria below one domain, as table rows: what the dashboard's appendix shows when a domain opens. */
     @GetMapping(path = "/cycles/{year}/domains/{code}/rows", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    String domainRows(@PathVariable int year, @PathVariable String code, HttpServletRequest request,
+    String domainRows(Cycle cycle, @PathVariable String code, HttpServletRequest request,
             HttpServletResponse response, Locale locale) {
-        Cycle cycle = cycle(year);
         Scoreboard board = scoreboards.forCycle(cycle);
         ScoreRow domain = board.row(code);
         if (domain == null || !domain.isDomain()) {
-            throw new NotFoundException("notFound.domain", code, year);
+            throw new NotFoundException("notFound.domain", code, cycle.getYear());
         }
         return fragments.html("rows:" + cycle.getId() + ":" + code, cycle.getDataRevision(),
                 RenderedFragments.EVERYONE, "dashboard/tables", "rows",
@@ -117,9 +101,8 @@ class DashboardController {
      * unless {@code ?all=true}: a million characters of HTML is not what anyone opens first.
      */
     @GetMapping("/cycles/{year}/appendix")
-    String appendix(@PathVariable int year, @RequestParam(defaultValue = "false") boolean all,
+    String appendix(Cycle cycle, @RequestParam(defaultValue = "false") boolean all,
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
-        Cycle cycle = cycle(year);
         Scoreboard board = scoreboards.forCycle(cycle);
         boolean full = all || board.rows().size() <= APPENDIX_FULL_ROWS;
         String table = fragments.html("appendix:" + cycle.getId() + ":" + full, cycle.getDataRevision(),
@@ -137,8 +120,7 @@ class DashboardController {
      * {@code ?all=true} (a plan of 2 000 criteria would otherwise print 4 000 rows nobody reads first).
      */
     @GetMapping("/cycles/{year}/points")
-    String points(@PathVariable int year, @RequestParam(defaultValue = "false") boolean all, Model model) {
-        Cycle cycle = cycle(year);
+    String points(Cycle cycle, @RequestParam(defaultValue = "false") boolean all, Model model) {
         model.addAttribute("tables", fragments.everyone("points:" + cycle.getId() + ":" + all,
                 cycle.getDataRevision(), "dashboard/points", "tables", () -> {
                     DashboardView view = dashboards.build(cycle);

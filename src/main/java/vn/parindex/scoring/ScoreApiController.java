@@ -11,13 +11,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.parindex.scoring.ApiJson.CriterionJson;
-import vn.parindex.system.NotFoundException;
 import vn.parindex.web.ApiPage;
 import vn.parindex.web.KeptJson;
 import vn.parindex.criteria.Cycle;
@@ -70,12 +68,11 @@ class ScoreApiController {
     @ApiResponse(responseCode = "200", description = "The page's domains and criteria", content = @Content(
             mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = CriterionJson.class))))
     @GetMapping("/criteria")
-    ResponseEntity<byte[]> criteria(@PathVariable int year,
+    ResponseEntity<byte[]> criteria(Cycle cycle,
             @Parameter(description = "The page, from 1") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "Items per page, 1–" + ApiPage.MAX_SIZE)
             @RequestParam(defaultValue = "" + ApiPage.DEFAULT_SIZE) int size) {
         ApiPage asked = ApiPage.of(page, size);
-        Cycle cycle = cycle(year);
         Scoreboard board = scoreboards.forCycle(cycle);
         return kept.ok(asked.headers(ServletUriComponentsBuilder.fromCurrentRequest(), board.rows().size()),
                 "criteria:" + cycle.getId() + ":" + page + ":" + size, cycle.getDataRevision(),
@@ -87,8 +84,7 @@ class ScoreApiController {
     @ApiResponse(responseCode = "200", description = "The cycle's totals and domains",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SummaryJson.class)))
     @GetMapping("/summary")
-    ResponseEntity<byte[]> summary(@PathVariable int year) {
-        Cycle cycle = cycle(year);
+    ResponseEntity<byte[]> summary(Cycle cycle) {
         return kept.ok("summary:" + cycle.getId(), cycle.getDataRevision(),
                 () -> summary(scoreboards.forCycle(cycle)));
     }
@@ -100,9 +96,5 @@ class ScoreApiController {
                 t.targetGainRounded(), board.leafCount(), board.assessedLeafCount(),
                 board.domains().stream().map(DomainJson::of).toList(),
                 board.discrepancies().stream().map(DiscrepancyJson::of).toList());
-    }
-
-    private Cycle cycle(int year) {
-        return scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 }
