@@ -13,7 +13,7 @@ begin
     execute format('revoke create on schema public from %I', app);
     execute format('grant select, insert, update, delete on all tables in schema public to %I', app);
     execute format('revoke truncate, references, trigger on all tables in schema public from %I', app);
-    execute format('revoke update, delete on change_history, evidence from %I', app);
+    execute format('revoke update, delete on change_history, evidence, task_update from %I', app);
     execute format('revoke insert, update, delete on flyway_schema_history from %I', app);
     execute format('grant usage, select on all sequences in schema public to %I', app);
 end

@@ -144,6 +144,11 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("api patch criterion", true, () -> json(patch("/api/v1/cycles/2023/criteria/2.2"), "{}"),
                 ADMIN));
         all.add(new Endpoint("api backup", true, () -> get("/api/v1/backup"), ADMIN));
+        all.add(new Endpoint("api tasks", true, () -> get("/api/v1/cycles/2023/tasks"), EVERYONE));
+        long justiceTask = jdbc.queryForObject("select min(tu.task_id) from task_unit tu join unit u on u.id = "
+                + "tu.unit_id where u.code = 'TUPHAP' and tu.role = 'LEAD'", Long.class);
+        all.add(new Endpoint("api task progress", true,
+                () -> json(post("/api/v1/tasks/" + justiceTask + "/updates"), "{}"), ADMIN_AND_LEAD));
         return all;
     }
 
@@ -152,6 +157,7 @@ class AuthorizationMatrixTest {
         // taking a backup is put on record whatever the request: only other history counts
         long history = count("change_history where entity_type <> 'BACKUP'");
         long assessments = count("assessment");
+        long taskUpdates = count("task_update");
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
             for (String person : PEOPLE) {
@@ -174,6 +180,7 @@ class AuthorizationMatrixTest {
         }
         assertThat(wrong).isEmpty();
         assertThat(count("assessment")).isEqualTo(assessments);
+        assertThat(count("task_update")).isEqualTo(taskUpdates);
         assertThat(count("change_history where entity_type <> 'BACKUP'")).isEqualTo(history);
     }
 

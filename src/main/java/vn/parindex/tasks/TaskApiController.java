@@ -1,0 +1,103 @@
+package vn.parindex.tasks;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.UnitRef;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.InvalidInputException;
+
+/** The plan's tasks and their progress (HTTP Basic; the same rules as the pages, enforced by the service). */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Tasks", description = "The plan's tasks (nhiệm vụ, giải pháp) with their units, dates, status and "
+        + "progress updates")
+class TaskApiController {
+
+    record UnitJson(String code, String name) {
+
+        static List<UnitJson> of(List<UnitRef> units) {
+            return units.stream().map(u -> new UnitJson(u.code(), u.name())).toList();
+        }
+    }
+
+    record LastUpdateJson(OffsetDateTime at, String by, String note, Integer percent) {
+    }
+
+    record TaskJson(long id, String domainCode, List<String> criterionCodes, String title, String description,
+            List<UnitJson> leadUnits, List<UnitJson> coordinatingUnits, LocalDate startDate, LocalDate dueDate,
+            String status, boolean overdue, LastUpdateJson lastUpdate, long version) {
+
+        static TaskJson of(TaskView t) {
+            TaskView.LastUpdate u = t.lastUpdate();
+            return new TaskJson(t.id(), t.domainCode(), t.criterionCodes(), t.title(), t.description(),
+                    UnitJson.of(t.leadUnits()), UnitJson.of(t.coordinatingUnits()), t.startDate(), t.dueDate(),
+                    t.status().name(), t.overdue(),
+                    u == null ? null : new LastUpdateJson(u.at(), u.by(), u.note(), u.percent()), t.version());
+        }
+    }
+
+    record UpdateRequest(String note, Integer percent, String status) {
+    }
+
+    private final TaskService tasks;
+
+    TaskApiController(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @Operation(summary = "A cycle's tasks", description = "The plan's tasks in its order (domain, then position), "
+            + "each with its lead and coordinating units, dates, status (NOT_STARTED, IN_PROGRESS, DONE), whether it "
+            + "is overdue (not done past its due date) and its latest progress update.")
+    @ApiResponse(responseCode = "200", description = "The tasks", content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = TaskJson.class))))
+    @ApiResponse(responseCode = "400", description = "A unit code longer than 32 characters (errors[].field = unit)")
+    @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
+    @GetMapping("/cycles/{year}/tasks")
+    List<TaskJson> tasks(Cycle cycle,
+            @Parameter(description = "Only the tasks this unit leads (its code, e.g. TUPHAP)")
+            @RequestParam(required = false) String unit) {
+        if (unit != null && unit.length() > 32) {
+            throw InvalidInputException.of("unit", "task.unit.invalid");
+        }
+        return tasks.tasks(cycle, unit).stream().map(TaskJson::of).toList();
+    }
+
+    @Operation(summary = "Record progress on a task", description = "The head of a lead unit of the task, or Home "
+            + "Affairs, records what was done: a note (required, at most 4 000 characters), optionally a percent "
+            + "(0–100) and a new status (NOT_STARTED, IN_PROGRESS, DONE).")
+    @ApiResponse(responseCode = "201", description = "Recorded: the update's id (Location: the task's tasks list)")
+    @ApiResponse(responseCode = "400", description = "note missing or too long, percent outside 0–100, an unknown "
+            + "status (errors[].field)")
+    @ApiResponse(responseCode = "403", description = "The account's unit does not lead the task, or the account is "
+            + "a leader's")
+    @ApiResponse(responseCode = "404", description = "No task of that id")
+    @ApiResponse(responseCode = "409", description = "The task's cycle is closed")
+    @PostMapping("/tasks/{id}/updates")
+    ResponseEntity<Map<String, Object>> update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestBody UpdateRequest request) {
+        long update = tasks.addUpdate(user, id, request.note(), request.percent(), request.status());
+        TaskView task = tasks.task(id);
+        return ResponseEntity.created(URI.create("/api/v1/cycles/" + task.year() + "/tasks"))
+                .body(Map.of("id", update, "taskId", id, "status", task.status().name(), "version", task.version()));
+    }
+}

@@ -1,0 +1,178 @@
+package vn.parindex.tasks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.CycleStatus;
+import vn.parindex.criteria.UnitRef;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
+
+/**
+ * The plan's tasks: read per cycle (or per lead unit), and their progress updates, written by the head of a lead
+ * unit or by Home Affairs, each on record. Plain SQL: a task list is one statement for the tasks and one for their
+ * units and criteria, whatever their number.
+ */
+@Service
+public class TaskService {
+
+    /** Change history entries of tasks carry this entity type. */
+    static final String ENTITY = "TASK";
+
+    /** Dates ("today", overdue) are those of the district. */
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private static final String TASKS = """
+            select t.id, c.year, d.code, d.name, t.title, t.description, t.start_date, t.due_date, t.status,
+                   t.version, u.at, coalesce(a.display_name, a.username), u.note, u.percent
+            from task t
+            join cycle c on c.id = t.cycle_id
+            join criterion d on d.id = t.domain_id
+            left join lateral (select * from task_update x where x.task_id = t.id
+                               order by x.at desc, x.id desc limit 1) u on true
+            left join app_user a on a.id = u.author_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    @Autowired
+    TaskService(JdbcClient jdbc, AuditTrail audit) {
+        this(jdbc, audit, Clock.system(VIETNAM));
+    }
+
+    TaskService(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The cycle's tasks in the plan's order (domain, then position); with a unit code, those the unit leads. */
+    @Transactional(readOnly = true)
+    public List<TaskView> tasks(Cycle cycle, String unitCode) {
+        if (unitCode == null || unitCode.isBlank()) {
+            return read(TASKS + " where t.cycle_id = ? order by d.position, t.position, t.id", cycle.getId());
+        }
+        Long unit = jdbc.sql("select id from unit where code = upper(?)").param(unitCode.strip())
+                .query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("notFound.unitCode", unitCode.strip()));
+        return read(TASKS + """
+                 where t.cycle_id = ? and exists (select 1 from task_unit l
+                     where l.task_id = t.id and l.unit_id = ? and l.role = 'LEAD')
+                 order by d.position, t.position, t.id""", cycle.getId(), unit);
+    }
+
+    /** One task, or a 404. */
+    @Transactional(readOnly = true)
+    public TaskView task(long id) {
+        return read(TASKS + " where t.id = ?", id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("notFound.task", id));
+    }
+
+    /**
+     * Records a progress update: a note (required, at most 4 000 characters), optionally a percent (0–100) and a
+     * new status. The head of a lead unit or Home Affairs only; not in a closed cycle. Returns the update's id.
+     */
+    @Transactional
+    public long addUpdate(CurrentUser user, long taskId, String note, Integer percent, String status) {
+        TaskView task = task(taskId);
+        if (user == null || !(user.isAdmin() || (user.isUnitHead() && task.ledBy(user.unitId())))) {
+            throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
+        }
+        TaskStatus newStatus = TaskStatus.parse(status);
+        FieldErrors errors = new FieldErrors();
+        if (note == null || note.isBlank()) {
+            errors.add("note", "task.note.required");
+        }
+        errors.commentLength("note", note);
+        if (percent != null && (percent < 0 || percent > 100)) {
+            errors.add("percent", "task.percent.range");
+        }
+        if (status != null && !status.isBlank() && newStatus == null) {
+            errors.add("status", "task.status.invalid");
+        }
+        errors.throwIfAny();
+        // locks the task: updates of one task are recorded one after the other
+        String cycleStatus = jdbc.sql("""
+                select c.status from task t join cycle c on c.id = t.cycle_id where t.id = ? for update of t""")
+                .param(taskId).query(String.class).single();
+        if (CycleStatus.valueOf(cycleStatus) == CycleStatus.CLOSED) {
+            throw new ConflictException("conflict.cycleClosed", task.version());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = jdbc.sql("""
+                insert into task_update (task_id, at, author_id, note, percent, status)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(taskId, now, user.id(), note.strip(), percent, newStatus == null ? null : newStatus.name())
+                .query(Long.class).single();
+        if (newStatus != null && newStatus != task.status()) {
+            jdbc.sql("update task set status = ?, version = version + 1 where id = ?")
+                    .params(newStatus.name(), taskId).update();
+            audit.record(user.actor(), ENTITY, taskId, null, "status", task.status().name(), newStatus.name(),
+                    note.strip());
+        }
+        audit.recordEvent(user.actor(), ENTITY, taskId, null, "progress", note.strip());
+        return id;
+    }
+
+    private List<TaskView> read(String sql, Object... params) {
+        LocalDate today = LocalDate.now(clock);
+        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        Map<Long, List<UnitRef>> leads = new LinkedHashMap<>();
+        Map<Long, List<UnitRef>> helpers = new LinkedHashMap<>();
+        jdbc.sql("""
+                select tu.task_id, tu.role, u.id, u.code, u.name from task_unit tu join unit u on u.id = tu.unit_id
+                where tu.task_id = any(?) order by tu.task_id, tu.role, tu.position, u.code""")
+                .param(ids).query((rs, n) -> {
+                    (rs.getString(2).equals("LEAD") ? leads : helpers)
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new UnitRef(rs.getLong(3), rs.getString(4), rs.getString(5)));
+                    return null;
+                }).list();
+        Map<Long, List<String>> criteria = new LinkedHashMap<>();
+        jdbc.sql("""
+                select tc.task_id, c.code from task_criterion tc join criterion c on c.id = tc.criterion_id
+                where tc.task_id = any(?) order by tc.task_id, c.position, c.code""")
+                .param(ids).query((rs, n) -> criteria.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(rs.getString(2))).list();
+        return rows.stream().map(r -> new TaskView(r.id(), r.year(), r.domainCode(), r.domainName(),
+                List.copyOf(criteria.getOrDefault(r.id(), List.of())), r.title(), r.description(),
+                List.copyOf(leads.getOrDefault(r.id(), List.of())), List.copyOf(helpers.getOrDefault(r.id(), List.of())),
+                r.start(), r.due(), r.status(), TaskView.overdue(r.status(), r.due(), today), r.last(), r.version()))
+                .toList();
+    }
+
+    private record Row(long id, int year, String domainCode, String domainName, String title, String description,
+            LocalDate start, LocalDate due, TaskStatus status, long version, TaskView.LastUpdate last) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        OffsetDateTime at = rs.getObject(11, OffsetDateTime.class);
+        TaskView.LastUpdate last = at == null ? null
+                : new TaskView.LastUpdate(at, rs.getString(12), rs.getString(13), rs.getObject(14, Integer.class));
+        return new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+                TaskStatus.valueOf(rs.getString(9)), rs.getLong(10), last);
+    }
+}
