@@ -9,7 +9,7 @@ import vn.parindex.web.Caches;
 import vn.parindex.web.DataRevision;
 
 /**
- * The cycle of a year, and the current cycle, kept in the {@value Caches#CYCLES} cache under the
+ * The cycles, and from them the cycle of a year and the current cycle, kept in the {@value Caches#CYCLES} cache under the
  * {@linkplain DataRevision data revision} (read before the cycle, so what is kept is at least as new): a request
  * that names a year reads nothing but the revision while it is current. Every page and API call that names a year
  * comes through here ({@link CycleArgumentResolver}); the profile of the criterion page showed the year's own
@@ -20,14 +20,6 @@ import vn.parindex.web.DataRevision;
  */
 @Service
 public class KeptCycles {
-
-    /** What the cycle of a year is kept under. */
-    record YearKey(int year, long revision) {
-    }
-
-    /** What the current cycle is kept under. */
-    record CurrentKey(long revision) {
-    }
 
     /** What the list of all cycles is kept under. */
     record AllKey(long revision) {
@@ -43,14 +35,17 @@ public class KeptCycles {
         this.cycles = caches.getCache(Caches.CYCLES);
     }
 
-    /** The cycle of a year, or empty when there is none. */
+    /**
+     * The cycle of a year, or empty when there is none: taken from {@link #all()} (a district has a cycle a year, a
+     * handful in all), so a page that resolves its year and offers the year selector reads the cycles once.
+     */
     public Optional<Cycle> byYear(int year) {
-        return Caches.get(cycles, () -> new YearKey(year, revisions.current()), () -> catalog.findCycle(year));
+        return all().stream().filter(c -> c.getYear() == year).findFirst();
     }
 
     /** The latest cycle that is not closed, else the latest; empty when there is no cycle at all. */
     public Optional<Cycle> current() {
-        return Caches.get(cycles, () -> new CurrentKey(revisions.current()), catalog::currentCycle);
+        return CriteriaCatalog.current(all());
     }
 
     /** Every cycle, latest first (what the year selectors offer). */

@@ -76,6 +76,7 @@ class ApiErrorAnswersTest {
     static final String PATCH = "/api/v1/cycles/{year}/criteria/{code}";
     static final String APPROVE = "/api/v1/assessments/{id}/approve";
     static final String RETURN = "/api/v1/assessments/{id}/return";
+    static final String TASK_UPDATE = "/api/v1/tasks/{id}/updates";
 
     List<Case> cases() {
         List<Case> all = new ArrayList<>();
@@ -125,6 +126,22 @@ class ApiErrorAnswersTest {
         all.add(new Case("submitting for no criterion", "post", SUBMIT,
                 () -> json(post("/api/v1/cycles/2023/criteria/9.9/assessments").with(httpBasic("tuphap", "demo")),
                         "{\"score\": 1, \"comment\": \"x\"}"), 404, null));
+        long justiceTask = jdbc.queryForObject("select min(tu.task_id) from task_unit tu join unit u on u.id = "
+                + "tu.unit_id where u.code = 'TUPHAP' and tu.role = 'LEAD'", Long.class);
+        all.add(new Case("progress without a note", "post", TASK_UPDATE,
+                () -> json(post("/api/v1/tasks/" + justiceTask + "/updates").with(httpBasic("tuphap", "demo")),
+                        "{\"percent\": 50}"), 400, "note"));
+        all.add(new Case("progress past 100 %", "post", TASK_UPDATE,
+                () -> json(post("/api/v1/tasks/" + justiceTask + "/updates").with(httpBasic("tuphap", "demo")),
+                        "{\"note\": \"x\", \"percent\": 120}"), 400, "percent"));
+        all.add(new Case("progress on no task", "post", TASK_UPDATE,
+                () -> json(post("/api/v1/tasks/999999/updates").with(httpBasic("noivu", "demo")),
+                        "{\"note\": \"x\"}"), 404, null));
+        all.add(new Case("progress on another unit's task", "post", TASK_UPDATE,
+                () -> json(post("/api/v1/tasks/" + justiceTask + "/updates").with(httpBasic("vhtt", "demo")),
+                        "{\"note\": \"x\"}"), 403, null));
+        all.add(new Case("tasks of no unit", "get", "/api/v1/cycles/{year}/tasks",
+                () -> get("/api/v1/cycles/2023/tasks?unit=KHONGCO").with(httpBasic("lanhdao", "demo")), 404, null));
         // writes: who
         all.add(new Case("another unit submits", "post", SUBMIT,
                 () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("vhtt", "demo")),
