@@ -29,7 +29,8 @@ import vn.parindex.database.OwnerConnections;
 /**
  * Restores a backup file into an empty database, as the schema owner and in one transaction: a damaged or
  * truncated file, a database that already holds data, or a backup of another schema version writes nothing.
- * After the rows, every identity sequence continues after the largest id and the data revision moves on.
+ * After the rows, every identity sequence continues after the largest id and the data revision moves on, past any
+ * revision an instance running before the restore may have kept things under.
  */
 @Component
 public class BackupRestorer {
@@ -199,7 +200,10 @@ public class BackupRestorer {
         verifyTheRest(zip, manifest);
         continueSequences(connection);
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("update " + SchemaCatalog.DATA_REVISION + " set revision = revision + 1");
+            // past any revision an instance may still hold from the database it used before (kept pages, kept
+            // accounts): the milliseconds of the clock, far above what one write at a time reaches
+            statement.executeUpdate("update " + SchemaCatalog.DATA_REVISION + " set revision = greatest(revision + 1, "
+                    + "(extract(epoch from clock_timestamp()) * 1000)::bigint)");
         }
         return new RestoreResult(restoredTables, restoredRows, manifest.schemaVersion(), manifest.createdAt(),
                 manifest.appVersion());

@@ -55,7 +55,8 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
     /** The account of that name (ignoring case and surrounding spaces); a name of no account is not kept. */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        String name = username.strip();
+        // as the statement matches it: "VHTT " and "vhtt" are one account, kept once
+        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
         return Caches.get(kept, () -> new Key(name, revisions.current()), () -> read(name));
     }
 

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.UnitRef;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.InvalidInputException;
 
 /** The plan's tasks and their progress (HTTP Basic; the same rules as the pages, enforced by the service). */
 @RestController
@@ -56,7 +56,8 @@ class TaskApiController {
         }
     }
 
-    record UpdateRequest(String note, Integer percent, String status) {
+    /** The percent as sent: a decimal such as 50.7 is refused (by the service), not cut to 50. */
+    record UpdateRequest(String note, BigDecimal percent, String status) {
     }
 
     private final TaskService tasks;
@@ -70,15 +71,13 @@ class TaskApiController {
             + "is overdue (not done past its due date) and its latest progress update.")
     @ApiResponse(responseCode = "200", description = "The tasks", content = @Content(mediaType = "application/json",
             array = @ArraySchema(schema = @Schema(implementation = TaskJson.class))))
-    @ApiResponse(responseCode = "400", description = "A unit code longer than 32 characters (errors[].field = unit)")
+    @ApiResponse(responseCode = "400", description = "A unit code that is not one: more than 32 characters, or other "
+            + "than letters, digits and underscores (errors[].field = unit)")
     @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
     @GetMapping("/cycles/{year}/tasks")
     List<TaskJson> tasks(Cycle cycle,
             @Parameter(description = "Only the tasks this unit leads (its code, e.g. TUPHAP)")
             @RequestParam(required = false) String unit) {
-        if (unit != null && unit.length() > 32) {
-            throw InvalidInputException.of("unit", "task.unit.invalid");
-        }
         return tasks.tasks(cycle, unit).stream().map(TaskJson::of).toList();
     }
 
@@ -86,8 +85,8 @@ class TaskApiController {
             + "Affairs, records what was done: a note (required, at most 4 000 characters), optionally a percent "
             + "(0–100) and a new status (NOT_STARTED, IN_PROGRESS, DONE).")
     @ApiResponse(responseCode = "201", description = "Recorded: the update's id (Location: the task's tasks list)")
-    @ApiResponse(responseCode = "400", description = "note missing or too long, percent outside 0–100, an unknown "
-            + "status (errors[].field)")
+    @ApiResponse(responseCode = "400", description = "note missing, too long or with a NUL character; percent not a "
+            + "whole number from 0 to 100; a status other than NOT_STARTED, IN_PROGRESS, DONE (errors[].field)")
     @ApiResponse(responseCode = "403", description = "The account's unit does not lead the task, or the account is "
             + "a leader's")
     @ApiResponse(responseCode = "404", description = "No task of that id")

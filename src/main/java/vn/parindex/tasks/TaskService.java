@@ -1,5 +1,6 @@
 package vn.parindex.tasks;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import vn.parindex.criteria.UnitRef;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.ConflictException;
 import vn.parindex.system.FieldErrors;
+import vn.parindex.system.InvalidInputException;
 import vn.parindex.system.NotFoundException;
 
 /**
@@ -34,6 +36,8 @@ public class TaskService {
 
     /** Change history entries of tasks carry this entity type. */
     static final String ENTITY = "TASK";
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** Dates ("today", overdue) are those of the district. */
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -64,15 +68,24 @@ public class TaskService {
         this.clock = clock;
     }
 
-    /** The cycle's tasks in the plan's order (domain, then position); with a unit code, those the unit leads. */
+    /** A unit code as the units' administration allows it (letters, digits, underscores; at most 32). */
+    static final java.util.regex.Pattern UNIT_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,32}");
+
+    /**
+     * The cycle's tasks in the plan's order (domain, then position); with a unit code (any case), those the unit
+     * leads. A code that is not one (too long, other characters) is a 400, an unknown one a 404.
+     */
     @Transactional(readOnly = true)
     public List<TaskView> tasks(Cycle cycle, String unitCode) {
         if (unitCode == null || unitCode.isBlank()) {
             return read(TASKS + " where t.cycle_id = ? order by d.position, t.position, t.id", cycle.getId());
         }
-        Long unit = jdbc.sql("select id from unit where code = upper(?)").param(unitCode.strip())
-                .query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("notFound.unitCode", unitCode.strip()));
+        String code = unitCode.strip();
+        if (!UNIT_CODE.matcher(code).matches()) {
+            throw InvalidInputException.of("unit", "task.unit.invalid");
+        }
+        Long unit = jdbc.sql("select id from unit where code = upper(?)").param(code).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("notFound.unitCode", code));
         return read(TASKS + """
                  where t.cycle_id = ? and exists (select 1 from task_unit l
                      where l.task_id = t.id and l.unit_id = ? and l.role = 'LEAD')
@@ -87,49 +100,68 @@ public class TaskService {
     }
 
     /**
-     * Records a progress update: a note (required, at most 4 000 characters), optionally a percent (0–100) and a
+     * Records a progress update: a note (required, at most 4 000 characters), optionally a whole percent (0–100) and a
      * new status. The head of a lead unit or Home Affairs only; not in a closed cycle. Returns the update's id.
+     *
+     * <p>A leader's request is refused before anything is read. Then the task is locked with a statement that
+     * writes it (changing nothing): like every writer, it takes the data revision first (V4's trigger), so writers
+     * queue in one order, and the task's lead units, status and cycle are read under that lock: no update is
+     * recorded "from" a status that changed meanwhile, none in a cycle closed meanwhile. Whether the person may
+     * comes before whether the input is right: another unit's head gets 403 whatever was sent.
      */
     @Transactional
-    public long addUpdate(CurrentUser user, long taskId, String note, Integer percent, String status) {
-        TaskView task = task(taskId);
-        if (user == null || !(user.isAdmin() || (user.isUnitHead() && task.ledBy(user.unitId())))) {
+    public long addUpdate(CurrentUser user, long taskId, String note, BigDecimal percent, String status) {
+        if (user == null || !(user.isAdmin() || (user.isUnitHead() && user.unitId() != null))) {
+            throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
+        }
+        Locked task = jdbc.sql("""
+                update task t set version = t.version where t.id = ?
+                returning t.status, t.version, (select c.status from cycle c where c.id = t.cycle_id)""")
+                .param(taskId).query((rs, n) -> new Locked(TaskStatus.valueOf(rs.getString(1)), rs.getLong(2),
+                        CycleStatus.valueOf(rs.getString(3))))
+                .optional().orElseThrow(() -> new NotFoundException("notFound.task", taskId));
+        if (!user.isAdmin() && !jdbc.sql("""
+                select exists (select 1 from task_unit where task_id = ? and unit_id = ? and role = 'LEAD')""")
+                .params(taskId, user.unitId()).query(Boolean.class).single()) {
             throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
         }
         TaskStatus newStatus = TaskStatus.parse(status);
         FieldErrors errors = new FieldErrors();
         if (note == null || note.isBlank()) {
             errors.add("note", "task.note.required");
+        } else if (note.indexOf('\u0000') >= 0) {
+            errors.add("note", "task.note.invalid");
         }
         errors.commentLength("note", note);
-        if (percent != null && (percent < 0 || percent > 100)) {
+        if (percent != null && (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0
+                || percent.stripTrailingZeros().scale() > 0)) {
             errors.add("percent", "task.percent.range");
         }
-        if (status != null && !status.isBlank() && newStatus == null) {
+        if (status != null && newStatus == null) {
             errors.add("status", "task.status.invalid");
         }
         errors.throwIfAny();
-        // locks the task: updates of one task are recorded one after the other
-        String cycleStatus = jdbc.sql("""
-                select c.status from task t join cycle c on c.id = t.cycle_id where t.id = ? for update of t""")
-                .param(taskId).query(String.class).single();
-        if (CycleStatus.valueOf(cycleStatus) == CycleStatus.CLOSED) {
+        if (task.cycleStatus() == CycleStatus.CLOSED) {
             throw new ConflictException("conflict.cycleClosed", task.version());
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        String text = note.strip();
         long id = jdbc.sql("""
                 insert into task_update (task_id, at, author_id, note, percent, status)
                 values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(taskId, now, user.id(), note.strip(), percent, newStatus == null ? null : newStatus.name())
+                .params(taskId, OffsetDateTime.now(clock), user.id(), text,
+                        percent == null ? null : percent.intValueExact(), newStatus == null ? null : newStatus.name())
                 .query(Long.class).single();
         if (newStatus != null && newStatus != task.status()) {
             jdbc.sql("update task set status = ?, version = version + 1 where id = ?")
                     .params(newStatus.name(), taskId).update();
-            audit.record(user.actor(), ENTITY, taskId, null, "status", task.status().name(), newStatus.name(),
-                    note.strip());
+            audit.record(user.actor(), ENTITY, taskId, null, "status", task.status().name(), newStatus.name(), text);
         }
-        audit.recordEvent(user.actor(), ENTITY, taskId, null, "progress", note.strip());
+        audit.recordEvent(user.actor(), ENTITY, taskId, null, "progress", text);
         return id;
+    }
+
+    /** A task as locked for an update: its status and version, and its cycle's status. */
+    private record Locked(TaskStatus status, long version, CycleStatus cycleStatus) {
     }
 
     private List<TaskView> read(String sql, Object... params) {

@@ -12,13 +12,10 @@ public enum TaskStatus {
     /** Hoàn thành. */
     DONE;
 
-    /** The status named by an API client or a form, or null when the text names none. */
+    /** The status named exactly (as the API documents it), or null when the text names none. */
     static TaskStatus parse(String text) {
-        if (text == null) {
-            return null;
-        }
         for (TaskStatus status : values()) {
-            if (status.name().equalsIgnoreCase(text.strip())) {
+            if (status.name().equals(text)) {
                 return status;
             }
         }

@@ -90,8 +90,10 @@ class TaskApiIntegrationTest {
         assertThat(tasks("?unit=THANHTRA")).allMatch(t -> t.path("domainCode").asString().matches("[36]"));
         mvc.perform(get("/api/v1/cycles/2023/tasks?unit=KHONGCO").with(httpBasic("lanhdao", "demo")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/cycles/2023/tasks?unit=" + "X".repeat(33)).with(httpBasic("lanhdao", "demo")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("unit"));
+        for (String unit : List.of("X".repeat(33), "%00", "TU%20PHAP", "TUPHAP'--")) {
+            mvc.perform(get("/api/v1/cycles/2023/tasks?unit=" + unit).with(httpBasic("lanhdao", "demo")))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("unit"));
+        }
         mvc.perform(get("/api/v1/cycles/1999/tasks").with(httpBasic("lanhdao", "demo")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/cycles/2023/tasks")).andExpect(status().isUnauthorized());
@@ -140,6 +142,12 @@ class TaskApiIntegrationTest {
                 new Bad(justice, "tuphap", "{\"note\": \"x\", \"percent\": 101}", 400, "percent"),
                 new Bad(justice, "tuphap", "{\"note\": \"x\", \"percent\": -1}", 400, "percent"),
                 new Bad(justice, "tuphap", "{\"note\": \"x\", \"status\": \"XONG\"}", 400, "status"),
+                new Bad(justice, "tuphap", "{\"note\": \"x\", \"status\": \"done\"}", 400, "status"),
+                new Bad(justice, "tuphap", "{\"note\": \"x\", \"status\": \"\"}", 400, "status"),
+                new Bad(justice, "tuphap", "{\"note\": \"x\", \"percent\": 50.7}", 400, "percent"),
+                new Bad(justice, "tuphap", "{\"note\": \"x\", \"percent\": 1e400}", 400, "percent"),
+                new Bad(justice, "tuphap", "{\"note\": \"a\\u0000b\"}", 400, "note"),
+                new Bad(organisation, "lanhdao", "{\"note\": \"x\", \"percent\": 120}", 403, null),
                 new Bad(justice, "tuphap", "{\"note\": \"x\", \"percent\": \"nhiều\"}", 400, null),
                 new Bad(justice, "tuphap", "{\"note\": ", 400, null),
                 new Bad(999_999, "noivu", "{\"note\": \"x\"}", 404, null));

@@ -23,8 +23,9 @@ class TaskViewTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"DONE, DONE", "done, DONE", "' in_progress ', IN_PROGRESS", "XONG, ", "'', "})
-    void aStatusIsReadIgnoringCaseAndSpaces(String text, TaskStatus expected) {
+    @CsvSource({"DONE, DONE", "IN_PROGRESS, IN_PROGRESS", "NOT_STARTED, NOT_STARTED", "done, ", "' DONE', ",
+            "XONG, ", "'', ", ", "})
+    void aStatusIsOneOfTheThreeNamesExactly(String text, TaskStatus expected) {
         assertThat(TaskStatus.parse(text)).isEqualTo(expected);
     }
 
