@@ -25,6 +25,18 @@ import lombok.NoArgsConstructor;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Unit {
 
+    /** What a unit code looks like (the column checks the characters too): 2–32 capitals, digits, underscores. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z0-9_]{2,32}");
+
+    /**
+     * A code as typed (any case, surrounding spaces), written as stored, or empty when it cannot be a unit's code
+     * ({@code unit.codeInvalid}): the one rule for unit administration and for filters by unit.
+     */
+    public static java.util.Optional<String> code(String typed) {
+        String code = typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT);
+        return CODE.matcher(code).matches() ? java.util.Optional.of(code) : java.util.Optional.empty();
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -2,7 +2,6 @@ package vn.parindex.organisation;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +21,6 @@ public class UnitAdminService {
     static final String ENTITY = "UNIT";
     /** Longest unit name (column {@code unit.name}). */
     static final int MAX_NAME_LENGTH = 200;
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{2,32}");
 
     private final UnitRepository units;
     private final AuditTrail audit;
@@ -41,8 +39,8 @@ public class UnitAdminService {
     @PreAuthorize("hasRole('ADMIN')")
     public Unit create(Actor admin, String code, String name, UnitKind kind) {
         FieldErrors errors = new FieldErrors();
-        String cleanCode = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!CODE.matcher(cleanCode).matches()) {
+        String cleanCode = Unit.code(code).orElse(null);
+        if (cleanCode == null) {
             errors.add("code", "unit.codeInvalid");
         } else if (units.findByCode(cleanCode).isPresent()) {
             errors.add("code", "unit.codeTaken");

@@ -71,8 +71,8 @@ class TaskApiController {
             + "is overdue (not done past its due date) and its latest progress update.")
     @ApiResponse(responseCode = "200", description = "The tasks", content = @Content(mediaType = "application/json",
             array = @ArraySchema(schema = @Schema(implementation = TaskJson.class))))
-    @ApiResponse(responseCode = "400", description = "A unit code that is not one: more than 32 characters, or other "
-            + "than letters, digits and underscores (errors[].field = unit)")
+    @ApiResponse(responseCode = "400", description = "A unit code that cannot be one: other than 2–32 letters "
+            + "without accents, digits and underscores (errors[].field = unit)")
     @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
     @GetMapping("/cycles/{year}/tasks")
     List<TaskJson> tasks(Cycle cycle,

@@ -20,6 +20,7 @@ import vn.parindex.audit.AuditTrail;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.CycleStatus;
 import vn.parindex.criteria.UnitRef;
+import vn.parindex.organisation.Unit;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.ConflictException;
 import vn.parindex.system.FieldErrors;
@@ -68,9 +69,6 @@ public class TaskService {
         this.clock = clock;
     }
 
-    /** A unit code as the units' administration allows it (letters, digits, underscores; at most 32). */
-    static final java.util.regex.Pattern UNIT_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,32}");
-
     /**
      * The cycle's tasks in the plan's order (domain, then position); with a unit code (any case), those the unit
      * leads. A code that is not one (too long, other characters) is a 400, an unknown one a 404.
@@ -80,11 +78,8 @@ public class TaskService {
         if (unitCode == null || unitCode.isBlank()) {
             return read(TASKS + " where t.cycle_id = ? order by d.position, t.position, t.id", cycle.getId());
         }
-        String code = unitCode.strip();
-        if (!UNIT_CODE.matcher(code).matches()) {
-            throw InvalidInputException.of("unit", "task.unit.invalid");
-        }
-        Long unit = jdbc.sql("select id from unit where code = upper(?)").param(code).query(Long.class).optional()
+        String code = Unit.code(unitCode).orElseThrow(() -> InvalidInputException.of("unit", "unit.codeInvalid"));
+        Long unit = jdbc.sql("select id from unit where code = ?").param(code).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("notFound.unitCode", code));
         return read(TASKS + """
                  where t.cycle_id = ? and exists (select 1 from task_unit l
