@@ -16,6 +16,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,10 +61,59 @@ class TaskApiController {
     record UpdateRequest(String note, BigDecimal percent, String status) {
     }
 
-    private final TaskService tasks;
+    @Schema(description = "A task as Home Affairs writes it. Dates as yyyy-MM-dd or dd/MM/yyyy, within the cycle's "
+            + "year; units and criteria by code. In a change (PATCH) a field left out stays as it is, a list sent "
+            + "replaces the old one, and version is the version the change was made on.")
+    record TaskRequest(Long version, String title, String description, String domainCode,
+            List<String> criterionCodes, List<String> leadUnits, List<String> coordinatingUnits, String startDate,
+            String dueDate, String status) {
 
-    TaskApiController(TaskService tasks) {
+        TaskDraft draft() {
+            return new TaskDraft(title, description, domainCode, criterionCodes, leadUnits, coordinatingUnits,
+                    startDate, dueDate, status);
+        }
+    }
+
+    private final TaskService tasks;
+    private final TaskEditor editor;
+
+    TaskApiController(TaskService tasks, TaskEditor editor) {
         this.tasks = tasks;
+        this.editor = editor;
+    }
+
+    @Operation(summary = "Create a task", description = "Home Affairs adds a task at the end of the cycle's list: "
+            + "title (required, at most 300 characters), description, domainCode (a domain of the cycle), "
+            + "criterionCodes (criteria of that domain), leadUnits (at least one unit code), coordinatingUnits, "
+            + "startDate and dueDate (within the cycle's year, due on or after start), status (default NOT_STARTED).")
+    @ApiResponse(responseCode = "201", description = "Created: the task as read (Location: the cycle's tasks)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskJson.class)))
+    @ApiResponse(responseCode = "400", description = "A field missing or wrong (errors[].field names each)")
+    @ApiResponse(responseCode = "403", description = "Not Home Affairs")
+    @ApiResponse(responseCode = "404", description = "No cycle of that year")
+    @ApiResponse(responseCode = "409", description = "The cycle is closed")
+    @PostMapping("/cycles/{year}/tasks")
+    ResponseEntity<TaskJson> create(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
+            @RequestBody TaskRequest request) {
+        long id = editor.create(user, cycle, request.draft());
+        return ResponseEntity.created(URI.create("/api/v1/cycles/" + cycle.getYear() + "/tasks"))
+                .body(TaskJson.of(tasks.task(id)));
+    }
+
+    @Operation(summary = "Change a task", description = "Home Affairs changes a task made on version: fields left "
+            + "out stay as they are. Closing a task is setting its status to DONE.")
+    @ApiResponse(responseCode = "200", description = "Changed: the task as read now",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskJson.class)))
+    @ApiResponse(responseCode = "400", description = "version missing, or a field wrong (errors[].field)")
+    @ApiResponse(responseCode = "403", description = "Not Home Affairs")
+    @ApiResponse(responseCode = "404", description = "No task of that id")
+    @ApiResponse(responseCode = "409", description = "Someone changed the task since that version, or its cycle "
+            + "is closed")
+    @PatchMapping("/tasks/{id}")
+    TaskJson change(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestBody TaskRequest request) {
+        editor.change(user, id, request.version(), request.draft());
+        return TaskJson.of(tasks.task(id));
     }
 
     @Operation(summary = "A cycle's tasks", description = "The plan's tasks in its order (domain, then position), "

@@ -149,6 +149,9 @@ class AuthorizationMatrixTest {
                 + "tu.unit_id where u.code = 'TUPHAP' and tu.role = 'LEAD'", Long.class);
         all.add(new Endpoint("api task progress", true,
                 () -> json(post("/api/v1/tasks/" + justiceTask + "/updates"), "{}"), ADMIN_AND_LEAD));
+        all.add(new Endpoint("api create task", true, () -> json(post("/api/v1/cycles/2023/tasks"), "{}"), ADMIN));
+        all.add(new Endpoint("api change task", true,
+                () -> json(patch("/api/v1/tasks/" + justiceTask), "{}"), ADMIN));
         return all;
     }
 

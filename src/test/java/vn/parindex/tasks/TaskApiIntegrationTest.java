@@ -60,7 +60,15 @@ class TaskApiIntegrationTest {
 
     @Test
     void aFreshStartHoldsThePlansTasksForAllSevenDomainsWithTheirUnits() throws Exception {
-        JsonNode all = tasks("");
+        // the plan's tasks: those the seeder created (other tests add their own)
+        List<Long> planned = jdbc.queryForList("select entity_id from change_history where entity_type = 'TASK'"
+                + " and field = 'event' and new_value = 'created' and username = 'system'", Long.class);
+        List<JsonNode> all = new java.util.ArrayList<>();
+        tasks("").forEach(t -> {
+            if (planned.contains(t.path("id").asLong())) {
+                all.add(t);
+            }
+        });
         Map<String, Integer> perDomain = new TreeMap<>();
         all.forEach(t -> perDomain.merge(t.path("domainCode").asString(), 1, Integer::sum));
         assertThat(perDomain).isEqualTo(Map.of("1", 7, "2", 3, "3", 7, "4", 2, "5", 5, "6", 5, "7", 6));

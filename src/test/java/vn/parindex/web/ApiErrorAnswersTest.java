@@ -140,6 +140,13 @@ class ApiErrorAnswersTest {
         all.add(new Case("progress on another unit's task", "post", TASK_UPDATE,
                 () -> json(post("/api/v1/tasks/" + justiceTask + "/updates").with(httpBasic("vhtt", "demo")),
                         "{\"note\": \"x\"}"), 403, null));
+        all.add(new Case("a task without a lead unit", "post", "/api/v1/cycles/{year}/tasks",
+                () -> json(post("/api/v1/cycles/2023/tasks").with(httpBasic("noivu", "demo")),
+                        "{\"title\": \"x\", \"domainCode\": \"1\", \"startDate\": \"01/01/2023\","
+                        + " \"dueDate\": \"31/12/2023\"}"), 400, "leadUnits"));
+        all.add(new Case("a task due outside the cycle", "patch", "/api/v1/tasks/{id}",
+                () -> json(patch("/api/v1/tasks/" + justiceTask).with(httpBasic("noivu", "demo")),
+                        "{\"version\": 0, \"dueDate\": \"01/01/2024\"}"), 400, "dueDate"));
         all.add(new Case("tasks of no unit", "get", "/api/v1/cycles/{year}/tasks",
                 () -> get("/api/v1/cycles/2023/tasks?unit=KHONGCO").with(httpBasic("lanhdao", "demo")), 404, null));
         // writes: who
