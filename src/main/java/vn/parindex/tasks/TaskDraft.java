@@ -31,7 +31,7 @@ public record TaskDraft(String title, String description, String domainCode, Lis
      * A date typed as dd/MM/yyyy (one-digit day and month too) or yyyy-MM-dd; null when blank; throws
      * {@link DateTimeParseException} for anything else, including 31/02/2023.
      */
-    static LocalDate date(String text) {
+    public static LocalDate parseDate(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -296,7 +296,7 @@ public class TaskEditor {
 
     private static LocalDate date(String field, String text, FieldErrors errors) {
         try {
-            LocalDate date = TaskDraft.date(text);
+            LocalDate date = TaskDraft.parseDate(text);
             if (date == null) {
                 errors.add(field, "task.date.required");
             }

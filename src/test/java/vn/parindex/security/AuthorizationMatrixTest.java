@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +150,23 @@ class AuthorizationMatrixTest {
                 + "tu.unit_id where u.code = 'TUPHAP' and tu.role = 'LEAD'", Long.class);
         all.add(new Endpoint("api task progress", true,
                 () -> json(post("/api/v1/tasks/" + justiceTask + "/updates"), "{}"), ADMIN_AND_LEAD));
+        all.add(new Endpoint("api calendar", true, () -> get("/api/v1/cycles/2023/calendar"), EVERYONE));
+        all.add(new Endpoint("api set calendar", true, () -> json(put("/api/v1/cycles/2023/calendar"), "{}"), ADMIN));
+        all.add(new Endpoint("api report periods", true, () -> get("/api/v1/cycles/2023/reports"), EVERYONE));
+        all.add(new Endpoint("api report", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1"), EVERYONE));
+        all.add(new Endpoint("api report document", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1.docx"),
+                EVERYONE));
+        all.add(new Endpoint("api unit input", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP"),
+                EVERYONE));
+        all.add(new Endpoint("api unit input document", true,
+                () -> get("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP.docx"), EVERYONE));
+        all.add(new Endpoint("api write unit input", true,
+                () -> json(put("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP"), "{\"tasks\": [{}]}"),
+                ADMIN_AND_LEAD));
+        all.add(new Endpoint("api return unit input", true,
+                () -> json(post("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP/return"), "{}"), ADMIN));
+        all.add(new Endpoint("api accept unit input", true,
+                () -> json(post("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP/accept"), "{}"), ADMIN));
         all.add(new Endpoint("api create task", true, () -> json(post("/api/v1/cycles/2023/tasks"), "{}"), ADMIN));
         all.add(new Endpoint("api change task", true,
                 () -> json(patch("/api/v1/tasks/" + justiceTask), "{}"), ADMIN));

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -147,6 +148,23 @@ class ApiErrorAnswersTest {
         all.add(new Case("a task due outside the cycle", "patch", "/api/v1/tasks/{id}",
                 () -> json(patch("/api/v1/tasks/" + justiceTask).with(httpBasic("noivu", "demo")),
                         "{\"version\": 0, \"dueDate\": \"01/01/2024\"}"), 400, "dueDate"));
+        String input = "/api/v1/cycles/{year}/reports/{period}/units/{unitCode}";
+        all.add(new Case("an unknown report period", "put", input,
+                () -> json(put("/api/v1/cycles/2023/reports/2023-Q5/units/TUPHAP").with(httpBasic("tuphap", "demo")),
+                        "{\"submit\": true}"), 400, "period"));
+        all.add(new Case("another unit's input", "put", input,
+                () -> json(put("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP").with(httpBasic("vhtt", "demo")),
+                        "{\"submit\": true}"), 403, null));
+        all.add(new Case("returning without a reason", "post", input + "/return",
+                () -> json(post("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP/return")
+                        .with(httpBasic("noivu", "demo")), "{\"version\": 0}"), 400, "reason"));
+        all.add(new Case("accepting as a unit head", "post", input + "/accept",
+                () -> json(post("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP/accept")
+                        .with(httpBasic("tuphap", "demo")), "{\"version\": 0}"), 403, null));
+        all.add(new Case("a due day of 32", "put", "/api/v1/cycles/{year}/calendar",
+                () -> json(put("/api/v1/cycles/2023/calendar").with(httpBasic("noivu", "demo")),
+                        "{\"monthDueDay\": 32, \"quarterDueDay\": 1, \"halfDueDay\": 1, \"yearDueDay\": 1,"
+                        + " \"version\": 0}"), 400, "monthDueDay"));
         all.add(new Case("tasks of no unit", "get", "/api/v1/cycles/{year}/tasks",
                 () -> get("/api/v1/cycles/2023/tasks?unit=KHONGCO").with(httpBasic("lanhdao", "demo")), 404, null));
         // writes: who

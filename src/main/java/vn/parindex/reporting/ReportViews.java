@@ -1,0 +1,53 @@
+package vn.parindex.reporting;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import vn.parindex.criteria.UnitRef;
+import vn.parindex.scoring.Scoreboard;
+import vn.parindex.tasks.TaskView;
+
+/** What the reporting pages, the API and the document read. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    /** One unit's input for a period as it stands (NOT_STARTED with no id when nothing is on record). */
+    public record UnitStatus(UnitRef unit, ReportInputStatus status, boolean late, boolean submittedLate,
+            OffsetDateTime updatedAt, OffsetDateTime submittedAt, String submittedBy, OffsetDateTime reviewedAt,
+            String reviewedBy, String returnReason, long version) {
+    }
+
+    /** A period with its deadline and how many of the units that owe an input stand where. */
+    public record PeriodSummary(ReportPeriod period, LocalDate deadline, int expected, int notStarted, int drafts,
+            int submitted, int returned, int accepted, int late) {
+    }
+
+    /** A period: its deadline and each unit that leads a task of the cycle, with its input's status. */
+    public record PeriodOverview(ReportPeriod period, LocalDate deadline, List<UnitStatus> units) {
+    }
+
+    /** What a unit wrote on one task it leads (blank when nothing). */
+    public record TaskResult(TaskView task, String result) {
+    }
+
+    /** A unit's input for a period: its status and, per task it leads, what was done. */
+    public record UnitInput(ReportPeriod period, LocalDate deadline, UnitStatus status, List<TaskResult> tasks,
+            String difficulties, String proposals) {
+    }
+
+    /** Counts of the cycle's tasks: done, in progress, not started, and overdue among those not done. */
+    public record TaskCounts(int total, int done, int inProgress, int notStarted, int overdue) {
+    }
+
+    /** Counts of the criteria that take a self-assessment, by the status of their latest one. */
+    public record AssessmentCounts(int criteria, int notSubmitted, int submitted, int returned, int approved) {
+    }
+
+    /** The district's report for a period: everything the document holds. */
+    public record DistrictReport(ReportPeriod period, LocalDate deadline, String districtName, Scoreboard scores,
+            AssessmentCounts assessments, TaskCounts tasks, List<UnitInput> inputs, List<UnitStatus> units,
+            LocalDate compiledOn) {
+    }
+}
