@@ -203,6 +203,40 @@ public class ReportService {
         return all;
     }
 
+    /** An input a unit still owes (nothing sent, or returned) for a period due by then, or one awaiting review. */
+    public record Pending(ReportPeriod period, LocalDate deadline, UnitRef unit, ReportInputStatus status,
+            boolean late) {
+    }
+
+    /**
+     * The inputs owed for every period whose deadline falls on or before {@code horizon} (late when past), and the
+     * inputs sent and awaiting Home Affairs' review; only {@code unitId}'s when given. Two statements.
+     */
+    @Transactional(readOnly = true)
+    public List<Pending> pending(Cycle cycle, Long unitId, LocalDate horizon) {
+        ReportCalendar calendar = calendar(cycle);
+        LocalDate today = today();
+        Map<String, Map<Long, Row>> byPeriod = new HashMap<>();
+        for (Row row : rows(cycle, null)) {
+            byPeriod.computeIfAbsent(row.period(), k -> new HashMap<>()).put(row.unitId(), row);
+        }
+        List<Pending> pending = new ArrayList<>();
+        List<UnitRef> units = expectedUnits(cycle).stream()
+                .filter(u -> unitId == null || u.id() == unitId).toList();
+        for (ReportPeriod period : ReportPeriod.of(cycle.getYear())) {
+            LocalDate deadline = calendar.deadline(period);
+            Map<Long, Row> rows = byPeriod.getOrDefault(period.code(), Map.of());
+            for (UnitRef unit : units) {
+                Row row = rows.get(unit.id());
+                ReportInputStatus status = row == null ? ReportInputStatus.NOT_STARTED : row.status();
+                if ((status.owed() && !deadline.isAfter(horizon)) || status == ReportInputStatus.SUBMITTED) {
+                    pending.add(new Pending(period, deadline, unit, status, status.owed() && today.isAfter(deadline)));
+                }
+            }
+        }
+        return pending;
+    }
+
     /** Each unit that leads a task of the cycle, with where its input for the period stands. */
     @Transactional(readOnly = true)
     public PeriodOverview overview(Cycle cycle, ReportPeriod period) {

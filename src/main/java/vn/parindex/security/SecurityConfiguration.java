@@ -112,6 +112,12 @@ class SecurityConfiguration {
                                 "/swagger-ui.html").authenticated()
                         .requestMatchers(HttpMethod.POST, "/cycles/*/ranking", "/cycles/*/ranking/**")
                         .hasRole("ADMIN")
+                        // creating and changing tasks, reviewing units' reports, the deadlines: Home Affairs (the
+                        // services check again)
+                        .requestMatchers("/cycles/*/tasks/new", "/tasks/*/edit").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/cycles/*/tasks", "/tasks/*", "/cycles/*/calendar",
+                                "/cycles/*/reports/*/units/*/return", "/cycles/*/reports/*/units/*/accept")
+                        .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(loginFailure()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(loggedRefusal()))

@@ -155,6 +155,41 @@ public class TaskService {
         return id;
     }
 
+    /** A progress update as shown in a task's history. */
+    public record Update(long id, OffsetDateTime at, String by, String note, Integer percent, TaskStatus status) {
+    }
+
+    /** A task's progress updates, newest first. */
+    @Transactional(readOnly = true)
+    public List<Update> updates(long taskId) {
+        return jdbc.sql("""
+                select u.id, u.at, coalesce(a.display_name, a.username), u.note, u.percent, u.status
+                from task_update u join app_user a on a.id = u.author_id
+                where u.task_id = ? order by u.at desc, u.id desc""").param(taskId)
+                .query((rs, n) -> new Update(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, Integer.class),
+                        rs.getString(6) == null ? null : TaskStatus.valueOf(rs.getString(6))))
+                .list();
+    }
+
+    /** A choice in a form: a code and its name. */
+    public record Choice(String code, String name) {
+    }
+
+    /** The active units, as a form offers them (offices first, then communes). */
+    @Transactional(readOnly = true)
+    public List<Choice> unitChoices() {
+        return jdbc.sql("select code, name from unit where active order by kind desc, id")
+                .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** The cycle's domains, in order. */
+    @Transactional(readOnly = true)
+    public List<Choice> domainChoices(Cycle cycle) {
+        return jdbc.sql("select code, name from criterion where cycle_id = ? and level = 1 order by position, code")
+                .param(cycle.getId()).query((rs, n) -> new Choice(rs.getString(1), rs.getString(2))).list();
+    }
+
     /** A task as locked for an update: its status and version, and its cycle's status. */
     private record Locked(TaskStatus status, long version, CycleStatus cycleStatus) {
     }

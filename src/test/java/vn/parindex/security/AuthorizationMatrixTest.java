@@ -116,6 +116,39 @@ class AuthorizationMatrixTest {
                 .param("code", "2.2").param("version", "0"), ADMIN));
         all.add(new Endpoint("return", false, () -> post("/assessments/999999/return").param("year", "2023")
                 .param("code", "2.2").param("version", "0"), ADMIN));
+        // tasks, reports, to-do (pages)
+        long firstTask = jdbc.queryForObject("select min(tu.task_id) from task_unit tu join unit u on u.id = "
+                + "tu.unit_id where u.code = 'TUPHAP' and tu.role = 'LEAD'", Long.class);
+        all.add(new Endpoint("to do", false, () -> get("/todo"), EVERYONE));
+        all.add(new Endpoint("to do count", false, () -> get("/todo/count"), EVERYONE));
+        all.add(new Endpoint("tasks (current cycle)", false, () -> get("/tasks"), EVERYONE));
+        all.add(new Endpoint("task list", false, () -> get("/cycles/2023/tasks"), EVERYONE));
+        all.add(new Endpoint("task page", false, () -> get("/tasks/" + firstTask), EVERYONE));
+        all.add(new Endpoint("task progress (page)", false, () -> post("/tasks/" + firstTask + "/updates")
+                .param("note", ""), ADMIN_AND_LEAD));
+        all.add(new Endpoint("new task form", false, () -> get("/cycles/2023/tasks/new"), ADMIN));
+        all.add(new Endpoint("create task (page)", false, () -> post("/cycles/2023/tasks").param("title", ""),
+                ADMIN));
+        all.add(new Endpoint("edit task form", false, () -> get("/tasks/" + firstTask + "/edit"), ADMIN));
+        all.add(new Endpoint("change task (page)", false, () -> post("/tasks/" + firstTask).param("title", ""),
+                ADMIN));
+        all.add(new Endpoint("reports (current cycle)", false, () -> get("/reports"), EVERYONE));
+        all.add(new Endpoint("report periods", false, () -> get("/cycles/2023/reports"), EVERYONE));
+        all.add(new Endpoint("set deadlines", false, () -> post("/cycles/2023/calendar").param("monthDueDay", "99"),
+                ADMIN));
+        all.add(new Endpoint("period page", false, () -> get("/cycles/2023/reports/2023-Q1"), EVERYONE));
+        all.add(new Endpoint("district report (page)", false, () -> get("/cycles/2023/reports/2023-Q1.docx"),
+                EVERYONE));
+        all.add(new Endpoint("unit input page", false, () -> get("/cycles/2023/reports/2023-Q1/units/TUPHAP"),
+                EVERYONE));
+        all.add(new Endpoint("unit input document (page)", false,
+                () -> get("/cycles/2023/reports/2023-Q1/units/TUPHAP.docx"), EVERYONE));
+        all.add(new Endpoint("write unit input (page)", false,
+                () -> post("/cycles/2023/reports/2023-Q1/units/TUPHAP").param("results[0]", "x"), ADMIN_AND_LEAD));
+        all.add(new Endpoint("return unit input (page)", false,
+                () -> post("/cycles/2023/reports/2023-Q1/units/TUPHAP/return").param("reason", ""), ADMIN));
+        all.add(new Endpoint("accept unit input (page)", false,
+                () -> post("/cycles/2023/reports/2023-Q1/units/TUPHAP/accept"), ADMIN));
         // the API's description and its UI (springdoc): every signed-in user
         all.add(new Endpoint("api description", false, () -> get("/v3/api-docs"), EVERYONE));
         all.add(new Endpoint("api description (yaml)", false, () -> get("/v3/api-docs.yaml"), EVERYONE));
@@ -167,6 +200,7 @@ class AuthorizationMatrixTest {
                 () -> json(post("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP/return"), "{}"), ADMIN));
         all.add(new Endpoint("api accept unit input", true,
                 () -> json(post("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP/accept"), "{}"), ADMIN));
+        all.add(new Endpoint("api to do", true, () -> get("/api/v1/todo"), EVERYONE));
         all.add(new Endpoint("api create task", true, () -> json(post("/api/v1/cycles/2023/tasks"), "{}"), ADMIN));
         all.add(new Endpoint("api change task", true,
                 () -> json(patch("/api/v1/tasks/" + justiceTask), "{}"), ADMIN));

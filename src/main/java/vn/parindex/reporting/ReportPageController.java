@@ -1,0 +1,254 @@
+package vn.parindex.reporting;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.KeptCycles;
+import vn.parindex.reporting.ReportViews.UnitInput;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.InvalidInputException;
+import vn.parindex.system.NotFoundException;
+
+/**
+ * The report pages: the periods with their deadlines (and the deadlines' form for Home Affairs), a period's units
+ * and their inputs (accept or return them), a unit's input (write, save, send), and both Word documents. Rules live
+ * in {@link ReportService}, as for the API; bad input re-shows the form with status 400, a conflict is 409.
+ */
+@Controller
+class ReportPageController {
+
+    /** A unit's input as typed: per task id what was done, difficulties, proposals; version as shown. */
+    public static class InputForm {
+        private Map<Long, String> results = new LinkedHashMap<>();
+        private String difficulties = "";
+        private String proposals = "";
+        private Long version;
+
+        public Map<Long, String> getResults() {
+            return results;
+        }
+
+        public void setResults(Map<Long, String> results) {
+            this.results = results;
+        }
+
+        public String getDifficulties() {
+            return difficulties;
+        }
+
+        public void setDifficulties(String difficulties) {
+            this.difficulties = difficulties;
+        }
+
+        public String getProposals() {
+            return proposals;
+        }
+
+        public void setProposals(String proposals) {
+            this.proposals = proposals;
+        }
+
+        public Long getVersion() {
+            return version;
+        }
+
+        public void setVersion(Long version) {
+            this.version = version;
+        }
+
+        static InputForm of(UnitInput input) {
+            InputForm form = new InputForm();
+            input.tasks().forEach(t -> form.results.put(t.task().id(), t.result()));
+            form.difficulties = input.difficulties();
+            form.proposals = input.proposals();
+            form.version = input.status().status() == ReportInputStatus.NOT_STARTED ? null : input.status().version();
+            return form;
+        }
+    }
+
+    /** Home Affairs' review: the version shown and, to return it, the reason. */
+    public record ReviewForm(Long version, String reason) {
+    }
+
+    /** The deadlines as typed. */
+    public record CalendarForm(Integer monthDueDay, Integer quarterDueDay, Integer halfDueDay, Integer yearDueDay,
+            String selfAssessmentDue, Long version) {
+
+        static CalendarForm of(ReportCalendar c) {
+            return new CalendarForm(c.monthDueDay(), c.quarterDueDay(), c.halfDueDay(), c.yearDueDay(),
+                    c.selfAssessmentDue() == null ? "" : c.selfAssessmentDue()
+                            .format(vn.parindex.tasks.TaskDraft.DAY_MONTH_YEAR), c.version());
+        }
+    }
+
+    private final ReportService reports;
+    private final ReportDocuments documents;
+    private final KeptCycles cycles;
+
+    ReportPageController(ReportService reports, ReportDocuments documents, KeptCycles cycles) {
+        this.reports = reports;
+        this.documents = documents;
+        this.cycles = cycles;
+    }
+
+    @GetMapping("/reports")
+    String current() {
+        Cycle cycle = cycles.current().orElseThrow(() -> new NotFoundException("notFound.noCycle"));
+        return "redirect:/cycles/" + cycle.getYear() + "/reports";
+    }
+
+    @GetMapping("/cycles/{year}/reports")
+    String periods(@AuthenticationPrincipal CurrentUser user, Cycle cycle, Model model) {
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("periods", reports.periods(cycle));
+        model.addAttribute("today", reports.today());
+        if (user.isUnitHead() && user.unitId() != null) {
+            Map<String, ReportService.Pending> mine = new LinkedHashMap<>();
+            model.addAttribute("mine", mine);
+            reports.pending(cycle, user.unitId(), java.time.LocalDate.MAX).forEach(p -> mine.put(p.period().code(), p));
+        }
+        model.asMap().putIfAbsent("calendarForm", CalendarForm.of(reports.calendar(cycle)));
+        return "reporting/periods";
+    }
+
+    @PostMapping("/cycles/{year}/calendar")
+    String calendar(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
+            @ModelAttribute("calendarForm") CalendarForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            reports.changeCalendar(user, cycle, form.monthDueDay(), form.quarterDueDay(), form.halfDueDay(),
+                    form.yearDueDay(), form.selfAssessmentDue(), form.version());
+            redirect.addFlashAttribute("notice", "notice.calendarSaved");
+            return "redirect:/cycles/" + cycle.getYear() + "/reports";
+        } catch (InvalidInputException e) {
+            e.rejectInto(result);
+            response.setStatus(400);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e.messageKey());
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "calendarForm");
+            model.addAttribute("calendarForm", CalendarForm.of(reports.calendar(cycle)));
+        }
+        return periods(user, cycle, model);
+    }
+
+    @GetMapping("/cycles/{year}/reports/{period}")
+    String period(Cycle cycle, @PathVariable String period, Model model) {
+        ReportPeriod p = reports.period(cycle, period);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("period", p);
+        model.addAttribute("overview", reports.overview(cycle, p));
+        return "reporting/period";
+    }
+
+    @GetMapping("/cycles/{year}/reports/{period}.docx")
+    ResponseEntity<byte[]> document(Cycle cycle, @PathVariable String period) throws IOException {
+        ReportPeriod p = reports.period(cycle, period);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        documents.district(reports.compile(cycle, p), out);
+        return ReportApiController.docx(out, "bao-cao-cchc-" + p.code() + ".docx");
+    }
+
+    @GetMapping("/cycles/{year}/reports/{period}/units/{unitCode}")
+    String input(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
+            @PathVariable String unitCode, Model model) {
+        ReportPeriod p = reports.period(cycle, period);
+        UnitInput input = reports.input(cycle, p, unitCode);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("period", p);
+        model.addAttribute("input", input);
+        model.addAttribute("mayWrite", input.status().status() != ReportInputStatus.ACCEPTED
+                && (user.isAdmin() || (user.isUnitHead() && user.unitId() != null
+                        && user.unitId() == input.status().unit().id())));
+        model.asMap().putIfAbsent("inputForm", InputForm.of(input));
+        model.asMap().putIfAbsent("reviewForm", new ReviewForm(input.status().version(), ""));
+        return "reporting/input";
+    }
+
+    @GetMapping("/cycles/{year}/reports/{period}/units/{unitCode}.docx")
+    ResponseEntity<byte[]> inputDocument(Cycle cycle, @PathVariable String period, @PathVariable String unitCode)
+            throws IOException {
+        ReportPeriod p = reports.period(cycle, period);
+        UnitInput input = reports.input(cycle, p, unitCode);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        documents.unit(input, cycle.getDistrictName(), reports.today(), out);
+        return ReportApiController.docx(out, "bao-cao-cchc-" + p.code() + "-"
+                + input.status().unit().code().toLowerCase(java.util.Locale.ROOT) + ".docx");
+    }
+
+    /** Saves the input; the button "send" (name {@code send}) sends it too. */
+    @PostMapping("/cycles/{year}/reports/{period}/units/{unitCode}")
+    String save(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
+            @PathVariable String unitCode, @ModelAttribute("inputForm") InputForm form, BindingResult result,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String send, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        ReportPeriod p = reports.period(cycle, period);
+        try {
+            reports.save(user, cycle, p, unitCode, new ReportService.InputDraft(form.getVersion(),
+                    form.getResults() == null ? Map.of() : form.getResults(), form.getDifficulties(),
+                    form.getProposals(), send != null));
+            redirect.addFlashAttribute("notice", send != null ? "notice.reportSent" : "notice.reportSaved");
+            return "redirect:/cycles/" + cycle.getYear() + "/reports/" + p.code() + "/units/"
+                    + unitCode.strip().toUpperCase(java.util.Locale.ROOT);
+        } catch (InvalidInputException e) {
+            e.rejectInto(result);
+            response.setStatus(400);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e.messageKey());
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "inputForm");
+            model.asMap().remove("inputForm");
+        }
+        return input(user, cycle, period, unitCode, model);
+    }
+
+    @PostMapping("/cycles/{year}/reports/{period}/units/{unitCode}/return")
+    String returnInput(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
+            @PathVariable String unitCode, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return review(user, cycle, period, unitCode, result, model, redirect, response, "notice.reportReturned",
+                () -> reports.returnInput(user, cycle, reports.period(cycle, period), unitCode, form.version(),
+                        form.reason()));
+    }
+
+    @PostMapping("/cycles/{year}/reports/{period}/units/{unitCode}/accept")
+    String accept(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
+            @PathVariable String unitCode, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return review(user, cycle, period, unitCode, result, model, redirect, response, "notice.reportAccepted",
+                () -> reports.accept(user, cycle, reports.period(cycle, period), unitCode, form.version()));
+    }
+
+    private String review(CurrentUser user, Cycle cycle, String period, String unitCode, BindingResult result,
+            Model model, RedirectAttributes redirect, HttpServletResponse response, String notice, Runnable action) {
+        ReportPeriod p = reports.period(cycle, period);
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+            return "redirect:/cycles/" + cycle.getYear() + "/reports/" + p.code();
+        } catch (InvalidInputException e) {
+            e.rejectInto(result);
+            response.setStatus(400);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e.messageKey());
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "reviewForm");
+            model.asMap().remove("reviewForm");
+        }
+        return input(user, cycle, period, unitCode, model);
+    }
+}

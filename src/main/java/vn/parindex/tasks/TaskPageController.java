@@ -1,0 +1,209 @@
+package vn.parindex.tasks;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.KeptCycles;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.InvalidInputException;
+import vn.parindex.system.NotFoundException;
+
+/**
+ * The task pages: the cycle's tasks (filtered by unit, domain, status; "Nhiệm vụ của tôi" is a unit head's own),
+ * a task with its progress and the forms to record progress (the lead unit's head, Home Affairs) and to create or
+ * change a task (Home Affairs). Rules live in {@link TaskService} and {@link TaskEditor}, as for the API; bad input
+ * re-shows the form with status 400 and what was typed, a conflict is 409.
+ */
+@Controller
+class TaskPageController {
+
+    /** A progress update as typed. */
+    public record ProgressForm(String note, String percent, String status) {
+    }
+
+    /** A task as typed: dates dd/MM/yyyy, criteria as codes separated by commas, units chosen from lists. */
+    public record TaskForm(String title, String description, String domainCode, String criterionCodes,
+            List<String> leadUnits, List<String> coordinatingUnits, String startDate, String dueDate, String status,
+            Long version) {
+
+        static TaskForm of(TaskView t) {
+            return new TaskForm(t.title(), t.description(), t.domainCode(), String.join(", ", t.criterionCodes()),
+                    t.leadUnits().stream().map(u -> u.code()).toList(),
+                    t.coordinatingUnits().stream().map(u -> u.code()).toList(),
+                    t.startDate().format(TaskDraft.DAY_MONTH_YEAR), t.dueDate().format(TaskDraft.DAY_MONTH_YEAR),
+                    t.status().name(), t.version());
+        }
+
+        TaskDraft draft() {
+            List<String> criteria = criterionCodes == null ? List.of()
+                    : Arrays.stream(criterionCodes.split("[,;\\s]+")).filter(c -> !c.isBlank()).toList();
+            return new TaskDraft(title, description, domainCode, criteria, leadUnits == null ? List.of() : leadUnits,
+                    coordinatingUnits == null ? List.of() : coordinatingUnits, startDate, dueDate, status);
+        }
+    }
+
+    /** Counts shown above a list: done, in progress, not started, overdue. */
+    public record Counts(long done, long inProgress, long notStarted, long overdue) {
+
+        static Counts of(List<TaskView> tasks) {
+            return new Counts(tasks.stream().filter(t -> t.status() == TaskStatus.DONE).count(),
+                    tasks.stream().filter(t -> t.status() == TaskStatus.IN_PROGRESS).count(),
+                    tasks.stream().filter(t -> t.status() == TaskStatus.NOT_STARTED).count(),
+                    tasks.stream().filter(TaskView::overdue).count());
+        }
+    }
+
+    private final TaskService tasks;
+    private final TaskEditor editor;
+    private final KeptCycles cycles;
+
+    TaskPageController(TaskService tasks, TaskEditor editor, KeptCycles cycles) {
+        this.tasks = tasks;
+        this.editor = editor;
+        this.cycles = cycles;
+    }
+
+    /** The current cycle's tasks; a unit head's own ("Nhiệm vụ của tôi"). */
+    @GetMapping("/tasks")
+    String current(@AuthenticationPrincipal CurrentUser user) {
+        Cycle cycle = cycles.current().orElseThrow(() -> new NotFoundException("notFound.noCycle"));
+        UriComponentsBuilder target = UriComponentsBuilder.fromPath("/cycles/{year}/tasks");
+        if (user.isUnitHead() && user.unitCode() != null) {
+            target.queryParam("unit", user.unitCode());
+        }
+        return "redirect:" + target.buildAndExpand(cycle.getYear()).toUriString();
+    }
+
+    @GetMapping("/cycles/{year}/tasks")
+    String list(Cycle cycle, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String domain, @RequestParam(required = false) String status,
+            Model model) {
+        List<TaskView> all = tasks.tasks(cycle, unit);
+        List<TaskView> shown = all.stream()
+                .filter(t -> domain == null || domain.isBlank() || t.domainCode().equals(domain))
+                .filter(t -> status == null || status.isBlank()
+                        || ("OVERDUE".equals(status) ? t.overdue() : t.status().name().equals(status)))
+                .toList();
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("tasks", shown);
+        model.addAttribute("counts", Counts.of(shown));
+        model.addAttribute("unit", unit == null ? "" : unit.strip().toUpperCase(java.util.Locale.ROOT));
+        model.addAttribute("domain", domain == null ? "" : domain);
+        model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("units", tasks.unitChoices());
+        model.addAttribute("domains", tasks.domainChoices(cycle));
+        return "tasks/list";
+    }
+
+    @GetMapping("/tasks/{id}")
+    String task(@PathVariable long id, Model model) {
+        TaskView task = tasks.task(id);
+        model.addAttribute("task", task);
+        model.addAttribute("updates", tasks.updates(id));
+        model.asMap().putIfAbsent("progress", new ProgressForm("", "", task.status().name()));
+        return "tasks/task";
+    }
+
+    @PostMapping("/tasks/{id}/updates")
+    String progress(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @ModelAttribute("progress") ProgressForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            BigDecimal percent = null;
+            String typed = form.percent() == null ? "" : form.percent().strip().replace(',', '.');
+            if (!typed.isEmpty()) {
+                try {
+                    percent = typed.length() > 8 ? BigDecimal.valueOf(-1) : new BigDecimal(typed);
+                } catch (NumberFormatException e) {
+                    throw InvalidInputException.of("percent", "task.percent.range");
+                }
+            }
+            tasks.addUpdate(user, id, form.note(), percent, form.status());
+            redirect.addFlashAttribute("notice", "notice.taskProgressSaved");
+            return "redirect:/tasks/" + id;
+        } catch (InvalidInputException e) {
+            e.rejectInto(result);
+            response.setStatus(400);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e.messageKey());
+        }
+        return task(id, model);
+    }
+
+    @GetMapping("/cycles/{year}/tasks/new")
+    String newTask(Cycle cycle, Model model) {
+        model.asMap().putIfAbsent("taskForm", new TaskForm("", "", "", "", List.of(), List.of(),
+                "01/01/" + cycle.getYear(), "31/12/" + cycle.getYear(), TaskStatus.NOT_STARTED.name(), null));
+        return form(cycle, null, model);
+    }
+
+    @PostMapping("/cycles/{year}/tasks")
+    String create(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
+            @ModelAttribute("taskForm") TaskForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            long id = editor.create(user, cycle, form.draft());
+            redirect.addFlashAttribute("notice", "notice.taskSaved");
+            return "redirect:/tasks/" + id;
+        } catch (InvalidInputException e) {
+            e.rejectInto(result);
+            response.setStatus(400);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e.messageKey());
+        }
+        return form(cycle, null, model);
+    }
+
+    @GetMapping("/tasks/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        TaskView task = tasks.task(id);
+        model.asMap().putIfAbsent("taskForm", TaskForm.of(task));
+        return form(cycles.byYear(task.year()).orElseThrow(), task, model);
+    }
+
+    @PostMapping("/tasks/{id}")
+    String change(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @ModelAttribute("taskForm") TaskForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            editor.change(user, id, form.version(), form.draft());
+            redirect.addFlashAttribute("notice", "notice.taskSaved");
+            return "redirect:/tasks/" + id;
+        } catch (InvalidInputException e) {
+            e.rejectInto(result);
+            response.setStatus(400);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e.messageKey());
+            // the current values, to check and change again
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "taskForm");
+            model.addAttribute("taskForm", TaskForm.of(tasks.task(id)));
+        }
+        TaskView task = tasks.task(id);
+        return form(cycles.byYear(task.year()).orElseThrow(), task, model);
+    }
+
+    private String form(Cycle cycle, TaskView task, Model model) {
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("task", task);
+        model.addAttribute("units", tasks.unitChoices());
+        model.addAttribute("domains", tasks.domainChoices(cycle));
+        return "tasks/edit";
+    }
+}
