@@ -105,6 +105,15 @@ class ReportPageController {
         this.cycles = cycles;
     }
 
+    /** The period a page's address names; on a page, an address naming none is a page not found. */
+    private ReportPeriod period(Cycle cycle, String period) {
+        try {
+            return reports.period(cycle, period);
+        } catch (InvalidInputException e) {
+            throw new NotFoundException("notFound.period", period.length() > 16 ? period.substring(0, 16) : period);
+        }
+    }
+
     @GetMapping("/reports")
     String current() {
         Cycle cycle = cycles.current().orElseThrow(() -> new NotFoundException("notFound.noCycle"));
@@ -148,7 +157,7 @@ class ReportPageController {
 
     @GetMapping("/cycles/{year}/reports/{period}")
     String period(Cycle cycle, @PathVariable String period, Model model) {
-        ReportPeriod p = reports.period(cycle, period);
+        ReportPeriod p = period(cycle, period);
         model.addAttribute("cycle", cycle);
         model.addAttribute("period", p);
         model.addAttribute("overview", reports.overview(cycle, p));
@@ -157,7 +166,7 @@ class ReportPageController {
 
     @GetMapping("/cycles/{year}/reports/{period}.docx")
     ResponseEntity<byte[]> document(Cycle cycle, @PathVariable String period) throws IOException {
-        ReportPeriod p = reports.period(cycle, period);
+        ReportPeriod p = period(cycle, period);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         documents.district(reports.compile(cycle, p), out);
         return ReportApiController.docx(out, "bao-cao-cchc-" + p.code() + ".docx");
@@ -166,7 +175,7 @@ class ReportPageController {
     @GetMapping("/cycles/{year}/reports/{period}/units/{unitCode}")
     String input(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, Model model) {
-        ReportPeriod p = reports.period(cycle, period);
+        ReportPeriod p = period(cycle, period);
         UnitInput input = reports.input(cycle, p, unitCode);
         model.addAttribute("cycle", cycle);
         model.addAttribute("period", p);
@@ -182,7 +191,7 @@ class ReportPageController {
     @GetMapping("/cycles/{year}/reports/{period}/units/{unitCode}.docx")
     ResponseEntity<byte[]> inputDocument(Cycle cycle, @PathVariable String period, @PathVariable String unitCode)
             throws IOException {
-        ReportPeriod p = reports.period(cycle, period);
+        ReportPeriod p = period(cycle, period);
         UnitInput input = reports.input(cycle, p, unitCode);
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         documents.unit(input, cycle.getDistrictName(), reports.today(), out);
@@ -196,7 +205,7 @@ class ReportPageController {
             @PathVariable String unitCode, @ModelAttribute("inputForm") InputForm form, BindingResult result,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String send, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        ReportPeriod p = reports.period(cycle, period);
+        ReportPeriod p = period(cycle, period);
         try {
             reports.save(user, cycle, p, unitCode, new ReportService.InputDraft(form.getVersion(),
                     form.getResults() == null ? Map.of() : form.getResults(), form.getDifficulties(),
@@ -221,7 +230,7 @@ class ReportPageController {
             @PathVariable String unitCode, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return review(user, cycle, period, unitCode, result, model, redirect, response, "notice.reportReturned",
-                () -> reports.returnInput(user, cycle, reports.period(cycle, period), unitCode, form.version(),
+                () -> reports.returnInput(user, cycle, period(cycle, period), unitCode, form.version(),
                         form.reason()));
     }
 
@@ -230,12 +239,12 @@ class ReportPageController {
             @PathVariable String unitCode, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return review(user, cycle, period, unitCode, result, model, redirect, response, "notice.reportAccepted",
-                () -> reports.accept(user, cycle, reports.period(cycle, period), unitCode, form.version()));
+                () -> reports.accept(user, cycle, period(cycle, period), unitCode, form.version()));
     }
 
     private String review(CurrentUser user, Cycle cycle, String period, String unitCode, BindingResult result,
             Model model, RedirectAttributes redirect, HttpServletResponse response, String notice, Runnable action) {
-        ReportPeriod p = reports.period(cycle, period);
+        ReportPeriod p = period(cycle, period);
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);

@@ -1,0 +1,196 @@
+package vn.parindex.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.support.SignedIn;
+import vn.parindex.support.WorkflowTest;
+
+/**
+ * The pages of the year's work: the task list and a task (progress recorded through its form), a unit's report
+ * input (saved, sent, returned, sent again, accepted through the forms), the period's page and the to-do lists.
+ */
+@WorkflowTest
+class YearsWorkPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AppUserRepository users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObjectMapper json;
+
+    Document page(String user, String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).with(SignedIn.as(users, user))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    MockHttpServletRequestBuilder form(String user, String path) {
+        return post(path).with(SignedIn.as(users, user)).with(csrf());
+    }
+
+    long justiceTask() {
+        return jdbc.queryForObject("select min(tu.task_id) from task_unit tu join unit u on u.id = tu.unit_id"
+                + " where u.code = 'TUPHAP' and tu.role = 'LEAD'", Long.class);
+    }
+
+    @Test
+    void theTaskListShowsTheUnitsTasksWithCountsAndATaskTakesProgressThroughItsForm() throws Exception {
+        // "Nhiệm vụ của tôi": a unit head lands on the unit's own tasks
+        String target = mvc.perform(get("/tasks").with(SignedIn.as(users, "tuphap"))).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(target).isEqualTo("/cycles/2023/tasks?unit=TUPHAP");
+        Document list = page("tuphap", target);
+        assertThat(list.select("table.tasks tbody tr[data-task]")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.text()).contains("Phòng Tư pháp"));
+        assertThat(list.select("#task-counts").text()).contains("Hoàn thành:", "Đang thực hiện:", "Quá hạn:");
+        assertThat(list.select("a[href=/cycles/2023/tasks/new]")).isEmpty();
+        assertThat(page("noivu", "/cycles/2023/tasks").select("a[href=/cycles/2023/tasks/new]")).hasSize(1);
+        // the overdue filter lists only overdue tasks (2023 is over: every task not done)
+        Document overdue = page("lanhdao", "/cycles/2023/tasks?status=OVERDUE");
+        assertThat(overdue.select("table.tasks tbody tr[data-task]")).allSatisfy(row ->
+                assertThat(row.hasClass("table-danger")).isTrue());
+
+        long task = justiceTask();
+        Document taskPage = page("tuphap", "/tasks/" + task);
+        assertThat(taskPage.select("#progress-form")).hasSize(1);
+        assertThat(page("vhtt", "/tasks/" + task).select("#progress-form")).isEmpty();
+        // a bad percent: 400, the form again with the note kept, nothing written
+        long updates = jdbc.queryForObject("select count(*) from task_update", Long.class);
+        String again = mvc.perform(form("tuphap", "/tasks/" + task + "/updates").param("note", "Đã làm")
+                .param("percent", "150").param("status", "IN_PROGRESS")).andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(again).select("#percent.is-invalid")).hasSize(1);
+        assertThat(Jsoup.parse(again).select("#note").text()).isEqualTo("Đã làm");
+        mvc.perform(form("tuphap", "/tasks/" + task + "/updates").param("note", "Đã làm")
+                .param("percent", "một nửa").param("status", "IN_PROGRESS")).andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject("select count(*) from task_update", Long.class)).isEqualTo(updates);
+        mvc.perform(form("tuphap", "/tasks/" + task + "/updates").param("note", "Đã tổ chức hội nghị")
+                .param("percent", "60").param("status", "IN_PROGRESS")).andExpect(status().is3xxRedirection());
+        Document after = page("tuphap", "/tasks/" + task);
+        assertThat(after.select("#task-updates li").first().text()).contains("Đã tổ chức hội nghị", "60%",
+                "Đang thực hiện");
+        assertThat(after.select("#task-status").text()).contains("Đang thực hiện");
+        // another unit's head is refused
+        mvc.perform(form("vhtt", "/tasks/" + task + "/updates").param("note", "x")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void homeAffairsCreatesATaskThroughTheFormWithVietnameseDates() throws Exception {
+        Document blank = page("noivu", "/cycles/2023/tasks/new");
+        assertThat(blank.select("#startDate").val()).isEqualTo("01/01/2023");
+        String bad = mvc.perform(form("noivu", "/cycles/2023/tasks").param("title", "Kiểm tra công vụ")
+                .param("domainCode", "5").param("leadUnits", "NOIVU").param("startDate", "01/04/2023")
+                .param("dueDate", "31/03/2023").param("status", "NOT_STARTED"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(bad).select("#dueDate.is-invalid")).hasSize(1);
+        assertThat(Jsoup.parse(bad).select("#title").val()).isEqualTo("Kiểm tra công vụ");
+        String created = mvc.perform(form("noivu", "/cycles/2023/tasks").param("title", "Kiểm tra công vụ")
+                .param("domainCode", "5").param("criterionCodes", "5.1").param("leadUnits", "NOIVU")
+                .param("coordinatingUnits", "VANPHONG").param("startDate", "1/4/2023").param("dueDate", "30/06/2023")
+                .param("status", "NOT_STARTED")).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        Document task = page("lanhdao", created);
+        assertThat(task.select("#task-facts").text()).contains("01/04/2023", "30/06/2023", "Phòng Nội vụ", "5.1");
+        Document edit = page("noivu", created + "/edit");
+        assertThat(edit.select("#dueDate").val()).isEqualTo("30/06/2023");
+        assertThat(edit.select("#leadUnits option[selected]").eachAttr("value")).containsExactly("NOIVU");
+    }
+
+    @Test
+    void aUnitWritesAndSendsItsReportHomeAffairsReturnsAndAcceptsIt() throws Exception {
+        long task = justiceTask();
+        String input = "/cycles/2023/reports/2023-05/units/TUPHAP";
+        Document blank = page("tuphap", input);
+        assertThat(blank.select("#input-form textarea[name=results[" + task + "]]")).hasSize(1);
+        assertThat(blank.select("#input-status").text()).contains("Chưa thực hiện");
+        // sending nothing: 400 with the message, nothing written
+        long before = jdbc.queryForObject("select count(*) from report_input", Long.class);
+        String empty = mvc.perform(form("tuphap", input).param("send", "true")).andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(empty).select(".alert-danger").text()).contains("ít nhất một nhiệm vụ");
+        assertThat(jdbc.queryForObject("select count(*) from report_input", Long.class)).isEqualTo(before);
+        // sent
+        mvc.perform(form("tuphap", input).param("results[" + task + "]", "Đã phổ biến 3 luật mới")
+                .param("difficulties", "Thiếu kinh phí").param("send", "true"))
+                .andExpect(status().is3xxRedirection());
+        Document sent = page("noivu", input);
+        assertThat(sent.select("#input-status").text()).contains("Đã gửi");
+        assertThat(sent.select("#review #accept-input")).hasSize(1);
+        String version = sent.select("#return-form input[name=version]").val();
+        // returned with a reason
+        mvc.perform(form("noivu", input + "/return").param("version", version).param("reason", ""))
+                .andExpect(status().isBadRequest());
+        mvc.perform(form("noivu", input + "/return").param("version", version).param("reason", "Bổ sung số liệu"))
+                .andExpect(status().is3xxRedirection());
+        Document returned = page("tuphap", input);
+        assertThat(returned.select("#return-reason").text()).contains("Bổ sung số liệu");
+        assertThat(returned.select("textarea[name=results[" + task + "]]").text()).isEqualTo("Đã phổ biến 3 luật mới");
+        // sent again and accepted
+        mvc.perform(form("tuphap", input).param("version", returned.select("#input-form input[name=version]").val())
+                .param("results[" + task + "]", "Đã phổ biến 3 luật mới cho 1.200 lượt người").param("send", "true"))
+                .andExpect(status().is3xxRedirection());
+        Document again = page("noivu", input);
+        mvc.perform(form("noivu", input + "/accept").param("version",
+                again.select("#return-form input[name=version]").val())).andExpect(status().is3xxRedirection());
+        Document accepted = page("tuphap", input);
+        assertThat(accepted.select("#input-status").text()).contains("Đã tiếp nhận");
+        assertThat(accepted.select("#input-form")).isEmpty();
+        assertThat(accepted.text()).contains("1.200 lượt người");
+        // the period's page
+        Document period = page("noivu", "/cycles/2023/reports/2023-05");
+        assertThat(period.select("#period-units tr[data-unit=TUPHAP]").text()).contains("Đã tiếp nhận");
+        assertThat(period.select("#download-report").attr("href")).isEqualTo("/cycles/2023/reports/2023-05.docx");
+        var docx = mvc.perform(get("/cycles/2023/reports/2023-05.docx").with(SignedIn.as(users, "noivu")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(docx.getContentType()).isEqualTo(ReportDocuments.DOCX);
+        // an unknown period is a page saying so
+        mvc.perform(get("/cycles/2023/reports/2023-13").with(SignedIn.as(users, "noivu")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theToDoListsNameWhatIsLateForTheUnitAndForHomeAffairs() throws Exception {
+        Document unit = page("tuphap", "/todo");
+        assertThat(unit.select("h1").text()).isEqualTo("Việc cần làm");
+        // 2023 is over: the unit's tasks not done are overdue, its reports not sent are late
+        assertThat(unit.select("#todo tr[data-kind=TASK].table-danger")).isNotEmpty();
+        assertThat(unit.select("#todo tr[data-kind=REPORT_INPUT]").text()).contains("Gửi báo cáo");
+        assertThat(unit.select("#todo tbody tr")).allSatisfy(row -> assertThat(row.text()).contains("Phòng Tư pháp"));
+        Document district = page("noivu", "/todo");
+        assertThat(district.select("h1").text()).isEqualTo("Việc cần đôn đốc");
+        assertThat(district.select("#todo tr[data-kind=REPORT_INPUT]").text()).contains("đơn vị chưa gửi báo cáo");
+        // the badge's count: the number of items, then how many are late
+        String count = mvc.perform(get("/todo/count").with(SignedIn.as(users, "tuphap"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(count).matches("\\d+ \\d+");
+        assertThat(Integer.parseInt(count.split(" ")[0])).isEqualTo(unit.select("#todo tbody tr").size());
+        // the API gives the same list
+        JsonNode api = json.readTree(mvc.perform(get("/api/v1/todo").with(httpBasic("tuphap", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(api.path("district").asBoolean()).isFalse();
+        assertThat(api.path("items").size()).isEqualTo(unit.select("#todo tbody tr").size());
+        assertThat(api.path("items").get(0).path("late").asBoolean()).isTrue();
+    }
+}
