@@ -47,7 +47,16 @@ public class AccountService {
 
     /** An account's editable details as typed in a form. */
     public record AccountForm(String username, String displayName, Role role, String unitCode, String password,
-            Boolean enabled, Long version) {
+            Boolean enabled, Long version, String email) {
+    }
+
+    /** An e-mail address as the digest needs it: one address, no spaces or separators, at most 254 characters. */
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+");
+
+    /** The address typed, stripped; null when blank. */
+    private static String email(String typed) {
+        return typed == null || typed.isBlank() ? null : typed.strip();
     }
 
     /**
@@ -101,8 +110,10 @@ public class AccountService {
         errors.throwIfAny();
         AppUser account;
         try {
-            account = users.saveAndFlush(new AppUser(username, form.displayName().strip(),
-                    passwordEncoder.encode(form.password()), form.role(), unit));
+            AppUser fresh = new AppUser(username, form.displayName().strip(),
+                    passwordEncoder.encode(form.password()), form.role(), unit);
+            fresh.changeEmail(email(form.email()));
+            account = users.saveAndFlush(fresh);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             if (vn.parindex.system.UniqueViolations.isUniqueViolation(e)) {
                 // created in parallel by another request after the check above: 409, nothing saved
@@ -137,7 +148,9 @@ public class AccountService {
         audit.record(admin.actor(), ENTITY, id, null, "role", account.getRole(), form.role(), null);
         audit.record(admin.actor(), ENTITY, id, null, "unit", oldUnit, unit == null ? null : unit.getCode(), null);
         audit.record(admin.actor(), ENTITY, id, null, "enabled", account.isEnabled(), enabled, null);
+        audit.record(admin.actor(), ENTITY, id, null, "email", account.getEmail(), email(form.email()), null);
         account.changeDetails(form.displayName().strip(), form.role(), unit, enabled);
+        account.changeEmail(email(form.email()));
         users.saveAndFlush(account);
         endSessions(account.getUsername(), null);
         return account;
@@ -176,6 +189,10 @@ public class AccountService {
         }
         if (form.role() == null) {
             errors.add("role", "account.roleRequired");
+        }
+        String email = email(form.email());
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+            errors.add("email", "account.emailInvalid");
         }
         Unit unit = null;
         if (form.unitCode() != null && !form.unitCode().isBlank()) {

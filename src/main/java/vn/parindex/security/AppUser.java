@@ -45,6 +45,9 @@ public class AppUser {
 
     private boolean enabled = true;
 
+    /** Where the daily digest goes (optional; V11 checks its shape too). */
+    private String email;
+
     private OffsetDateTime createdAt = OffsetDateTime.now();
 
     @Version
@@ -63,6 +66,10 @@ public class AppUser {
 
     void changePasswordHash(String hash) {
         this.passwordHash = hash;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
     }
 
     void changeDetails(String displayName, Role role, Unit unit, boolean enabled) {

@@ -54,7 +54,7 @@ class UserAdminController {
 
     @GetMapping("/new")
     String newForm(Model model) {
-        model.addAttribute("form", new AccountForm("", "", Role.UNIT_HEAD, "", "", true, null));
+        model.addAttribute("form", new AccountForm("", "", Role.UNIT_HEAD, "", "", true, null, ""));
         return "security/user-new";
     }
 
@@ -64,7 +64,7 @@ class UserAdminController {
         if (!result.hasErrors()) {
             try {
                 AppUser created = accounts.create(admin, new AccountForm(form.username(), form.displayName(),
-                        form.role(), form.unitCode(), form.password(), true, null));
+                        form.role(), form.unitCode(), form.password(), true, null, form.email()));
                 redirect.addFlashAttribute("notice", "notice.accountCreated");
                 return "redirect:/admin/users/" + created.getId();
             } catch (InvalidInputException e) {
@@ -81,7 +81,7 @@ class UserAdminController {
         model.addAttribute("account", account);
         model.asMap().putIfAbsent("form", new AccountForm(account.getUsername(), account.getDisplayName(),
                 account.getRole(), account.getUnit() == null ? "" : account.getUnit().getCode(), "",
-                account.isEnabled(), account.getVersion()));
+                account.isEnabled(), account.getVersion(), account.getEmail() == null ? "" : account.getEmail()));
         model.asMap().putIfAbsent("reset", new ResetForm(""));
         model.addAttribute("history", audit.forEntity(AccountService.ENTITY, id));
         return "security/user-edit";
@@ -95,7 +95,7 @@ class UserAdminController {
             try {
                 // an unticked box is not sent: no "enabled" means disabled
                 accounts.update(admin, id, new AccountForm(null, form.displayName(), form.role(), form.unitCode(),
-                        null, Boolean.TRUE.equals(form.enabled()), form.version()));
+                        null, Boolean.TRUE.equals(form.enabled()), form.version(), form.email()));
                 redirect.addFlashAttribute("notice", "notice.accountSaved");
                 return "redirect:/admin/users/" + id;
             } catch (InvalidInputException e) {

@@ -177,4 +177,90 @@ class BrowserJourneyTest {
         b.screenshot("12-points-at-stake");
         b.logout();
     }
+
+    @Test
+    @Order(6)
+    void aUnitReportsOnItsTaskAndQuarterHomeAffairsReturnsItThenDownloadsTheDistrictsReport() throws Exception {
+        Browser b = browser();
+        b.login("tuphap", "demo");
+        // the navigation bar's count of what is due or late arrives after the page
+        new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("todo-badge")).getText()
+                .isBlank());
+        b.click("#todo-link");
+        b.loaded();
+        assertThat(b.text("h1")).isEqualTo("Việc cần làm");
+        assertThat(b.text("#todo")).contains("Gửi báo cáo quý I năm 2023", "Quá hạn");
+        b.screenshot("12-todo-tuphap");
+
+        // the unit's tasks, then progress on the first one
+        b.get("/tasks");
+        assertThat(b.driver.getCurrentUrl()).endsWith("/cycles/2023/tasks?unit=TUPHAP");
+        b.screenshot("13-tasks-tuphap");
+        b.submit("table.tasks tbody tr[data-task] a");
+        b.driver.findElement(By.id("note")).sendKeys("Đã ban hành Kế hoạch kiểm tra, rà soát văn bản năm 2023");
+        b.driver.findElement(By.id("percent")).sendKeys("40");
+        new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("status"))).selectByValue("IN_PROGRESS");
+        b.submit("#progress-form button[type=submit]");
+        assertThat(b.text("#task-updates")).contains("Đã ban hành Kế hoạch kiểm tra", "40%");
+        assertThat(b.text("#task-status")).contains("Đang thực hiện");
+        b.screenshot("14-task-progress");
+
+        // the Q1 input, sent
+        b.get("/cycles/2023/reports/2023-Q1/units/TUPHAP");
+        b.driver.findElement(By.cssSelector("#input-form textarea[name^='results']"))
+                .sendKeys("Quý I: rà soát 12 văn bản QPPL, đề nghị bãi bỏ 2 văn bản");
+        b.driver.findElement(By.id("difficulties")).sendKeys("Cán bộ kiêm nhiệm nhiều việc");
+        b.submit("#send-input");
+        assertThat(b.text("#input-status")).contains("Đã gửi");
+        b.logout();
+
+        // Home Affairs returns it with a reason
+        b.login("noivu", "demo");
+        b.get("/cycles/2023/reports/2023-Q1");
+        assertThat(b.text("#period-units tr[data-unit='TUPHAP']")).contains("Đã gửi");
+        b.submit("#period-units tr[data-unit='TUPHAP'] a");
+        b.driver.findElement(By.id("return-reason")).sendKeys("Đề nghị bổ sung số liệu văn bản đã bãi bỏ");
+        b.submit("#return-input");
+        assertThat(b.text("#period-units tr[data-unit='TUPHAP']")).contains("Bị trả lại");
+        b.logout();
+
+        // sent again
+        b.login("tuphap", "demo");
+        b.get("/cycles/2023/reports/2023-Q1/units/TUPHAP");
+        assertThat(b.text("#returned-because")).contains("bổ sung số liệu");
+        var result = b.driver.findElement(By.cssSelector("#input-form textarea[name^='results']"));
+        result.clear();
+        result.sendKeys("Quý I: rà soát 12 văn bản QPPL, đã bãi bỏ 2 văn bản (Quyết định số 05, 07)");
+        b.submit("#send-input");
+        assertThat(b.text("#input-status")).contains("Đã gửi");
+        b.logout();
+
+        // Home Affairs reads the period and downloads the district's report
+        b.login("noivu", "demo");
+        b.get("/cycles/2023/reports/2023-Q1");
+        assertThat(b.text("#period-units tr[data-unit='TUPHAP']")).contains("Đã gửi");
+        b.screenshot("15-report-period-2023-Q1");
+        String href = b.driver.findElement(By.id("download-report")).getAttribute("href");
+        assertThat(href).endsWith("/cycles/2023/reports/2023-Q1.docx");
+        // the browser's own request, with its session: the bytes as base64
+        Object base64 = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer()).then(buffer => {
+                    let text = ''; new Uint8Array(buffer).forEach(x => text += String.fromCharCode(x));
+                    done(btoa(text));
+                }).catch(e => done('failed: ' + e));""", href);
+        byte[] docx = java.util.Base64.getDecoder().decode(base64.toString());
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.write(Browser.SCREENSHOTS.resolve("bao-cao-cchc-2023-Q1.docx"), docx);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            String text = doc.getParagraphs().stream().map(p -> p.getText())
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(text).contains("quý I năm 2023", "đã bãi bỏ 2 văn bản", "Cán bộ kiêm nhiệm");
+        }
+        b.get("/todo");
+        assertThat(b.text("h1")).isEqualTo("Việc cần đôn đốc");
+        assertThat(b.text("#todo")).contains("Tiếp nhận báo cáo quý I năm 2023");
+        b.screenshot("16-todo-noivu");
+        b.logout();
+    }
 }

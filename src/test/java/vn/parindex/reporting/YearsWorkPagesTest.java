@@ -145,7 +145,7 @@ class YearsWorkPagesTest {
         mvc.perform(form("noivu", input + "/return").param("version", version).param("reason", "Bổ sung số liệu"))
                 .andExpect(status().is3xxRedirection());
         Document returned = page("tuphap", input);
-        assertThat(returned.select("#return-reason").text()).contains("Bổ sung số liệu");
+        assertThat(returned.select("#returned-because").text()).contains("Bổ sung số liệu");
         assertThat(returned.select("textarea[name=results[" + task + "]]").text()).isEqualTo("Đã phổ biến 3 luật mới");
         // sent again and accepted
         mvc.perform(form("tuphap", input).param("version", returned.select("#input-form input[name=version]").val())

@@ -139,7 +139,7 @@ class AccountFormsTest {
         for (String person : new String[] {"tuphap", "lanhdao"}) {
             CurrentUser caller = SignedIn.onThisThread(users, person);
             var form = new AccountService.AccountForm("moi.tao", "Mới", Role.ADMIN, "", "mot-cau-du-dai-2026", true,
-                    account.getVersion());
+                    account.getVersion(), null);
             assertThatThrownBy(() -> accounts.create(caller, form)).as(person).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> accounts.update(caller, account.getId(), form)).as(person)
                     .isInstanceOf(AccessDeniedException.class);

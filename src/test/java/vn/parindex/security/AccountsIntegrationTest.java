@@ -163,15 +163,25 @@ class AccountsIntegrationTest {
         mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "tuphap")
                         .param("displayName", "Trùng").param("role", "LEADER").param("password", "12345678"))
                 .andExpect(status().isBadRequest());
+        for (String email : new String[] {"khong-phai-thu", "a@b", "a@b.vn, c@d.vn", "a b@c.vn", "x".repeat(250) + "@a.vn"}) {
+            String refused = mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "pho.tuphap")
+                            .param("displayName", "Phó phòng Tư pháp").param("role", "UNIT_HEAD")
+                            .param("unitCode", "TUPHAP").param("password", "khoi-tao-2026").param("email", email))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(refused).as(email).contains("Địa chỉ thư điện tử không hợp lệ");
+        }
         assertThat(users.count()).isEqualTo(accounts);
         assertThat(history()).isEqualTo(before);
 
         mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "pho.tuphap")
                         .param("displayName", "Phó phòng Tư pháp").param("role", "UNIT_HEAD")
-                        .param("unitCode", "TUPHAP").param("password", "khoi-tao-2026"))
+                        .param("unitCode", "TUPHAP").param("password", "khoi-tao-2026")
+                        .param("email", " pho.tuphap@tanyen.bacgiang.gov.vn "))
                 .andExpect(status().isFound());
         AppUser created = users.findByUsernameWithUnit("pho.tuphap").orElseThrow();
         assertThat(created.getUnit().getCode()).isEqualTo("TUPHAP");
+        assertThat(created.getEmail()).isEqualTo("pho.tuphap@tanyen.bacgiang.gov.vn");
         mvc.perform(get("/api/v1/cycles").with(httpBasic("pho.tuphap", "khoi-tao-2026")).with(from("10.4.4.4")))
                 .andExpect(status().isOk());
         mvc.perform(post("/admin/users/" + created.getId() + "/password").session(admin).with(csrf())
