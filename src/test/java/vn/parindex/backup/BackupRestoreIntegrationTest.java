@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -127,6 +128,20 @@ class BackupRestoreIntegrationTest {
         mvc.perform(post("/api/v1/tasks/" + task + "/updates").with(httpBasic("tuphap", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"note\": \"Đã rà soát; \\\"tab\\t\\\"\", \"percent\": 30}"))
                 .andExpect(status().isCreated());
+        // the reporting calendar, a unit's input with its result on a task, an address and a digest sent
+        mvc.perform(put("/api/v1/cycles/2023/calendar").with(httpBasic("noivu", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"monthDueDay\": 20, \"quarterDueDay\": 10,"
+                                + " \"halfDueDay\": 10, \"yearDueDay\": 5, \"selfAssessmentDue\": \"30/09/2023\","
+                                + " \"version\": 0}"))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP").with(httpBasic("tuphap", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"tasks\": [{\"taskId\": " + task
+                                + ", \"result\": \"Rà soát 12 văn bản;\\nbãi bỏ 2\"}], \"difficulties\": \"Thiếu người\","
+                                + " \"submit\": true}"))
+                .andExpect(status().isOk());
+        jdbc.update("update app_user set email = 'tuphap@tanyen.example' where username = 'tuphap'");
+        jdbc.update("insert into digest_sent (user_id, day, sent_at, items) select id, date '2023-03-20', now(), 3 "
+                + "from app_user where username = 'tuphap' on conflict do nothing");
         jdbc.update("insert into peer_district_score (cycle_id, district, total) select id, 'Lục Nam', 83.1234 "
                 + "from cycle where year = 2023 on conflict do nothing");
         assertThat(jdbc.queryForObject("select count(*) from evidence where content = ?", Long.class, PDF))
