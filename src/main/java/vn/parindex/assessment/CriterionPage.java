@@ -20,7 +20,7 @@ public record CriterionPage(int year, int baselineYear, String code, String name
         boolean leadUnitsInherited, String coordinatingUnits, boolean leaf, List<Part> parts, List<TrendRow> trend,
         List<ThreadItem> thread, List<EvidenceRow> evidence, List<HistoryRow> history, boolean canSubmit,
         boolean canReview, boolean canEditScores, boolean leads, boolean coordinates, long maxFileSizeMb,
-        List<UnitChoice> units) {
+        List<UnitChoice> units, List<vn.parindex.tasks.TaskService.TaskLine> tasks) {
 
     /** The criterion's figures as printed; {@code current} and {@code currentPercent} null until assessed. */
     public record FigureTexts(String max, String baseline, String baselinePercent, String target,

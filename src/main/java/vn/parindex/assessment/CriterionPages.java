@@ -28,6 +28,7 @@ import vn.parindex.scoring.Scoreboard;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.tasks.TaskService;
 import vn.parindex.web.Caches;
 import vn.parindex.web.DataRevision;
 import vn.parindex.web.VietnameseNumbers;
@@ -56,11 +57,13 @@ class CriterionPages {
     private final DataRevision revisions;
     private final Cache kept;
     private final TransactionTemplate reading;
+    private final TaskService tasks;
 
     CriterionPages(ScoreboardService scoreboards, CriteriaCatalog catalog,
             AssessmentRepository assessments, EvidenceRepository evidenceRepository, EvidenceService evidence,
             AuditTrail audit, ReviewPermissions permissions, AssignmentService assignments, VietnameseNumbers fmt,
-            DataRevision revisions, CacheManager caches, PlatformTransactionManager transactions) {
+            DataRevision revisions, CacheManager caches, PlatformTransactionManager transactions, TaskService tasks) {
+        this.tasks = tasks;
         this.revisions = revisions;
         this.kept = caches.getCache(Caches.CRITERION_PAGES);
         this.reading = new TransactionTemplate(transactions);
@@ -86,11 +89,14 @@ class CriterionPages {
     record Shared(List<CriterionPage.Part> parts, List<CriterionPage.TrendRow> trend,
             List<CriterionPage.ThreadItem> thread, List<CriterionPage.EvidenceRow> files,
             List<CriterionPage.HistoryRow> history, List<UnitChoice> units, List<AssessmentView> assessmentViews,
-            List<EvidenceInfo> evidenceInfos, List<HistoryEntry> historyEntries) {
+            List<EvidenceInfo> evidenceInfos, List<HistoryEntry> historyEntries, List<TaskService.TaskLine> tasks) {
     }
 
-    /** What {@link Shared} is kept under. */
-    record Key(long criterionId, long revision) {
+    /**
+     * What {@link Shared} is kept under: the day too, since whether a task is overdue changes at midnight without
+     * any write.
+     */
+    record Key(long criterionId, long revision, java.time.LocalDate day) {
     }
 
     /**
@@ -120,7 +126,7 @@ class CriterionPages {
                 thread, shared.files(), shared.history(),
                 permissions.canSubmit(user, c, leaf, cycle.getStatus()), canReview, canEditScores,
                 permissions.leads(user, c), permissions.coordinates(user, c), evidence.maxFileSize().toMegabytes(),
-                canEditScores ? shared.units() : List.of());
+                canEditScores ? shared.units() : List.of(), shared.tasks());
     }
 
     /**
@@ -138,7 +144,7 @@ class CriterionPages {
     }
 
     private Shared kept(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
-        return Caches.get(kept, () -> new Key(c.id(), revisions.current()),
+        return Caches.get(kept, () -> new Key(c.id(), revisions.current(), tasks.today()),
                 () -> reading.execute(status -> read(board, c, leaf, cycle)));
     }
 
@@ -154,7 +160,7 @@ class CriterionPages {
         List<HistoryEntry> historyEntries = audit.forCriterion(c.id());
         return new Shared(parts, trend(c.code(), cycle.getYear()), thread, files, history(historyEntries),
                 assignments.choices(c.id()), List.copyOf(assessmentViews), List.copyOf(evidenceInfos),
-                List.copyOf(historyEntries));
+                List.copyOf(historyEntries), tasks.forCriterion(c.id(), tasks.today()));
     }
 
     /** A thread item as someone who may not review sees it: without the approve and return buttons. */

@@ -21,6 +21,7 @@ import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.Scoreboard;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.tasks.TaskService;
 import vn.parindex.web.VietnameseNumbers;
 
 /**
@@ -68,17 +69,20 @@ public class ProgressPages {
      * @param baseline likewise for last year's score
      */
     public record UnitPage(CycleYears cycle, UnitCriteria unit, int assessed, int leadingCount, String target,
-            String max, String projection, String baseline, String remaining, int awaitingReview, int returned) {
+            String max, String projection, String baseline, String remaining, int awaitingReview, int returned,
+            TaskService.UnitTaskCounts tasks) {
     }
 
     private final KeptCycles cycles;
+    private final TaskService tasks;
     private final ScoreboardService scoreboards;
     private final AssessmentService assessments;
     private final UnitRepository units;
     private final VietnameseNumbers fmt;
 
     ProgressPages(KeptCycles cycles, ScoreboardService scoreboards, AssessmentService assessments,
-            UnitRepository units, VietnameseNumbers fmt) {
+            UnitRepository units, VietnameseNumbers fmt, TaskService tasks) {
+        this.tasks = tasks;
         this.cycles = cycles;
         this.scoreboards = scoreboards;
         this.assessments = assessments;
@@ -127,7 +131,9 @@ public class ProgressPages {
         return new UnitPage(read.years(), read.criteria(unit), p.assessed(), p.leading().size(),
                 orNone(fmt.score(f.target())), f.max() == null ? null : fmt.max(f.max()),
                 orNone(fmt.score(f.projection())), f.baseline() == null ? null : fmt.score(f.baseline()),
-                orNone(fmt.signedScore(f.remainingToTarget())), p.awaitingReview(), p.returned());
+                orNone(fmt.signedScore(f.remainingToTarget())), p.awaitingReview(), p.returned(),
+                tasks.countsByUnit(cycle, tasks.today()).getOrDefault(unit.id(),
+                        new TaskService.UnitTaskCounts(0, 0, 0, 0)));
     }
 
     private static String orNone(String text) {

@@ -109,6 +109,14 @@ class TaskPageController {
         return "tasks/list";
     }
 
+    /** How many of the cycle's tasks are overdue today, for the dashboard's warning (plain text, never kept). */
+    @GetMapping(path = "/cycles/{year}/tasks/overdue-count", produces = "text/plain")
+    org.springframework.http.ResponseEntity<String> overdueCount(Cycle cycle) {
+        long overdue = tasks.overdueCount(cycle);
+        return org.springframework.http.ResponseEntity.ok()
+                .cacheControl(org.springframework.http.CacheControl.noStore()).body(Long.toString(overdue));
+    }
+
     @GetMapping("/tasks/{id}")
     String task(@PathVariable long id, Model model) {
         TaskView task = tasks.task(id);

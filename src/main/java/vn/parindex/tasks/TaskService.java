@@ -155,6 +155,72 @@ public class TaskService {
         return id;
     }
 
+    /** A task as other pages list it: one line with its lead units' names, due date, status and whether overdue. */
+    public record TaskLine(long id, String title, String leadUnits, LocalDate dueDate, TaskStatus status,
+            boolean overdue) {
+    }
+
+    /**
+     * The tasks a criterion's page lists, in the plan's order: for a domain its tasks, for a criterion those that
+     * serve it or any of its parts. One statement.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskLine> forCriterion(long criterionId, LocalDate today) {
+        return jdbc.sql("""
+                with recursive tree as (
+                    select id from criterion where id = ?
+                    union all
+                    select c.id from criterion c join tree on c.parent_id = tree.id)
+                select t.id, t.title,
+                       (select string_agg(u.name, ', ' order by tu.position) from task_unit tu
+                        join unit u on u.id = tu.unit_id where tu.task_id = t.id and tu.role = 'LEAD'),
+                       t.due_date, t.status
+                from task t
+                where t.domain_id = ? or exists (select 1 from task_criterion tc
+                    where tc.task_id = t.id and tc.criterion_id in (select id from tree))
+                order by t.position, t.id""")
+                .params(criterionId, criterionId)
+                .query((rs, n) -> {
+                    TaskStatus status = TaskStatus.valueOf(rs.getString(5));
+                    LocalDate due = rs.getObject(4, LocalDate.class);
+                    return new TaskLine(rs.getLong(1), rs.getString(2), rs.getString(3), due, status,
+                            TaskView.overdue(status, due, today));
+                }).list();
+    }
+
+    /** How a unit's led tasks of a cycle stand: in all, done, in progress, overdue (not done past due). */
+    public record UnitTaskCounts(int total, int done, int inProgress, int overdue) {
+    }
+
+    /** Counts of the tasks each unit leads in the cycle, by unit id (units leading none are absent). One statement. */
+    @Transactional(readOnly = true)
+    public Map<Long, UnitTaskCounts> countsByUnit(Cycle cycle, LocalDate today) {
+        Map<Long, UnitTaskCounts> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                select tu.unit_id, count(*), count(*) filter (where t.status = 'DONE'),
+                       count(*) filter (where t.status = 'IN_PROGRESS'),
+                       count(*) filter (where t.status <> 'DONE' and t.due_date < ?)
+                from task t join task_unit tu on tu.task_id = t.id and tu.role = 'LEAD'
+                where t.cycle_id = ? group by tu.unit_id""")
+                .params(today, cycle.getId())
+                .query((rs, n) -> counts.put(rs.getLong(1), new UnitTaskCounts(rs.getInt(2), rs.getInt(3),
+                        rs.getInt(4), rs.getInt(5))))
+                .list();
+        return counts;
+    }
+
+    /** How many of the cycle's tasks are overdue today (not done, past their due date). One statement. */
+    @Transactional(readOnly = true)
+    public long overdueCount(Cycle cycle) {
+        return jdbc.sql("select count(*) from task where cycle_id = ? and status <> 'DONE' and due_date < ?")
+                .params(cycle.getId(), today()).query(Long.class).single();
+    }
+
+    /** Today in Vietnam, as "overdue" counts it. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     /** A progress update as shown in a task's history. */
     public record Update(long id, OffsetDateTime at, String by, String note, Integer percent, TaskStatus status) {
     }

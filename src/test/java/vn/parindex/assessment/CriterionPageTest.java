@@ -95,9 +95,9 @@ class CriterionPageTest {
                 "Lớn", Map.of(), Map.of("1", List.of("VHTT"))));
 
         // the revision, the cycle (resolver), the tree; then what every reader sees alike: the trend, the thread,
-        // the evidence, the history and the units to choose from
+        // the evidence, the history, the units to choose from and the plan's tasks
         long criterion = statementsFor("/cycles/2023/criteria/2.2", "lanhdao");
-        assertThat(criterion).isEqualTo(8);
+        assertThat(criterion).isEqualTo(9);
         assertThat(statementsFor("/cycles/2017/criteria/3.7", "lanhdao")).isEqualTo(criterion);
         // a domain also reads its parts' latest statuses
         long domain = statementsFor("/cycles/2023/criteria/3", "lanhdao");

@@ -257,6 +257,11 @@ class BrowserJourneyTest {
                     .collect(java.util.stream.Collectors.joining("\n"));
             assertThat(text).contains("quý I năm 2023", "đã bãi bỏ 2 văn bản", "Cán bộ kiêm nhiệm");
         }
+        // the dashboard warns of overdue tasks (asked for after the page loads)
+        b.get("/");
+        new WebDriverWait(b.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("overdue-warning")).isDisplayed());
+        assertThat(b.text("#overdue-warning")).contains("quá hạn");
         b.get("/todo");
         assertThat(b.text("h1")).isEqualTo("Việc cần đôn đốc");
         assertThat(b.text("#todo")).contains("Tiếp nhận báo cáo quý I năm 2023");

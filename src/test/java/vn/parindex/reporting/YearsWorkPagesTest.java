@@ -96,6 +96,26 @@ class YearsWorkPagesTest {
     }
 
     @Test
+    void criterionDomainAndUnitPagesShowTheirTasksAndTheDashboardCountsTheOverdue() throws Exception {
+        // domain 1's tasks; criterion 1.4's task is Văn hóa – Thông tin's
+        Document domain = page("lanhdao", "/cycles/2023/criteria/1");
+        assertThat(domain.select("#criterion-tasks tbody tr")).hasSizeGreaterThanOrEqualTo(7);
+        Document criterion = page("lanhdao", "/cycles/2023/criteria/1.4");
+        assertThat(criterion.select("#criterion-tasks tbody tr")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.text()).contains("Phòng Văn hóa"));
+        Document unit = page("lanhdao", "/units/THANHTRA");
+        long led = jdbc.queryForObject("select count(*) from task_unit tu join unit u on u.id = tu.unit_id"
+                + " where u.code = 'THANHTRA' and tu.role = 'LEAD'", Long.class);
+        assertThat(unit.select("#unit-tasks").text()).contains("Nhiệm vụ chủ trì: " + led, "Quá hạn:");
+        String overdue = mvc.perform(get("/cycles/2023/tasks/overdue-count").with(SignedIn.as(users, "lanhdao")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Long.parseLong(overdue)).isEqualTo(jdbc.queryForObject("select count(*) from task t join cycle c"
+                + " on c.id = t.cycle_id where c.year = 2023 and t.status <> 'DONE' and t.due_date < current_date",
+                Long.class)).isPositive();
+        assertThat(page("lanhdao", "/").select("#overdue-warning[data-count-url]")).hasSize(1);
+    }
+
+    @Test
     void homeAffairsCreatesATaskThroughTheFormWithVietnameseDates() throws Exception {
         Document blank = page("noivu", "/cycles/2023/tasks/new");
         assertThat(blank.select("#startDate").val()).isEqualTo("01/01/2023");

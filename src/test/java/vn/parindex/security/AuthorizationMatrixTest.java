@@ -123,6 +123,7 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("to do count", false, () -> get("/todo/count"), EVERYONE));
         all.add(new Endpoint("tasks (current cycle)", false, () -> get("/tasks"), EVERYONE));
         all.add(new Endpoint("task list", false, () -> get("/cycles/2023/tasks"), EVERYONE));
+        all.add(new Endpoint("overdue count", false, () -> get("/cycles/2023/tasks/overdue-count"), EVERYONE));
         all.add(new Endpoint("task page", false, () -> get("/tasks/" + firstTask), EVERYONE));
         all.add(new Endpoint("task progress (page)", false, () -> post("/tasks/" + firstTask + "/updates")
                 .param("note", ""), ADMIN_AND_LEAD));
