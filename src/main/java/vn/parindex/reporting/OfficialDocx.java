@@ -231,8 +231,31 @@ final class OfficialDocx implements AutoCloseable {
         r.setFontSize(size);
         r.setBold(bold);
         r.setItalic(italic);
-        r.setText(text == null ? "" : text);
+        r.setText(xmlSafe(text));
         return r;
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot hold (control characters other than tab, U+FFFE, U+FFFF, halves
+     * of surrogate pairs alone) replaced by a space: one such character typed into an input would otherwise make
+     * Word refuse the whole document.
+     */
+    static String xmlSafe(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                safe.append(c).append(text.charAt(++i));
+            } else if ((c < 0x20 && c != '\t') || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c)) {
+                safe.append(' ');
+            } else {
+                safe.append(c);
+            }
+        }
+        return safe.toString();
     }
 
     private static void centred(XWPFParagraph p) {

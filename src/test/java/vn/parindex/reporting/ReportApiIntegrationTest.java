@@ -150,7 +150,8 @@ class ReportApiIntegrationTest {
         long task = firstTaskOf("VHTT", "2023-03");
         String result = "Tuyên truyền CCHC trên Cổng thông tin điện tử huyện: 15 tin bài " + System.nanoTime();
         mvc.perform(save("2023-03", "VHTT", "vhtt", "{\"tasks\": [{\"taskId\": " + task + ", \"result\": \""
-                + result + "\"}], \"difficulties\": \"Kinh phí hạn chế\", \"submit\": true}"))
+                + result + "\"}], \"difficulties\": \"Kinh phí hạn chế\", \"proposals\": \"Bổ sung\\u0001kinh phí\","
+                + " \"submit\": true}"))
                 .andExpect(status().isOk());
         var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .get("/api/v1/cycles/2023/reports/2023-03.docx").with(httpBasic("noivu", "demo")))
@@ -166,6 +167,8 @@ class ReportApiIntegrationTest {
             // the district's figures the Vietnamese way: 2022's total, and no point as decimal mark
             assertThat(text).contains("84,0256").doesNotContain("84.0256");
             assertThat(text).contains(result, "Kinh phí hạn chế", "Phòng Văn hóa");
+            // a control character typed into an input is a space in the document (else Word refuses it)
+            assertThat(text).contains("Bổ sung kinh phí");
             // A4 portrait, margins 20/20/30/15 mm, Times New Roman throughout
             var section = doc.getDocument().getBody().getSectPr();
             assertThat(section.getPgSz().getW().toString()).isEqualTo("11906");

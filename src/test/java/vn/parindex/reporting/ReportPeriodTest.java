@@ -59,6 +59,13 @@ class ReportPeriodTest {
     }
 
     @Test
+    void textThatXmlCannotHoldBecomesSpacesInADocument() {
+        assertThat(OfficialDocx.xmlSafe("a\u0001b\u0000c\u000Bd\tè\uFFFFf\uD800g")).isEqualTo("a b c d\tè f g");
+        assertThat(OfficialDocx.xmlSafe("Tân Yên \uD83D\uDCC4")).isEqualTo("Tân Yên \uD83D\uDCC4");
+        assertThat(OfficialDocx.xmlSafe(null)).isEmpty();
+    }
+
+    @Test
     void theDateLineOfADocumentPadsAsTheDecreeAsks() {
         assertThat(OfficialDocx.dateLine(LocalDate.of(2023, 2, 5))).isEqualTo("ngày 05 tháng 02 năm 2023");
         assertThat(OfficialDocx.dateLine(LocalDate.of(2023, 3, 15))).isEqualTo("ngày 15 tháng 3 năm 2023");
