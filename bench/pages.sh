@@ -185,6 +185,16 @@ run_set() {
     measure api "api_assessments$s" "/api/v1/cycles/$y/criteria/2.2/assessments" "$BASIC"
     measure api "api_evidence$s" "/api/v1/cycles/$y/criteria/2.2/evidence" "$BASIC"
     measure api "api_history$s" "/api/v1/cycles/$y/criteria/2.2/history" "$BASIC"
+    # the year's work (issue 10): tasks, report periods, a period's report, to-do lists
+    measure page "tasks$s" "/cycles/$y/tasks" "$LEADER"
+    measure page "tasks_unit$s" "/cycles/$y/tasks?unit=TUPHAP" "$UNIT_HEAD"
+    measure page "reports$s" "/cycles/$y/reports" "$ADMIN"
+    measure page "report_period$s" "/cycles/$y/reports/$y-Q1" "$ADMIN"
+    measure page "todo_unit$s" /todo "$UNIT_HEAD"
+    measure page "todo_district$s" /todo "$ADMIN"
+    measure api "api_tasks$s" "/api/v1/cycles/$y/tasks" "$BASIC"
+    measure api "api_report$s" "/api/v1/cycles/$y/reports/$y-Q1" "$BASIC"
+    measure api "api_todo$s" /api/v1/todo "$BASIC"
 }
 
 echo "== Tân Yên plan (48 nodes), -Xmx256m, wrk -t2 -c16 -d$DURATION after a $WARMUP warm-up (and $WARM_ROUNDS rounds of $WARM_EACH over every address), $(nproc) cores"

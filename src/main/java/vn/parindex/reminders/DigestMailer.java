@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,7 +27,9 @@ import vn.parindex.criteria.KeptCycles;
  * The daily e-mail digest ("Việc cần làm") for every enabled unit head with an address, when an SMTP server is
  * configured ({@code spring.mail.host}); without one, nothing is sent and nothing is written.
  *
- * <p>Once a day ({@code parindex.mail.digest-cron}, 07:00 in Vietnam by default), for each person: in one
+ * <p>Every hour of the working day ({@code parindex.mail.digest-cron}, 07:00 to 17:00 in Vietnam by default: a
+ * digest not sent at 07:00 because the mail server was down goes at the next hour), for each person not yet sent
+ * one today: in one
  * transaction, insert the row (person, day) of {@code digest_sent}, then send. The row's primary key makes a second
  * instance's insert wait for the first one's transaction and then do nothing, so a digest goes out once however
  * many instances run; a failed send rolls the row back, so the next run tries again. A person with nothing due or
@@ -79,7 +80,7 @@ public class DigestMailer {
     }
 
     /** The scheduled run. */
-    @Scheduled(cron = "${parindex.mail.digest-cron:0 0 7 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${parindex.mail.digest-cron:0 0 7-17 * * *}", zone = "Asia/Ho_Chi_Minh")
     void daily() {
         int sent = sendToday();
         if (sent > 0) {
@@ -109,7 +110,8 @@ public class DigestMailer {
                 if (Boolean.TRUE.equals(transactions.execute(status -> send(sender, cycle, r, today)))) {
                     sent++;
                 }
-            } catch (MailException | IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // this person's digest only: the others are still sent; tried again at the next run
                 log.warn("The to-do digest for {} was not sent (tried again at the next run): {}", r.email(),
                         e.getMessage());
             }

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.KeptCycles;
@@ -22,6 +21,9 @@ import vn.parindex.reminders.TodoItem.Kind;
 import vn.parindex.reporting.ReportCalendar;
 import vn.parindex.reporting.ReportInputStatus;
 import vn.parindex.reporting.ReportService;
+import vn.parindex.scoring.ScoreRow;
+import vn.parindex.scoring.Scoreboard;
+import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.tasks.TaskService;
 import vn.parindex.tasks.TaskStatus;
@@ -46,15 +48,15 @@ public class TodoService {
     private final KeptCycles cycles;
     private final TaskService tasks;
     private final ReportService reports;
-    private final CriteriaCatalog catalog;
+    private final ScoreboardService scoreboards;
     private final JdbcClient jdbc;
 
-    TodoService(KeptCycles cycles, TaskService tasks, ReportService reports, CriteriaCatalog catalog,
+    TodoService(KeptCycles cycles, TaskService tasks, ReportService reports, ScoreboardService scoreboards,
             JdbcClient jdbc) {
         this.cycles = cycles;
         this.tasks = tasks;
         this.reports = reports;
-        this.catalog = catalog;
+        this.scoreboards = scoreboards;
         this.jdbc = jdbc;
     }
 
@@ -62,9 +64,17 @@ public class TodoService {
     @Transactional(readOnly = true)
     public TodoList forUser(CurrentUser user) {
         boolean district = !(user.isUnitHead() && user.unitId() != null);
-        return cycles.current()
+        TodoList list = cycles.current()
                 .map(cycle -> list(cycle, district ? null : user.unitId(), district ? null : user.unitCode()))
                 .orElseGet(() -> new TodoList(district, 0, reports.today(), List.of()));
+        if (user.isAdmin()) {
+            return list;
+        }
+        // the review queue is Home Affairs' page: others follow the link to the dashboard
+        return new TodoList(list.district(), list.year(), list.today(), list.items().stream()
+                .map(i -> i.link().equals("/review") ? new TodoItem(i.kind(), i.late(), i.due(), i.subject(),
+                        i.units(), "/", i.count()) : i)
+                .toList());
     }
 
     /** The list of a unit (by id and code), or of the whole district when both are null. */
@@ -112,7 +122,9 @@ public class TodoService {
     }
 
     private void assessments(Cycle cycle, Long unitId, LocalDate today, List<TodoItem> items) {
-        List<CriterionView> criteria = catalog.cycle(cycle).criteria();
+        // the tree from the scoreboard kept per data revision (reading it again costs more than the rest of the list)
+        Scoreboard board = scoreboards.forCycle(cycle);
+        List<CriterionView> criteria = board.rows().stream().map(ScoreRow::criterion).toList();
         Set<String> parents = new java.util.HashSet<>();
         criteria.forEach(c -> {
             if (c.parentCode() != null) {

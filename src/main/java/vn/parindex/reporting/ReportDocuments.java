@@ -104,7 +104,8 @@ public class ReportDocuments {
             for (UnitStatus u : report.units()) {
                 units.add(List.of(Integer.toString(++n), u.unit().name(), statusName(u.status()),
                         u.submittedAt() == null ? "" : fmt.dateTime(u.submittedAt()),
-                        u.late() ? "Chậm (chưa gửi)" : u.submittedLate() ? "Gửi muộn" : ""));
+                        u.late() ? (u.status() == ReportInputStatus.RETURNED ? "Chậm (chưa gửi lại)" : "Chậm (chưa gửi)")
+                                : u.submittedLate() ? "Gửi muộn" : ""));
             }
             doc.table(List.of("TT", "Cơ quan, đơn vị", "Tình trạng", "Gửi lúc", "Ghi chú"),
                     new double[] {0.07, 0.38, 0.2, 0.18, 0.17}, new boolean[5], units, 12);

@@ -114,6 +114,12 @@ class ReportPageController {
         }
     }
 
+    /** A unit code from a page's address; one that cannot be a code is a page not found (as an unknown one is). */
+    private static String unitCode(String typed) {
+        return vn.parindex.organisation.Unit.code(typed).orElseThrow(() -> new NotFoundException("notFound.unitCode",
+                typed.length() > 32 ? typed.substring(0, 32) : typed));
+    }
+
     @GetMapping("/reports")
     String current() {
         Cycle cycle = cycles.current().orElseThrow(() -> new NotFoundException("notFound.noCycle"));
@@ -128,7 +134,7 @@ class ReportPageController {
         if (user.isUnitHead() && user.unitId() != null) {
             Map<String, ReportService.Pending> mine = new LinkedHashMap<>();
             model.addAttribute("mine", mine);
-            reports.pending(cycle, user.unitId(), java.time.LocalDate.MAX).forEach(p -> mine.put(p.period().code(), p));
+            reports.statuses(cycle, user.unitId()).forEach(p -> mine.put(p.period().code(), p));
         }
         model.asMap().putIfAbsent("calendarForm", CalendarForm.of(reports.calendar(cycle)));
         return "reporting/periods";
@@ -176,7 +182,7 @@ class ReportPageController {
     String input(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, Model model) {
         ReportPeriod p = period(cycle, period);
-        UnitInput input = reports.input(cycle, p, unitCode);
+        UnitInput input = reports.input(cycle, p, unitCode(unitCode));
         model.addAttribute("cycle", cycle);
         model.addAttribute("period", p);
         model.addAttribute("input", input);
@@ -192,7 +198,7 @@ class ReportPageController {
     ResponseEntity<byte[]> inputDocument(Cycle cycle, @PathVariable String period, @PathVariable String unitCode)
             throws IOException {
         ReportPeriod p = period(cycle, period);
-        UnitInput input = reports.input(cycle, p, unitCode);
+        UnitInput input = reports.input(cycle, p, unitCode(unitCode));
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         documents.unit(input, cycle.getDistrictName(), reports.today(), out);
         return ReportApiController.docx(out, "bao-cao-cchc-" + p.code() + "-"
@@ -206,6 +212,7 @@ class ReportPageController {
             @org.springframework.web.bind.annotation.RequestParam(required = false) String send, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         ReportPeriod p = period(cycle, period);
+        unitCode(unitCode);
         try {
             reports.save(user, cycle, p, unitCode, new ReportService.InputDraft(form.getVersion(),
                     form.getResults() == null ? Map.of() : form.getResults(), form.getDifficulties(),
@@ -245,6 +252,7 @@ class ReportPageController {
     private String review(CurrentUser user, Cycle cycle, String period, String unitCode, BindingResult result,
             Model model, RedirectAttributes redirect, HttpServletResponse response, String notice, Runnable action) {
         ReportPeriod p = period(cycle, period);
+        unitCode(unitCode);
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);

@@ -177,7 +177,7 @@ public class ReportService {
     @Transactional(readOnly = true)
     public List<PeriodSummary> periods(Cycle cycle) {
         ReportCalendar calendar = calendar(cycle);
-        List<UnitRef> expected = expectedUnits(cycle);
+        List<Led> led = expectedUnits(cycle);
         Map<String, Map<Long, Row>> byPeriod = new HashMap<>();
         for (Row row : rows(cycle, null)) {
             byPeriod.computeIfAbsent(row.period(), k -> new HashMap<>()).put(row.unitId(), row);
@@ -189,6 +189,7 @@ public class ReportService {
             Map<Long, Row> rows = byPeriod.getOrDefault(period.code(), Map.of());
             int[] counts = new int[ReportInputStatus.values().length];
             int late = 0;
+            List<UnitRef> expected = led.stream().filter(l -> l.runsIn(period)).map(Led::unit).toList();
             for (UnitRef unit : expected) {
                 Row row = rows.get(unit.id());
                 ReportInputStatus status = row == null ? ReportInputStatus.NOT_STARTED : row.status();
@@ -214,6 +215,18 @@ public class ReportService {
      */
     @Transactional(readOnly = true)
     public List<Pending> pending(Cycle cycle, Long unitId, LocalDate horizon) {
+        return statuses(cycle, unitId, horizon, false);
+    }
+
+    /**
+     * Where a unit's input stands for every period it owes one (it leads a task running then), whatever its status.
+     */
+    @Transactional(readOnly = true)
+    public List<Pending> statuses(Cycle cycle, long unitId) {
+        return statuses(cycle, unitId, LocalDate.MAX, true);
+    }
+
+    private List<Pending> statuses(Cycle cycle, Long unitId, LocalDate horizon, boolean every) {
         ReportCalendar calendar = calendar(cycle);
         LocalDate today = today();
         Map<String, Map<Long, Row>> byPeriod = new HashMap<>();
@@ -221,15 +234,19 @@ public class ReportService {
             byPeriod.computeIfAbsent(row.period(), k -> new HashMap<>()).put(row.unitId(), row);
         }
         List<Pending> pending = new ArrayList<>();
-        List<UnitRef> units = expectedUnits(cycle).stream()
-                .filter(u -> unitId == null || u.id() == unitId).toList();
+        List<Led> units = expectedUnits(cycle).stream()
+                .filter(l -> unitId == null || l.unit().id() == unitId).toList();
         for (ReportPeriod period : ReportPeriod.of(cycle.getYear())) {
             LocalDate deadline = calendar.deadline(period);
             Map<Long, Row> rows = byPeriod.getOrDefault(period.code(), Map.of());
-            for (UnitRef unit : units) {
+            for (Led led : units) {
+                if (!led.runsIn(period)) {
+                    continue;
+                }
+                UnitRef unit = led.unit();
                 Row row = rows.get(unit.id());
                 ReportInputStatus status = row == null ? ReportInputStatus.NOT_STARTED : row.status();
-                if ((status.owed() && !deadline.isAfter(horizon)) || status == ReportInputStatus.SUBMITTED) {
+                if (every || (status.owed() && !deadline.isAfter(horizon)) || status == ReportInputStatus.SUBMITTED) {
                     pending.add(new Pending(period, deadline, unit, status, status.owed() && today.isAfter(deadline)));
                 }
             }
@@ -237,7 +254,7 @@ public class ReportService {
         return pending;
     }
 
-    /** Each unit that leads a task of the cycle, with where its input for the period stands. */
+    /** Each unit that leads a task of the cycle running in the period, with where its input for it stands. */
     @Transactional(readOnly = true)
     public PeriodOverview overview(Cycle cycle, ReportPeriod period) {
         LocalDate deadline = calendar(cycle).deadline(period);
@@ -245,8 +262,10 @@ public class ReportService {
         rows(cycle, period.code()).forEach(r -> rows.put(r.unitId(), r));
         List<UnitStatus> units = new ArrayList<>();
         LocalDate today = today();
-        for (UnitRef unit : expectedUnits(cycle)) {
-            units.add(status(unit, rows.get(unit.id()), deadline, today));
+        for (Led led : expectedUnits(cycle)) {
+            if (led.runsIn(period)) {
+                units.add(status(led.unit(), rows.get(led.unit().id()), deadline, today));
+            }
         }
         return new PeriodOverview(period, deadline, List.copyOf(units));
     }
@@ -535,15 +554,35 @@ public class ReportService {
                 row.returnReason(), row.version());
     }
 
-    /** The active units that lead a task of the cycle: those that owe an input, in the units' order. */
-    private List<UnitRef> expectedUnits(Cycle cycle) {
-        return jdbc.sql("""
-                select u.id, u.code, u.name from unit u
-                where u.active and exists (select 1 from task_unit tu join task t on t.id = tu.task_id
-                    where tu.unit_id = u.id and tu.role = 'LEAD' and t.cycle_id = ?)
+    /** A unit and the spans (start, due) of the tasks it leads. */
+    private record Led(UnitRef unit, List<LocalDate[]> spans) {
+
+        /** Whether one of its tasks runs during the period: then it owes an input for it. */
+        boolean runsIn(ReportPeriod period) {
+            return spans.stream().anyMatch(s -> !s[0].isAfter(period.end()) && !s[1].isBefore(period.start()));
+        }
+    }
+
+    /**
+     * The active units that lead a task of the cycle, in the units' order, each with its tasks' spans: a unit owes
+     * an input for a period when one of its tasks runs then (it has something to report on). One statement.
+     */
+    private List<Led> expectedUnits(Cycle cycle) {
+        Map<Long, Led> led = new LinkedHashMap<>();
+        jdbc.sql("""
+                select u.id, u.code, u.name, t.start_date, t.due_date from unit u
+                join task_unit tu on tu.unit_id = u.id and tu.role = 'LEAD'
+                join task t on t.id = tu.task_id
+                where u.active and t.cycle_id = ?
                 order by u.kind desc, u.id""")
-                .param(cycle.getId()).query((rs, n) -> new UnitRef(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .param(cycle.getId()).query((rs, n) -> {
+                    long id = rs.getLong(1);
+                    UnitRef unit = new UnitRef(id, rs.getString(2), rs.getString(3));
+                    return led.computeIfAbsent(id, k -> new Led(unit, new ArrayList<>())).spans()
+                            .add(new LocalDate[] {rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)});
+                })
                 .list();
+        return List.copyOf(led.values());
     }
 
     private UnitRef unit(String unitCode) {

@@ -52,7 +52,7 @@ public class AccountService {
 
     /** An e-mail address as the digest needs it: one address, no spaces or separators, at most 254 characters. */
     private static final java.util.regex.Pattern EMAIL =
-            java.util.regex.Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+");
+            java.util.regex.Pattern.compile("[^@\\s\\p{Cntrl}<>,;\"]+@[^@\\s\\p{Cntrl}<>,;\"]+\\.[^@\\s\\p{Cntrl}<>,;\"]+");
 
     /** The address typed, stripped; null when blank. */
     private static String email(String typed) {

@@ -235,7 +235,7 @@ public class TaskEditor {
         String domain = domainCode == null ? "" : domainCode.strip();
         if (domain.isEmpty()) {
             errors.add("domainCode", "task.domain.required");
-        } else if (domain.length() > 16) {
+        } else if (domain.length() > 16 || hasControl(domain)) {
             errors.add("domainCode", "task.domain.unknown");
         } else {
             domainId = jdbc.sql("select id from criterion where cycle_id = ? and level = 1 and code = ?")
@@ -250,7 +250,7 @@ public class TaskEditor {
         } else if (criterionCodes != null && !criterionCodes.isEmpty()) {
             Set<String> wanted = clean(criterionCodes);
             Map<String, Long> found = new HashMap<>();
-            if (wanted.stream().allMatch(c -> c.length() <= 16)) {
+            if (wanted.stream().allMatch(c -> c.length() <= 16 && !hasControl(c))) {
                 jdbc.sql("select code, id from criterion where cycle_id = ? and level > 1 and code = any(?)")
                         .params(cycleId, wanted.toArray(String[]::new))
                         .query((rs, n) -> found.put(rs.getString(1), rs.getLong(2))).list();
@@ -291,7 +291,7 @@ public class TaskEditor {
     }
 
     private static boolean hasControl(String text) {
-        return text.chars().anyMatch(c -> c < 0x20);
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
     }
 
     private static LocalDate date(String field, String text, FieldErrors errors) {

@@ -92,7 +92,13 @@ class TaskPageController {
     String list(Cycle cycle, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String domain, @RequestParam(required = false) String status,
             Model model) {
-        List<TaskView> all = tasks.tasks(cycle, unit);
+        List<TaskView> all;
+        try {
+            all = tasks.tasks(cycle, unit);
+        } catch (InvalidInputException e) {
+            // on a page, an address naming no unit that can be is a page not found, as an unknown unit is
+            throw new NotFoundException("notFound.unitCode", unit.length() > 32 ? unit.substring(0, 32) : unit);
+        }
         List<TaskView> shown = all.stream()
                 .filter(t -> domain == null || domain.isBlank() || t.domainCode().equals(domain))
                 .filter(t -> status == null || status.isBlank()

@@ -296,6 +296,29 @@ class ReportApiIntegrationTest {
     }
 
     @Test
+    void aUnitOwesAnInputOnlyForPeriodsItsTasksRunIn() throws Exception {
+        // a unit whose only task runs from October: nothing owed before, the October input owed
+        mvc.perform(post("/api/v1/cycles/2023/tasks").with(httpBasic("noivu", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Khảo sát sự hài lòng\", "
+                        + "\"domainCode\": \"7\", \"leadUnits\": [\"XA_MUON\"], \"startDate\": \"01/10/2023\", "
+                        + "\"dueDate\": \"31/12/2023\"}"))
+                .andExpect(status().isBadRequest()); // no such unit yet
+        jdbc.update("insert into unit (code, name, kind) values ('XA_MUON', 'UBND xã Muộn', 'COMMUNE') "
+                + "on conflict (code) do nothing");
+        mvc.perform(post("/api/v1/cycles/2023/tasks").with(httpBasic("noivu", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Khảo sát sự hài lòng\", "
+                        + "\"domainCode\": \"7\", \"leadUnits\": [\"XA_MUON\"], \"startDate\": \"01/10/2023\", "
+                        + "\"dueDate\": \"31/12/2023\"}"))
+                .andExpect(status().isCreated());
+        JsonNode march = get("/api/v1/cycles/2023/reports/2023-03", "lanhdao");
+        assertThat(march.path("units").toString()).doesNotContain("XA_MUON");
+        JsonNode october = get("/api/v1/cycles/2023/reports/2023-10", "lanhdao");
+        assertThat(october.path("units").toString()).contains("XA_MUON");
+        JsonNode year = get("/api/v1/cycles/2023/reports/2023", "lanhdao");
+        assertThat(year.path("units").toString()).contains("XA_MUON");
+    }
+
+    @Test
     void homeAffairsMovesTheDeadlines() throws Exception {
         JsonNode calendar = get("/api/v1/cycles/2023/calendar", "lanhdao");
         JsonNode changed = read(mvc.perform(put("/api/v1/cycles/2023/calendar").with(httpBasic("noivu", "demo"))

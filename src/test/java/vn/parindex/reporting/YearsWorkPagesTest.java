@@ -185,6 +185,13 @@ class YearsWorkPagesTest {
         var docx = mvc.perform(get("/cycles/2023/reports/2023-05.docx").with(SignedIn.as(users, "noivu")))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(docx.getContentType()).isEqualTo(ReportDocuments.DOCX);
+        // a unit code that cannot be one, like an unknown period, is a page saying so
+        mvc.perform(get("/cycles/2023/reports/2023-05/units/a-b").with(SignedIn.as(users, "noivu")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/cycles/2023/tasks?unit=a-b").with(SignedIn.as(users, "noivu")))
+                .andExpect(status().isNotFound());
+        mvc.perform(form("noivu", "/cycles/2023/reports/2023-05/units/a-b").param("send", "true"))
+                .andExpect(status().isNotFound());
         // an unknown period is a page saying so
         mvc.perform(get("/cycles/2023/reports/2023-13").with(SignedIn.as(users, "noivu")))
                 .andExpect(status().isNotFound());

@@ -163,7 +163,8 @@ class AccountsIntegrationTest {
         mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "tuphap")
                         .param("displayName", "Trùng").param("role", "LEADER").param("password", "12345678"))
                 .andExpect(status().isBadRequest());
-        for (String email : new String[] {"khong-phai-thu", "a@b", "a@b.vn, c@d.vn", "a b@c.vn", "x".repeat(250) + "@a.vn"}) {
+        for (String email : new String[] {"khong-phai-thu", "a@b", "a@b.vn, c@d.vn", "a b@c.vn", "x".repeat(250) + "@a.vn",
+                "a\u0001b@c.vn", "a@c.vn\u0000"}) {
             String refused = mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "pho.tuphap")
                             .param("displayName", "Phó phòng Tư pháp").param("role", "UNIT_HEAD")
                             .param("unitCode", "TUPHAP").param("password", "khoi-tao-2026").param("email", email))
