@@ -74,9 +74,14 @@ class AssessmentApiController {
     private final CriterionPages pages;
     private final ScoreboardService scoreboards;
     private final EvidenceService evidence;
+    private final vn.parindex.tasks.TaskService tasks;
+    private final TaskProgress taskProgress;
 
     AssessmentApiController(AssessmentService assessments, CriterionScoreService scores, CriterionPages pages,
-            ScoreboardService scoreboards, EvidenceService evidence) {
+            ScoreboardService scoreboards, EvidenceService evidence, vn.parindex.tasks.TaskService tasks,
+            TaskProgress taskProgress) {
+        this.tasks = tasks;
+        this.taskProgress = taskProgress;
         this.evidence = evidence;
         this.assessments = assessments;
         this.scores = scores;
@@ -133,6 +138,34 @@ class AssessmentApiController {
             }
             List<EvidenceInfo> stored = assessments.upload(user, cycle.getYear(), code, uploads.files());
             return ResponseEntity.status(201).body(stored);
+        }
+    }
+
+    record StoredJson(List<Long> ids) {
+    }
+
+    @Operation(summary = "Attach evidence to a task's progress update", description = "The head of a lead unit of "
+            + "the task, or Home Affairs, adds documents (PDF, Word, Excel, images or ZIP, checked by content) to a "
+            + "progress update recorded with POST /api/v1/tasks/{id}/updates; the permission is checked before the "
+            + "body is read. Downloaded from the task's page.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schemaProperties = @SchemaProperty(name = "file",
+                    schema = @Schema(type = "string", format = "binary", description = "the document"))))
+    @ApiResponse(responseCode = "201", description = "Stored: the documents' ids",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StoredJson.class)))
+    @ApiResponse(responseCode = "400", description = "No file, a type that is not accepted, or content that does "
+            + "not match the file's extension (errors[].field = file)")
+    @ApiResponse(responseCode = "403", description = "The account's unit does not lead the task, or it is a leader's")
+    @ApiResponse(responseCode = "404", description = "No task of that id, or no such update of it")
+    @ApiResponse(responseCode = "413", description = "The file is larger than the evidence size limit")
+    @PostMapping(path = "/tasks/{id}/updates/{updateId}/evidence", consumes = "multipart/form-data")
+    ResponseEntity<StoredJson> uploadForTask(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long updateId, HttpServletRequest request) {
+        // the permission first: a body nobody may send is never parsed (multipart is resolved lazily)
+        tasks.requireMayUpdate(user, id);
+        try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes())) {
+            return ResponseEntity.status(201).body(new StoredJson(taskProgress.attach(user, id, updateId,
+                    uploads.files())));
         }
     }
 

@@ -1,7 +1,6 @@
 package vn.parindex.tasks;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,7 +30,7 @@ import vn.parindex.system.NotFoundException;
 @Controller
 class TaskPageController {
 
-    /** A progress update as typed. */
+    /** A blank progress form. */
     public record ProgressForm(String note, String percent, String status) {
     }
 
@@ -70,8 +69,12 @@ class TaskPageController {
     private final TaskService tasks;
     private final TaskEditor editor;
     private final KeptCycles cycles;
+    private final org.springframework.util.unit.DataSize maxFileSize;
 
-    TaskPageController(TaskService tasks, TaskEditor editor, KeptCycles cycles) {
+    TaskPageController(TaskService tasks, TaskEditor editor, KeptCycles cycles,
+            @org.springframework.beans.factory.annotation.Value("${parindex.evidence.max-file-size}")
+            org.springframework.util.unit.DataSize maxFileSize) {
+        this.maxFileSize = maxFileSize;
         this.tasks = tasks;
         this.editor = editor;
         this.cycles = cycles;
@@ -128,35 +131,10 @@ class TaskPageController {
         TaskView task = tasks.task(id);
         model.addAttribute("task", task);
         model.addAttribute("updates", tasks.updates(id));
+        // the progress form (posted to assessment.TaskProgressController, which owns the evidence store)
         model.asMap().putIfAbsent("progress", new ProgressForm("", "", task.status().name()));
+        model.addAttribute("maxFileSizeMb", maxFileSize.toMegabytes());
         return "tasks/task";
-    }
-
-    @PostMapping("/tasks/{id}/updates")
-    String progress(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @ModelAttribute("progress") ProgressForm form, BindingResult result, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            BigDecimal percent = null;
-            String typed = form.percent() == null ? "" : form.percent().strip().replace(',', '.');
-            if (!typed.isEmpty()) {
-                try {
-                    percent = typed.length() > 8 ? BigDecimal.valueOf(-1) : new BigDecimal(typed);
-                } catch (NumberFormatException e) {
-                    throw InvalidInputException.of("percent", "task.percent.range");
-                }
-            }
-            tasks.addUpdate(user, id, form.note(), percent, form.status());
-            redirect.addFlashAttribute("notice", "notice.taskProgressSaved");
-            return "redirect:/tasks/" + id;
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-        }
-        return task(id, model);
     }
 
     @GetMapping("/cycles/{year}/tasks/new")

@@ -221,21 +221,60 @@ public class TaskService {
         return LocalDate.now(clock);
     }
 
-    /** A progress update as shown in a task's history. */
-    public record Update(long id, OffsetDateTime at, String by, String note, Integer percent, TaskStatus status) {
+    /** A progress update as shown in a task's history, with the evidence documents sent with it. */
+    public record Update(long id, OffsetDateTime at, String by, String note, Integer percent, TaskStatus status,
+            List<File> files) {
     }
 
-    /** A task's progress updates, newest first. */
+    /** An evidence document of a progress update: its id (downloaded at /evidence/{id}), name and size. */
+    public record File(long id, String name, long size) {
+    }
+
+    /** A task's progress updates, newest first, each with its documents. Two statements. */
     @Transactional(readOnly = true)
     public List<Update> updates(long taskId) {
+        Map<Long, List<File>> files = new LinkedHashMap<>();
+        jdbc.sql("""
+                select e.task_update_id, e.id, e.file_name, e.size_bytes from evidence e
+                join task_update u on u.id = e.task_update_id where u.task_id = ? order by e.id""").param(taskId)
+                .query((rs, n) -> files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new File(rs.getLong(2), rs.getString(3), rs.getLong(4))))
+                .list();
         return jdbc.sql("""
                 select u.id, u.at, coalesce(a.display_name, a.username), u.note, u.percent, u.status
                 from task_update u join app_user a on a.id = u.author_id
                 where u.task_id = ? order by u.at desc, u.id desc""").param(taskId)
                 .query((rs, n) -> new Update(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
                         rs.getString(4), rs.getObject(5, Integer.class),
-                        rs.getString(6) == null ? null : TaskStatus.valueOf(rs.getString(6))))
+                        rs.getString(6) == null ? null : TaskStatus.valueOf(rs.getString(6)),
+                        List.copyOf(files.getOrDefault(rs.getLong(1), List.of()))))
                 .list();
+    }
+
+    /**
+     * Refuses (403) anyone but Home Affairs and the head of a unit leading the task, and (404) a task that does not
+     * exist: called before a request's files are read.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayUpdate(CurrentUser user, long taskId) {
+        if (user == null || !(user.isAdmin() || (user.isUnitHead() && user.unitId() != null))) {
+            throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
+        }
+        if (!jdbc.sql("select exists (select 1 from task where id = ?)").param(taskId).query(Boolean.class).single()) {
+            throw new NotFoundException("notFound.task", taskId);
+        }
+        if (!user.isAdmin() && !jdbc.sql("""
+                select exists (select 1 from task_unit where task_id = ? and unit_id = ? and role = 'LEAD')""")
+                .params(taskId, user.unitId()).query(Boolean.class).single()) {
+            throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
+        }
+    }
+
+    /** Whether the progress update belongs to the task. */
+    @Transactional(readOnly = true)
+    public boolean isUpdateOf(long taskId, long updateId) {
+        return jdbc.sql("select exists (select 1 from task_update where id = ? and task_id = ?)")
+                .params(updateId, taskId).query(Boolean.class).single();
     }
 
     /** A choice in a form: a code and its name. */

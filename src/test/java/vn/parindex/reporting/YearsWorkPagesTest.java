@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +95,35 @@ class YearsWorkPagesTest {
         assertThat(after.select("#task-status").text()).contains("Đang thực hiện");
         // another unit's head is refused
         mvc.perform(form("vhtt", "/tasks/" + task + "/updates").param("note", "x")).andExpect(status().isForbidden());
+
+        // progress with an evidence document; a page renamed .pdf is refused with the note kept, nothing written
+        long files = jdbc.queryForObject("select count(*) from evidence", Long.class);
+        long before = jdbc.queryForObject("select count(*) from task_update", Long.class);
+        String refused = mvc.perform(multipart("/tasks/" + task + "/updates")
+                        .file(new MockMultipartFile("files", "bien-ban.pdf", "application/pdf", "<html>".getBytes()))
+                        .param("note", "Biên bản kiểm tra").param("status", "IN_PROGRESS")
+                        .with(SignedIn.as(users, "tuphap")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(refused).select("#progress-form .alert-danger").text()).contains("PDF");
+        assertThat(Jsoup.parse(refused).select("#note").text()).isEqualTo("Biên bản kiểm tra");
+        mvc.perform(multipart("/tasks/" + task + "/updates")
+                        .file(new MockMultipartFile("files", "bien-ban.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes()))
+                        .param("note", "Biên bản kiểm tra").param("status", "IN_PROGRESS")
+                        .with(SignedIn.as(users, "vhtt")).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("select count(*) from evidence", Long.class)).isEqualTo(files);
+        assertThat(jdbc.queryForObject("select count(*) from task_update", Long.class)).isEqualTo(before);
+        mvc.perform(multipart("/tasks/" + task + "/updates")
+                        .file(new MockMultipartFile("files", "bien-ban.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes()))
+                        .param("note", "Biên bản kiểm tra").param("status", "IN_PROGRESS")
+                        .with(SignedIn.as(users, "tuphap")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        Document withFile = page("lanhdao", "/tasks/" + task);
+        String href = withFile.select("#task-updates li").first().select("a[href^=/evidence/]").attr("href");
+        assertThat(withFile.select("#task-updates li").first().text()).contains("Biên bản kiểm tra", "bien-ban.pdf");
+        assertThat(mvc.perform(get(href).with(SignedIn.as(users, "lanhdao"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).startsWith("%PDF");
     }
 
     @Test

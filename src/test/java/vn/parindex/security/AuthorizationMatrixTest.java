@@ -202,6 +202,9 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("api accept unit input", true,
                 () -> json(post("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP/accept"), "{}"), ADMIN));
         all.add(new Endpoint("api to do", true, () -> get("/api/v1/todo"), EVERYONE));
+        all.add(new Endpoint("api task evidence", true, () -> multipart("/api/v1/tasks/" + justiceTask
+                + "/updates/999999/evidence").file(new MockMultipartFile("file", "x.pdf", "application/pdf",
+                "<html>".getBytes())), ADMIN_AND_LEAD));
         all.add(new Endpoint("api create task", true, () -> json(post("/api/v1/cycles/2023/tasks"), "{}"), ADMIN));
         all.add(new Endpoint("api change task", true,
                 () -> json(patch("/api/v1/tasks/" + justiceTask), "{}"), ADMIN));

@@ -3,6 +3,7 @@ package vn.parindex.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -167,6 +169,40 @@ class TaskApiIntegrationTest {
             }
         }
         assertThat(written()).isEqualTo(before);
+    }
+
+    @Test
+    void evidenceIsAttachedToAnUpdateByThoseWhoMayUpdateTheTask() throws Exception {
+        long task = taskOf("2");
+        long other = taskOf("4");
+        long update = json.readTree(mvc.perform(update(task, "tuphap", "{\"note\": \"Có biên bản\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("id").asLong();
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes();
+        long files = jdbc.queryForObject("select count(*) from evidence", Long.class);
+        // another unit's head, a leader, an update of another task, no file, a page renamed .pdf: nothing stored
+        mvc.perform(multipart("/api/v1/tasks/" + task + "/updates/" + update + "/evidence")
+                .file(new MockMultipartFile("file", "a.pdf", "application/pdf", pdf)).with(httpBasic("vhtt", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/v1/tasks/" + task + "/updates/" + update + "/evidence")
+                .file(new MockMultipartFile("file", "a.pdf", "application/pdf", pdf)).with(httpBasic("lanhdao", "demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/v1/tasks/" + other + "/updates/" + update + "/evidence")
+                .file(new MockMultipartFile("file", "a.pdf", "application/pdf", pdf)).with(httpBasic("noivu", "demo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(multipart("/api/v1/tasks/" + task + "/updates/" + update + "/evidence")
+                .file(new MockMultipartFile("other", "a.pdf", "application/pdf", pdf)).with(httpBasic("tuphap", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+        mvc.perform(multipart("/api/v1/tasks/" + task + "/updates/" + update + "/evidence")
+                .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "<html>".getBytes()))
+                .with(httpBasic("tuphap", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+        assertThat(jdbc.queryForObject("select count(*) from evidence", Long.class)).isEqualTo(files);
+        mvc.perform(multipart("/api/v1/tasks/" + task + "/updates/" + update + "/evidence")
+                .file(new MockMultipartFile("file", "bien-ban.pdf", "application/pdf", pdf))
+                .with(httpBasic("tuphap", "demo")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.ids[0]").isNumber());
+        assertThat(jdbc.queryForObject("select count(*) from evidence where task_update_id = ? and criterion_id is null",
+                Long.class, update)).isEqualTo(1);
     }
 
     @Test

@@ -165,6 +165,10 @@ class ApiErrorAnswersTest {
                 () -> json(put("/api/v1/cycles/2023/calendar").with(httpBasic("noivu", "demo")),
                         "{\"monthDueDay\": 32, \"quarterDueDay\": 1, \"halfDueDay\": 1, \"yearDueDay\": 1,"
                         + " \"version\": 0}"), 400, "monthDueDay"));
+        all.add(new Case("evidence on another unit's task", "post", "/api/v1/tasks/{id}/updates/{updateId}/evidence",
+                () -> multipart("/api/v1/tasks/" + justiceTask + "/updates/1/evidence")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
+                        .with(httpBasic("vhtt", "demo")), 403, null));
         all.add(new Case("tasks of no unit", "get", "/api/v1/cycles/{year}/tasks",
                 () -> get("/api/v1/cycles/2023/tasks?unit=KHONGCO").with(httpBasic("lanhdao", "demo")), 404, null));
         // writes: who
