@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,8 @@ import vn.parindex.security.CurrentUser;
 import vn.parindex.tasks.TaskService;
 import vn.parindex.tasks.TaskStatus;
 import vn.parindex.tasks.TaskView;
+import vn.parindex.web.Caches;
+import vn.parindex.web.DataRevision;
 
 /**
  * What is due or late in the current cycle: for a unit head, what the unit owes ("Việc cần làm"); for Home Affairs
@@ -50,9 +54,13 @@ public class TodoService {
     private final ReportService reports;
     private final ScoreboardService scoreboards;
     private final JdbcClient jdbc;
+    private final DataRevision revisions;
+    private final Cache kept;
 
     TodoService(KeptCycles cycles, TaskService tasks, ReportService reports, ScoreboardService scoreboards,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, DataRevision revisions, CacheManager caches) {
+        this.revisions = revisions;
+        this.kept = caches.getCache(Caches.TODOS);
         this.cycles = cycles;
         this.tasks = tasks;
         this.reports = reports;
@@ -77,11 +85,23 @@ public class TodoService {
                 .toList());
     }
 
-    /** The list of a unit (by id and code), or of the whole district when both are null. */
+    /** What a list is kept under: its cycle and unit (none: the district's), the data revision and the day. */
+    record Key(long cycleId, Long unitId, long revision, LocalDate day) {
+    }
+
+    /**
+     * The list of a unit (by id and code), or of the whole district when both are null: kept per data revision and
+     * day ({@value Caches#TODOS}), read again after any write or at midnight.
+     */
     @Transactional(readOnly = true)
     public TodoList list(Cycle cycle, Long unitId, String unitCode) {
-        boolean district = unitId == null;
         LocalDate today = reports.today();
+        return Caches.get(kept, () -> new Key(cycle.getId(), unitId, revisions.current(), today),
+                () -> read(cycle, unitId, unitCode, today));
+    }
+
+    private TodoList read(Cycle cycle, Long unitId, String unitCode, LocalDate today) {
+        boolean district = unitId == null;
         LocalDate horizon = today.plusDays(HORIZON_DAYS);
         int year = cycle.getYear();
         List<TodoItem> items = new ArrayList<>();

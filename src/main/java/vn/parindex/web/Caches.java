@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>{@value #ACCOUNTS}: the account behind a user name (the one an API client sends with every request), by
  *       (name, revision) — {@code security.DatabaseUserDetailsService}; a user name that matches no account is
  *       not kept;</li>
+ *   <li>{@value #TODOS}: a unit's (or the district's) to-do list, by (cycle, unit, revision, day: a task becomes
+ *       overdue at midnight without a write) — {@code reminders.TodoService}; every page asks for its count
+ *       (the navigation bar's badge), so the list's ten statements would otherwise run on every page view;</li>
  *   <li>{@value #PAGES}: whole dashboard pages per person, language and address, each with the revision it was
  *       rendered from — {@link CachedPages} (the one cache whose key has no revision: a page is replaced).</li>
  * </ul>
@@ -50,6 +53,7 @@ public class Caches {
     public static final String PAGES = "pages";
     public static final String CRITERION_PAGES = "criterionPages";
     public static final String ACCOUNTS = "accounts";
+    public static final String TODOS = "todos";
 
     /**
      * What an entry of {@value #FRAGMENTS} weighs beyond its characters or bytes (its key, the cache's own
@@ -66,6 +70,7 @@ public class Caches {
             @Value("${parindex.cache.dashboards.maximum-size:16}") long dashboards,
             @Value("${parindex.cache.criterion-pages.maximum-size:2000}") long criterionPages,
             @Value("${parindex.cache.accounts.maximum-size:1000}") long accounts,
+            @Value("${parindex.cache.todos.maximum-size:1000}") long todos,
             @Value("${parindex.cache.fragments.maximum-characters:16000000}") long fragmentCharacters,
             @Value("${parindex.cache.expire-after-access:30m}") Duration expireAfterAccess) {
         return manager -> {
@@ -83,6 +88,8 @@ public class Caches {
             manager.registerCustomCache(CRITERION_PAGES, Caffeine.newBuilder().maximumSize(criterionPages)
                     .recordStats().expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(ACCOUNTS, Caffeine.newBuilder().maximumSize(accounts).recordStats()
+                    .expireAfterAccess(expireAfterAccess).build());
+            manager.registerCustomCache(TODOS, Caffeine.newBuilder().maximumSize(todos).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(FRAGMENTS, Caffeine.newBuilder().maximumWeight(fragmentCharacters).recordStats()
                     .<Object, Object>weigher((key, value) -> ENTRY_OVERHEAD + (value instanceof byte[] bytes ? bytes.length
