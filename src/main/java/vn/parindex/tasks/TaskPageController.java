@@ -55,6 +55,32 @@ class TaskPageController {
         }
     }
 
+    /**
+     * A row of the task list with its text ready (rendering is most of the page's cost: no expression per cell
+     * beyond reading a field).
+     */
+    public record TaskRow(long id, String href, String domainCode, String title, String criteria, String leads,
+            String due, String status, boolean overdue, String lastUpdate) {
+    }
+
+    private List<TaskRow> rows(List<TaskView> shown) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        java.util.Map<String, String> statuses = new java.util.HashMap<>();
+        for (TaskStatus s : TaskStatus.values()) {
+            statuses.put(s.name(), messages.getMessage("taskStatus." + s.name(), null, locale));
+        }
+        return shown.stream().map(t -> {
+            TaskView.LastUpdate u = t.lastUpdate();
+            String last = u == null ? "" : fmt.dateTime(u.at())
+                    + (u.percent() == null ? "" : " · " + u.percent() + "%");
+            return new TaskRow(t.id(), "/tasks/" + t.id(), t.domainCode(), t.title(),
+                    t.criterionCodes().isEmpty() ? "" : "(" + String.join(", ", t.criterionCodes()) + ")",
+                    t.leadUnits().stream().map(vn.parindex.criteria.UnitRef::name)
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    t.dueDate().format(TaskDraft.DAY_MONTH_YEAR), statuses.get(t.status().name()), t.overdue(), last);
+        }).toList();
+    }
+
     /** Counts shown above a list: done, in progress, not started, overdue. */
     public record Counts(long done, long inProgress, long notStarted, long overdue) {
 
@@ -70,11 +96,16 @@ class TaskPageController {
     private final TaskEditor editor;
     private final KeptCycles cycles;
     private final org.springframework.util.unit.DataSize maxFileSize;
+    private final org.springframework.context.MessageSource messages;
+    private final vn.parindex.web.VietnameseNumbers fmt;
 
     TaskPageController(TaskService tasks, TaskEditor editor, KeptCycles cycles,
+            org.springframework.context.MessageSource messages, vn.parindex.web.VietnameseNumbers fmt,
             @org.springframework.beans.factory.annotation.Value("${parindex.evidence.max-file-size}")
             org.springframework.util.unit.DataSize maxFileSize) {
         this.maxFileSize = maxFileSize;
+        this.messages = messages;
+        this.fmt = fmt;
         this.tasks = tasks;
         this.editor = editor;
         this.cycles = cycles;
@@ -108,7 +139,7 @@ class TaskPageController {
                         || ("OVERDUE".equals(status) ? t.overdue() : t.status().name().equals(status)))
                 .toList();
         model.addAttribute("cycle", cycle);
-        model.addAttribute("tasks", shown);
+        model.addAttribute("tasks", rows(shown));
         model.addAttribute("counts", Counts.of(shown));
         model.addAttribute("unit", unit == null ? "" : unit.strip().toUpperCase(java.util.Locale.ROOT));
         model.addAttribute("domain", domain == null ? "" : domain);
