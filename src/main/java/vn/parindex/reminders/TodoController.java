@@ -17,15 +17,37 @@ import vn.parindex.security.CurrentUser;
 class TodoController {
 
     private final TodoService todo;
+    private final vn.parindex.web.RenderedFragments fragments;
+    private final vn.parindex.web.DataRevision revisions;
 
-    TodoController(TodoService todo) {
+    TodoController(TodoService todo, vn.parindex.web.RenderedFragments fragments,
+            vn.parindex.web.DataRevision revisions) {
         this.todo = todo;
+        this.fragments = fragments;
+        this.revisions = revisions;
     }
 
     @GetMapping("/todo")
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("todo", todo.forUser(user));
+        TodoList list = todo.forUser(user);
+        model.addAttribute("todo", list);
+        // the list's table, kept with the list (same unit, revision and day) and per kind of reader (the links)
+        boolean unit = !list.district();
+        model.addAttribute("renderedList", fragments.html("todo:" + list.year() + ":"
+                + (unit ? user.unitId() : "district") + ":" + list.today(), revisions.current(),
+                user.isAdmin() ? "admin" : "reader", "reminders/todo", "list", () -> java.util.Map.of("todo", list),
+                request(), response(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return "reminders/todo";
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest request() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+    }
+
+    private static jakarta.servlet.http.HttpServletResponse response() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getResponse();
     }
 
     @GetMapping(path = "/todo/count", produces = MediaType.TEXT_PLAIN_VALUE)

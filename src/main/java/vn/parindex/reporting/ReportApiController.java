@@ -127,8 +127,10 @@ class ReportApiController {
 
     private final ReportService reports;
     private final ReportDocuments documents;
+    private final vn.parindex.web.KeptJson kept;
 
-    ReportApiController(ReportService reports, ReportDocuments documents) {
+    ReportApiController(ReportService reports, ReportDocuments documents, vn.parindex.web.KeptJson kept) {
+        this.kept = kept;
         this.reports = reports;
         this.documents = documents;
     }
@@ -175,8 +177,11 @@ class ReportApiController {
     @ApiResponse(responseCode = "400", description = "Not a period of the cycle's year (errors[].field = period)")
     @ApiResponse(responseCode = "404", description = "No cycle of that year")
     @GetMapping("/reports/{period}")
-    ReportJson report(Cycle cycle, @PathVariable String period) {
-        return ReportJson.of(reports.compile(cycle, reports.period(cycle, period)));
+    ResponseEntity<byte[]> report(Cycle cycle, @PathVariable String period) {
+        ReportPeriod p = reports.period(cycle, period);
+        // kept per data revision and day (who is late changes at midnight)
+        return kept.ok("report:" + cycle.getId() + ":" + p.code() + ":" + reports.today(), cycle.getDataRevision(),
+                () -> ReportJson.of(reports.compile(cycle, p)));
     }
 
     @Operation(summary = "The district's report as a Word document", description = "Laid out as Nghị định "

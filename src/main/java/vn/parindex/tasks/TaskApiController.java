@@ -76,8 +76,10 @@ class TaskApiController {
 
     private final TaskService tasks;
     private final TaskEditor editor;
+    private final vn.parindex.web.KeptJson kept;
 
-    TaskApiController(TaskService tasks, TaskEditor editor) {
+    TaskApiController(TaskService tasks, TaskEditor editor, vn.parindex.web.KeptJson kept) {
+        this.kept = kept;
         this.tasks = tasks;
         this.editor = editor;
     }
@@ -125,10 +127,14 @@ class TaskApiController {
             + "without accents, digits and underscores (errors[].field = unit)")
     @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
     @GetMapping("/cycles/{year}/tasks")
-    List<TaskJson> tasks(Cycle cycle,
+    ResponseEntity<byte[]> tasks(Cycle cycle,
             @Parameter(description = "Only the tasks this unit leads (its code, e.g. TUPHAP)")
             @RequestParam(required = false) String unit) {
-        return tasks.tasks(cycle, unit).stream().map(TaskJson::of).toList();
+        // kept per data revision and day ("overdue" changes at midnight); a bad code is refused before any is kept
+        String code = unit == null || unit.isBlank() ? "" : vn.parindex.organisation.Unit.code(unit)
+                .orElseThrow(() -> vn.parindex.system.InvalidInputException.of("unit", "unit.codeInvalid"));
+        return kept.ok("tasks:" + cycle.getId() + ":" + code + ":" + tasks.today(), cycle.getDataRevision(),
+                () -> tasks.tasks(cycle, unit).stream().map(TaskJson::of).toList());
     }
 
     @Operation(summary = "Record progress on a task", description = "The head of a lead unit of the task, or Home "

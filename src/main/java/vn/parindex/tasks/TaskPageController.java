@@ -98,14 +98,17 @@ class TaskPageController {
     private final org.springframework.util.unit.DataSize maxFileSize;
     private final org.springframework.context.MessageSource messages;
     private final vn.parindex.web.VietnameseNumbers fmt;
+    private final vn.parindex.web.RenderedFragments fragments;
 
     TaskPageController(TaskService tasks, TaskEditor editor, KeptCycles cycles,
             org.springframework.context.MessageSource messages, vn.parindex.web.VietnameseNumbers fmt,
+            vn.parindex.web.RenderedFragments fragments,
             @org.springframework.beans.factory.annotation.Value("${parindex.evidence.max-file-size}")
             org.springframework.util.unit.DataSize maxFileSize) {
         this.maxFileSize = maxFileSize;
         this.messages = messages;
         this.fmt = fmt;
+        this.fragments = fragments;
         this.tasks = tasks;
         this.editor = editor;
         this.cycles = cycles;
@@ -126,26 +129,33 @@ class TaskPageController {
     String list(Cycle cycle, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String domain, @RequestParam(required = false) String status,
             Model model) {
-        List<TaskView> all;
+        String code;
         try {
-            all = tasks.tasks(cycle, unit);
-        } catch (InvalidInputException e) {
+            code = unit == null || unit.isBlank() ? "" : vn.parindex.organisation.Unit.code(unit).orElseThrow();
+        } catch (java.util.NoSuchElementException e) {
             // on a page, an address naming no unit that can be is a page not found, as an unknown unit is
             throw new NotFoundException("notFound.unitCode", unit.length() > 32 ? unit.substring(0, 32) : unit);
         }
-        List<TaskView> shown = all.stream()
-                .filter(t -> domain == null || domain.isBlank() || t.domainCode().equals(domain))
-                .filter(t -> status == null || status.isBlank()
-                        || ("OVERDUE".equals(status) ? t.overdue() : t.status().name().equals(status)))
-                .toList();
+        List<TaskService.Choice> domains = tasks.domainChoices(cycle);
+        String d = domain == null || domains.stream().noneMatch(c -> c.code().equals(domain)) ? "" : domain;
+        String st = status == null || !java.util.Set.of("NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE")
+                .contains(status) ? "" : status;
+        // the counts and the table, kept per data revision and day (rendering them was most of the page's cost)
+        model.addAttribute("renderedTable", fragments.everyone("tasks:" + cycle.getId() + ":" + code + ":" + d + ":"
+                + st + ":" + tasks.today(), cycle.getDataRevision(), "tasks/table", "table", () -> {
+                    List<TaskView> shown = tasks.tasks(cycle, code.isEmpty() ? null : code).stream()
+                            .filter(t -> d.isEmpty() || t.domainCode().equals(d))
+                            .filter(t -> st.isEmpty() || ("OVERDUE".equals(st) ? t.overdue()
+                                    : t.status().name().equals(st)))
+                            .toList();
+                    return java.util.Map.of("tasks", rows(shown), "counts", Counts.of(shown));
+                }));
         model.addAttribute("cycle", cycle);
-        model.addAttribute("tasks", rows(shown));
-        model.addAttribute("counts", Counts.of(shown));
         model.addAttribute("unit", unit == null ? "" : unit.strip().toUpperCase(java.util.Locale.ROOT));
-        model.addAttribute("domain", domain == null ? "" : domain);
-        model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("domain", d);
+        model.addAttribute("status", st);
         model.addAttribute("units", tasks.unitChoices());
-        model.addAttribute("domains", tasks.domainChoices(cycle));
+        model.addAttribute("domains", domains);
         return "tasks/list";
     }
 

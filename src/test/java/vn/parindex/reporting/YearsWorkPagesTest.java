@@ -93,6 +93,8 @@ class YearsWorkPagesTest {
         assertThat(after.select("#task-updates li").first().text()).contains("Đã tổ chức hội nghị", "60%",
                 "Đang thực hiện");
         assertThat(after.select("#task-status").text()).contains("Đang thực hiện");
+        // the list (kept per data revision and day) shows it at once
+        assertThat(page("tuphap", target).select("tr[data-task=" + task + "]").text()).contains("Đang thực hiện", "60%");
         // another unit's head is refused
         mvc.perform(form("vhtt", "/tasks/" + task + "/updates").param("note", "x")).andExpect(status().isForbidden());
 
