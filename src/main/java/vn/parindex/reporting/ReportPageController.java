@@ -98,8 +98,11 @@ class ReportPageController {
     private final ReportService reports;
     private final ReportDocuments documents;
     private final KeptCycles cycles;
+    private final vn.parindex.web.RenderedFragments fragments;
 
-    ReportPageController(ReportService reports, ReportDocuments documents, KeptCycles cycles) {
+    ReportPageController(ReportService reports, ReportDocuments documents, KeptCycles cycles,
+            vn.parindex.web.RenderedFragments fragments) {
+        this.fragments = fragments;
         this.reports = reports;
         this.documents = documents;
         this.cycles = cycles;
@@ -129,14 +132,25 @@ class ReportPageController {
     @GetMapping("/cycles/{year}/reports")
     String periods(@AuthenticationPrincipal CurrentUser user, Cycle cycle, Model model) {
         model.addAttribute("cycle", cycle);
-        model.addAttribute("periods", reports.periods(cycle));
-        model.addAttribute("today", reports.today());
-        if (user.isUnitHead() && user.unitId() != null) {
-            Map<String, ReportService.Pending> mine = new LinkedHashMap<>();
-            model.addAttribute("mine", mine);
-            reports.statuses(cycle, user.unitId()).forEach(p -> mine.put(p.period().code(), p));
+        boolean mineOnly = user.isUnitHead() && user.unitId() != null;
+        // the table, kept per data revision and day (who is late changes at midnight), per unit for a unit head
+        model.addAttribute("renderedPeriods", fragments.everyone("periods:" + cycle.getId() + ":"
+                + (mineOnly ? user.unitId() : "all") + ":" + reports.today(), cycle.getDataRevision(),
+                "reporting/periods", "periods", () -> {
+                    Map<String, Object> vars = new LinkedHashMap<>();
+                    vars.put("cycle", cycle);
+                    vars.put("periods", reports.periods(cycle));
+                    if (mineOnly) {
+                        Map<String, ReportService.Pending> mine = new LinkedHashMap<>();
+                        reports.statuses(cycle, user.unitId()).forEach(p -> mine.put(p.period().code(), p));
+                        vars.put("mine", mine);
+                        vars.put("unitCode", user.unitCode());
+                    }
+                    return vars;
+                }));
+        if (user.isAdmin()) {
+            model.asMap().putIfAbsent("calendarForm", CalendarForm.of(reports.calendar(cycle)));
         }
-        model.asMap().putIfAbsent("calendarForm", CalendarForm.of(reports.calendar(cycle)));
         return "reporting/periods";
     }
 
@@ -166,7 +180,10 @@ class ReportPageController {
         ReportPeriod p = period(cycle, period);
         model.addAttribute("cycle", cycle);
         model.addAttribute("period", p);
-        model.addAttribute("overview", reports.overview(cycle, p));
+        model.addAttribute("renderedUnits", fragments.everyone("period:" + cycle.getId() + ":" + p.code() + ":"
+                + reports.today(), cycle.getDataRevision(), "reporting/period", "units",
+                () -> Map.of("cycle", cycle, "period", p, "overview", reports.overview(cycle, p))));
+        model.addAttribute("deadline", reports.calendar(cycle).deadline(p));
         return "reporting/period";
     }
 
