@@ -6,18 +6,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,13 +121,13 @@ class ReportApiController {
     }
 
     private final ReportService reports;
-    private final ReportDocuments documents;
+    private final ReportDownloads downloads;
     private final vn.parindex.web.KeptJson kept;
 
-    ReportApiController(ReportService reports, ReportDocuments documents, vn.parindex.web.KeptJson kept) {
+    ReportApiController(ReportService reports, ReportDownloads downloads, vn.parindex.web.KeptJson kept) {
         this.kept = kept;
         this.reports = reports;
-        this.documents = documents;
+        this.downloads = downloads;
     }
 
     @Operation(summary = "The cycle's deadlines")
@@ -192,10 +187,7 @@ class ReportApiController {
     @ApiResponse(responseCode = "404", description = "No cycle of that year")
     @GetMapping("/reports/{period}.docx")
     ResponseEntity<byte[]> document(Cycle cycle, @PathVariable String period) throws IOException {
-        ReportPeriod p = reports.period(cycle, period);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        documents.district(reports.compile(cycle, p), out);
-        return docx(out, "bao-cao-cchc-" + p.code() + ".docx");
+        return downloads.district(cycle, reports.period(cycle, period));
     }
 
     @Operation(summary = "A unit's input for a period")
@@ -216,11 +208,7 @@ class ReportApiController {
     @GetMapping("/reports/{period}/units/{unitCode}.docx")
     ResponseEntity<byte[]> inputDocument(Cycle cycle, @PathVariable String period, @PathVariable String unitCode)
             throws IOException {
-        ReportPeriod p = reports.period(cycle, period);
-        UnitInput input = reports.input(cycle, p, unitCode);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        documents.unit(input, cycle.getDistrictName(), reports.today(), out);
-        return docx(out, "bao-cao-cchc-" + p.code() + "-" + input.status().unit().code().toLowerCase() + ".docx");
+        return downloads.unit(cycle, reports.period(cycle, period), unitCode);
     }
 
     @Operation(summary = "Write a unit's input for a period", description = "The unit's head or Home Affairs: per "
@@ -271,13 +259,5 @@ class ReportApiController {
     InputJson accept(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @RequestBody InputReviewRequest r) {
         return InputJson.of(reports.accept(user, cycle, reports.period(cycle, period), unitCode, r.version()));
-    }
-
-    static ResponseEntity<byte[]> docx(ByteArrayOutputStream out, String fileName) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(ReportDocuments.DOCX))
-                .body(out.toByteArray());
     }
 }

@@ -1,7 +1,6 @@
 package vn.parindex.reporting;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,15 +95,15 @@ class ReportPageController {
     }
 
     private final ReportService reports;
-    private final ReportDocuments documents;
+    private final ReportDownloads downloads;
     private final KeptCycles cycles;
     private final vn.parindex.web.RenderedFragments fragments;
 
-    ReportPageController(ReportService reports, ReportDocuments documents, KeptCycles cycles,
+    ReportPageController(ReportService reports, ReportDownloads downloads, KeptCycles cycles,
             vn.parindex.web.RenderedFragments fragments) {
         this.fragments = fragments;
         this.reports = reports;
-        this.documents = documents;
+        this.downloads = downloads;
         this.cycles = cycles;
     }
 
@@ -189,10 +188,7 @@ class ReportPageController {
 
     @GetMapping("/cycles/{year}/reports/{period}.docx")
     ResponseEntity<byte[]> document(Cycle cycle, @PathVariable String period) throws IOException {
-        ReportPeriod p = period(cycle, period);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        documents.district(reports.compile(cycle, p), out);
-        return ReportApiController.docx(out, "bao-cao-cchc-" + p.code() + ".docx");
+        return downloads.district(cycle, period(cycle, period));
     }
 
     @GetMapping("/cycles/{year}/reports/{period}/units/{unitCode}")
@@ -214,12 +210,7 @@ class ReportPageController {
     @GetMapping("/cycles/{year}/reports/{period}/units/{unitCode}.docx")
     ResponseEntity<byte[]> inputDocument(Cycle cycle, @PathVariable String period, @PathVariable String unitCode)
             throws IOException {
-        ReportPeriod p = period(cycle, period);
-        UnitInput input = reports.input(cycle, p, unitCode(unitCode));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        documents.unit(input, cycle.getDistrictName(), reports.today(), out);
-        return ReportApiController.docx(out, "bao-cao-cchc-" + p.code() + "-"
-                + input.status().unit().code().toLowerCase(java.util.Locale.ROOT) + ".docx");
+        return downloads.unit(cycle, period(cycle, period), unitCode(unitCode));
     }
 
     /** Saves the input; the button "send" (name {@code send}) sends it too. */

@@ -1,0 +1,54 @@
+package vn.parindex.reporting;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import vn.parindex.criteria.Cycle;
+import vn.parindex.reporting.ReportViews.UnitInput;
+
+/**
+ * The Word documents as downloads, the same for the pages and the API: the district's report of a period and a
+ * unit's input, each with a file name naming the period (and the unit). A document is some tens of kilobytes,
+ * built whole by POI, so it is answered from memory.
+ */
+@Component
+class ReportDownloads {
+
+    private final ReportService reports;
+    private final ReportDocuments documents;
+
+    ReportDownloads(ReportService reports, ReportDocuments documents) {
+        this.reports = reports;
+        this.documents = documents;
+    }
+
+    /** The district's report for the period: {@code bao-cao-cchc-2023-Q1.docx}. */
+    ResponseEntity<byte[]> district(Cycle cycle, ReportPeriod period) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        documents.district(reports.compile(cycle, period), out);
+        return docx(out, "bao-cao-cchc-" + period.code() + ".docx");
+    }
+
+    /** A unit's input for the period: {@code bao-cao-cchc-2023-Q1-tuphap.docx}. */
+    ResponseEntity<byte[]> unit(Cycle cycle, ReportPeriod period, String unitCode) throws IOException {
+        UnitInput input = reports.input(cycle, period, unitCode);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        documents.unit(input, cycle.getDistrictName(), reports.today(), out);
+        return docx(out, "bao-cao-cchc-" + period.code() + "-"
+                + input.status().unit().code().toLowerCase(Locale.ROOT) + ".docx");
+    }
+
+    private static ResponseEntity<byte[]> docx(ByteArrayOutputStream out, String fileName) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(ReportDocuments.DOCX))
+                .body(out.toByteArray());
+    }
+}
