@@ -52,11 +52,61 @@ class DashboardApiController {
     private final ScoreboardService scoreboards;
     private final DashboardService dashboards;
     private final KeptJson kept;
+    private final AppendixDownloads downloads;
 
-    DashboardApiController(ScoreboardService scoreboards, DashboardService dashboards, KeptJson kept) {
+    DashboardApiController(ScoreboardService scoreboards, DashboardService dashboards, KeptJson kept,
+            AppendixDownloads downloads) {
         this.scoreboards = scoreboards;
         this.dashboards = dashboards;
         this.kept = kept;
+        this.downloads = downloads;
+    }
+
+    @Operation(summary = "The appendix as an Excel workbook", description = "As the plan prints it: STT, name, "
+            + "maximum, the baseline year's score, the target, the change as printed, the lead unit, domain rows "
+            + "bold, a total row; then the current score, the gap to the target and the status. Scores are numeric "
+            + "cells. A4 landscape print setup.")
+    @ApiResponse(responseCode = "200", description = "The .xlsx file",
+            content = @Content(mediaType = AppendixFiles.XLSX, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No cycle of that year")
+    @GetMapping("/api/v1/cycles/{year}/appendix.xlsx")
+    ResponseEntity<byte[]> appendixXlsx(@PathVariable int year) throws java.io.IOException {
+        return downloads.district(cycle(year), false);
+    }
+
+    @Operation(summary = "The appendix as CSV", description = "The workbook's header and rows, UTF-8 with a byte "
+            + "order mark, numbers with a decimal comma (9,6419).")
+    @ApiResponse(responseCode = "200", description = "The .csv file",
+            content = @Content(mediaType = AppendixFiles.CSV, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No cycle of that year")
+    @GetMapping("/api/v1/cycles/{year}/appendix.csv")
+    ResponseEntity<byte[]> appendixCsv(@PathVariable int year) throws java.io.IOException {
+        return downloads.district(cycle(year), true);
+    }
+
+    @Operation(summary = "A unit's criteria as an Excel workbook", description = "The criteria the unit leads, "
+            + "with the rows above them, and a total of what it leads; columns as in the appendix.")
+    @ApiResponse(responseCode = "200", description = "The .xlsx file",
+            content = @Content(mediaType = AppendixFiles.XLSX, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
+    @GetMapping("/api/v1/cycles/{year}/units/{unitCode}/criteria.xlsx")
+    ResponseEntity<byte[]> unitXlsx(@PathVariable int year, @PathVariable String unitCode)
+            throws java.io.IOException {
+        return downloads.unit(cycle(year), unitCode, false);
+    }
+
+    @Operation(summary = "A unit's criteria as CSV")
+    @ApiResponse(responseCode = "200", description = "The .csv file",
+            content = @Content(mediaType = AppendixFiles.CSV, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
+    @GetMapping("/api/v1/cycles/{year}/units/{unitCode}/criteria.csv")
+    ResponseEntity<byte[]> unitCsv(@PathVariable int year, @PathVariable String unitCode)
+            throws java.io.IOException {
+        return downloads.unit(cycle(year), unitCode, true);
+    }
+
+    private Cycle cycle(int year) {
+        return scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 
     @Operation(summary = "The dashboard's figures", description = "Last year's score and rank, target and target "

@@ -47,8 +47,11 @@ class DashboardController {
     private final ObjectMapper json;
     private final VietnameseNumbers fmt;
 
+    private final AppendixDownloads downloads;
+
     DashboardController(KeptCycles catalog, DashboardService dashboards, ScoreboardService scoreboards,
-            RenderedFragments fragments, ObjectMapper json, VietnameseNumbers fmt) {
+            RenderedFragments fragments, ObjectMapper json, VietnameseNumbers fmt, AppendixDownloads downloads) {
+        this.downloads = downloads;
         this.fmt = fmt;
         this.catalog = catalog;
         this.dashboards = dashboards;
@@ -113,6 +116,32 @@ class DashboardController {
         model.addAttribute("full", full);
         model.addAttribute("rowCount", board.rows().size());
         return "dashboard/appendix";
+    }
+
+    /** The appendix as an Excel workbook (the plan's layout, numbers as numbers). */
+    @GetMapping("/cycles/{year}/appendix.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> appendixXlsx(Cycle cycle) throws java.io.IOException {
+        return downloads.district(cycle, false);
+    }
+
+    /** The appendix as CSV (UTF-8 with a byte order mark). */
+    @GetMapping("/cycles/{year}/appendix.csv")
+    org.springframework.http.ResponseEntity<byte[]> appendixCsv(Cycle cycle) throws java.io.IOException {
+        return downloads.district(cycle, true);
+    }
+
+    /** The criteria a unit leads, as an Excel workbook. */
+    @GetMapping("/cycles/{year}/units/{unitCode}/criteria.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> unitXlsx(Cycle cycle, @PathVariable String unitCode)
+            throws java.io.IOException {
+        return downloads.unit(cycle, unitCode, false);
+    }
+
+    /** The criteria a unit leads, as CSV. */
+    @GetMapping("/cycles/{year}/units/{unitCode}/criteria.csv")
+    org.springframework.http.ResponseEntity<byte[]> unitCsv(Cycle cycle, @PathVariable String unitCode)
+            throws java.io.IOException {
+        return downloads.unit(cycle, unitCode, true);
     }
 
     /**

@@ -188,6 +188,18 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("api set calendar", true, () -> json(put("/api/v1/cycles/2023/calendar"), "{}"), ADMIN));
         all.add(new Endpoint("api report periods", true, () -> get("/api/v1/cycles/2023/reports"), EVERYONE));
         all.add(new Endpoint("api report", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1"), EVERYONE));
+        all.add(new Endpoint("appendix xlsx (page)", false, () -> get("/cycles/2023/appendix.xlsx"), EVERYONE));
+        all.add(new Endpoint("appendix csv (page)", false, () -> get("/cycles/2023/appendix.csv"), EVERYONE));
+        all.add(new Endpoint("unit criteria xlsx (page)", false,
+                () -> get("/cycles/2023/units/TUPHAP/criteria.xlsx"), EVERYONE));
+        all.add(new Endpoint("unit criteria csv (page)", false,
+                () -> get("/cycles/2023/units/TUPHAP/criteria.csv"), EVERYONE));
+        all.add(new Endpoint("api appendix xlsx", true, () -> get("/api/v1/cycles/2023/appendix.xlsx"), EVERYONE));
+        all.add(new Endpoint("api appendix csv", true, () -> get("/api/v1/cycles/2023/appendix.csv"), EVERYONE));
+        all.add(new Endpoint("api unit criteria xlsx", true,
+                () -> get("/api/v1/cycles/2023/units/TUPHAP/criteria.xlsx"), EVERYONE));
+        all.add(new Endpoint("api unit criteria csv", true,
+                () -> get("/api/v1/cycles/2023/units/TUPHAP/criteria.csv"), EVERYONE));
         all.add(new Endpoint("api report document", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1.docx"),
                 EVERYONE));
         all.add(new Endpoint("api unit input", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP"),

@@ -1,0 +1,276 @@
+package vn.parindex.dashboard;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import vn.parindex.dashboard.AppendixSheet.Kind;
+import vn.parindex.dashboard.AppendixSheet.Line;
+
+/**
+ * The appendix as an Excel workbook (Apache POI) and as CSV. The workbook is laid out as the plan prints its
+ * appendix: the title block, the plan's columns, domain rows bold, a total row; then the current score, the gap
+ * and the status. Scores are numbers (a Vietnamese Excel shows 9,6419) with the plan's decimals: maxima with 2,
+ * other scores with 2 to 4 as needed (12,25; 9,6419). Frozen header, A4 landscape, one page wide, the header
+ * repeated on every printed page. The CSV has the header and the same rows, UTF-8 with a byte order mark so that
+ * Excel reads Vietnamese correctly, numbers written the same way with a decimal comma.
+ */
+public final class AppendixFiles {
+
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CSV = "text/csv";
+
+    /** Index of the header row: below the three title rows. */
+    public static final int HEADER_ROW = 3;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final int[] WIDTHS = {7, 58, 10, 11, 11, 12, 28, 11, 12, 17};
+
+    private AppendixFiles() {
+    }
+
+    /** The workbook, written to {@code out} (not closed). */
+    public static void xlsx(AppendixSheet sheet, LocalDate asOf, OutputStream out) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Styles styles = new Styles(book);
+            Sheet s = book.createSheet("Phụ lục");
+            List<String> headers = sheet.headers();
+            int last = headers.size() - 1;
+            title(s, 0, "PHỤ LỤC", styles.title, last);
+            String place = sheet.districtName() == null ? "" : " HUYỆN " + sheet.districtName().toUpperCase(Locale.forLanguageTag("vi"));
+            String heading = "MỤC TIÊU PHẤN ĐẤU NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH" + place + " NĂM " + sheet.year();
+            if (sheet.unitName() != null) {
+                heading += " – CƠ QUAN CHỦ TRÌ: " + sheet.unitName().toUpperCase(Locale.forLanguageTag("vi"));
+            }
+            title(s, 1, heading, styles.title, last);
+            title(s, 2, "(Số liệu đến ngày " + DAY.format(asOf) + ")", styles.subtitle, last);
+            Row header = s.createRow(HEADER_ROW);
+            header.setHeightInPoints(45);
+            for (int i = 0; i < headers.size(); i++) {
+                text(header, i, headers.get(i), styles.header);
+            }
+            int r = HEADER_ROW + 1;
+            for (Line line : sheet.lines()) {
+                Row row = s.createRow(r++);
+                boolean bold = line.kind() != Kind.CRITERION;
+                if (line.kind() == Kind.TOTAL) {
+                    text(row, 0, "", styles.text(true));
+                } else {
+                    text(row, 0, line.code(), styles.code(bold));
+                }
+                text(row, 1, line.name(), styles.text(bold));
+                number(row, 2, line.max(), styles.max(bold));
+                number(row, 3, line.baseline(), styles.score(bold));
+                number(row, 4, line.target(), styles.score(bold));
+                text(row, 5, line.change(), styles.centred(bold));
+                text(row, 6, line.lead(), styles.text(bold));
+                number(row, 7, line.current(), styles.score(bold));
+                number(row, 8, line.gap(), styles.score(bold));
+                text(row, 9, line.status(), styles.text(bold));
+            }
+            for (int i = 0; i < WIDTHS.length; i++) {
+                s.setColumnWidth(i, WIDTHS[i] * 256);
+            }
+            s.createFreezePane(0, HEADER_ROW + 1);
+            s.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+            PrintSetup print = s.getPrintSetup();
+            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+            print.setLandscape(true);
+            print.setFitWidth((short) 1);
+            print.setFitHeight((short) 0);
+            s.setFitToPage(true);
+            s.setHorizontallyCenter(true);
+            s.setMargin(Sheet.LeftMargin, 0.6);
+            s.setMargin(Sheet.RightMargin, 0.4);
+            s.setMargin(Sheet.TopMargin, 0.6);
+            s.setMargin(Sheet.BottomMargin, 0.6);
+            s.getFooter().setCenter("Trang &P/&N");
+            book.write(out);
+        }
+    }
+
+    /** The CSV: header and rows, UTF-8 with a byte order mark, written to {@code out} (flushed, not closed). */
+    public static void csv(AppendixSheet sheet, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        record(w, sheet.headers());
+        for (Line line : sheet.lines()) {
+            List<String> fields = new ArrayList<>();
+            fields.add(line.kind() == Kind.TOTAL ? "" : line.code());
+            fields.add(line.name());
+            fields.add(decimals(line.max(), 2, 2));
+            fields.add(decimals(line.baseline(), 2, 4));
+            fields.add(decimals(line.target(), 2, 4));
+            fields.add(line.change());
+            fields.add(line.lead());
+            fields.add(decimals(line.current(), 2, 4));
+            fields.add(decimals(line.gap(), 2, 4));
+            fields.add(line.status());
+            record(w, fields);
+        }
+        w.flush();
+    }
+
+    /** A number with a decimal comma and between {@code min} and {@code max} decimals: {@code 12,25}, {@code 9,6419}. */
+    static String decimals(BigDecimal value, int min, int max) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal v = value.setScale(max, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (v.scale() < min) {
+            v = v.setScale(min, RoundingMode.UNNECESSARY);
+        }
+        return v.toPlainString().replace('.', ',');
+    }
+
+    private static void record(Writer w, List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(quoted(fields.get(i)));
+        }
+        w.write("\r\n");
+    }
+
+    /** RFC 4180 quoting; a field a spreadsheet would read as a formula starts with an apostrophe. */
+    static String quoted(String field) {
+        String f = field == null ? "" : field;
+        if (!f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0 && !f.matches("[+\\-] ?[0-9]+")) {
+            f = "'" + f;
+        }
+        if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+            return '"' + f.replace("\"", "\"\"") + '"';
+        }
+        return f;
+    }
+
+    private static void title(Sheet s, int index, String text, CellStyle style, int lastColumn) {
+        Row row = s.createRow(index);
+        row.setHeightInPoints(index == 1 ? 32 : 18);
+        text(row, 0, text, style);
+        s.addMergedRegion(new CellRangeAddress(index, index, 0, lastColumn));
+    }
+
+    private static void text(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value == null ? "" : value);
+        cell.setCellStyle(style);
+    }
+
+    private static void number(Row row, int column, BigDecimal value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        if (value != null) {
+            // a 4-decimal score is written as its shortest decimal text (9.6419), which reads back exactly
+            cell.setCellValue(value.doubleValue());
+        }
+        cell.setCellStyle(style);
+    }
+
+    /** The workbook's cell styles, made once each (a workbook allows some 64 000). */
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle subtitle;
+        final CellStyle header;
+        private final CellStyle[] text = new CellStyle[2];
+        private final CellStyle[] code = new CellStyle[2];
+        private final CellStyle[] centred = new CellStyle[2];
+        private final CellStyle[] max = new CellStyle[2];
+        private final CellStyle[] score = new CellStyle[2];
+
+        Styles(XSSFWorkbook book) {
+            Font plain = font(book, false, false, 12);
+            Font bold = font(book, true, false, 12);
+            title = book.createCellStyle();
+            title.setFont(font(book, true, false, 13));
+            title.setAlignment(HorizontalAlignment.CENTER);
+            title.setVerticalAlignment(VerticalAlignment.CENTER);
+            title.setWrapText(true);
+            subtitle = book.createCellStyle();
+            subtitle.setFont(font(book, false, true, 12));
+            subtitle.setAlignment(HorizontalAlignment.CENTER);
+            header = bordered(book, bold);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            short twoDecimals = book.createDataFormat().getFormat("0.00");
+            short upToFour = book.createDataFormat().getFormat("0.00##");
+            short textFormat = book.createDataFormat().getFormat("@");
+            for (int b = 0; b < 2; b++) {
+                Font font = b == 1 ? bold : plain;
+                text[b] = bordered(book, font);
+                code[b] = bordered(book, font);
+                code[b].setAlignment(HorizontalAlignment.CENTER);
+                code[b].setDataFormat(textFormat);
+                centred[b] = bordered(book, font);
+                centred[b].setAlignment(HorizontalAlignment.CENTER);
+                max[b] = bordered(book, font);
+                max[b].setDataFormat(twoDecimals);
+                score[b] = bordered(book, font);
+                score[b].setDataFormat(upToFour);
+            }
+        }
+
+        CellStyle text(boolean bold) {
+            return text[bold ? 1 : 0];
+        }
+
+        CellStyle code(boolean bold) {
+            return code[bold ? 1 : 0];
+        }
+
+        CellStyle centred(boolean bold) {
+            return centred[bold ? 1 : 0];
+        }
+
+        CellStyle max(boolean bold) {
+            return max[bold ? 1 : 0];
+        }
+
+        CellStyle score(boolean bold) {
+            return score[bold ? 1 : 0];
+        }
+
+        private static Font font(XSSFWorkbook book, boolean bold, boolean italic, int points) {
+            Font f = book.createFont();
+            f.setFontName("Times New Roman");
+            f.setFontHeightInPoints((short) points);
+            f.setBold(bold);
+            f.setItalic(italic);
+            return f;
+        }
+
+        private static CellStyle bordered(XSSFWorkbook book, Font font) {
+            CellStyle s = book.createCellStyle();
+            s.setFont(font);
+            s.setBorderTop(BorderStyle.THIN);
+            s.setBorderBottom(BorderStyle.THIN);
+            s.setBorderLeft(BorderStyle.THIN);
+            s.setBorderRight(BorderStyle.THIN);
+            s.setVerticalAlignment(VerticalAlignment.CENTER);
+            s.setWrapText(true);
+            return s;
+        }
+    }
+}
