@@ -158,7 +158,7 @@ class CriterionPages {
                 .map(a -> threadItem(a, filesOf.getOrDefault(a.id(), List.of()))).toList();
         List<CriterionPage.Part> parts = leaf ? List.of() : parts(board, c.code(), cycle.getId());
         List<HistoryEntry> historyEntries = audit.forCriterion(c.id());
-        return new Shared(parts, trend(c.code(), cycle.getYear()), thread, files, history(historyEntries),
+        return new Shared(parts, trend(c.id(), c.code(), cycle.getYear()), thread, files, history(historyEntries),
                 assignments.choices(c.id()), List.copyOf(assessmentViews), List.copyOf(evidenceInfos),
                 List.copyOf(historyEntries), tasks.forCriterion(c.id(), tasks.today()));
     }
@@ -220,9 +220,9 @@ class CriterionPages {
         return parts;
     }
 
-    private List<CriterionPage.TrendRow> trend(String code, int shownYear) {
+    private List<CriterionPage.TrendRow> trend(long id, String code, int shownYear) {
         List<CriterionPage.TrendRow> rows = new ArrayList<>();
-        for (CriterionTrendPoint t : catalog.trend(code)) {
+        for (CriterionTrendPoint t : catalog.trend(id, code)) {
             rows.add(new CriterionPage.TrendRow(t.year(), t.year() == shownYear, t.name(), orNone(fmt.max(t.maxScore())),
                     t.baselineYear(), t.baselineScore() == null ? null : fmt.score(t.baselineScore()),
                     orNone(fmt.score(t.targetScore())), orNone(fmt.score(t.currentScore()))));

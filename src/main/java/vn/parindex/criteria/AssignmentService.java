@@ -64,6 +64,9 @@ public class AssignmentService {
         ReviewPermissions.require(permissions.canEditScores(user));
         Criterion criterion = criteria.findByYearAndCode(year, code)
                 .orElseThrow(() -> NotFoundException.criterion(year, code));
+        if (criterion.getCycle().isClosed()) {
+            throw new vn.parindex.system.ConflictException("conflict.cycleClosed", criterion.getVersion());
+        }
         Map<String, Unit> byCode = units.findAll().stream().collect(Collectors.toMap(Unit::getCode,
                 Function.identity()));
         FieldErrors errors = new FieldErrors();

@@ -12,10 +12,13 @@ public class CriteriaCatalog {
 
     private final CycleRepository cycles;
     private final CriterionRepository criteria;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    CriteriaCatalog(CycleRepository cycles, CriterionRepository criteria) {
+    CriteriaCatalog(CycleRepository cycles, CriterionRepository criteria,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.cycles = cycles;
         this.criteria = criteria;
+        this.jdbc = jdbc;
     }
 
     public List<Cycle> cycles() {
@@ -50,6 +53,33 @@ public class CriteriaCatalog {
     /** The criterion with this code in every cycle on record, oldest first (one statement). */
     public List<CriterionTrendPoint> trend(String code) {
         return criteria.findTrend(code);
+    }
+
+    /**
+     * A criterion across the years: the criteria it continues and those continuing it (renamed, renumbered or
+     * merged when a new year was started), oldest first; where no year was started from another, the criteria of
+     * the same code.
+     */
+    public List<CriterionTrendPoint> trend(long criterionId, String code) {
+        List<CriterionTrendPoint> linked = jdbc.sql("""
+                with recursive back(id) as (
+                    select cast(:id as bigint)
+                    union select l.previous_id from criterion_lineage l join back b on l.criterion_id = b.id
+                ), forth(id) as (
+                    select cast(:id as bigint)
+                    union select l.criterion_id from criterion_lineage l join forth f on l.previous_id = f.id
+                )
+                select y.year, y.baseline_year, c.name, c.max_score, c.baseline_score, c.target_score,
+                       c.current_score, c.appraised_score
+                from criterion c join cycle y on y.id = c.cycle_id
+                where c.id in (select id from back union select id from forth)
+                order by y.year, c.position""")
+                .param("id", criterionId)
+                .query((rs, n) -> new CriterionTrendPoint(rs.getInt(1), rs.getInt(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                        rs.getBigDecimal(8)))
+                .list();
+        return linked.size() > 1 ? linked : trend(code);
     }
 
     /** The cycle's whole tree with its units, read with one statement whatever its size. */

@@ -61,7 +61,8 @@ final class CriteriaTree {
             views.add(new CriterionView(c.getId(), c.getCode(), parent == null ? null : parent.getCode(),
                     c.getLevel(), c.getPosition(), c.getName(), c.getMaxScore(), c.getBaselineScore(),
                     c.getTargetScore(), c.getCurrentScore(), c.getRecordedChange(), c.getScoringMethod(),
-                    c.getWeakness(), c.getVersion(), List.copyOf(lead), inherited, List.copyOf(helping)));
+                    c.getWeakness(), c.getVersion(), List.copyOf(lead), inherited, List.copyOf(helping),
+                    c.getAppraisedScore(), c.getAppraisalReason()));
         }
         return views;
     }

@@ -67,6 +67,12 @@ public class Criterion {
     /** The weakness to fix (tồn tại, hạn chế), from the plan. */
     private String weakness;
 
+    /** The score the province appraised (thẩm định), once published. */
+    private BigDecimal appraisedScore;
+
+    /** The province's reason for deducting points, if it gave one. */
+    private String appraisalReason;
+
     @Version
     private long version;
 
@@ -99,6 +105,12 @@ public class Criterion {
     /** Sets this year's current score: an approved assessment, a survey result or an ADMIN correction. */
     void changeCurrentScore(BigDecimal value) {
         this.currentScore = withinMax(value);
+    }
+
+    /** Records the province's appraisal (both null clears it). */
+    void recordAppraisal(BigDecimal score, String reason) {
+        this.appraisedScore = withinMax(score);
+        this.appraisalReason = reason;
     }
 
     private BigDecimal withinMax(BigDecimal value) {

@@ -57,6 +57,9 @@ public class CriterionScoreService {
             errors.add("version", "version.required");
         }
         errors.throwIfAny();
+        if (criterion.getCycle().isClosed()) {
+            throw new vn.parindex.system.ConflictException("conflict.cycleClosed", criterion.getVersion());
+        }
         criterion.requireVersion(change.version());
         String comment = change.comment().strip();
         if (baseline != null) {

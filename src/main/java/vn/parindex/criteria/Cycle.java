@@ -55,6 +55,9 @@ public class Cycle {
 
     private String districtName;
 
+    /** When Home Affairs closed the cycle; null while open. */
+    private OffsetDateTime closedAt;
+
     @Version
     private long version;
 
@@ -78,6 +81,16 @@ public class Cycle {
         this.baselineRank = baselineRank;
         this.targetRank = targetRank;
         this.districtCount = districtCount;
+    }
+
+    /** Closes the cycle: from now on nothing in it changes. */
+    void close(OffsetDateTime at) {
+        this.status = CycleStatus.CLOSED;
+        this.closedAt = at;
+    }
+
+    public boolean isClosed() {
+        return status == CycleStatus.CLOSED;
     }
 
     public void recordTotals(BigDecimal max, BigDecimal baseline, BigDecimal target, Integer change) {

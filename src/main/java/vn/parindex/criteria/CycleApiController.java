@@ -1,35 +1,167 @@
 package vn.parindex.criteria;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
 
-/** Read API: the assessment cycles on record. */
+/** The assessment cycles: the list, closing one, starting the next year, the province's appraisal. */
 @RestController
 @RequestMapping("/api/v1/cycles")
-@Tag(name = "Cycles", description = "The assessment cycles on record")
+@Tag(name = "Cycles", description = "The assessment cycles: closing one, starting the next, the province's "
+        + "appraisal and the reconciliation with the self-assessment")
 class CycleApiController {
 
     /** A cycle in the API. */
     record CycleJson(int year, int baselineYear, CycleStatus status, String title) {
+        static CycleJson of(Cycle c) {
+            return new CycleJson(c.getYear(), c.getBaselineYear(), c.getStatus(), c.getTitle());
+        }
+    }
+
+    /** Start the next year from a cycle, old codes mapped to new ones. */
+    record NewCycleRequest(Integer year, Integer from, Map<String, String> mapping) {
+    }
+
+    /** A new cycle and where each of its criteria comes from. */
+    record StartedJson(int year, int baselineYear, CycleStatus status, String title, int criteria,
+            List<CarriedJson> mapped) {
+    }
+
+    /** A new code continuing one or more old ones (only those that differ from the old code are listed). */
+    record CarriedJson(String code, List<String> from) {
+    }
+
+    /** The province's appraisal of a criterion. */
+    record AppraisalRequest(BigDecimal appraisedScore, String reason, Long version) {
+    }
+
+    /** A criterion after its appraisal. */
+    record AppraisalJson(String code, BigDecimal maxScore, BigDecimal currentScore, BigDecimal appraisedScore,
+            BigDecimal officialScore, BigDecimal deduction, String reason, long version) {
     }
 
     private final KeptCycles catalog;
+    private final CycleLifecycle lifecycle;
+    private final AppraisalService appraisals;
+    private final Reconciliation reconciliation;
 
-    CycleApiController(KeptCycles catalog) {
+    CycleApiController(KeptCycles catalog, CycleLifecycle lifecycle, AppraisalService appraisals,
+            Reconciliation reconciliation) {
         this.catalog = catalog;
+        this.lifecycle = lifecycle;
+        this.appraisals = appraisals;
+        this.reconciliation = reconciliation;
     }
 
     @Operation(summary = "The assessment cycles", description = "Year, baseline year, status and title of "
             + "every cycle, latest first.")
     @GetMapping
     List<CycleJson> cycles() {
-        return catalog.all().stream()
-                .map(c -> new CycleJson(c.getYear(), c.getBaselineYear(), c.getStatus(), c.getTitle()))
-                .toList();
+        return catalog.all().stream().map(CycleJson::of).toList();
+    }
+
+    @Operation(summary = "Start the next year (Home Affairs)", description = "Creates the cycle of `year` from the "
+            + "cycle of `from`: the same tree, units and assignments; last year's official results (appraised, else "
+            + "current) as the baseline; no targets; the weaknesses still open. `mapping` maps old codes to new ones "
+            + "where the province renamed or renumbered criteria (several old codes to one new code merge them); "
+            + "every new criterion keeps a link to the old ones, so its trend continues.")
+    @ApiResponse(responseCode = "201", description = "The new cycle",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StartedJson.class)))
+    @ApiResponse(responseCode = "400", description = "No year, no such cycle to start from, a year not after it, "
+            + "or a mapping from an unknown code, to an invalid code, to a code without its parent, or colliding "
+            + "(errors[].field)")
+    @ApiResponse(responseCode = "403", description = "Only Home Affairs starts a year")
+    @ApiResponse(responseCode = "409", description = "A cycle of that year already exists")
+    @PostMapping
+    ResponseEntity<StartedJson> start(@AuthenticationPrincipal CurrentUser user,
+            @RequestBody NewCycleRequest request) {
+        CycleLifecycle.NextCycle next = new CycleLifecycle.NextCycle(request.year(), request.from(),
+                request.mapping());
+        List<CycleLifecycle.Carried> plan = lifecycle.plan(user, next);
+        Cycle cycle = lifecycle.startNext(user, next);
+        List<CarriedJson> mapped = plan.stream()
+                .filter(c -> c.oldCodes().size() > 1 || !c.oldCodes().get(0).equals(c.newCode()))
+                .map(c -> new CarriedJson(c.newCode(), c.oldCodes())).toList();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new StartedJson(cycle.getYear(),
+                cycle.getBaselineYear(), cycle.getStatus(), cycle.getTitle(), plan.size(), mapped));
+    }
+
+    @Operation(summary = "Close a cycle (Home Affairs)", description = "Everything in it becomes read-only; its "
+            + "history and evidence stay. Refused while self-assessments await review or report inputs await "
+            + "acceptance: the refusal lists them (pending[]).")
+    @ApiResponse(responseCode = "200", description = "The closed cycle",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CycleJson.class)))
+    @ApiResponse(responseCode = "403", description = "Only Home Affairs closes a cycle")
+    @ApiResponse(responseCode = "404", description = "No cycle of that year")
+    @ApiResponse(responseCode = "409", description = "Already closed, or work still pending (pending[])")
+    @PostMapping("/{year}/close")
+    CycleJson close(@AuthenticationPrincipal CurrentUser user, @PathVariable int year) {
+        return CycleJson.of(lifecycle.close(user, year));
+    }
+
+    @Operation(summary = "Record the province's appraisal of a criterion (Home Affairs)", description = "The "
+            + "appraised score (0..maximum, at most 4 decimals) and the province's reason for any deduction "
+            + "(required when below the self-assessed score; at most 2 000 characters), with the criterion's "
+            + "version. The appraised score becomes the criterion's official result.")
+    @ApiResponse(responseCode = "200", description = "The criterion's figures after the appraisal",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppraisalJson.class)))
+    @ApiResponse(responseCode = "400", description = "A score out of range, a domain, a missing reason or "
+            + "version (errors[].field)")
+    @ApiResponse(responseCode = "403", description = "Only Home Affairs records the appraisal")
+    @ApiResponse(responseCode = "404", description = "No cycle of that year, or no criterion of that code")
+    @ApiResponse(responseCode = "409", description = "A stale version, or the cycle is closed")
+    @PutMapping("/{year}/criteria/{code}/appraisal")
+    AppraisalJson appraise(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
+            @RequestBody AppraisalRequest request) {
+        FieldErrors errors = new FieldErrors();
+        String score = null;
+        if (request.appraisedScore() == null) {
+            errors.add("appraisedScore", "score.required");
+        } else {
+            try {
+                score = Scores.plainText(request.appraisedScore());
+            } catch (IllegalArgumentException e) {
+                errors.add("appraisedScore", e.getMessage());
+            }
+        }
+        errors.throwIfAny();
+        Criterion c = appraisals.appraise(user, cycle.getYear(), code,
+                new AppraisalService.AppraisalChange(score, request.reason(), request.version()));
+        BigDecimal appraised = c.getAppraisedScore();
+        BigDecimal current = c.getCurrentScore();
+        return new AppraisalJson(c.getCode(), c.getMaxScore(), current, appraised,
+                appraised != null ? appraised : current,
+                appraised == null || current == null ? null : current.subtract(appraised), c.getAppraisalReason(),
+                c.getVersion());
+    }
+
+    @Operation(summary = "The reconciliation of self-assessment and appraisal", description = "Every criterion "
+            + "where the province deducted points from the self-assessed score, with the reason and the lead unit; "
+            + "and the totals self-assessed and appraised.")
+    @ApiResponse(responseCode = "200", description = "The reconciliation",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Reconciliation.View.class)))
+    @ApiResponse(responseCode = "404", description = "No cycle of that year")
+    @GetMapping("/{year}/reconciliation")
+    Reconciliation.View reconciliation(@PathVariable int year) {
+        return reconciliation.of(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 }

@@ -11,4 +11,9 @@ public interface CycleRepository extends JpaRepository<Cycle, Long> {
     boolean existsByYear(int year);
 
     List<Cycle> findAllByOrderByYearDesc();
+
+    /** The cycle, its row locked until the transaction ends (closing waits for submissions in flight). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select c from Cycle c where c.id = :id")
+    Optional<Cycle> lockById(long id);
 }

@@ -76,9 +76,11 @@ public class DashboardService {
                         .thenComparing(ScoreRow::code, vn.parindex.criteria.CriterionCode.NATURAL_ORDER))
                 .toList();
         long awaiting = statuses.values().stream().filter(s -> s == AssessmentStatus.SUBMITTED).count();
-        return new DashboardView(board, forecast.rankOf(total.projection()),
+        // once the province has appraised every criterion, its total is the official result the rank goes by
+        BigDecimal standing = total.official() != null ? total.official() : total.projection();
+        return new DashboardView(board, forecast.rankOf(standing),
                 forecast.isEmpty() ? board.cycle().districtCount() : Integer.valueOf(forecast.districtCount()),
-                targetRank == null ? null : forecast.pointsNeededFor(targetRank, total.projection()),
+                targetRank == null ? null : forecast.pointsNeededFor(targetRank, standing),
                 forecast.averageWith(total.baseline()), byRecoverable, byGap, statuses, awaiting, peers);
     }
 }

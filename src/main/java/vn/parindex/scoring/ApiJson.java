@@ -23,7 +23,8 @@ public final class ApiJson {
             BigDecimal targetGainRounded, Integer recordedChange, BigDecimal baselinePercent,
             BigDecimal targetPercent, BigDecimal currentPercent, BigDecimal remainingToTarget,
             BigDecimal recoverable, ScoringMethod scoringMethod, List<UnitJson> leadUnits,
-            boolean leadUnitsInherited, List<UnitJson> coordinatingUnits, String weakness, long version) {
+            boolean leadUnitsInherited, List<UnitJson> coordinatingUnits, String weakness, long version,
+            BigDecimal appraisedScore, BigDecimal officialScore, String appraisalReason) {
 
         public static CriterionJson of(ScoreRow row) {
             CriterionView c = row.criterion();
@@ -32,7 +33,8 @@ public final class ApiJson {
                     f.target(), f.current(), f.targetGain(), f.targetGainRounded(), c.recordedChange(),
                     f.baselinePercent(), f.targetPercent(), f.currentPercent(), f.remainingToTarget(),
                     f.recoverable(), c.scoringMethod(), UnitJson.of(c.leadUnits()), c.leadUnitsInherited(),
-                    UnitJson.of(c.coordinatingUnits()), c.weakness(), c.version());
+                    UnitJson.of(c.coordinatingUnits()), c.weakness(), c.version(), f.appraised(),
+                    f.appraised() != null ? f.appraised() : f.current(), c.appraisalReason());
         }
     }
 

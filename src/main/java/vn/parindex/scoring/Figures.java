@@ -7,12 +7,33 @@ import java.math.RoundingMode;
  * A node's effective figures (recorded where published, else the sum of its parts) and what follows from them.
  * Exact decimals throughout; a figure that cannot be computed is null.
  *
+ * @param appraised the province's appraised score (thẩm định): recorded on a criterion, summed on a parent only
+ *        when every part has one (a partial sum is not an official figure)
  * @param projection where this year is heading: for a criterion its current score where assessed, otherwise last
  *        year's; for a parent its official baseline moved by the changes of its assessed criteria (so before any
  *        assessment the projection is exactly the published baseline)
  */
 public record Figures(BigDecimal max, BigDecimal baseline, BigDecimal target, BigDecimal current,
-        BigDecimal projection) {
+        BigDecimal projection, BigDecimal appraised) {
+
+    /** Figures the province has not appraised (yet). */
+    public Figures(BigDecimal max, BigDecimal baseline, BigDecimal target, BigDecimal current,
+            BigDecimal projection) {
+        this(max, baseline, target, current, projection, null);
+    }
+
+    /**
+     * The official result: the province's appraised score once published (for a parent, once every part is
+     * appraised or the parent's own is recorded); null before.
+     */
+    public BigDecimal official() {
+        return appraised;
+    }
+
+    /** Points the province deducted: current − appraised, null unless both exist. */
+    public BigDecimal deduction() {
+        return appraised == null || current == null ? null : current.subtract(appraised);
+    }
 
     /** Figures of a criterion without parts: the projection is the current score where assessed, else baseline. */
     public Figures(BigDecimal max, BigDecimal baseline, BigDecimal target, BigDecimal current) {

@@ -9,5 +9,11 @@ import java.math.BigDecimal;
  * @param recordedChange the printed change column, whole points
  */
 public record RecordedFigures(String code, String parentCode, BigDecimal max, BigDecimal baseline,
-        BigDecimal target, BigDecimal current, Integer recordedChange) {
+        BigDecimal target, BigDecimal current, Integer recordedChange, BigDecimal appraised) {
+
+    /** Figures without an appraisal. */
+    public RecordedFigures(String code, String parentCode, BigDecimal max, BigDecimal baseline, BigDecimal target,
+            BigDecimal current, Integer recordedChange) {
+        this(code, parentCode, max, baseline, target, current, recordedChange, null);
+    }
 }

@@ -6,6 +6,7 @@ public enum ScoreField {
     BASELINE_SCORE("baselineScore"),
     TARGET_SCORE("targetScore"),
     CURRENT_SCORE("currentScore"),
+    APPRAISED_SCORE("appraisedScore"),
     /** The printed change column against the target gain rounded half-up. */
     TARGET_GAIN_ROUNDED("targetGainRounded");
 

@@ -42,7 +42,7 @@ public final class ScoreRollup {
         RecordedFigures root = total == null
                 ? new RecordedFigures(TOTAL, null, null, null, null, null, null)
                 : new RecordedFigures(TOTAL, null, total.max(), total.baseline(), total.target(), total.current(),
-                        total.recordedChange());
+                        total.recordedChange(), total.appraised());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             if (index.put(nodes.get(i).code(), i) != null) {
@@ -89,6 +89,9 @@ public final class ScoreRollup {
         private final BigDecimal[] baseline;
         private final BigDecimal[] target;
         private final BigDecimal[] current;
+        private final BigDecimal[] appraised;
+        /** Whether some child has no appraised score (then the parent's sum is no official figure). */
+        private final boolean[] unappraisedPart;
         /** Sum of the children's changes (projection − baseline) and whether the node has children at all. */
         private final BigDecimal[] change;
         private final boolean[] parent;
@@ -100,6 +103,8 @@ public final class ScoreRollup {
             baseline = new BigDecimal[size];
             target = new BigDecimal[size];
             current = new BigDecimal[size];
+            appraised = new BigDecimal[size];
+            unappraisedPart = new boolean[size];
         }
 
         void add(int node, Figures child) {
@@ -107,6 +112,8 @@ public final class ScoreRollup {
             add(baseline, node, child.baseline());
             add(target, node, child.target());
             add(current, node, child.current());
+            add(appraised, node, child.appraised());
+            unappraisedPart[node] |= child.appraised() == null;
             add(change, node, changeOf(child));
             parent[node] = true;
         }
@@ -135,7 +142,9 @@ public final class ScoreRollup {
                     settle(max[slot], node.max(), node.code(), ScoreField.MAX_SCORE, out),
                     effectiveBaseline,
                     settle(target[slot], node.target(), node.code(), ScoreField.TARGET_SCORE, out),
-                    effectiveCurrent, projection);
+                    effectiveCurrent, projection,
+                    settle(unappraisedPart[slot] ? null : appraised[slot], node.appraised(), node.code(),
+                            ScoreField.APPRAISED_SCORE, out));
             BigDecimal rounded = figures.targetGainRounded();
             if (node.recordedChange() != null && rounded != null
                     && rounded.compareTo(BigDecimal.valueOf(node.recordedChange())) != 0) {

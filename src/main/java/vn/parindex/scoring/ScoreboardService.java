@@ -57,7 +57,7 @@ public class ScoreboardService {
     static Scoreboard scoreboard(CycleView cycle) {
         List<RecordedFigures> inputs = cycle.criteria().stream()
                 .map(c -> new RecordedFigures(c.code(), c.parentCode(), c.maxScore(), c.baselineScore(),
-                        c.targetScore(), c.currentScore(), c.recordedChange()))
+                        c.targetScore(), c.currentScore(), c.recordedChange(), c.appraisedScore()))
                 .toList();
         RecordedFigures total = new RecordedFigures(ScoreRollup.TOTAL, null, cycle.recordedTotalMax(),
                 cycle.recordedTotalBaseline(), cycle.recordedTotalTarget(), null, cycle.recordedTotalChange());

@@ -69,6 +69,9 @@ public class ApiExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "error.409.title", text(e.messageKey(), locale),
                 locale);
         problem.setProperty("currentVersion", e.currentVersion());
+        if (!e.details().isEmpty()) {
+            problem.setProperty("pending", e.details());
+        }
         return problem;
     }
 

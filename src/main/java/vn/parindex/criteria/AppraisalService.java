@@ -1,0 +1,78 @@
+package vn.parindex.criteria;
+
+import java.math.BigDecimal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
+
+/**
+ * Home Affairs records the province's appraisal (thẩm định) of a criterion once published: the appraised score and
+ * the province's reason for any deduction. The appraised score becomes the criterion's official result.
+ */
+@Service
+public class AppraisalService {
+
+    /** Longest reason kept (the column's bound). */
+    public static final int MAX_REASON_LENGTH = 2000;
+
+    private final CriterionRepository criteria;
+    private final ReviewPermissions permissions;
+    private final AuditTrail audit;
+
+    AppraisalService(CriterionRepository criteria, ReviewPermissions permissions, AuditTrail audit) {
+        this.criteria = criteria;
+        this.permissions = permissions;
+        this.audit = audit;
+    }
+
+    /** The appraisal as typed: the score (9,5 or 9.5), the reason, the version of the criterion it is based on. */
+    public record AppraisalChange(String appraisedScore, String reason, Long version) {
+    }
+
+    @Transactional
+    public Criterion appraise(CurrentUser user, int year, String code, AppraisalChange change) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+        Criterion criterion = criteria.findByYearAndCode(year, code)
+                .orElseThrow(() -> NotFoundException.criterion(year, code));
+        FieldErrors errors = new FieldErrors();
+        BigDecimal score = CriterionScoreService.parseScore(change.appraisedScore(), "appraisedScore",
+                criterion.getMaxScore(), errors);
+        if (criteria.existsByParentId(criterion.getId())) {
+            errors.add("appraisedScore", "appraisal.parent");
+        }
+        String reason = change.reason() == null ? "" : change.reason().strip();
+        if (reason.length() > MAX_REASON_LENGTH) {
+            errors.add("reason", "appraisal.reasonTooLong");
+        } else if (reason.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            errors.add("reason", "appraisal.reasonInvalid");
+        }
+        BigDecimal selfAssessed = criterion.getCurrentScore();
+        if (score != null && selfAssessed != null && score.compareTo(selfAssessed) < 0 && reason.isEmpty()) {
+            errors.add("reason", "appraisal.reasonRequired");
+        }
+        if (change.version() == null) {
+            errors.add("version", "version.required");
+        }
+        errors.throwIfAny();
+        if (criterion.getCycle().isClosed()) {
+            throw new ConflictException("conflict.cycleClosed", criterion.getVersion());
+        }
+        criterion.requireVersion(change.version());
+        apply(user, criterion, score, reason.isEmpty() ? null : reason, "appraisal");
+        criteria.saveAndFlush(criterion);
+        return criterion;
+    }
+
+    /** Records an appraisal already checked (by the form above or by an import), on record with a comment. */
+    void apply(CurrentUser user, Criterion criterion, BigDecimal score, String reason, String comment) {
+        audit.record(user.actor(), CriterionScoreService.ENTITY, criterion.getId(), criterion.getId(),
+                "appraisedScore", criterion.getAppraisedScore(), score, comment);
+        audit.record(user.actor(), CriterionScoreService.ENTITY, criterion.getId(), criterion.getId(),
+                "appraisalReason", criterion.getAppraisalReason(), reason, comment);
+        criterion.recordAppraisal(score, reason);
+    }
+}

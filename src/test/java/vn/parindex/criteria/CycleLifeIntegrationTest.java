@@ -1,0 +1,241 @@
+package vn.parindex.criteria;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.parindex.support.IntegrationTest;
+
+/**
+ * A cycle's life through the API: the province's appraisal with its reconciliation, closing the year (refused while
+ * work is pending; afterwards nothing in it changes, not even by SQL) and starting the next year with a criterion
+ * renumbered. Every bad request is refused with nothing written.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "parindex.test.database=cycles")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CycleLifeIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CriteriaCatalog catalog;
+
+    ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+            String user, String body) throws Exception {
+        return mvc.perform(request.with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    JsonNode criterion(int year, String code) throws Exception {
+        JsonNode all = body(mvc.perform(get("/api/v1/cycles/" + year + "/criteria?size=500")
+                .with(httpBasic("lanhdao", "demo"))).andExpect(status().isOk()));
+        return all.valueStream().filter(c -> c.path("code").asString().equals(code)).findFirst().orElseThrow();
+    }
+
+    long written() {
+        return jdbc.queryForObject("select (select count(*) from change_history) + (select count(*) from cycle) "
+                + "+ (select count(*) from criterion) + (select coalesce(sum(version), 0) from criterion) "
+                + "+ (select count(*) from criterion_lineage) + (select coalesce(sum(version), 0) from cycle)",
+                Long.class);
+    }
+
+    String appraisal(String score, String reason, long version) {
+        return "{\"appraisedScore\": " + score + ", \"reason\": " + (reason == null ? "null" : "\"" + reason + "\"")
+                + ", \"version\": " + version + "}";
+    }
+
+    @Test
+    @Order(1)
+    void theProvincesAppraisalBecomesTheOfficialResultAndDeductionsAreReconciled() throws Exception {
+        long v = criterion(2023, "1.1").path("version").asLong();
+        send(patch("/api/v1/cycles/2023/criteria/1.1"), "noivu",
+                "{\"currentScore\": 3.0, \"comment\": \"tự đánh giá\", \"version\": " + v + "}")
+                .andExpect(status().isOk());
+        v = criterion(2023, "1.1").path("version").asLong();
+        long before = written();
+        // bad appraisals, each refused with nothing written
+        send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "noivu", appraisal("2.5", null, v))
+                .andExpect(status().isBadRequest()); // below the self-assessment without a reason
+        send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "noivu", appraisal("3.5", "x", v))
+                .andExpect(status().isBadRequest()); // above the maximum of 3
+        send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "noivu", appraisal("2.12345", "x", v))
+                .andExpect(status().isBadRequest());
+        send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "noivu", appraisal("\"hai\"", "x", v))
+                .andExpect(status().isBadRequest());
+        send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "noivu", appraisal("null", "x", v))
+                .andExpect(status().isBadRequest());
+        send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "noivu", appraisal("2.5", "x".repeat(2001), v))
+                .andExpect(status().isBadRequest());
+        send(put("/api/v1/cycles/2023/criteria/1/appraisal"), "noivu",
+                appraisal("9", "x", criterion(2023, "1").path("version").asLong()))
+                .andExpect(status().isBadRequest()); // a domain is the sum of its criteria
+        send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "noivu", appraisal("2.5", "x", v + 7))
+                .andExpect(status().isConflict());
+        send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "tuphap", appraisal("2.5", "x", v))
+                .andExpect(status().isForbidden());
+        send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "lanhdao", appraisal("2.5", "x", v))
+                .andExpect(status().isForbidden());
+        send(put("/api/v1/cycles/2023/criteria/9.9/appraisal"), "noivu", appraisal("2.5", "x", v))
+                .andExpect(status().isNotFound());
+        assertThat(written()).isEqualTo(before);
+
+        JsonNode saved = body(send(put("/api/v1/cycles/2023/criteria/1.1/appraisal"), "noivu",
+                appraisal("2.5", "Kế hoạch ban hành chậm", v)).andExpect(status().isOk()));
+        assertThat(saved.path("officialScore").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(saved.path("deduction").decimalValue()).isEqualByComparingTo("0.5");
+        JsonNode api = criterion(2023, "1.1");
+        assertThat(api.path("appraisedScore").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(api.path("officialScore").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(api.path("appraisalReason").asString()).isEqualTo("Kế hoạch ban hành chậm");
+        // 1.2 appraised at its maximum without a self-assessment: no reason needed, nothing deducted
+        send(put("/api/v1/cycles/2023/criteria/1.2/appraisal"), "noivu",
+                appraisal("2", null, criterion(2023, "1.2").path("version").asLong())).andExpect(status().isOk());
+
+        JsonNode reconciliation = body(mvc.perform(get("/api/v1/cycles/2023/reconciliation")
+                .with(httpBasic("lanhdao", "demo"))).andExpect(status().isOk()));
+        assertThat(reconciliation.path("appraisedCount").asInt()).isEqualTo(2);
+        assertThat(reconciliation.path("rows")).hasSize(1);
+        JsonNode row = reconciliation.path("rows").get(0);
+        assertThat(row.path("code").asString()).isEqualTo("1.1");
+        assertThat(row.path("deduction").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(row.path("reason").asString()).isEqualTo("Kế hoạch ban hành chậm");
+        assertThat(row.path("leadUnits").get(0).asString()).isEqualTo("Phòng Nội vụ");
+        assertThat(jdbc.queryForObject("select count(*) from change_history where field = 'appraisedScore'",
+                Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    void aCycleClosesOnlyWhenNothingIsPendingAndThenNothingInItChanges() throws Exception {
+        JsonNode submitted = body(send(post("/api/v1/cycles/2023/criteria/2.1/assessments"), "tuphap",
+                "{\"score\": 4, \"comment\": \"Đã ban hành đủ VBQPPL\"}").andExpect(status().isCreated()));
+        long before = written();
+        JsonNode refused = body(send(post("/api/v1/cycles/2023/close"), "noivu", "{}")
+                .andExpect(status().isConflict()));
+        assertThat(refused.path("pending")).hasSize(1);
+        assertThat(refused.path("pending").get(0).asString()).contains("2.1").contains("Phòng Tư pháp");
+        send(post("/api/v1/cycles/2023/close"), "tuphap", "{}").andExpect(status().isForbidden());
+        send(post("/api/v1/cycles/2031/close"), "noivu", "{}").andExpect(status().isNotFound());
+        assertThat(written()).isEqualTo(before);
+
+        send(post("/api/v1/assessments/" + submitted.path("id").asLong() + "/approve"), "noivu",
+                "{\"comment\": \"đồng ý\", \"version\": " + submitted.path("version").asLong() + "}")
+                .andExpect(status().isOk());
+        JsonNode closed = body(send(post("/api/v1/cycles/2023/close"), "noivu", "{}").andExpect(status().isOk()));
+        assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("select closed_at is not null from cycle where year = 2023", Boolean.class))
+                .isTrue();
+
+        before = written();
+        send(post("/api/v1/cycles/2023/close"), "noivu", "{}").andExpect(status().isConflict());
+        long v = criterion(2023, "1.3").path("version").asLong();
+        send(put("/api/v1/cycles/2023/criteria/1.3/appraisal"), "noivu", appraisal("2", null, v))
+                .andExpect(status().isConflict());
+        send(patch("/api/v1/cycles/2023/criteria/1.3"), "noivu",
+                "{\"targetScore\": 2.5, \"comment\": \"x\", \"version\": " + v + "}").andExpect(status().isConflict());
+        send(post("/api/v1/cycles/2023/criteria/2.2/assessments"), "tuphap",
+                "{\"score\": 3, \"comment\": \"x\"}").andExpect(status().isForbidden());
+        assertThat(written()).isEqualTo(before);
+        // the database itself refuses: a closed cycle's criteria are never changed, a new submission never waits
+        assertThatThrownBy(() -> jdbc.update("update criterion set target_score = 1 where code = '1.3' and "
+                + "cycle_id = (select id from cycle where year = 2023)")).hasMessageContaining("closed");
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into assessment (criterion_id, score, explanation, status, submitted_by, submitted_at)
+                select k.id, 1, 'x', 'SUBMITTED', (select id from app_user where username = 'tuphap'), now()
+                from criterion k join cycle c on c.id = k.cycle_id where c.year = 2023 and k.code = '2.2'"""))
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    @Order(3)
+    void theNextYearStartsFromTheOfficialResultsWithARenumberedCriterion() throws Exception {
+        long before = written();
+        send(post("/api/v1/cycles"), "noivu", "{\"year\": 2023, \"from\": 2023}").andExpect(status().isConflict());
+        send(post("/api/v1/cycles"), "noivu", "{\"year\": 2024, \"from\": 2019}").andExpect(status().isBadRequest());
+        send(post("/api/v1/cycles"), "noivu", "{\"from\": 2023}").andExpect(status().isBadRequest());
+        send(post("/api/v1/cycles"), "noivu", "{\"year\": 2022, \"from\": 2023}")
+                .andExpect(status().isBadRequest());
+        JsonNode unknown = body(send(post("/api/v1/cycles"), "noivu",
+                "{\"year\": 2024, \"from\": 2023, \"mapping\": {\"9.9\": \"1.7\"}}").andExpect(status().isBadRequest()));
+        assertThat(unknown.path("errors").get(0).path("message").asString()).contains("9.9");
+        JsonNode orphan = body(send(post("/api/v1/cycles"), "noivu",
+                "{\"year\": 2024, \"from\": 2023, \"mapping\": {\"1.5\": \"8.1\"}}").andExpect(status().isBadRequest()));
+        assertThat(orphan.path("errors").get(0).path("message").asString()).contains("8.1").contains("8");
+        send(post("/api/v1/cycles"), "noivu", "{\"year\": 2024, \"from\": 2023, \"mapping\": {\"1.5\": \"1.6\"}}")
+                .andExpect(status().isBadRequest()); // collides with 1.6, which is not moved
+        send(post("/api/v1/cycles"), "noivu", "{\"year\": 2024, \"from\": 2023, \"mapping\": {\"1.5\": \"1..\"}}")
+                .andExpect(status().isBadRequest());
+        send(post("/api/v1/cycles"), "tuphap", "{\"year\": 2024, \"from\": 2023}").andExpect(status().isForbidden());
+        assertThat(written()).isEqualTo(before);
+
+        JsonNode started = body(send(post("/api/v1/cycles"), "noivu",
+                "{\"year\": 2024, \"from\": 2023, \"mapping\": {\"1.5\": \"1.7\"}}").andExpect(status().isCreated()));
+        assertThat(started.path("status").asString()).isEqualTo("PLANNING");
+        assertThat(started.path("baselineYear").asInt()).isEqualTo(2023);
+        assertThat(started.path("mapped").get(0).path("code").asString()).isEqualTo("1.7");
+        int count2023 = catalog.cycle(2023).orElseThrow().criteria().size();
+        CycleView next = catalog.cycle(2024).orElseThrow();
+        assertThat(next.criteria()).hasSize(count2023);
+        assertThat(next.criteria()).extracting(CriterionView::code).contains("1.7").doesNotContain("1.5");
+
+        CycleView last = catalog.cycle(2023).orElseThrow();
+        for (CriterionView old : last.criteria()) {
+            String code = old.code().equals("1.5") ? "1.7" : old.code();
+            CriterionView now = next.criteria().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+            assertThat(now.name()).isEqualTo(old.name());
+            assertThat(now.maxScore()).isEqualByComparingTo(old.maxScore());
+            assertThat(now.targetScore()).isNull();
+            BigDecimal official = old.officialScore();
+            if (official == null) {
+                assertThat(now.baselineScore()).as(code).isNull();
+            } else {
+                assertThat(now.baselineScore()).as(code).isEqualByComparingTo(official);
+            }
+            assertThat(now.leadUnits()).extracting(UnitRef::code)
+                    .containsExactlyElementsOf(old.leadUnits().stream().map(UnitRef::code).toList());
+        }
+        CriterionView appraised = next.criteria().stream().filter(c -> c.code().equals("1.1")).findFirst().orElseThrow();
+        assertThat(appraised.baselineScore()).isEqualByComparingTo("2.5");
+        assertThat(appraised.weakness()).isEqualTo("Kế hoạch ban hành chậm");
+        CriterionView full = next.criteria().stream().filter(c -> c.code().equals("2.1")).findFirst().orElseThrow();
+        assertThat(full.baselineScore()).isEqualByComparingTo("4");
+
+        CriterionView renumbered = next.criteria().stream().filter(c -> c.code().equals("1.7")).findFirst()
+                .orElseThrow();
+        List<CriterionTrendPoint> trend = catalog.trend(renumbered.id(), renumbered.code());
+        assertThat(trend).extracting(CriterionTrendPoint::year).containsExactly(2023, 2024);
+        send(post("/api/v1/cycles"), "noivu", "{\"year\": 2024, \"from\": 2023}").andExpect(status().isConflict());
+    }
+}
