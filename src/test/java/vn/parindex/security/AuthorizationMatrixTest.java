@@ -200,6 +200,12 @@ class AuthorizationMatrixTest {
                 () -> get("/api/v1/cycles/2023/units/TUPHAP/criteria.xlsx"), EVERYONE));
         all.add(new Endpoint("api unit criteria csv", true,
                 () -> get("/api/v1/cycles/2023/units/TUPHAP/criteria.csv"), EVERYONE));
+        all.add(new Endpoint("api reconciliation", true, () -> get("/api/v1/cycles/2023/reconciliation"), EVERYONE));
+        all.add(new Endpoint("api appraisal", true,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/appraisal"), "{\"appraisedScore\": 9}"), ADMIN));
+        all.add(new Endpoint("api close cycle", true, () -> json(post("/api/v1/cycles/2031/close"), "{}"), ADMIN));
+        all.add(new Endpoint("api start cycle", true, () -> json(post("/api/v1/cycles"), "{\"year\": 2023}"),
+                ADMIN));
         all.add(new Endpoint("api report document", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1.docx"),
                 EVERYONE));
         all.add(new Endpoint("api unit input", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1/units/TUPHAP"),

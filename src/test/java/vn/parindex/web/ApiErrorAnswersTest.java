@@ -191,6 +191,33 @@ class ApiErrorAnswersTest {
         all.add(new Case("returning no assessment", "post", RETURN,
                 () -> json(post("/api/v1/assessments/999999/return").with(httpBasic("noivu", "demo")),
                         "{\"comment\": \"thiếu\"}"), 404, null));
+        // the cycle's life and the province's appraisal (nothing is closed or started here)
+        String appraisal = "/api/v1/cycles/{year}/criteria/{code}/appraisal";
+        all.add(new Case("an appraisal above the maximum", "put", appraisal,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/appraisal").with(httpBasic("noivu", "demo")),
+                        "{\"appraisedScore\": 2.5, \"version\": 0}"), 400, "appraisedScore"));
+        all.add(new Case("an appraisal on a stale version", "put", appraisal,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/appraisal").with(httpBasic("noivu", "demo")),
+                        "{\"appraisedScore\": 2, \"version\": -5}"), 409, null));
+        all.add(new Case("a unit head appraises", "put", appraisal,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/appraisal").with(httpBasic("tuphap", "demo")),
+                        "{\"appraisedScore\": 2, \"version\": 0}"), 403, null));
+        all.add(new Case("appraising no criterion", "put", appraisal,
+                () -> json(put("/api/v1/cycles/2023/criteria/9.9/appraisal").with(httpBasic("noivu", "demo")),
+                        "{\"appraisedScore\": 2, \"version\": 0}"), 404, null));
+        all.add(new Case("a unit head closes the year", "post", "/api/v1/cycles/{year}/close",
+                () -> json(post("/api/v1/cycles/2023/close").with(httpBasic("tuphap", "demo")), "{}"), 403, null));
+        all.add(new Case("closing no cycle", "post", "/api/v1/cycles/{year}/close",
+                () -> json(post("/api/v1/cycles/2031/close").with(httpBasic("noivu", "demo")), "{}"), 404, null));
+        all.add(new Case("starting a year that exists", "post", "/api/v1/cycles",
+                () -> json(post("/api/v1/cycles").with(httpBasic("noivu", "demo")),
+                        "{\"year\": 2023, \"from\": 2023}"), 409, null));
+        all.add(new Case("a mapping from no code", "post", "/api/v1/cycles",
+                () -> json(post("/api/v1/cycles").with(httpBasic("noivu", "demo")),
+                        "{\"year\": 2024, \"from\": 2023, \"mapping\": {\"9.9\": \"1.7\"}}"), 400, "mapping"));
+        all.add(new Case("a unit head starts a year", "post", "/api/v1/cycles",
+                () -> json(post("/api/v1/cycles").with(httpBasic("tuphap", "demo")),
+                        "{\"year\": 2024, \"from\": 2023}"), 403, null));
         // corrections
         all.add(new Case("a correction without comment", "patch", PATCH,
                 () -> json(patch("/api/v1/cycles/2023/criteria/1.2").with(httpBasic("noivu", "demo")),

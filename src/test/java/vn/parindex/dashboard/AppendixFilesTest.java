@@ -1,0 +1,45 @@
+package vn.parindex.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import vn.parindex.scoring.Figures;
+
+/** How the appendix files write numbers, changes and text cells. */
+class AppendixFilesTest {
+
+    @Test
+    void numbersKeepThePlansDecimals() {
+        assertThat(AppendixFiles.decimals(new BigDecimal("12.2500"), 2, 4)).isEqualTo("12,25");
+        assertThat(AppendixFiles.decimals(new BigDecimal("9.6419"), 2, 4)).isEqualTo("9,6419");
+        assertThat(AppendixFiles.decimals(new BigDecimal("1.0000"), 2, 4)).isEqualTo("1,00");
+        assertThat(AppendixFiles.decimals(new BigDecimal("100"), 2, 2)).isEqualTo("100,00");
+        assertThat(AppendixFiles.decimals(null, 2, 4)).isEmpty();
+    }
+
+    @Test
+    void csvFieldsAreQuotedAndNeverReadAsFormulas() {
+        assertThat(AppendixFiles.quoted("Công tác chỉ đạo, điều hành")).isEqualTo("\"Công tác chỉ đạo, điều hành\"");
+        assertThat(AppendixFiles.quoted("say \"x\"")).isEqualTo("\"say \"\"x\"\"\"");
+        assertThat(AppendixFiles.quoted("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(AppendixFiles.quoted("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(AppendixFiles.quoted("+ 3")).isEqualTo("+ 3");
+        assertThat(AppendixFiles.quoted("- 1")).isEqualTo("- 1");
+    }
+
+    @Test
+    void theChangeIsThePlansOwnElseTheRoundedGain() {
+        Figures f = new Figures(d("3"), d("1"), d("2.5"), null);
+        assertThat(AppendixSheet.change(1, f)).isEqualTo("+ 1");
+        assertThat(AppendixSheet.change(null, f)).isEqualTo("+ 2");
+        assertThat(AppendixSheet.change(null, new Figures(d("3"), d("2.9"), d("2"), null))).isEqualTo("- 1");
+        assertThat(AppendixSheet.change(null, new Figures(d("3"), null, d("2"), null))).isEmpty();
+        assertThat(AppendixSheet.status(new Figures(d("3"), d("1"), d("2"), d("2")))).isEqualTo("Đạt mục tiêu");
+        assertThat(AppendixSheet.status(new Figures(d("3"), d("1"), d("2"), d("1.5")))).isEqualTo("Chưa đạt mục tiêu");
+    }
+
+    static BigDecimal d(String v) {
+        return new BigDecimal(v);
+    }
+}
