@@ -116,7 +116,8 @@ class SecurityConfiguration {
                         // services check again)
                         .requestMatchers("/cycles/*/tasks/new", "/tasks/*/edit").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/cycles/*/tasks", "/tasks/*", "/cycles/*/calendar",
-                                "/cycles/*/reports/*/units/*/return", "/cycles/*/reports/*/units/*/accept")
+                                "/cycles/*/reports/*/units/*/return", "/cycles/*/reports/*/units/*/accept",
+                                "/cycles/*/appraisal")
                         .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(loginFailure()))

@@ -48,6 +48,15 @@ class CycleLifeIntegrationTest {
     @Autowired
     CriteriaCatalog catalog;
 
+    @Autowired
+    vn.parindex.security.AppUserRepository users;
+
+    org.jsoup.nodes.Document page(String path, String user) throws Exception {
+        String html = mvc.perform(get(path).with(vn.parindex.support.SignedIn.as(users, user)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return org.jsoup.Jsoup.parse(html);
+    }
+
     ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
             String user, String body) throws Exception {
         return mvc.perform(request.with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON)
@@ -237,5 +246,51 @@ class CycleLifeIntegrationTest {
         List<CriterionTrendPoint> trend = catalog.trend(renumbered.id(), renumbered.code());
         assertThat(trend).extracting(CriterionTrendPoint::year).containsExactly(2023, 2024);
         send(post("/api/v1/cycles"), "noivu", "{\"year\": 2024, \"from\": 2023}").andExpect(status().isConflict());
+    }
+
+    @Test
+    @Order(4)
+    void thePagesShowTheCyclesTheReconciliationAndTakeAppraisals() throws Exception {
+        var cycles = page("/admin/cycles", "noivu");
+        assertThat(cycles.select("#cycle-2023").text()).contains("Đã kết thúc");
+        assertThat(cycles.select("#cycle-2024").text()).contains("Đang lập kế hoạch");
+        assertThat(cycles.select("#close-2023")).isEmpty();
+        assertThat(cycles.select("#close-2024")).hasSize(1);
+        mvc.perform(get("/admin/cycles").with(vn.parindex.support.SignedIn.as(users, "tuphap")))
+                .andExpect(status().isForbidden());
+
+        var closed = page("/cycles/2023/reconciliation", "noivu");
+        assertThat(closed.select("#deduction-1\\.1").text()).contains("2,5000").contains("Kế hoạch ban hành chậm")
+                .contains("Phòng Nội vụ");
+        assertThat(closed.select("#appraisal-entry")).isEmpty(); // closed: nothing to enter
+        var open = page("/cycles/2024/reconciliation", "noivu");
+        assertThat(open.select("#appraisal-entry form")).isNotEmpty();
+        assertThat(page("/cycles/2024/reconciliation", "tuphap").select("#appraisal-entry")).isEmpty();
+
+        long before = written();
+        long v = criterion(2024, "1.2").path("version").asLong();
+        String bad = mvc.perform(post("/cycles/2024/appraisal").with(vn.parindex.support.SignedIn.as(users, "noivu"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("code", "1.2").param("appraisedScore", "2,5").param("version", String.valueOf(v)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(bad).select("#appraise-1\\.2 .invalid-feedback").text())
+                .contains("vượt điểm tối đa");
+        mvc.perform(post("/cycles/2024/appraisal").with(vn.parindex.support.SignedIn.as(users, "tuphap"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("code", "1.2").param("appraisedScore", "2").param("version", String.valueOf(v)))
+                .andExpect(status().isForbidden());
+        String badStart = mvc.perform(post("/admin/cycles").with(vn.parindex.support.SignedIn.as(users, "noivu"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("year", "2025").param("from", "2024").param("mapping", "1.5 → 9.1"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(badStart).select("#start-form").text()).contains("9.1");
+        assertThat(written()).isEqualTo(before);
+
+        mvc.perform(post("/cycles/2024/appraisal").with(vn.parindex.support.SignedIn.as(users, "noivu"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("code", "1.2").param("appraisedScore", "1,75").param("reason", "").param("version",
+                        String.valueOf(v)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(criterion(2024, "1.2").path("appraisedScore").decimalValue()).isEqualByComparingTo("1.75");
     }
 }

@@ -188,6 +188,12 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("api set calendar", true, () -> json(put("/api/v1/cycles/2023/calendar"), "{}"), ADMIN));
         all.add(new Endpoint("api report periods", true, () -> get("/api/v1/cycles/2023/reports"), EVERYONE));
         all.add(new Endpoint("api report", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1"), EVERYONE));
+        all.add(new Endpoint("cycles page", false, () -> get("/admin/cycles"), ADMIN));
+        all.add(new Endpoint("start a year (page)", false, () -> post("/admin/cycles").param("year", ""), ADMIN));
+        all.add(new Endpoint("close a year (page)", false, () -> post("/admin/cycles/2031/close"), ADMIN));
+        all.add(new Endpoint("reconciliation page", false, () -> get("/cycles/2023/reconciliation"), EVERYONE));
+        all.add(new Endpoint("appraisal (page)", false,
+                () -> post("/cycles/2023/appraisal").param("code", "1.2").param("appraisedScore", "9"), ADMIN));
         all.add(new Endpoint("appendix xlsx (page)", false, () -> get("/cycles/2023/appendix.xlsx"), EVERYONE));
         all.add(new Endpoint("appendix csv (page)", false, () -> get("/cycles/2023/appendix.csv"), EVERYONE));
         all.add(new Endpoint("unit criteria xlsx (page)", false,

@@ -1,0 +1,177 @@
+package vn.parindex.criteria;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.InvalidInputException;
+import vn.parindex.system.NotFoundException;
+
+/**
+ * The cycles' pages: Home Affairs closes a year and starts the next ({@code /admin/cycles}); everyone reads the
+ * reconciliation of self-assessment and appraisal ({@code /cycles/{year}/reconciliation}), where Home Affairs enters
+ * the province's appraised scores. Bad input re-shows the page with 400 and the message next to the field.
+ */
+@Controller
+class CyclePageController {
+
+    /** Start a year: the new year, the year it continues, and "old → new" code lines. */
+    public record StartForm(String year, String from, String mapping) {
+    }
+
+    /** One criterion's appraisal as typed in its row. */
+    public record AppraisalForm(String code, String appraisedScore, String reason, Long version) {
+    }
+
+    /** Longest mapping text read (2 000 lines of short codes). */
+    static final int MAX_MAPPING_TEXT = 100_000;
+
+    private final CriteriaCatalog catalog;
+    private final CycleLifecycle lifecycle;
+    private final AppraisalService appraisals;
+    private final Reconciliation reconciliation;
+
+    CyclePageController(CriteriaCatalog catalog, CycleLifecycle lifecycle, AppraisalService appraisals,
+            Reconciliation reconciliation) {
+        this.catalog = catalog;
+        this.lifecycle = lifecycle;
+        this.appraisals = appraisals;
+        this.reconciliation = reconciliation;
+    }
+
+    @GetMapping("/admin/cycles")
+    String cycles(Model model) {
+        List<Cycle> all = catalog.cycles();
+        model.addAttribute("cycles", all);
+        if (!model.containsAttribute("start")) {
+            Cycle latest = all.isEmpty() ? null : all.get(0);
+            model.addAttribute("start", new StartForm(latest == null ? "" : String.valueOf(latest.getYear() + 1),
+                    latest == null ? "" : String.valueOf(latest.getYear()), ""));
+        }
+        return "criteria/cycles";
+    }
+
+    @PostMapping("/admin/cycles/{year}/close")
+    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            lifecycle.close(user, year);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e.messageKey());
+            model.addAttribute("pending", e.details());
+            return cycles(model);
+        }
+        redirect.addFlashAttribute("notice", "cycle.closedNotice");
+        return "redirect:/admin/cycles";
+    }
+
+    @PostMapping("/admin/cycles")
+    String start(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("start") StartForm form,
+            BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            Integer year = number(form.year(), "year");
+            Integer from = number(form.from(), "from");
+            Cycle next = lifecycle.startNext(user, new CycleLifecycle.NextCycle(year, from, mapping(form.mapping())));
+            redirect.addFlashAttribute("notice", "cycle.startedNotice");
+            return "redirect:/?year=" + next.getYear();
+        } catch (InvalidInputException e) {
+            e.fieldErrors().forEach((field, message) -> result.rejectValue(field, message, message));
+            response.setStatus(400);
+        } catch (ConflictException e) {
+            result.rejectValue("year", e.messageKey());
+            response.setStatus(409);
+        }
+        return cycles(model);
+    }
+
+    @GetMapping("/cycles/{year}/reconciliation")
+    String reconciliation(@AuthenticationPrincipal CurrentUser user, Cycle cycle, Model model) {
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("view", reconciliation.of(cycle.getYear())
+                .orElseThrow(() -> NotFoundException.cycle(cycle.getYear())));
+        if (user.isAdmin() && !cycle.isClosed()) {
+            model.addAttribute("leaves", leaves(cycle));
+        }
+        model.asMap().putIfAbsent("appraisal", new AppraisalForm(null, null, null, null));
+        return "criteria/reconciliation";
+    }
+
+    @PostMapping("/cycles/{year}/appraisal")
+    String appraise(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
+            @ModelAttribute("appraisal") AppraisalForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        String code = form.code() == null ? "" : form.code();
+        try {
+            appraisals.appraise(user, cycle.getYear(), code,
+                    new AppraisalService.AppraisalChange(form.appraisedScore(), form.reason(), form.version()));
+            redirect.addFlashAttribute("notice", "appraisal.saved");
+            return "redirect:/cycles/" + cycle.getYear() + "/reconciliation#appraise-" + code;
+        } catch (InvalidInputException e) {
+            e.rejectInto(result);
+            response.setStatus(400);
+        } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e instanceof ConflictException c ? c.messageKey() : "conflict.criterion");
+        }
+        return reconciliation(user, cycle, model);
+    }
+
+    /** The criteria that are scored (no parts), in the tree's order. */
+    private List<CriterionView> leaves(Cycle cycle) {
+        List<CriterionView> all = catalog.cycle(cycle).criteria();
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        all.forEach(c -> {
+            if (c.parentCode() != null) {
+                parents.add(c.parentCode());
+            }
+        });
+        return all.stream().filter(c -> !parents.contains(c.code())).toList();
+    }
+
+    private static Integer number(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        if (t.length() > 4 || !t.chars().allMatch(Character::isDigit)) {
+            throw InvalidInputException.of(field, "cycle.yearRange");
+        }
+        return Integer.valueOf(t);
+    }
+
+    /** "1.5 → 1.7", "1.5 -> 1.7", "1.5 = 1.7" or "1.5 1.7", one per line. */
+    static Map<String, String> mapping(String text) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return mapping;
+        }
+        if (text.length() > MAX_MAPPING_TEXT) {
+            throw InvalidInputException.of("mapping", "cycle.mappingTooLong");
+        }
+        for (String line : text.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            String[] parts = l.split("\\s*(→|->|=|\\s)\\s*", 2);
+            if (parts.length != 2 || parts[1].isBlank()) {
+                throw InvalidInputException.of("mapping", "cycle.mappingLine");
+            }
+            mapping.put(parts[0].strip(), parts[1].strip());
+        }
+        return mapping;
+    }
+}
