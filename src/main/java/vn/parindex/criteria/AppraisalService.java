@@ -67,6 +67,16 @@ public class AppraisalService {
         return criterion;
     }
 
+    /** An appraisal read from an imported table, already checked; on record with the comment. */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void applyImported(CurrentUser user, long criterionId, BigDecimal score, String reason, String comment) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+        Criterion criterion = criteria.findById(criterionId).orElseThrow();
+        apply(user, criterion, score, reason, comment);
+        criteria.saveAndFlush(criterion);
+    }
+
     /** Records an appraisal already checked (by the form above or by an import), on record with a comment. */
     void apply(CurrentUser user, Criterion criterion, BigDecimal score, String reason, String comment) {
         audit.record(user.actor(), CriterionScoreService.ENTITY, criterion.getId(), criterion.getId(),

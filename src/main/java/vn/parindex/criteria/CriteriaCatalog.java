@@ -61,25 +61,29 @@ public class CriteriaCatalog {
      * the same code.
      */
     public List<CriterionTrendPoint> trend(long criterionId, String code) {
-        List<CriterionTrendPoint> linked = jdbc.sql("""
+        // one statement: the criteria linked either way, or, when none is linked, those of the same code
+        return jdbc.sql("""
                 with recursive back(id) as (
                     select cast(:id as bigint)
                     union select l.previous_id from criterion_lineage l join back b on l.criterion_id = b.id
                 ), forth(id) as (
                     select cast(:id as bigint)
                     union select l.criterion_id from criterion_lineage l join forth f on l.previous_id = f.id
+                ), linked(id) as (
+                    select id from back union select id from forth
                 )
                 select y.year, y.baseline_year, c.name, c.max_score, c.baseline_score, c.target_score,
                        c.current_score, c.appraised_score
                 from criterion c join cycle y on y.id = c.cycle_id
-                where c.id in (select id from back union select id from forth)
+                where c.id in (select id from linked)
+                   or ((select count(*) from linked) = 1 and c.code = :code)
                 order by y.year, c.position""")
                 .param("id", criterionId)
+                .param("code", code)
                 .query((rs, n) -> new CriterionTrendPoint(rs.getInt(1), rs.getInt(2), rs.getString(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
                         rs.getBigDecimal(8)))
                 .list();
-        return linked.size() > 1 ? linked : trend(code);
     }
 
     /** The cycle's whole tree with its units, read with one statement whatever its size. */

@@ -81,6 +81,35 @@ public class CriterionScoreService {
         return criterion;
     }
 
+    /**
+     * A figure read from an imported table, already checked (the importer refuses anything out of range before
+     * writing anything): {@code field} is baselineScore, targetScore or currentScore. On record with the comment.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyImported(CurrentUser user, long criterionId, String field, BigDecimal value, String comment) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+        Criterion criterion = criteria.findById(criterionId).orElseThrow();
+        switch (field) {
+            case "baselineScore" -> {
+                audit.record(user.actor(), ENTITY, criterionId, criterionId, field, criterion.getBaselineScore(), value,
+                        comment);
+                criterion.changeBaselineScore(value);
+            }
+            case "targetScore" -> {
+                audit.record(user.actor(), ENTITY, criterionId, criterionId, field, criterion.getTargetScore(), value,
+                        comment);
+                criterion.changeTargetScore(value);
+            }
+            case "currentScore" -> {
+                audit.record(user.actor(), ENTITY, criterionId, criterionId, field, criterion.getCurrentScore(), value,
+                        comment);
+                criterion.changeCurrentScore(value);
+            }
+            default -> throw new IllegalArgumentException("Not an imported figure: " + field);
+        }
+        criteria.saveAndFlush(criterion);
+    }
+
     /** An approved assessment's score becomes the current score. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void applyApproved(CurrentUser user, Criterion criterion, BigDecimal score, String comment) {

@@ -293,8 +293,11 @@ class CriterionPageTest {
 
         // the parts' table of the domain, rendered once, shows a part renamed with plain SQL
         assertThat(html(get("/cycles/2016/criteria/1"), "lanhdao", status().isOk())).contains("Tiêu chí hai");
+        // (the 2016 cycle is closed, and the database keeps a closed cycle's criteria as they are: reopened for this)
+        jdbc.update("update cycle set status = 'ACTIVE' where year = 2016");
         jdbc.update("update criterion set name = 'Tiêu chí hai đã sửa' where cycle_id = (select id from cycle"
                 + " where year = 2016) and code = '1.2'");
+        jdbc.update("update cycle set status = 'CLOSED' where year = 2016");
         assertThat(html(get("/cycles/2016/criteria/1"), "lanhdao", status().isOk())).contains("Tiêu chí hai đã sửa");
     }
 

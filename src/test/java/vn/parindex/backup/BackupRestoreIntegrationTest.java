@@ -156,6 +156,21 @@ class BackupRestoreIntegrationTest {
                             .with(httpBasic("tuphap", "demo")))
                     .andExpect(status().isCreated());
         }
+        if (count("criterion_lineage") == 0) {
+            // two old, closed cycles, the later one's criterion continuing the earlier one's (a closed cycle restores:
+            // the database refuses changes to its criteria, not their insertion)
+            for (int year : new int[] {2001, 2002}) {
+                jdbc.update("insert into cycle (year, baseline_year, status, title, closed_at) values (?, ?, 'CLOSED', "
+                        + "'Kỳ cũ', now()) on conflict (year) do nothing", year, year - 1);
+                jdbc.update("insert into criterion (cycle_id, code, level, position, name, max_score, baseline_score, "
+                        + "current_score, appraised_score, appraisal_reason, scoring_method) select id, '9', 1, 1, "
+                        + "'Lĩnh vực cũ', 10, 8, 9, 8.5, 'Trừ 0,5 điểm: \"chậm\"', 'SELF_ASSESSMENT' from cycle "
+                        + "where year = ? on conflict do nothing", year);
+            }
+            jdbc.update("insert into criterion_lineage (criterion_id, previous_id) select n.id, o.id from criterion n, "
+                    + "criterion o where n.cycle_id = (select id from cycle where year = 2002) and n.code = '9' "
+                    + "and o.cycle_id = (select id from cycle where year = 2001) and o.code = '9'");
+        }
         jdbc.update("update app_user set email = 'tuphap@tanyen.example' where username = 'tuphap'");
         jdbc.update("insert into digest_sent (user_id, day, sent_at, items) select id, date '2023-03-20', now(), 3 "
                 + "from app_user where username = 'tuphap' on conflict do nothing");

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A comma-separated table read by RFC 4180 (quoted fields may hold commas, doubled quotes and line breaks),
+ * A table of text cells with the line (or spreadsheet row) each record starts on: read from CSV here, or built
+ * from a workbook by {@link SheetReader}. A comma-separated table is read by RFC 4180 (quoted fields may hold commas, doubled quotes and line breaks),
  * each record remembering the line it starts on, so errors can name the line.
  */
 final class CsvTable {
@@ -19,6 +20,11 @@ final class CsvTable {
 
     private final List<String> header;
     private final List<Row> rows;
+
+    /** A table already read (a workbook's first sheet). */
+    static CsvTable of(List<String> header, List<Row> rows) {
+        return new CsvTable(List.copyOf(header), List.copyOf(rows));
+    }
 
     private CsvTable(List<String> header, List<Row> rows) {
         this.header = header;

@@ -52,13 +52,34 @@ public class PlanImporter {
 
     @Transactional
     public Result importPlan(Reader csv, PlanImportRequest request) {
+        requireNewYear(request);
+        List<Unit> allUnits = units.findAllByOrderByIdAsc();
+        PlanTableParser parser = new PlanTableParser(request, allUnits);
+        return load(parser, parser.parse(csv), request);
+    }
+
+    private void requireNewYear(PlanImportRequest request) {
         if (cycles.existsByYear(request.year())) {
             throw new PlanImportException(List.of(new ImportProblem(1, "-", ImportProblem.Kind.CYCLE_EXISTS,
                     "kỳ đánh giá năm " + request.year() + " đã có")));
         }
-        List<Unit> allUnits = units.findAllByOrderByIdAsc();
-        PlanTableParser parser = new PlanTableParser(request, allUnits);
-        PlanTableParser.Plan plan = parser.parse(csv);
+    }
+
+    /** Checks a framework table (codes, names, maxima; figures and lead units where given) without writing. */
+    PlanTableParser.Plan check(CsvTable table, PlanImportRequest request) {
+        requireNewYear(request);
+        return new PlanTableParser(request, units.findAllByOrderByIdAsc(), false).parse(table);
+    }
+
+    /** Loads a framework table as a new cycle. */
+    @Transactional
+    Result importFramework(CsvTable table, PlanImportRequest request) {
+        requireNewYear(request);
+        PlanTableParser parser = new PlanTableParser(request, units.findAllByOrderByIdAsc(), false);
+        return load(parser, parser.parse(table), request);
+    }
+
+    private Result load(PlanTableParser parser, PlanTableParser.Plan plan, PlanImportRequest request) {
         Map<String, List<Unit>> extraLeads = resolve(parser, request.extraLeadUnits());
         Map<String, List<Unit>> coordinating = resolve(parser, request.coordinatingUnits());
 

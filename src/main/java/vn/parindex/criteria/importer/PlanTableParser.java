@@ -62,11 +62,22 @@ final class PlanTableParser {
 
     private final PlanImportRequest request;
     private final List<Unit> units;
+    private final boolean strict;
     private final List<ImportProblem> problems = new ArrayList<>();
 
+    /** A parser for a plan's appendix: every column of the plan required. */
     PlanTableParser(PlanImportRequest request, List<Unit> units) {
+        this(request, units, true);
+    }
+
+    /**
+     * @param strict whether the baseline, target and lead columns are required (a plan's appendix); a framework
+     *        from the province may have only codes, names and maxima
+     */
+    PlanTableParser(PlanImportRequest request, List<Unit> units, boolean strict) {
         this.request = request;
         this.units = units;
+        this.strict = strict;
     }
 
     /** The checked plan, or a {@link PlanImportException} listing every problem. */
@@ -78,8 +89,14 @@ final class PlanTableParser {
             throw new PlanImportException(List.of(new ImportProblem(1, "-", UNREADABLE,
                     "không đọc được tệp CSV: " + e.getMessage())));
         }
+        return parse(table);
+    }
+
+    /** The checked plan of a table already read. */
+    Plan parse(CsvTable table) {
         Map<String, Integer> columns = table.columnIndex();
-        List<String> required = List.of(CODE, NAME, MAX, request.baselineColumn(), request.targetColumn(), LEAD);
+        List<String> required = strict ? List.of(CODE, NAME, MAX, request.baselineColumn(), request.targetColumn(), LEAD)
+                : List.of(CODE, NAME, MAX);
         for (String column : required) {
             if (!columns.containsKey(column)) {
                 problem(1, column, MISSING_COLUMN, "thiếu cột bắt buộc '" + column + "'");
@@ -140,6 +157,9 @@ final class PlanTableParser {
                         "tiêu chí '" + node.code() + "' không có mục cha '" + node.parentCode() + "' trong bảng");
             }
         }
+        if (problems.isEmpty()) {
+            checkPartsWithinMaximum(nodes);
+        }
         if (problems.isEmpty() && nodes.stream().noneMatch(n -> n.parentCode() == null)) {
             problem(1, CODE, NO_DOMAINS, "bảng không có lĩnh vực nào");
         }
@@ -149,6 +169,25 @@ final class PlanTableParser {
         }
         nodes.sort(Comparator.comparing(Node::code, CriterionCode.NATURAL_ORDER));
         return new Plan(List.copyOf(nodes), totals);
+    }
+
+    /** The maxima of a node's parts may not add up to more than its own. */
+    private void checkPartsWithinMaximum(List<Node> nodes) {
+        Map<String, BigDecimal> partsMax = new HashMap<>();
+        for (Node node : nodes) {
+            if (node.parentCode() != null && node.max() != null) {
+                partsMax.merge(node.parentCode().toUpperCase(java.util.Locale.ROOT), node.max(), BigDecimal::add);
+            }
+        }
+        for (Node node : nodes) {
+            BigDecimal parts = partsMax.get(node.code().toUpperCase(java.util.Locale.ROOT));
+            if (parts != null && node.max() != null && parts.compareTo(node.max()) > 0) {
+                problem(node.line(), MAX, ImportProblem.Kind.PARTS_EXCEED_MAXIMUM, "điểm tối đa của các tiêu chí thuộc '"
+                        + node.code() + "' cộng lại là " + parts.stripTrailingZeros().toPlainString().replace('.', ',')
+                        + ", vượt điểm tối đa " + node.max().stripTrailingZeros().toPlainString().replace('.', ',')
+                        + " của nó");
+            }
+        }
     }
 
     private void checkNotAboveMax(Cells cells, String column, BigDecimal value, BigDecimal max) {
