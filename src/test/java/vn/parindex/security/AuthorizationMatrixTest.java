@@ -188,6 +188,10 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("api set calendar", true, () -> json(put("/api/v1/cycles/2023/calendar"), "{}"), ADMIN));
         all.add(new Endpoint("api report periods", true, () -> get("/api/v1/cycles/2023/reports"), EVERYONE));
         all.add(new Endpoint("api report", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1"), EVERYONE));
+        all.add(new Endpoint("imports page", false, () -> get("/admin/imports"), ADMIN));
+        all.add(new Endpoint("import preview (page)", false, () -> multipart("/admin/imports").param("year", "2031"),
+                ADMIN));
+        all.add(new Endpoint("import confirm (page)", false, () -> post("/admin/imports/confirm"), ADMIN));
         all.add(new Endpoint("cycles page", false, () -> get("/admin/cycles"), ADMIN));
         all.add(new Endpoint("start a year (page)", false, () -> post("/admin/cycles").param("year", ""), ADMIN));
         all.add(new Endpoint("close a year (page)", false, () -> post("/admin/cycles/2031/close"), ADMIN));
@@ -206,6 +210,8 @@ class AuthorizationMatrixTest {
                 () -> get("/api/v1/cycles/2023/units/TUPHAP/criteria.xlsx"), EVERYONE));
         all.add(new Endpoint("api unit criteria csv", true,
                 () -> get("/api/v1/cycles/2023/units/TUPHAP/criteria.csv"), EVERYONE));
+        all.add(new Endpoint("api import", true, () -> multipart("/api/v1/imports").param("year", "2031")
+                .param("kind", "framework"), ADMIN));
         all.add(new Endpoint("api reconciliation", true, () -> get("/api/v1/cycles/2023/reconciliation"), EVERYONE));
         all.add(new Endpoint("api appraisal", true,
                 () -> json(put("/api/v1/cycles/2023/criteria/1.2/appraisal"), "{\"appraisedScore\": 9}"), ADMIN));

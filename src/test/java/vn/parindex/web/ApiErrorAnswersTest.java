@@ -218,6 +218,20 @@ class ApiErrorAnswersTest {
         all.add(new Case("a unit head starts a year", "post", "/api/v1/cycles",
                 () -> json(post("/api/v1/cycles").with(httpBasic("tuphap", "demo")),
                         "{\"year\": 2024, \"from\": 2023}"), 403, null));
+        // imports
+        all.add(new Case("an import by a unit head", "post", "/api/v1/imports",
+                () -> multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",
+                        "stt,ten,diem_toi_da\n1,A,10\n".getBytes(StandardCharsets.UTF_8))).param("year", "2031")
+                        .param("kind", "framework").with(httpBasic("tuphap", "demo")), 403, null));
+        all.add(new Case("an import of no kind", "post", "/api/v1/imports",
+                () -> multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",
+                        "stt,ten,diem_toi_da\n1,A,10\n".getBytes(StandardCharsets.UTF_8))).param("year", "2031")
+                        .param("kind", "khac").with(httpBasic("noivu", "demo")), 400, "kind"));
+        all.add(new Case("an import with a score as words", "post", "/api/v1/imports",
+                () -> multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",
+                        "stt,ten,diem_toi_da\n1,A,mười\n".getBytes(StandardCharsets.UTF_8))).param("year", "2031")
+                        .param("kind", "framework").param("dryRun", "false").with(httpBasic("noivu", "demo")), 422,
+                null));
         // corrections
         all.add(new Case("a correction without comment", "patch", PATCH,
                 () -> json(patch("/api/v1/cycles/2023/criteria/1.2").with(httpBasic("noivu", "demo")),

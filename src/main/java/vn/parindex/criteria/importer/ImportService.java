@@ -67,10 +67,32 @@ public class ImportService {
         public boolean isScore() {
             return !field.equals("criterion") && !field.equals("appraisalReason");
         }
+
+        /** The old value as people read it: a score with a decimal comma ({@code 1,2500}). */
+        public String oldText() {
+            return isScore() ? comma(oldValue) : oldValue;
+        }
+
+        public String newText() {
+            return isScore() ? comma(newValue) : newValue;
+        }
+    }
+
+    /** A plain decimal of at most 3 integer digits with a decimal comma, as {@code @fmt.score} writes it. */
+    static String comma(String plain) {
+        return plain == null ? null : plain.replace('.', ',');
     }
 
     /** A figure published on a parent that differs from the sum of its parts in the file (not an error). */
     public record Discrepancy(String code, String field, String recorded, String sumOfParts) {
+
+        public String recordedText() {
+            return comma(recorded);
+        }
+
+        public String sumOfPartsText() {
+            return comma(sumOfParts);
+        }
     }
 
     /** What an import did, or would do. */

@@ -45,6 +45,9 @@ class ImportIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    vn.parindex.security.AppUserRepository users;
+
     ResultActions upload(byte[] content, String name, int year, String kind, boolean dryRun, String user)
             throws Exception {
         return mvc.perform(multipart("/api/v1/imports")
@@ -258,5 +261,38 @@ class ImportIntegrationTest {
         assertThat(problems.valueStream().anyMatch(p -> p.path("row").asInt() == row
                 && p.path("column").asString().equals(column) && p.path("message").asString().contains(message)))
                 .as("%s has row %d, column %s, \"%s\"", problems, row, column, message).isTrue();
+    }
+
+    @Test
+    void thePagePreviewsThenWritesWhatWasPreviewedOnlyWhenConfirmed() throws Exception {
+        var session = new org.springframework.mock.web.MockHttpSession();
+        var noivu = vn.parindex.support.SignedIn.as(users, "noivu");
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(get("/admin/imports").with(noivu)).andExpect(status().isOk());
+        mvc.perform(get("/admin/imports").with(vn.parindex.support.SignedIn.as(users, "tuphap")))
+                .andExpect(status().isForbidden());
+        byte[] table = csv("STT,Tên,Mục tiêu năm 2023\n1.5,Sáng kiến,\"1,5\"\n");
+        long before = written();
+        String bad = mvc.perform(multipart("/admin/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",
+                        csv("STT,Tên,Mục tiêu năm 2023\n1.5,Sáng kiến,\"2,5\"\n"))).param("year", "2023")
+                        .param("kind", "scores").with(noivu).with(csrf).session(session))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(bad).select("#import-problems").text()).contains("vượt điểm tối đa");
+        String preview = mvc.perform(multipart("/admin/imports").file(new MockMultipartFile("file", "a.csv",
+                        "text/csv", table)).param("year", "2023").param("kind", "scores").with(noivu).with(csrf)
+                        .session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var page = org.jsoup.Jsoup.parse(preview);
+        assertThat(page.select("#import-changes").text()).contains("1.5").contains("1,0000").contains("1,5000");
+        assertThat(written()).as("the preview writes nothing").isEqualTo(before);
+        mvc.perform(post("/admin/imports/confirm").with(noivu).with(csrf).session(session))
+                .andExpect(status().is3xxRedirection());
+        assertThat(criterion(2023, "1.5").path("targetScore").decimalValue()).isEqualByComparingTo("1.5");
+        // confirmed once: nothing is left to confirm
+        mvc.perform(post("/admin/imports/confirm").with(noivu).with(csrf).session(session))
+                .andExpect(status().isConflict());
+        upload(csv("STT,Mục tiêu năm 2023\n1.5,1\n"), "a.csv", 2023, "scores", false, "noivu")
+                .andExpect(status().isOk());
     }
 }
