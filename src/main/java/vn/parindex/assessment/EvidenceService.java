@@ -84,6 +84,22 @@ public class EvidenceService {
         return ids;
     }
 
+    /** Stores checked files answering one listed item of a criterion's dossier, streaming each one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Long> storeForItem(CurrentUser user, long criterionId, long itemId, List<UploadedFile> files,
+            OffsetDateTime at) {
+        List<Long> ids = new ArrayList<>();
+        for (UploadedFile file : files) {
+            EvidenceTypes.Kind kind = file.kind().orElseThrow();
+            String name = cleanName(file.fileName());
+            long id = insert(criterionId, null, null, itemId, name, kind.contentType, file, user.id(), at);
+            audit.recordEvent(user.actor(), "EVIDENCE", id, criterionId, "UPLOADED",
+                    name + " (" + file.size() + " B, SHA-256 " + file.sha256() + ", item " + itemId + ")");
+            ids.add(id);
+        }
+        return ids;
+    }
+
     /** Stores checked files for a task's progress update, streaming each one. */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Long> storeForTaskUpdate(CurrentUser user, long taskUpdateId, List<UploadedFile> files, OffsetDateTime at) {
@@ -91,7 +107,7 @@ public class EvidenceService {
         for (UploadedFile file : files) {
             EvidenceTypes.Kind kind = file.kind().orElseThrow();
             String name = cleanName(file.fileName());
-            long id = insert(null, null, taskUpdateId, name, kind.contentType, file, user.id(), at);
+            long id = insert(null, null, taskUpdateId, null, name, kind.contentType, file, user.id(), at);
             audit.recordEvent(user.actor(), "EVIDENCE", id, null, "UPLOADED",
                     name + " (" + file.size() + " B, SHA-256 " + file.sha256() + ", task update " + taskUpdateId + ")");
             ids.add(id);
@@ -101,18 +117,19 @@ public class EvidenceService {
 
     private long insert(long criterionId, Long assessmentId, String name, String contentType, UploadedFile file,
             long uploadedBy, OffsetDateTime at) {
-        return insert(Long.valueOf(criterionId), assessmentId, null, name, contentType, file, uploadedBy, at);
+        return insert(Long.valueOf(criterionId), assessmentId, null, null, name, contentType, file, uploadedBy, at);
     }
 
-    private long insert(Long criterionId, Long assessmentId, Long taskUpdateId, String name, String contentType,
-            UploadedFile file, long uploadedBy, OffsetDateTime at) {
+    private long insert(Long criterionId, Long assessmentId, Long taskUpdateId, Long itemId, String name,
+            String contentType, UploadedFile file, long uploadedBy, OffsetDateTime at) {
         Long id = jdbc.execute((java.sql.Connection connection) -> {
             try (InputStream content = file.open(); PreparedStatement insert = connection.prepareStatement("""
                     insert into evidence (criterion_id, assessment_id, file_name, content_type, size_bytes, sha256,
-                                          content, uploaded_by, uploaded_at, task_update_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+                                          content, uploaded_by, uploaded_at, task_update_id, evidence_item_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
                 insert.setObject(1, criterionId, Types.BIGINT);
                 insert.setObject(10, taskUpdateId, Types.BIGINT);
+                insert.setObject(11, itemId, Types.BIGINT);
                 if (assessmentId == null) {
                     insert.setNull(2, Types.BIGINT);
                 } else {

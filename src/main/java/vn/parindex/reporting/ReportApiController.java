@@ -179,6 +179,18 @@ class ReportApiController {
                 () -> ReportJson.of(reports.compile(cycle, p)));
     }
 
+    @Operation(summary = "The self-assessment report as a Word document", description = "Báo cáo tự đánh giá, chấm "
+            + "điểm: the self-assessed scores by domain and criterion with the state of each criterion's evidence, "
+            + "the explanations for criteria without complete evidence, the difficulties and recommendations; "
+            + "Nghị định 30/2020/NĐ-CP layout.")
+    @ApiResponse(responseCode = "200", description = "The .docx file",
+            content = @Content(mediaType = ReportDocuments.DOCX, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No cycle of that year")
+    @GetMapping("/self-assessment.docx")
+    ResponseEntity<byte[]> selfAssessment(Cycle cycle) throws IOException {
+        return downloads.selfAssessment(cycle);
+    }
+
     @Operation(summary = "The district's report as a Word document", description = "Laid out as Nghị định "
             + "30/2020/NĐ-CP asks (A4, Times New Roman), for officials to edit before signing.")
     @ApiResponse(responseCode = "200", description = "The .docx file",

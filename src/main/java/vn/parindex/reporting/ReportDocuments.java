@@ -160,6 +160,81 @@ public class ReportDocuments {
         }
     }
 
+    /**
+     * The self-assessment report (Báo cáo tự đánh giá, chấm điểm Chỉ số CCHC): the self-assessed scores by domain and
+     * criterion with whether each criterion's evidence is complete, the lead units' explanations for criteria whose
+     * evidence is not, then the difficulties and recommendations the units gave for the year.
+     */
+    public void selfAssessment(DistrictReport year, vn.parindex.assessment.DossierService.Overview dossier,
+            OutputStream out) throws IOException {
+        String district = year.districtName() == null ? "…" : year.districtName();
+        int y = year.period().year();
+        try (OfficialDocx doc = new OfficialDocx()) {
+            doc.heading("Ủy ban nhân dân", "Huyện " + district, "Số:       /BC-UBND", district, year.compiledOn());
+            doc.title("BÁO CÁO", "Tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm " + y);
+            Figures total = year.scores().total();
+            doc.section("I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM");
+            long assessed = year.scores().assessedLeafCount();
+            doc.paragraph("Huyện " + district + " đã tự đánh giá, chấm điểm " + assessed + "/"
+                    + year.scores().leafCount() + " tiêu chí, tiêu chí thành phần. Tổng điểm dự kiến (điểm tự đánh giá "
+                    + "của các tiêu chí đã chấm, điểm năm " + (y - 1) + " của các tiêu chí chưa chấm) là "
+                    + fmt.score(total.projection()) + "/" + fmt.max(total.max()) + " điểm; mục tiêu năm " + y + " là "
+                    + fmt.score(total.target()) + " điểm.");
+            List<List<String>> domains = new ArrayList<>();
+            for (ScoreRow row : year.scores().domains()) {
+                Figures f = row.figures();
+                domains.add(List.of(row.code(), row.criterion().name(), fmt.max(f.max()), fmt.score(f.current()),
+                        fmt.score(f.projection()), fmt.percent(f.projectionPercent())));
+            }
+            domains.add(List.of("", "Tổng điểm", fmt.max(total.max()), fmt.score(total.current()),
+                    fmt.score(total.projection()), fmt.percent(total.projectionPercent())));
+            doc.table(List.of("TT", "Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá", "Điểm dự kiến", "Tỷ lệ"),
+                    new double[] {0.06, 0.44, 0.12, 0.13, 0.13, 0.12},
+                    new boolean[] {false, false, true, true, true, true}, domains, 12);
+            java.util.Map<String, vn.parindex.assessment.DossierService.CriterionDossier> byCode =
+                    new java.util.HashMap<>();
+            dossier.criteria().forEach(d -> byCode.put(d.criterion().code(), d));
+            List<List<String>> criteria = new ArrayList<>();
+            for (ScoreRow row : year.scores().rows()) {
+                if (year.scores().hasChildren(row.code())) {
+                    continue;
+                }
+                Figures f = row.figures();
+                var d = byCode.get(row.code());
+                String evidence = row.criterion().isSurvey() ? "Điều tra XHH" : d == null ? ""
+                        : d.complete() ? "Đủ" : "Chưa đủ";
+                criteria.add(List.of(row.code(), row.criterion().name(), fmt.max(f.max()),
+                        f.current() == null ? "Chưa chấm" : fmt.score(f.current()), evidence,
+                        units(row.criterion().leadUnits())));
+            }
+            doc.table(List.of("TT", "Tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá",
+                    "Tài liệu kiểm chứng", "Cơ quan chủ trì"), new double[] {0.07, 0.39, 0.1, 0.12, 0.12, 0.2},
+                    new boolean[] {false, false, true, true, false, false}, criteria, 11);
+
+            doc.section("II. GIẢI TRÌNH CÁC TIÊU CHÍ CHƯA ĐỦ TÀI LIỆU KIỂM CHỨNG");
+            boolean any = false;
+            for (var d : dossier.criteria()) {
+                if (d.complete()) {
+                    continue;
+                }
+                any = true;
+                doc.labelled("- Tiêu chí " + d.criterion().code() + " " + d.criterion().name() + " ("
+                        + units(d.criterion().leadUnits()) + "): ", d.explanation() == null
+                                ? "chưa có giải trình." : d.explanation().text());
+            }
+            if (!any) {
+                doc.note("Tất cả các tiêu chí đã có đủ tài liệu kiểm chứng.");
+            }
+            doc.section("III. KHÓ KHĂN, VƯỚNG MẮC");
+            listByUnit(doc, year.inputs(), true);
+            doc.section("IV. ĐỀ XUẤT, KIẾN NGHỊ");
+            listByUnit(doc, year.inputs(), false);
+            doc.closing(List.of("- UBND tỉnh (b/c);", "- Sở Nội vụ (b/c);", "- Chủ tịch, các PCT UBND huyện;",
+                    "- Lưu: VT, NV."), List.of("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"));
+            doc.write(out);
+        }
+    }
+
     private static void listByUnit(OfficialDocx doc, List<UnitInput> inputs, boolean difficulties) {
         boolean any = false;
         for (UnitInput input : inputs) {

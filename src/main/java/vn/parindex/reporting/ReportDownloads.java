@@ -22,10 +22,20 @@ class ReportDownloads {
 
     private final ReportService reports;
     private final ReportDocuments documents;
+    private final vn.parindex.assessment.DossierService dossiers;
 
-    ReportDownloads(ReportService reports, ReportDocuments documents) {
+    ReportDownloads(ReportService reports, ReportDocuments documents, vn.parindex.assessment.DossierService dossiers) {
         this.reports = reports;
         this.documents = documents;
+        this.dossiers = dossiers;
+    }
+
+    /** The self-assessment report of the cycle's year: {@code bao-cao-tu-danh-gia-2023.docx}. */
+    ResponseEntity<byte[]> selfAssessment(Cycle cycle) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        documents.selfAssessment(reports.compile(cycle, reports.period(cycle, String.valueOf(cycle.getYear()))),
+                dossiers.overview(cycle.getYear()), out);
+        return docx(out, "bao-cao-tu-danh-gia-" + cycle.getYear() + ".docx");
     }
 
     /** The district's report for the period: {@code bao-cao-cchc-2023-Q1.docx}. */

@@ -186,6 +186,11 @@ class ReportPageController {
         return "reporting/period";
     }
 
+    @GetMapping("/cycles/{year}/self-assessment.docx")
+    ResponseEntity<byte[]> selfAssessment(Cycle cycle) throws IOException {
+        return downloads.selfAssessment(cycle);
+    }
+
     @GetMapping("/cycles/{year}/reports/{period}.docx")
     ResponseEntity<byte[]> document(Cycle cycle, @PathVariable String period) throws IOException {
         return downloads.district(cycle, period(cycle, period));

@@ -1,0 +1,36 @@
+package vn.parindex.assessment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.parindex.criteria.Cycle;
+
+/** The self-assessment dossier in the API. */
+@RestController
+@Tag(name = "Dossier", description = "The self-assessment dossier (hồ sơ tự đánh giá)")
+class DossierApiController {
+
+    private final DossierService dossiers;
+    private final DossierArchive archive;
+
+    DossierApiController(DossierService dossiers, DossierArchive archive) {
+        this.dossiers = dossiers;
+        this.archive = archive;
+    }
+
+    @Operation(summary = "The whole dossier as one .zip", description = "A folder per criterion code holding its "
+            + "documents, each named by the expected document it answers (01-…, 02-…), and muc-luc.xlsx: every "
+            + "expected document with its file (or CHƯA CÓ), size, SHA-256, who uploaded it and when, and the "
+            + "explanations. Ready to upload to the province's scoring software. Streamed.")
+    @ApiResponse(responseCode = "200", description = "The .zip file",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No cycle of that year")
+    @GetMapping("/api/v1/cycles/{year}/dossier.zip")
+    void zip(Cycle cycle, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        DossierController.zip(dossiers, archive, cycle.getYear(), response);
+    }
+}

@@ -1,0 +1,152 @@
+package vn.parindex.assessment;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.criteria.Cycle;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.InvalidInputException;
+
+/**
+ * The self-assessment dossier's pages: how complete it is ({@code /cycles/{year}/dossier}), a criterion's expected
+ * documents with their files and the explanation ({@code …/criteria/{code}/dossier}), and the whole dossier as one
+ * .zip. Bad input re-shows the page with 400; a conflict is 409.
+ */
+@Controller
+class DossierController {
+
+    /** A document Home Affairs lists on a criterion. */
+    public record ItemForm(String name, String note) {
+    }
+
+    /** The lead unit's explanation, with the version it is based on. */
+    public record ExplanationForm(String text, Long version) {
+    }
+
+    private final DossierService dossiers;
+    private final DossierArchive archive;
+    private final AssessmentService assessments;
+
+    DossierController(DossierService dossiers, DossierArchive archive, AssessmentService assessments) {
+        this.dossiers = dossiers;
+        this.archive = archive;
+        this.assessments = assessments;
+    }
+
+    @GetMapping("/cycles/{year}/dossier")
+    String overview(Cycle cycle, Model model) {
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("overview", dossiers.overview(cycle.getYear()));
+        return "assessment/dossier";
+    }
+
+    @GetMapping("/cycles/{year}/criteria/{code}/dossier")
+    String criterion(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code, Model model) {
+        DossierService.CriterionDossier dossier = dossiers.criterion(cycle.getYear(), code);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("mayList", user.isAdmin() && !cycle.isClosed());
+        model.addAttribute("mayAttach", dossiers.canAttach(user, dossier.criterion(), cycle.getStatus()));
+        model.addAttribute("mayExplain", dossiers.canExplain(user, dossier.criterion(), cycle.getStatus()));
+        model.asMap().putIfAbsent("itemForm", new ItemForm("", ""));
+        model.asMap().putIfAbsent("explanationForm", new ExplanationForm(dossier.explanation() == null ? ""
+                : dossier.explanation().text(), dossier.explanation() == null ? null : dossier.explanation().version()));
+        return "assessment/criterion-dossier";
+    }
+
+    @PostMapping("/cycles/{year}/criteria/{code}/dossier/items")
+    String addItem(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
+            @ModelAttribute("itemForm") ItemForm form, BindingResult result, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return save(user, cycle, code, result, model, redirect, response,
+                () -> dossiers.addItem(user, cycle.getYear(), code, form.name(), form.note()), "dossier.itemAdded");
+    }
+
+    @PostMapping("/cycles/{year}/criteria/{code}/dossier/items/{id}/delete")
+    String removeItem(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
+            @PathVariable long id, @RequestParam(required = false) Long version, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return save(user, cycle, code, null, model, redirect, response,
+                () -> dossiers.removeItem(user, cycle.getYear(), code, id, version), "dossier.itemRemoved");
+    }
+
+    @PostMapping("/cycles/{year}/criteria/{code}/dossier/explanation")
+    String explain(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
+            @ModelAttribute("explanationForm") ExplanationForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        return save(user, cycle, code, result, model, redirect, response,
+                () -> dossiers.explain(user, cycle.getYear(), code, form.text(), form.version()),
+                "dossier.explained");
+    }
+
+    /** Files for one item: the permission is checked before the body is read. */
+    @PostMapping("/cycles/{year}/criteria/{code}/dossier/items/{id}/files")
+    String attach(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
+            @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        dossiers.requireCanAttach(user, cycle.getYear(), code);
+        try (Uploads uploads = Uploads.receive(request, "file", assessments.maxFileSizeBytes())) {
+            dossiers.attach(user, cycle.getYear(), code, id, uploads.files());
+            redirect.addFlashAttribute("notice", "dossier.attached");
+            return "redirect:/cycles/" + cycle.getYear() + "/criteria/" + code + "/dossier#item-" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("uploadError", e.fieldErrors().values().iterator().next());
+            model.addAttribute("uploadItem", id);
+            return criterion(user, cycle, code, model);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e.messageKey());
+            return criterion(user, cycle, code, model);
+        }
+    }
+
+    /** The whole dossier as one .zip: a folder per criterion code and the index workbook. */
+    @GetMapping("/cycles/{year}/dossier.zip")
+    void zip(Cycle cycle, HttpServletResponse response) throws java.io.IOException {
+        zip(dossiers, archive, cycle.getYear(), response);
+    }
+
+    /** Streams the archive into the response (documents slice by slice from the database). */
+    static void zip(DossierService dossiers, DossierArchive archive, int year, HttpServletResponse response)
+            throws java.io.IOException {
+        DossierService.Overview overview = dossiers.overview(year);
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("ho-so-tu-danh-gia-" + year + ".zip", StandardCharsets.UTF_8).build().toString());
+        archive.write(overview, response.getOutputStream());
+    }
+
+    private String save(CurrentUser user, Cycle cycle, String code, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response, Runnable change, String notice) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("notice", notice);
+            return "redirect:/cycles/" + cycle.getYear() + "/criteria/" + code + "/dossier";
+        } catch (InvalidInputException e) {
+            if (result != null) {
+                e.rejectInto(result);
+            } else {
+                model.addAttribute("conflict", e.fieldErrors().values().iterator().next());
+            }
+            response.setStatus(400);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", e.messageKey());
+        }
+        return criterion(user, cycle, code, model);
+    }
+}

@@ -1,0 +1,392 @@
+package vn.parindex.assessment;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.audit.AuditTrail;
+import vn.parindex.criteria.CriteriaCatalog;
+import vn.parindex.criteria.CriterionView;
+import vn.parindex.criteria.CycleStatus;
+import vn.parindex.criteria.CycleView;
+import vn.parindex.criteria.ReviewPermissions;
+import vn.parindex.criteria.UnitRef;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
+
+/**
+ * The self-assessment dossier (hồ sơ tự đánh giá): per criterion, the evidence documents the province's guidance
+ * expects, listed by Home Affairs (a name and a note each); the files the lead unit (and, for their part, the
+ * coordinating units) attach to each item; and the lead unit's explanation (giải trình) where evidence is missing or
+ * incomplete. How complete it is, per criterion, domain and unit.
+ */
+@Service
+public class DossierService {
+
+    static final String ITEM = "EVIDENCE_ITEM";
+    static final String EXPLANATION = "EXPLANATION";
+    public static final int MAX_NAME = 300;
+    public static final int MAX_NOTE = 2000;
+    public static final int MAX_EXPLANATION = 4000;
+
+    /** A file of the dossier (no bytes). */
+    public record File(long id, long criterionId, Long itemId, String fileName, long sizeBytes, String sha256,
+            String uploadedBy, OffsetDateTime uploadedAt) {
+    }
+
+    /** An expected document and the files answering it. */
+    public record Item(long id, long criterionId, int position, String name, String note, long version,
+            List<File> files) {
+
+        public boolean hasDocument() {
+            return !files.isEmpty();
+        }
+    }
+
+    /** The lead unit's explanation of how it scored. */
+    public record Explanation(String text, String by, OffsetDateTime at, long version) {
+    }
+
+    /**
+     * A criterion's part of the dossier.
+     *
+     * @param otherFiles files attached to the criterion but to no listed item (a submission's, or before the list)
+     * @param complete every listed item has a document (or, with nothing listed, some document exists)
+     */
+    public record CriterionDossier(CriterionView criterion, List<Item> items, List<File> otherFiles,
+            Explanation explanation, boolean complete) {
+
+        public boolean needsExplanation() {
+            return !complete && explanation == null;
+        }
+
+        public long itemsWithDocument() {
+            return items.stream().filter(Item::hasDocument).count();
+        }
+    }
+
+    /** How complete the dossier is over a group of criteria (a domain, a unit's). */
+    public record Completeness(String code, String name, int criteria, int complete, int items,
+            int itemsWithDocument, int missingExplanations) {
+    }
+
+    /** The whole cycle's dossier. */
+    public record Overview(CycleView cycle, List<CriterionDossier> criteria, List<Completeness> byDomain,
+            List<Completeness> byUnit) {
+    }
+
+    private final CriteriaCatalog catalog;
+    private final ReviewPermissions permissions;
+    private final EvidenceService evidence;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    @Autowired
+    DossierService(CriteriaCatalog catalog, ReviewPermissions permissions, EvidenceService evidence,
+            AuditTrail audit, JdbcClient jdbc) {
+        this(catalog, permissions, evidence, audit, jdbc, Clock.systemUTC());
+    }
+
+    DossierService(CriteriaCatalog catalog, ReviewPermissions permissions, EvidenceService evidence,
+            AuditTrail audit, JdbcClient jdbc, Clock clock) {
+        this.catalog = catalog;
+        this.permissions = permissions;
+        this.evidence = evidence;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every self-assessed criterion's dossier, and how complete it is by domain and by unit (three statements). */
+    @Transactional(readOnly = true)
+    public Overview overview(int year) {
+        CycleView cycle = catalog.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
+        Map<Long, List<Item>> items = items(cycle.id());
+        Map<Long, List<File>> files = files(cycle.id());
+        Map<Long, Explanation> explanations = explanations(cycle.id());
+        Set<String> parents = new HashSet<>();
+        cycle.criteria().forEach(c -> {
+            if (c.parentCode() != null) {
+                parents.add(c.parentCode());
+            }
+        });
+        List<CriterionDossier> dossiers = new ArrayList<>();
+        for (CriterionView c : cycle.criteria()) {
+            if (parents.contains(c.code()) || c.isSurvey()) {
+                continue;
+            }
+            dossiers.add(dossier(c, items.getOrDefault(c.id(), List.of()), files.getOrDefault(c.id(), List.of()),
+                    explanations.get(c.id())));
+        }
+        Map<String, List<CriterionDossier>> byDomain = new LinkedHashMap<>();
+        Map<String, String> domainNames = new HashMap<>();
+        cycle.criteria().stream().filter(c -> c.parentCode() == null).forEach(c -> {
+            byDomain.put(c.code(), new ArrayList<>());
+            domainNames.put(c.code(), c.name());
+        });
+        Map<String, List<CriterionDossier>> byUnit = new LinkedHashMap<>();
+        Map<String, String> unitNames = new HashMap<>();
+        for (CriterionDossier d : dossiers) {
+            String domain = d.criterion().code().split("\\.")[0];
+            byDomain.computeIfAbsent(domain, k -> new ArrayList<>()).add(d);
+            for (UnitRef u : d.criterion().leadUnits()) {
+                byUnit.computeIfAbsent(u.code(), k -> new ArrayList<>()).add(d);
+                unitNames.put(u.code(), u.name());
+            }
+        }
+        List<Completeness> domains = byDomain.entrySet().stream()
+                .map(e -> completeness(e.getKey(), domainNames.getOrDefault(e.getKey(), e.getKey()), e.getValue()))
+                .toList();
+        List<Completeness> units = byUnit.entrySet().stream()
+                .map(e -> completeness(e.getKey(), unitNames.get(e.getKey()), e.getValue())).toList();
+        return new Overview(cycle, List.copyOf(dossiers), domains, units);
+    }
+
+    /** One criterion's dossier. */
+    @Transactional(readOnly = true)
+    public CriterionDossier criterion(int year, String code) {
+        CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
+        List<Item> items = jdbc.sql("select id, criterion_id, position, name, note, version from evidence_item "
+                + "where criterion_id = ? order by position, id").param(c.id())
+                .query((rs, n) -> new Item(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), List.of())).list();
+        List<File> files = jdbc.sql(FILES + " where e.criterion_id = ? order by e.id").param(c.id())
+                .query((rs, n) -> file(rs)).list();
+        Explanation explanation = jdbc.sql(EXPLANATIONS + " where x.criterion_id = ?").param(c.id())
+                .query((rs, n) -> explanation(rs)).optional().orElse(null);
+        Map<Long, List<Item>> byCriterion = new HashMap<>();
+        byCriterion.put(c.id(), items);
+        return dossier(c, items, files, explanation);
+    }
+
+    /** May the user attach files to this criterion's items: its lead or coordinating unit's head, Home Affairs. */
+    public boolean canAttach(CurrentUser user, CriterionView c, CycleStatus status) {
+        if (user == null || status == CycleStatus.CLOSED) {
+            return false;
+        }
+        return permissions.canEditScores(user) || (user.isUnitHead() && !c.isSurvey()
+                && (permissions.leads(user, c) || permissions.coordinates(user, c)));
+    }
+
+    /** May the user write the explanation: the lead unit's head, Home Affairs. */
+    public boolean canExplain(CurrentUser user, CriterionView c, CycleStatus status) {
+        if (user == null || status == CycleStatus.CLOSED) {
+            return false;
+        }
+        return permissions.canEditScores(user) || (user.isUnitHead() && permissions.leads(user, c));
+    }
+
+    /** Lists an expected document on a criterion (Home Affairs). */
+    @Transactional
+    public long addItem(CurrentUser user, int year, String code, String name, String note) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+        CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
+        requireOpen(year);
+        String n = checkedText(name, "name", MAX_NAME, true);
+        String t = checkedText(note, "note", MAX_NOTE, false);
+        Integer position = jdbc.sql("select coalesce(max(position), 0) + 1 from evidence_item where criterion_id = ?")
+                .param(c.id()).query(Integer.class).single();
+        long id = jdbc.sql("insert into evidence_item (criterion_id, position, name, note) values (?, ?, ?, ?) "
+                + "returning id").params(c.id(), position, n, t).query(Long.class).single();
+        audit.recordEvent(user.actor(), ITEM, id, c.id(), "LISTED", n);
+        return id;
+    }
+
+    /** Removes a listed document that has no file yet (Home Affairs). */
+    @Transactional
+    public void removeItem(CurrentUser user, int year, String code, long itemId, Long version) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+        CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
+        requireOpen(year);
+        if (version == null) {
+            FieldErrors errors = new FieldErrors();
+            errors.add("version", "version.required").throwIfAny();
+        }
+        String name = jdbc.sql("select name from evidence_item where id = ? and criterion_id = ?")
+                .params(itemId, c.id()).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("notFound.evidenceItem", itemId));
+        Long files = jdbc.sql("select count(*) from evidence where evidence_item_id = ?").param(itemId)
+                .query(Long.class).single();
+        if (files > 0) {
+            throw new ConflictException("conflict.itemHasFiles", version);
+        }
+        int deleted = jdbc.sql("delete from evidence_item where id = ? and version = ?").params(itemId, version)
+                .update();
+        if (deleted == 0) {
+            throw new ConflictException("conflict.concurrent", version);
+        }
+        audit.recordEvent(user.actor(), ITEM, itemId, c.id(), "REMOVED", name);
+    }
+
+    /** Checks the permission to attach files to an item before the upload is read. */
+    public void requireCanAttach(CurrentUser user, int year, String code) {
+        CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
+        ReviewPermissions.require(canAttach(user, c, status(year)));
+    }
+
+    /** Attaches checked files to a listed item. */
+    @Transactional
+    List<Long> attach(CurrentUser user, int year, String code, long itemId, List<UploadedFile> files) {
+        CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
+        ReviewPermissions.require(canAttach(user, c, status(year)));
+        jdbc.sql("select id from evidence_item where id = ? and criterion_id = ?").params(itemId, c.id())
+                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("notFound.evidenceItem", itemId));
+        FieldErrors errors = new FieldErrors();
+        if (files == null || files.isEmpty()) {
+            errors.add("file", "evidence.required");
+        } else {
+            evidence.check(files, "file", errors);
+        }
+        errors.throwIfAny();
+        return evidence.storeForItem(user, c.id(), itemId, files, OffsetDateTime.now(clock));
+    }
+
+    /** Writes (or rewrites) the explanation of a criterion, on record. */
+    @Transactional
+    public void explain(CurrentUser user, int year, String code, String text, Long version) {
+        CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
+        ReviewPermissions.require(canExplain(user, c, status(year)));
+        String t = checkedText(text, "text", MAX_EXPLANATION, true);
+        Explanation old = jdbc.sql(EXPLANATIONS + " where x.criterion_id = ?").param(c.id())
+                .query((rs, n) -> explanation(rs)).optional().orElse(null);
+        if (old == null) {
+            jdbc.sql("insert into criterion_explanation (criterion_id, text, updated_by, updated_at) values (?, ?, ?, ?) "
+                    + "on conflict (criterion_id) do nothing").params(c.id(), t, user.id(), OffsetDateTime.now(clock))
+                    .update();
+        } else {
+            if (version == null) {
+                new FieldErrors().add("version", "version.required").throwIfAny();
+            }
+            int updated = jdbc.sql("update criterion_explanation set text = ?, updated_by = ?, updated_at = ?, "
+                    + "version = version + 1 where criterion_id = ? and version = ?")
+                    .params(t, user.id(), OffsetDateTime.now(clock), c.id(), version).update();
+            if (updated == 0) {
+                throw new ConflictException("conflict.concurrent", old.version());
+            }
+        }
+        audit.record(user.actor(), EXPLANATION, c.id(), c.id(), "text", old == null ? null : old.text(), t, null);
+    }
+
+    private static final String FILES = """
+            select e.id, e.criterion_id, e.evidence_item_id, e.file_name, e.size_bytes, e.sha256, u.display_name,
+                   e.uploaded_at
+            from evidence e join app_user u on u.id = e.uploaded_by""";
+
+    private static final String EXPLANATIONS = """
+            select x.text, u.display_name, x.updated_at, x.version
+            from criterion_explanation x join app_user u on u.id = x.updated_by""";
+
+    private Map<Long, List<Item>> items(long cycleId) {
+        Map<Long, List<File>> files = new HashMap<>();
+        jdbc.sql(FILES + " join criterion k on k.id = e.criterion_id where k.cycle_id = ? and e.evidence_item_id is "
+                + "not null order by e.id").param(cycleId).query((rs, n) -> file(rs)).list()
+                .forEach(f -> files.computeIfAbsent(f.itemId(), k -> new ArrayList<>()).add(f));
+        Map<Long, List<Item>> items = new HashMap<>();
+        jdbc.sql("select i.id, i.criterion_id, i.position, i.name, i.note, i.version from evidence_item i join "
+                + "criterion k on k.id = i.criterion_id where k.cycle_id = ? order by i.criterion_id, i.position, i.id")
+                .param(cycleId)
+                .query((rs, n) -> new Item(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), List.copyOf(files.getOrDefault(rs.getLong(1), List.of()))))
+                .list().forEach(i -> items.computeIfAbsent(i.criterionId(), k -> new ArrayList<>()).add(i));
+        return items;
+    }
+
+    private Map<Long, List<File>> files(long cycleId) {
+        Map<Long, List<File>> files = new HashMap<>();
+        jdbc.sql(FILES + " join criterion k on k.id = e.criterion_id where k.cycle_id = ? and e.evidence_item_id is "
+                + "null order by e.id").param(cycleId).query((rs, n) -> file(rs)).list()
+                .forEach(f -> files.computeIfAbsent(f.criterionId(), k -> new ArrayList<>()).add(f));
+        return files;
+    }
+
+    private Map<Long, Explanation> explanations(long cycleId) {
+        Map<Long, Explanation> found = new HashMap<>();
+        jdbc.sql("select x.criterion_id, x.text, u.display_name, x.updated_at, x.version from criterion_explanation x "
+                + "join app_user u on u.id = x.updated_by join criterion k on k.id = x.criterion_id where k.cycle_id = ?")
+                .param(cycleId)
+                .query((rs, n) -> Map.entry(rs.getLong(1), new Explanation(rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getLong(5))))
+                .list().forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
+    /** A criterion's dossier from its items (files of each already in them or in {@code files}). */
+    private static CriterionDossier dossier(CriterionView c, List<Item> items, List<File> files,
+            Explanation explanation) {
+        Map<Long, List<File>> byItem = new HashMap<>();
+        List<File> other = new ArrayList<>();
+        for (File f : files) {
+            if (f.itemId() == null) {
+                other.add(f);
+            } else {
+                byItem.computeIfAbsent(f.itemId(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<Item> withFiles = items.stream().map(i -> i.files().isEmpty() && byItem.containsKey(i.id())
+                ? new Item(i.id(), i.criterionId(), i.position(), i.name(), i.note(), i.version(),
+                        List.copyOf(byItem.get(i.id())))
+                : i).toList();
+        boolean complete = withFiles.isEmpty() ? !other.isEmpty() : withFiles.stream().allMatch(Item::hasDocument);
+        return new CriterionDossier(c, withFiles, List.copyOf(other), explanation, complete);
+    }
+
+    private static Completeness completeness(String code, String name, List<CriterionDossier> dossiers) {
+        int items = 0;
+        int withDocument = 0;
+        int complete = 0;
+        int missing = 0;
+        for (CriterionDossier d : dossiers) {
+            items += d.items().size();
+            withDocument += (int) d.itemsWithDocument();
+            complete += d.complete() ? 1 : 0;
+            missing += d.needsExplanation() ? 1 : 0;
+        }
+        return new Completeness(code, name, dossiers.size(), complete, items, withDocument, missing);
+    }
+
+    private static File file(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long item = rs.getLong(3);
+        return new File(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : item, rs.getString(4), rs.getLong(5),
+                rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class));
+    }
+
+    private static Explanation explanation(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Explanation(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getLong(4));
+    }
+
+    private CycleStatus status(int year) {
+        return catalog.findCycle(year).orElseThrow(() -> NotFoundException.cycle(year)).getStatus();
+    }
+
+    private void requireOpen(int year) {
+        if (status(year) == CycleStatus.CLOSED) {
+            throw new ConflictException("conflict.cycleClosed", 0);
+        }
+    }
+
+    private static String checkedText(String text, String field, int max, boolean required) {
+        String t = text == null ? "" : text.strip();
+        FieldErrors errors = new FieldErrors();
+        if (required && t.isEmpty()) {
+            errors.add(field, "dossier." + field + "Required");
+        } else if (t.length() > max) {
+            errors.add(field, "dossier." + field + "TooLong");
+        } else if (t.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
+            errors.add(field, "dossier.controlCharacters");
+        }
+        errors.throwIfAny();
+        return t.isEmpty() ? null : t;
+    }
+}
