@@ -25,7 +25,7 @@ public record CriterionPage(int year, int baselineYear, String code, String name
     /** The criterion's figures as printed; {@code current} and {@code currentPercent} null until assessed. */
     public record FigureTexts(String max, String baseline, String baselinePercent, String target,
             String targetPercent, String current, String currentPercent, String plannedGain, String remaining,
-            String recoverable) {
+            String recoverable, String appraised, String appraisalDifference) {
     }
 
     /** A node below the criterion, as a row of the parts table; {@code current} is "—" until assessed. */

@@ -199,7 +199,9 @@ class CriterionPages {
                 f.current() == null ? null : fmt.score(f.current()),
                 f.current() == null ? null : fmt.percent(f.currentPercent()),
                 fmt.signedScore(f.targetGain()) + " (" + fmt.change(f.targetGainRounded()) + ")",
-                fmt.signedScore(f.remainingToTarget()), fmt.score(f.recoverable()));
+                fmt.signedScore(f.remainingToTarget()), fmt.score(f.recoverable()),
+                f.appraised() == null ? null : fmt.score(f.appraised()),
+                f.deduction() == null ? null : fmt.signedScore(f.deduction().negate()));
     }
 
     private List<CriterionPage.Part> parts(Scoreboard board, String code, long cycleId) {

@@ -188,6 +188,24 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("api set calendar", true, () -> json(put("/api/v1/cycles/2023/calendar"), "{}"), ADMIN));
         all.add(new Endpoint("api report periods", true, () -> get("/api/v1/cycles/2023/reports"), EVERYONE));
         all.add(new Endpoint("api report", true, () -> get("/api/v1/cycles/2023/reports/2023-Q1"), EVERYONE));
+        all.add(new Endpoint("dossier page", false, () -> get("/cycles/2023/dossier"), EVERYONE));
+        all.add(new Endpoint("criterion dossier page", false, () -> get("/cycles/2023/criteria/2.1/dossier"),
+                EVERYONE));
+        all.add(new Endpoint("list a document (page)", false,
+                () -> post("/cycles/2023/criteria/2.1/dossier/items").param("name", ""), ADMIN));
+        all.add(new Endpoint("unlist a document (page)", false,
+                () -> post("/cycles/2023/criteria/2.1/dossier/items/999999/delete").param("version", "0"), ADMIN));
+        all.add(new Endpoint("attach to a document (page)", false,
+                () -> multipart("/cycles/2023/criteria/2.1/dossier/items/999999/files"),
+                Set.of("noivu", "tuphap", "vanphong")));
+        all.add(new Endpoint("explain (page)", false,
+                () -> post("/cycles/2023/criteria/2.1/dossier/explanation").param("text", ""), ADMIN_AND_LEAD));
+        all.add(new Endpoint("dossier zip (page)", false, () -> get("/cycles/2023/dossier.zip"), EVERYONE));
+        all.add(new Endpoint("self-assessment report (page)", false, () -> get("/cycles/2023/self-assessment.docx"),
+                EVERYONE));
+        all.add(new Endpoint("api dossier zip", true, () -> get("/api/v1/cycles/2023/dossier.zip"), EVERYONE));
+        all.add(new Endpoint("api self-assessment report", true,
+                () -> get("/api/v1/cycles/2023/self-assessment.docx"), EVERYONE));
         all.add(new Endpoint("imports page", false, () -> get("/admin/imports"), ADMIN));
         all.add(new Endpoint("import preview (page)", false, () -> multipart("/admin/imports").param("year", "2031"),
                 ADMIN));
