@@ -36,7 +36,7 @@ public record CriterionPage(int year, int baselineYear, String code, String name
 
     /** The criterion in one cycle on record; absent figures are "—". */
     public record TrendRow(int year, boolean shown, String name, String max, int baselineYear, String baseline,
-            String target, String current) {
+            String target, String current, String code) {
     }
 
     /** An assessment of the thread with the documents sent with it. */

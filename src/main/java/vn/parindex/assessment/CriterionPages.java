@@ -198,7 +198,7 @@ class CriterionPages {
                 fmt.score(f.target()), fmt.percent(f.targetPercent()),
                 f.current() == null ? null : fmt.score(f.current()),
                 f.current() == null ? null : fmt.percent(f.currentPercent()),
-                fmt.signedScore(f.targetGain()) + " (" + fmt.change(f.targetGainRounded()) + ")",
+                f.targetGain() == null ? "" : fmt.signedScore(f.targetGain()) + " (" + fmt.change(f.targetGainRounded()) + ")",
                 fmt.signedScore(f.remainingToTarget()), fmt.score(f.recoverable()),
                 f.appraised() == null ? null : fmt.score(f.appraised()),
                 f.deduction() == null ? null : fmt.signedScore(f.deduction().negate()));
@@ -227,7 +227,7 @@ class CriterionPages {
         for (CriterionTrendPoint t : catalog.trend(id, code)) {
             rows.add(new CriterionPage.TrendRow(t.year(), t.year() == shownYear, t.name(), orNone(fmt.max(t.maxScore())),
                     t.baselineYear(), t.baselineScore() == null ? null : fmt.score(t.baselineScore()),
-                    orNone(fmt.score(t.targetScore())), orNone(fmt.score(t.currentScore()))));
+                    orNone(fmt.score(t.targetScore())), orNone(fmt.score(t.officialScore())), t.code()));
         }
         return rows;
     }

@@ -73,7 +73,7 @@ public class CriteriaCatalog {
                     select id from back union select id from forth
                 )
                 select y.year, y.baseline_year, c.name, c.max_score, c.baseline_score, c.target_score,
-                       c.current_score, c.appraised_score
+                       c.current_score, c.appraised_score, c.code
                 from criterion c join cycle y on y.id = c.cycle_id
                 where c.id in (select id from linked)
                    or ((select count(*) from linked) = 1 and c.code = :code)
@@ -82,7 +82,7 @@ public class CriteriaCatalog {
                 .param("code", code)
                 .query((rs, n) -> new CriterionTrendPoint(rs.getInt(1), rs.getInt(2), rs.getString(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        rs.getBigDecimal(8)))
+                        rs.getBigDecimal(8), rs.getString(9)))
                 .list();
     }
 

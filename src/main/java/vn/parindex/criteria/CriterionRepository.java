@@ -31,7 +31,7 @@ interface CriterionRepository extends JpaRepository<Criterion, Long> {
     /** The criterion with this code in every cycle on record, oldest first. */
     @Query("""
             select new vn.parindex.criteria.CriterionTrendPoint(y.year, y.baselineYear, c.name, c.maxScore,
-                   c.baselineScore, c.targetScore, c.currentScore, c.appraisedScore)
+                   c.baselineScore, c.targetScore, c.currentScore, c.appraisedScore, c.code)
             from Criterion c join c.cycle y where c.code = :code order by y.year""")
     List<CriterionTrendPoint> findTrend(String code);
 }

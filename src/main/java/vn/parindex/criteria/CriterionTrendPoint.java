@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  * target and the current score. The name is given because a code may name a reworded criterion in another year.
  */
 public record CriterionTrendPoint(int year, int baselineYear, String name, BigDecimal maxScore,
-        BigDecimal baselineScore, BigDecimal targetScore, BigDecimal currentScore, BigDecimal appraisedScore) {
+        BigDecimal baselineScore, BigDecimal targetScore, BigDecimal currentScore, BigDecimal appraisedScore,
+        String code) {
 
     /** The year's official result: appraised where published, else current. */
     public BigDecimal officialScore() {

@@ -80,10 +80,20 @@ class CyclePageController {
 
     @PostMapping("/admin/cycles")
     String start(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("start") StartForm form,
-            BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            BindingResult result, @org.springframework.web.bind.annotation.RequestParam(required = false) String preview,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             Integer year = number(form.year(), "year");
             Integer from = number(form.from(), "from");
+            if (preview != null) {
+                // what would be created, writing nothing: every code that changes, and how many carry over as they are
+                List<CycleLifecycle.Carried> plan = lifecycle.plan(user,
+                        new CycleLifecycle.NextCycle(year, from, mapping(form.mapping())));
+                model.addAttribute("mapped", plan.stream().filter(c -> c.oldCodes().size() > 1
+                        || !c.oldCodes().get(0).equals(c.newCode())).toList());
+                model.addAttribute("carriedCount", plan.size());
+                return cycles(model);
+            }
             Cycle next = lifecycle.startNext(user, new CycleLifecycle.NextCycle(year, from, mapping(form.mapping())));
             redirect.addFlashAttribute("notice", "cycle.startedNotice");
             return "redirect:/?year=" + next.getYear();

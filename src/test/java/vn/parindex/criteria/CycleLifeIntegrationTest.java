@@ -292,5 +292,15 @@ class CycleLifeIntegrationTest {
                         String.valueOf(v)))
                 .andExpect(status().is3xxRedirection());
         assertThat(criterion(2024, "1.2").path("appraisedScore").decimalValue()).isEqualByComparingTo("1.75");
+
+        // the new year's pages render with no targets yet, and the renumbered criterion's trend spans both years
+        var dashboard = page("/?year=2024", "lanhdao");
+        assertThat(dashboard.select("#row-1").text()).contains("Công tác chỉ đạo");
+        assertThat(page("/cycles/2024/appendix", "noivu").select("#row-1\\.1").text()).contains("2,5000");
+        var renumbered = page("/cycles/2024/criteria/1.7", "noivu");
+        assertThat(renumbered.text()).contains("2023").contains("2024");
+        assertThat(page("/cycles/2023/criteria/1.1", "noivu").select("#appraised").text()).isEqualTo("2,5000");
+        assertThat(page("/cycles/2023/criteria/1.1", "noivu").select("#appraisal-difference").text())
+                .isEqualTo("\u22120,5000");
     }
 }
