@@ -195,6 +195,13 @@ run_set() {
     measure api "api_tasks$s" "/api/v1/cycles/$y/tasks" "$BASIC"
     measure api "api_report$s" "/api/v1/cycles/$y/reports/$y-Q1" "$BASIC"
     measure api "api_todo$s" /api/v1/todo "$BASIC"
+    # the cycle's life (issue 11): reconciliation, the dossier, the cycles and imports pages, the exports
+    measure page "reconciliation$s" "/cycles/$y/reconciliation" "$ADMIN"
+    measure page "dossier$s" "/cycles/$y/dossier" "$LEADER"
+    measure page "criterion_dossier$s" "/cycles/$y/criteria/2.2/dossier" "$UNIT_HEAD"
+    measure page "cycles_admin$s" /admin/cycles "$ADMIN"
+    measure api "api_reconciliation$s" "/api/v1/cycles/$y/reconciliation" "$BASIC"
+    measure api "api_appendix_xlsx$s" "/api/v1/cycles/$y/appendix.xlsx" "$BASIC"
 }
 
 echo "== Tân Yên plan (48 nodes), -Xmx256m, wrk -t2 -c16 -d$DURATION after a $WARMUP warm-up (and $WARM_ROUNDS rounds of $WARM_EACH over every address), $(nproc) cores"

@@ -162,6 +162,9 @@ public class AssessmentService {
         CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
         ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
                 criterion.getCycle().getStatus()) || permissions.canEditScores(user));
+        if (criterion.getCycle().isClosed()) {
+            throw new ConflictException("conflict.cycleClosed", criterion.getVersion());
+        }
         FieldErrors errors = new FieldErrors();
         if (files == null || files.isEmpty()) {
             errors.add("file", "evidence.required");

@@ -114,6 +114,9 @@ class DossierArchive {
     /** The name, or the name with " (2)", " (3)"… before its extension when already in the folder. */
     static String unique(Set<String> taken, String name) {
         String clean = name.replace('/', '_').replace('\\', '_');
+        if (clean.isBlank() || clean.chars().allMatch(ch -> ch == '.')) {
+            clean = "_";
+        }
         String candidate = clean;
         int dot = clean.lastIndexOf('.');
         for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {

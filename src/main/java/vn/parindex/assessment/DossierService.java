@@ -262,9 +262,13 @@ public class DossierService {
         Explanation old = jdbc.sql(EXPLANATIONS + " where x.criterion_id = ?").param(c.id())
                 .query((rs, n) -> explanation(rs)).optional().orElse(null);
         if (old == null) {
-            jdbc.sql("insert into criterion_explanation (criterion_id, text, updated_by, updated_at) values (?, ?, ?, ?) "
-                    + "on conflict (criterion_id) do nothing").params(c.id(), t, user.id(), OffsetDateTime.now(clock))
-                    .update();
+            int inserted = jdbc.sql("insert into criterion_explanation (criterion_id, text, updated_by, updated_at) "
+                    + "values (?, ?, ?, ?) on conflict (criterion_id) do nothing")
+                    .params(c.id(), t, user.id(), OffsetDateTime.now(clock)).update();
+            if (inserted == 0) {
+                // another explanation was written at the same moment: nothing overwritten
+                throw new ConflictException("conflict.concurrent", 0);
+            }
         } else {
             if (version == null) {
                 new FieldErrors().add("version", "version.required").throwIfAny();

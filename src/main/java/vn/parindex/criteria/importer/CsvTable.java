@@ -49,6 +49,11 @@ final class CsvTable {
     }
 
     static CsvTable read(Reader reader) throws IOException {
+        return read(reader, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Reads at most {@code maxRecords} records of at most {@code maxFields} fields: more is an {@link IOException}. */
+    static CsvTable read(Reader reader, int maxRecords, int maxFields) throws IOException {
         List<Row> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -82,6 +87,9 @@ final class CsvTable {
                 quoted = true;
                 fieldStarted = true;
             } else if (ch == ',') {
+                if (fields.size() >= maxFields) {
+                    throw new IOException("dòng " + recordLine + " có hơn " + maxFields + " cột");
+                }
                 fields.add(field.toString());
                 field.setLength(0);
                 fieldStarted = false;
@@ -91,6 +99,7 @@ final class CsvTable {
                     if (next != '\n') {
                         c = next;
                         endRecord(records, fields, field, recordLine);
+                        limit(records, maxRecords);
                         fieldStarted = false;
                         line++;
                         recordLine = line;
@@ -98,6 +107,7 @@ final class CsvTable {
                     }
                 }
                 endRecord(records, fields, field, recordLine);
+                limit(records, maxRecords);
                 fieldStarted = false;
                 line++;
                 recordLine = line;
@@ -115,6 +125,12 @@ final class CsvTable {
             return new CsvTable(List.of(), List.of());
         }
         return new CsvTable(records.get(0).fields(), List.copyOf(records.subList(1, records.size())));
+    }
+
+    private static void limit(List<Row> records, int maxRecords) throws IOException {
+        if (records.size() > maxRecords) {
+            throw new IOException("bảng có hơn " + (maxRecords - 1) + " dòng");
+        }
     }
 
     private static void endRecord(List<Row> records, List<String> fields, StringBuilder field, int line) {

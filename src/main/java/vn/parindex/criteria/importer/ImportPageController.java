@@ -27,7 +27,8 @@ class ImportPageController {
     static final String PENDING = ImportPageController.class.getName() + ".pending";
 
     /** A previewed upload awaiting confirmation. */
-    record Pending(byte[] content, String fileName, int year, String kind) implements Serializable {
+    record Pending(byte[] content, String fileName, int year, String kind, int created,
+            java.util.List<ImportService.Change> changes) implements Serializable {
     }
 
     private final ImportService imports;
@@ -59,8 +60,11 @@ class ImportPageController {
                                 + " MB")));
             }
             ImportService.Result result = imports.run(user, upload.file(), upload.fileName(), year, kind, true);
-            session.setAttribute(PENDING, new Pending(Files.readAllBytes(upload.file()), upload.fileName(), year,
-                    kind.name()));
+            if (!result.changes().isEmpty()) {
+                // kept (at most 5 MB) until confirmed or replaced by the next preview
+                session.setAttribute(PENDING, new Pending(Files.readAllBytes(upload.file()), upload.fileName(), year,
+                        kind.name(), result.created(), java.util.List.copyOf(result.changes())));
+            }
             model.addAttribute("result", result);
             model.addAttribute("fileName", upload.fileName());
         } catch (InvalidInputException e) {
@@ -68,7 +72,8 @@ class ImportPageController {
             model.addAttribute("invalid", e.fieldErrors().values());
         } catch (PlanImportException e) {
             response.setStatus(422);
-            model.addAttribute("problems", e.problems());
+            model.addAttribute("problems", e.problems().subList(0, Math.min(e.problems().size(),
+                    ImportService.MAX_PROBLEMS)));
         }
         return form(model);
     }
@@ -85,8 +90,20 @@ class ImportPageController {
         }
         try (ImportUpload upload = ImportUpload.of(pending.content(), pending.fileName(),
                 String.valueOf(pending.year()), pending.kind())) {
-            ImportService.Result result = imports.run(user, upload.file(), pending.fileName(), pending.year(),
-                    ImportKind.valueOf(pending.kind()), false);
+            ImportKind kind = ImportKind.valueOf(pending.kind());
+            // what is written is what was previewed: if the data changed meanwhile, the new preview instead
+            ImportService.Result now = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind, true);
+            if (!now.changes().equals(pending.changes()) || now.created() != pending.created()) {
+                response.setStatus(409);
+                session.setAttribute(PENDING, new Pending(pending.content(), pending.fileName(), pending.year(),
+                        pending.kind(), now.created(), java.util.List.copyOf(now.changes())));
+                model.addAttribute("invalid", java.util.List.of("import.changedSincePreview"));
+                model.addAttribute("result", now);
+                model.addAttribute("fileName", pending.fileName());
+                return form(model);
+            }
+            ImportService.Result result = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind,
+                    false);
             session.removeAttribute(PENDING);
             redirect.addFlashAttribute("done", result);
             return "redirect:/admin/imports";

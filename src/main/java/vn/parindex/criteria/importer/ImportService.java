@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.criteria.AppraisalService;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionScoreService;
@@ -61,7 +60,7 @@ public class ImportService {
     }
 
     /** A criterion created or a figure changed; score values as plain decimals ({@code 9.6419}). */
-    public record Change(String code, String field, String oldValue, String newValue) {
+    public record Change(String code, String field, String oldValue, String newValue) implements java.io.Serializable {
 
         /** Whether the values are scores (shown the Vietnamese way on pages). */
         public boolean isScore() {
@@ -102,19 +101,25 @@ public class ImportService {
 
     private static final Pattern YEAR_COLUMN = Pattern.compile("(diem|muc_tieu|ton_tai_han_che)_(\\d{4})");
 
+    /** At most this many problems are reported: a file with thousands of bad rows is refused all the same. */
+    static final int MAX_PROBLEMS = 500;
+
     private final PlanImporter importer;
     private final CriteriaCatalog catalog;
     private final ReviewPermissions permissions;
     private final CriterionScoreService scores;
     private final AppraisalService appraisals;
+    private final org.springframework.transaction.PlatformTransactionManager transactions;
 
     ImportService(PlanImporter importer, CriteriaCatalog catalog, ReviewPermissions permissions,
-            CriterionScoreService scores, AppraisalService appraisals) {
+            CriterionScoreService scores, AppraisalService appraisals,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.importer = importer;
         this.catalog = catalog;
         this.permissions = permissions;
         this.scores = scores;
         this.appraisals = appraisals;
+        this.transactions = transactions;
     }
 
     /** Only Home Affairs imports: asked before the upload is read. */
@@ -127,19 +132,23 @@ public class ImportService {
      *
      * @throws PlanImportException listing every problem (nothing written)
      */
-    @Transactional
     public Result run(CurrentUser user, Path file, String fileName, Integer year, ImportKind kind, boolean dryRun) {
         requirePermission(user);
         if (year == null || year < 2000 || year > 2200) {
             throw InvalidInputException.of("year", "cycle.yearRange");
         }
+        // the file is read before any transaction: no connection is held while it is parsed
         CsvTable table = SheetReader.read(file, fileName);
         String comment = "Nhập từ tệp " + shorten(fileName == null ? "" : fileName, 100);
-        return switch (kind) {
+        org.springframework.transaction.support.TransactionTemplate transaction =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        // a dry run writes nothing, ever: a read-only transaction
+        transaction.setReadOnly(dryRun);
+        return transaction.execute(status -> switch (kind) {
             case FRAMEWORK -> framework(table, year, dryRun);
             case SCORES -> scores(user, table, year, dryRun, comment);
             case APPRAISAL -> appraisal(user, table, year, dryRun, comment);
-        };
+        });
     }
 
     private Result framework(CsvTable table, int year, boolean dryRun) {
@@ -152,9 +161,9 @@ public class ImportService {
             }
         }
         int baseline = baselineYear == null ? year - 1 : baselineYear;
-        if (baseline >= year) {
+        if (baseline >= year || baseline < 2000) {
             problems.add(new ImportProblem(1, "diem_" + baseline, Kind.MISSING_COLUMN, "năm của cột điểm (" + baseline
-                    + ") phải trước năm của kỳ nhập (" + year + ")"));
+                    + ") phải từ 2000 và trước năm của kỳ nhập (" + year + ")"));
         }
         checkYears(table, baseline, year, problems);
         throwIfAny(problems);
@@ -251,6 +260,11 @@ public class ImportService {
                         + AppraisalService.MAX_REASON_LENGTH + " ký tự"));
                 continue;
             }
+            if (reason != null && reason.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
+                problems.add(new ImportProblem(row.line(), "Lý do", Kind.TEXT_TOO_LONG, "lý do có ký tự điều khiển "
+                        + "không hợp lệ"));
+                continue;
+            }
             reasons.put(code, reason == null || reason.isBlank() ? null : reason);
             BigDecimal appraised = rows.values().getOrDefault(code, Map.of()).get("appraisedScore");
             String kept = reason != null ? reasons.get(code) : c.appraisalReason();
@@ -297,7 +311,31 @@ public class ImportService {
 
     /** The file's figures by code, every cell checked against the cycle. */
     private record Rows(Map<String, Map<String, BigDecimal>> values, Map<String, String> parents,
-            Set<String> parentCodes) {
+            Set<String> parentCodes, Map<String, BigDecimal> storedBaseline, Map<String, BigDecimal> storedTarget) {
+
+        BigDecimal stored(String code, String field) {
+            return (field.equals("baselineScore") ? storedBaseline : storedTarget).get(code);
+        }
+    }
+
+    /**
+     * Each node's figure as the appendix shows it (and so as its export prints it): its own where recorded, else the
+     * sum of its parts' that have one (the rollup's rule), else none.
+     */
+    private static Map<String, BigDecimal> effective(CycleView cycle, String field) {
+        Map<String, BigDecimal> effective = new HashMap<>();
+        List<CriterionView> nodes = cycle.criteria();
+        // children come after their parents: walking backwards, a node's parts are settled before it
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            CriterionView c = nodes.get(i);
+            BigDecimal own = field.equals("baselineScore") ? c.baselineScore() : c.targetScore();
+            BigDecimal value = own != null ? own : effective.get(c.code());
+            effective.put(c.code(), value);
+            if (c.parentCode() != null && value != null) {
+                effective.merge(c.parentCode(), value, BigDecimal::add);
+            }
+        }
+        return effective;
     }
 
     private Rows rows(CsvTable table, CycleView cycle, Map<String, String> fields, List<ImportProblem> problems) {
@@ -366,7 +404,8 @@ public class ImportService {
             }
         }
         problems.sort(Comparator.comparingInt(ImportProblem::line));
-        return new Rows(values, parents, parentCodes);
+        return new Rows(values, parents, parentCodes, effective(cycle, "baselineScore"),
+                effective(cycle, "targetScore"));
     }
 
     /**
@@ -380,8 +419,9 @@ public class ImportService {
             return;
         }
         if (parent && recorded == null) {
-            BigDecimal parts = sumOfParts(c.code(), field, rows.values(), rows.parents());
-            if (parts != null && parts.compareTo(value) == 0) {
+            // the figure the appendix shows for the parent, summed from its parts: not a figure of its own
+            BigDecimal shown = rows.stored(c.code(), field);
+            if (shown != null && shown.compareTo(value) == 0) {
                 return;
             }
         }
@@ -487,7 +527,7 @@ public class ImportService {
 
     private static void throwIfAny(List<ImportProblem> problems) {
         if (!problems.isEmpty()) {
-            throw new PlanImportException(problems);
+            throw new PlanImportException(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
         }
     }
 

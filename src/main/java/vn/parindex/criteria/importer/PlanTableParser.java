@@ -144,6 +144,9 @@ final class PlanTableParser {
             if (name.isEmpty()) {
                 problem(row.line(), NAME, MISSING_VALUE, "thiếu tên lĩnh vực/tiêu chí");
             }
+            checkText(row.line(), NAME, name, MAX_NAME);
+            checkText(row.line(), request.weaknessColumn(), cells.optionalText(request.weaknessColumn()),
+                    MAX_WEAKNESS);
             String lead = cells.text(LEAD);
             boolean survey = UnitNames.normalise(lead).equals(UnitNames.normalise(SURVEY_MARKER));
             List<Unit> leadUnits = survey ? List.of() : cells.units(LEAD, lead);
@@ -169,6 +172,18 @@ final class PlanTableParser {
         }
         nodes.sort(Comparator.comparing(Node::code, CriterionCode.NATURAL_ORDER));
         return new Plan(List.copyOf(nodes), totals);
+    }
+
+    /** Longest name and weakness read (a spreadsheet cell holds at most 32 767 characters). */
+    static final int MAX_NAME = 1000;
+    static final int MAX_WEAKNESS = 4000;
+
+    private void checkText(int line, String column, String text, int max) {
+        if (text.length() > max) {
+            problem(line, column, ImportProblem.Kind.TEXT_TOO_LONG, "dài quá " + max + " ký tự");
+        } else if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
+            problem(line, column, ImportProblem.Kind.TEXT_TOO_LONG, "có ký tự điều khiển không hợp lệ");
+        }
     }
 
     /** The maxima of a node's parts may not add up to more than its own. */

@@ -39,7 +39,7 @@ final class SheetReader {
     static final long MAX_FILE_SIZE = 5L * 1024 * 1024;
 
     /** Largest part of a workbook unpacked (a zip bomb stops here, not in memory). */
-    private static final long MAX_ENTRY_SIZE = 64L * 1024 * 1024;
+    private static final long MAX_ENTRY_SIZE = 16L * 1024 * 1024;
 
     /** Rows looked through for the header. */
     private static final int HEADER_SEARCH_ROWS = 20;
@@ -96,7 +96,8 @@ final class SheetReader {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (Reader reader = new InputStreamReader(Files.newInputStream(file), utf8)) {
-            return CsvTable.read(reader);
+            // the header and at most MAX_ROWS rows of at most MAX_COLUMNS cells
+            return CsvTable.read(reader, MAX_ROWS + 1, MAX_COLUMNS);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw refused(1, "-", Kind.UNREADABLE, "tệp CSV không phải UTF-8 (hãy lưu lại dưới dạng “CSV UTF-8”)");
         } catch (IOException e) {
@@ -151,7 +152,7 @@ final class SheetReader {
             return CsvTable.of(header, rows);
         } catch (PlanImportException e) {
             throw e;
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (Exception e) {
             throw refused(1, "-", Kind.UNREADABLE, "tệp không phải là bảng tính Excel (.xlsx) đọc được");
         }
     }
@@ -194,10 +195,31 @@ final class SheetReader {
         }
         return switch (type) {
             case STRING -> cell.getStringCellValue();
-            case NUMERIC -> ((XSSFCell) cell).getRawValue();
+            case NUMERIC -> number(((XSSFCell) cell).getRawValue());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             default -> "";
         };
+    }
+
+    /**
+     * A number cell's stored text as a plain decimal: {@code 5.0E-4} (how a double of 0,0005 is written) as
+     * {@code 0.0005}, and a value saved with 17 significant digits ({@code 9.6419000000000001}) back to its 15.
+     * A value far out of any score's range is left as stored, for the score check to refuse.
+     */
+    static String number(String raw) {
+        if (raw == null || raw.length() > 40) {
+            return raw;
+        }
+        try {
+            java.math.BigDecimal value = new java.math.BigDecimal(raw);
+            if (value.scale() < -6 || value.scale() > 30) {
+                return raw;
+            }
+            return value.round(new java.math.MathContext(15, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                    .toPlainString();
+        } catch (NumberFormatException e) {
+            return raw;
+        }
     }
 
     private static String shorten(String text) {

@@ -182,6 +182,12 @@ class ImportIntegrationTest {
         assertThat(summary.path("baselineScore").decimalValue()).isEqualByComparingTo("52"); // 8 × (5,5 + 1)
         assertThat(summary.path("domains")).hasSize(8);
         assertThat(criterion(2030, "3.2").path("scoringMethod").asString()).isEqualTo("SURVEY");
+        // a target on one criterion only, then the exported appendix (parents print the sums of their parts) back in
+        upload(csv("STT,Mục tiêu năm 2030\n1.1,\"9,5\"\n"), "muc-tieu.csv", 2030, "scores", false, "noivu")
+                .andExpect(status().isOk());
+        JsonNode again2030 = body(upload(download("/api/v1/cycles/2030/appendix.xlsx"), "phu-luc-2030.xlsx", 2030,
+                "scores", true, "noivu").andExpect(status().isOk()));
+        assertThat(again2030.path("changes")).as("re-importing the export changes nothing").isEmpty();
         // the same again: the year exists
         JsonNode again = refused(csv(table.toString()), "khung.csv", 2030, "framework");
         assertThat(again.get(0).path("message").asString()).contains("2030");
@@ -244,6 +250,12 @@ class ImportIntegrationTest {
                 "không đọc được");
         assertProblem(refused(new byte[] {(byte) 0xC3, 0x28, ',', 'a', '\n'}, "a.csv", 2031, "framework"), 1, "-",
                 "UTF-8");
+        assertProblem(refused(csv("stt,ten,diem_toi_da\n1,\"" + "x".repeat(1001) + "\",10\n"), "a.csv", 2031,
+                "framework"), 2, "ten", "dài quá");
+        assertProblem(refused(csv("stt,ten,diem_toi_da\n" + "1,A,1\n".repeat(10_001)), "a.csv", 2031, "framework"),
+                1, "-", "dòng");
+        assertProblem(refused(csv("stt,ten,diem_toi_da,diem_1999\n1,A,10,5\n"), "a.csv", 2031, "framework"), 1,
+                "diem_1999", "từ 2000");
 
         long before = written();
         upload(csv("stt,ten,diem_toi_da\n1,A,10\n"), "a.csv", 2031, "nothing", false, "noivu")
@@ -286,6 +298,13 @@ class ImportIntegrationTest {
         var page = org.jsoup.Jsoup.parse(preview);
         assertThat(page.select("#import-changes").text()).contains("1.5").contains("1,0000").contains("1,5000");
         assertThat(written()).as("the preview writes nothing").isEqualTo(before);
+        // the figure changed since the preview: the new preview, nothing written
+        upload(csv("STT,Mục tiêu năm 2023\n1.5,\"1,25\"\n"), "a.csv", 2023, "scores", false, "noivu")
+                .andExpect(status().isOk());
+        String changed = mvc.perform(post("/admin/imports/confirm").with(noivu).with(csrf).session(session))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(changed).select("#import-changes").text()).contains("1,2500");
+        assertThat(criterion(2023, "1.5").path("targetScore").decimalValue()).isEqualByComparingTo("1.25");
         mvc.perform(post("/admin/imports/confirm").with(noivu).with(csrf).session(session))
                 .andExpect(status().is3xxRedirection());
         assertThat(criterion(2023, "1.5").path("targetScore").decimalValue()).isEqualByComparingTo("1.5");

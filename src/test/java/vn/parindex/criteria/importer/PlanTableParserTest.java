@@ -93,7 +93,7 @@ class PlanTableParserTest {
         String csv = HEADER + "\n"
                 + "1.10,Mười,\"1,00\",1,1,0,Phòng Nội vụ,\n"
                 + "1.9,Chín,\"1,00\",1,1,0,Phòng Nội vụ,\n"
-                + "1,Một,\"2,00\",2,2,0,Phòng Nội vụ,\n"
+                + "1,Một,\"3,00\",2,2,0,Phòng Nội vụ,\n"
                 + "1.2,Hai,\"1,00\",1,1,0,Phòng Nội vụ,\n";
         Plan plan = parse(csv);
         assertThat(plan.nodes()).extracting(Node::code).containsExactly("1", "1.2", "1.9", "1.10");
