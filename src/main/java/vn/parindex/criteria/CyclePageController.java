@@ -41,14 +41,11 @@ class CyclePageController {
     private final CriteriaCatalog catalog;
     private final CycleLifecycle lifecycle;
     private final AppraisalService appraisals;
-    private final Reconciliation reconciliation;
 
-    CyclePageController(CriteriaCatalog catalog, CycleLifecycle lifecycle, AppraisalService appraisals,
-            Reconciliation reconciliation) {
+    CyclePageController(CriteriaCatalog catalog, CycleLifecycle lifecycle, AppraisalService appraisals) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.appraisals = appraisals;
-        this.reconciliation = reconciliation;
     }
 
     @GetMapping("/admin/cycles")
@@ -109,11 +106,12 @@ class CyclePageController {
 
     @GetMapping("/cycles/{year}/reconciliation")
     String reconciliation(@AuthenticationPrincipal CurrentUser user, Cycle cycle, Model model) {
+        // the tree read once for the reconciliation and the entry rows
+        CycleView tree = catalog.cycle(cycle);
         model.addAttribute("cycle", cycle);
-        model.addAttribute("view", reconciliation.of(cycle.getYear())
-                .orElseThrow(() -> NotFoundException.cycle(cycle.getYear())));
+        model.addAttribute("view", Reconciliation.of(tree));
         if (user.isAdmin() && !cycle.isClosed()) {
-            model.addAttribute("leaves", leaves(cycle));
+            model.addAttribute("leaves", leaves(tree));
         }
         model.asMap().putIfAbsent("appraisal", new AppraisalForm(null, null, null, null));
         return "criteria/reconciliation";
@@ -140,8 +138,8 @@ class CyclePageController {
     }
 
     /** The criteria that are scored (no parts), in the tree's order. */
-    private List<CriterionView> leaves(Cycle cycle) {
-        List<CriterionView> all = catalog.cycle(cycle).criteria();
+    private static List<CriterionView> leaves(CycleView tree) {
+        List<CriterionView> all = tree.criteria();
         java.util.Set<String> parents = new java.util.HashSet<>();
         all.forEach(c -> {
             if (c.parentCode() != null) {
