@@ -72,52 +72,39 @@ public class EvidenceService {
     @Transactional(propagation = Propagation.MANDATORY)
     List<Long> store(CurrentUser user, long criterionId, Long assessmentId, List<UploadedFile> files,
             OffsetDateTime at) {
-        List<Long> ids = new ArrayList<>();
-        for (UploadedFile file : files) {
-            EvidenceTypes.Kind kind = file.kind().orElseThrow();
-            String name = cleanName(file.fileName());
-            long id = insert(criterionId, assessmentId, name, kind.contentType, file, user.id(), at);
-            audit.recordEvent(user.actor(), "EVIDENCE", id, criterionId, "UPLOADED",
-                    name + " (" + file.size() + " B, SHA-256 " + file.sha256() + ")");
-            ids.add(id);
-        }
-        return ids;
+        return store(user, new Owner(criterionId, assessmentId, null, null), files, at, "");
     }
 
     /** Stores checked files answering one listed item of a criterion's dossier, streaming each one. */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Long> storeForItem(CurrentUser user, long criterionId, long itemId, List<UploadedFile> files,
             OffsetDateTime at) {
-        List<Long> ids = new ArrayList<>();
-        for (UploadedFile file : files) {
-            EvidenceTypes.Kind kind = file.kind().orElseThrow();
-            String name = cleanName(file.fileName());
-            long id = insert(criterionId, null, null, itemId, name, kind.contentType, file, user.id(), at);
-            audit.recordEvent(user.actor(), "EVIDENCE", id, criterionId, "UPLOADED",
-                    name + " (" + file.size() + " B, SHA-256 " + file.sha256() + ", item " + itemId + ")");
-            ids.add(id);
-        }
-        return ids;
+        return store(user, new Owner(criterionId, null, null, itemId), files, at, ", item " + itemId);
     }
 
     /** Stores checked files for a task's progress update, streaming each one. */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Long> storeForTaskUpdate(CurrentUser user, long taskUpdateId, List<UploadedFile> files, OffsetDateTime at) {
+        return store(user, new Owner(null, null, taskUpdateId, null), files, at, ", task update " + taskUpdateId);
+    }
+
+    /** What a document belongs to: a criterion (with an assessment or a listed item, or neither), or a task update. */
+    private record Owner(Long criterionId, Long assessmentId, Long taskUpdateId, Long itemId) {
+    }
+
+    private List<Long> store(CurrentUser user, Owner owner, List<UploadedFile> files, OffsetDateTime at,
+            String recordNote) {
         List<Long> ids = new ArrayList<>();
         for (UploadedFile file : files) {
             EvidenceTypes.Kind kind = file.kind().orElseThrow();
             String name = cleanName(file.fileName());
-            long id = insert(null, null, taskUpdateId, null, name, kind.contentType, file, user.id(), at);
-            audit.recordEvent(user.actor(), "EVIDENCE", id, null, "UPLOADED",
-                    name + " (" + file.size() + " B, SHA-256 " + file.sha256() + ", task update " + taskUpdateId + ")");
+            long id = insert(owner.criterionId(), owner.assessmentId(), owner.taskUpdateId(), owner.itemId(), name,
+                    kind.contentType, file, user.id(), at);
+            audit.recordEvent(user.actor(), "EVIDENCE", id, owner.criterionId(), "UPLOADED",
+                    name + " (" + file.size() + " B, SHA-256 " + file.sha256() + recordNote + ")");
             ids.add(id);
         }
         return ids;
-    }
-
-    private long insert(long criterionId, Long assessmentId, String name, String contentType, UploadedFile file,
-            long uploadedBy, OffsetDateTime at) {
-        return insert(Long.valueOf(criterionId), assessmentId, null, null, name, contentType, file, uploadedBy, at);
     }
 
     private long insert(Long criterionId, Long assessmentId, Long taskUpdateId, Long itemId, String name,
