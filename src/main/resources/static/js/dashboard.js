@@ -12,7 +12,9 @@
     }
 
     if (window.Chart && document.getElementById('domain-chart')) {
+        // the axis names each domain briefly ("2. Văn bản QPPL"), the tooltip in full
         var domainLabels = data.domains.map(function (d) { return d.code + '. ' + d.name; });
+        var shortLabels = data.domains.map(function (d) { return d.code + '. ' + (d.shortName || d.name); });
         var series = [
             ['max', labels.labelMax, '#adb5bd'], ['baseline', labels.labelBaseline, '#6c757d'],
             ['target', labels.labelTarget, '#0d6efd'], ['current', labels.labelCurrent, '#198754'],
@@ -20,7 +22,7 @@
         new Chart(document.getElementById('domain-chart'), {
             type: 'bar',
             data: {
-                labels: data.domains.map(function (d) { return d.code; }),
+                labels: shortLabels,
                 datasets: series.map(function (s) {
                     return { label: s[1], backgroundColor: s[2], data: data.domains.map(function (d) { return num(d[s[0]]); }) };
                 })
@@ -37,7 +39,7 @@
         new Chart(document.getElementById('radar-chart'), {
             type: 'radar',
             data: {
-                labels: data.domains.map(function (d) { return d.code; }),
+                labels: shortLabels,
                 datasets: percents.map(function (s) {
                     return { label: s[1], borderColor: s[2], backgroundColor: 'transparent', pointBackgroundColor: s[2],
                         data: data.domains.map(function (d) { return num(d[s[0]]); }) };

@@ -2,6 +2,7 @@ package vn.parindex.assessment;
 
 import java.util.List;
 import vn.parindex.criteria.UnitChoice;
+import vn.parindex.security.ReadableHistory;
 
 /**
  * Everything a criterion's page shows, read in one transaction ({@link CriterionPages#page}) and ready to print:
@@ -18,7 +19,7 @@ import vn.parindex.criteria.UnitChoice;
 public record CriterionPage(int year, int baselineYear, String code, String name, boolean survey, String weakness,
         long version, String parentCode, String parentName, FigureTexts figures, String leadUnits,
         boolean leadUnitsInherited, String coordinatingUnits, boolean leaf, List<Part> parts, List<TrendRow> trend,
-        List<ThreadItem> thread, List<EvidenceRow> evidence, List<HistoryRow> history, boolean canSubmit,
+        List<ThreadItem> thread, List<EvidenceRow> evidence, List<ReadableHistory.Line> history, boolean canSubmit,
         boolean canReview, boolean canEditScores, boolean leads, boolean coordinates, long maxFileSizeMb,
         List<UnitChoice> units, List<vn.parindex.tasks.TaskService.TaskLine> tasks) {
 
@@ -53,11 +54,6 @@ public record CriterionPage(int year, int baselineYear, String code, String name
     /** An evidence document's description; {@code shortSha256} is the first 16 digits and an ellipsis. */
     public record EvidenceRow(long id, Long assessmentId, String fileName, String size, String uploadedBy,
             String uploadedAt, String sha256, String shortSha256) {
-    }
-
-    /** A line of the history; {@code fieldKey} is the message key naming what changed. */
-    public record HistoryRow(String at, String by, String fieldKey, String oldValue, String newValue,
-            String comment) {
     }
 
     /** The assignment form as it starts: the units named here directly ticked, the current version. */

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
+import vn.parindex.security.ReadableHistory;
 import vn.parindex.criteria.AssignmentService;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionTrendPoint;
@@ -58,11 +59,14 @@ class CriterionPages {
     private final Cache kept;
     private final TransactionTemplate reading;
     private final TaskService tasks;
+    private final ReadableHistory readable;
 
     CriterionPages(ScoreboardService scoreboards, CriteriaCatalog catalog,
             AssessmentRepository assessments, EvidenceRepository evidenceRepository, EvidenceService evidence,
             AuditTrail audit, ReviewPermissions permissions, AssignmentService assignments, VietnameseNumbers fmt,
-            DataRevision revisions, CacheManager caches, PlatformTransactionManager transactions, TaskService tasks) {
+            DataRevision revisions, CacheManager caches, PlatformTransactionManager transactions, TaskService tasks,
+            ReadableHistory readable) {
+        this.readable = readable;
         this.tasks = tasks;
         this.revisions = revisions;
         this.kept = caches.getCache(Caches.CRITERION_PAGES);
@@ -88,7 +92,7 @@ class CriterionPages {
      */
     record Shared(List<CriterionPage.Part> parts, List<CriterionPage.TrendRow> trend,
             List<CriterionPage.ThreadItem> thread, List<CriterionPage.EvidenceRow> files,
-            List<CriterionPage.HistoryRow> history, List<UnitChoice> units, List<AssessmentView> assessmentViews,
+            List<ReadableHistory.Line> history, List<UnitChoice> units, List<AssessmentView> assessmentViews,
             List<EvidenceInfo> evidenceInfos, List<HistoryEntry> historyEntries, List<TaskService.TaskLine> tasks) {
     }
 
@@ -150,15 +154,17 @@ class CriterionPages {
 
     private Shared read(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
         List<EvidenceInfo> evidenceInfos = evidenceRepository.describeByCriterion(c.id());
-        List<CriterionPage.EvidenceRow> files = evidenceInfos.stream().map(this::evidenceRow).toList();
+        Map<String, String> people = readable.people();
+        List<CriterionPage.EvidenceRow> files = evidenceInfos.stream().map(e -> evidenceRow(e, people)).toList();
         Map<Long, List<CriterionPage.EvidenceRow>> filesOf = files.stream().filter(e -> e.assessmentId() != null)
                 .collect(Collectors.groupingBy(CriterionPage.EvidenceRow::assessmentId));
         List<AssessmentView> assessmentViews = assessments.describeByCriterion(c.id());
         List<CriterionPage.ThreadItem> thread = assessmentViews.stream()
-                .map(a -> threadItem(a, filesOf.getOrDefault(a.id(), List.of()))).toList();
+                .map(a -> threadItem(a, filesOf.getOrDefault(a.id(), List.of()), people)).toList();
         List<CriterionPage.Part> parts = leaf ? List.of() : parts(board, c.code(), cycle.getId());
         List<HistoryEntry> historyEntries = audit.forCriterion(c.id());
-        return new Shared(parts, trend(c.id(), c.code(), cycle.getYear()), thread, files, history(historyEntries),
+        return new Shared(parts, trend(c.id(), c.code(), cycle.getYear()), thread, files,
+                readable.lines(historyEntries, people),
                 assignments.choices(c.id()), List.copyOf(assessmentViews), List.copyOf(evidenceInfos),
                 List.copyOf(historyEntries), tasks.forCriterion(c.id(), tasks.today()));
     }
@@ -170,16 +176,35 @@ class CriterionPages {
                 t.version(), false);
     }
 
-    /** The submissions awaiting review in a cycle, oldest first (one statement). */
+    /**
+     * The submissions awaiting review in a cycle, oldest first, with what a reviewer weighs: the lead unit, last
+     * year's score and the target, the proposed score, how many documents back it, how many days it has waited
+     * (two statements and the cycle's scoreboard).
+     */
     List<QueueItem> queue(Cycle cycle) {
-        return assessments.describeAwaitingReview(cycle.getId()).stream()
-                .map(q -> new QueueItem(q.code(), q.name(), fmt.score(q.score()) + " / " + fmt.max(q.maxScore()),
-                        q.submittedBy() + ", " + fmt.dateTime(q.submittedAt())))
-                .toList();
+        Scoreboard board = scoreboards.forCycle(cycle);
+        Map<String, String> people = readable.people();
+        java.time.LocalDate today = tasks.today();
+        return assessments.describeAwaitingReview(cycle.getId()).stream().map(q -> {
+            ScoreRow row = board.row(q.code());
+            Figures f = row == null ? null : row.figures();
+            long days = java.time.temporal.ChronoUnit.DAYS.between(
+                    q.submittedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate(), today);
+            return new QueueItem(q.code(), q.name(), row == null ? "" : names(row.criterion().leadUnits()),
+                    f == null ? NONE : fmt.score(f.baseline()), f == null || f.target() == null ? NONE : fmt.score(f.target()),
+                    fmt.score(q.score()), fmt.max(q.maxScore()), q.evidenceCount(), Math.max(0, days),
+                    person(q.submittedBy(), people), fmt.dateTime(q.submittedAt()));
+        }).toList();
+    }
+
+    /** The day the queue's waiting days count to (a kept queue is kept per day). */
+    java.time.LocalDate today() {
+        return tasks.today();
     }
 
     /** A submission awaiting review, as a row of the queue. */
-    record QueueItem(String code, String name, String score, String submitted) {
+    record QueueItem(String code, String name, String leadUnits, String baseline, String target, String score,
+            String max, long evidenceCount, long daysWaiting, String submittedBy, String submittedAt) {
     }
 
     /** An evidence document's description, for download. */
@@ -198,8 +223,8 @@ class CriterionPages {
                 fmt.score(f.target()), fmt.percent(f.targetPercent()),
                 f.current() == null ? null : fmt.score(f.current()),
                 f.current() == null ? null : fmt.percent(f.currentPercent()),
-                f.targetGain() == null ? "" : fmt.signedScore(f.targetGain()) + " (" + fmt.change(f.targetGainRounded()) + ")",
-                fmt.signedScore(f.remainingToTarget()), fmt.score(f.recoverable()),
+                fmt.signedScore(f.targetGain()),
+                fmt.shortfall(f.remainingToTarget()), fmt.score(f.recoverable()),
                 f.appraised() == null ? null : fmt.score(f.appraised()),
                 f.deduction() == null ? null : fmt.signedScore(f.deduction().negate()));
     }
@@ -216,7 +241,7 @@ class CriterionPages {
             parts.add(new CriterionPage.Part(c.code(), c.name(), CriterionPageController.url(board.cycle().year(),
                     c.code()), c.isSurvey(), c.weakness(), fmt.max(f.max()),
                     fmt.score(f.baseline()), fmt.score(f.target()),
-                    f.current() == null ? NONE : fmt.score(f.current()), fmt.signedScore(f.remainingToTarget()),
+                    f.current() == null ? NONE : fmt.score(f.current()), fmt.shortfall(f.remainingToTarget()),
                     names(c.leadUnits()), statuses.get(c.id())));
         }
         return parts;
@@ -233,25 +258,23 @@ class CriterionPages {
     }
 
     /** A thread item as a reviewer sees it: an item awaiting review can be approved or returned. */
-    private CriterionPage.ThreadItem threadItem(AssessmentView a, List<CriterionPage.EvidenceRow> files) {
-        return new CriterionPage.ThreadItem(a.id(), a.status(), fmt.score(a.score()), a.submittedBy(),
-                fmt.dateTime(a.submittedAt()), a.explanation(), files, a.reviewedBy(), fmt.dateTime(a.reviewedAt()),
+    private CriterionPage.ThreadItem threadItem(AssessmentView a, List<CriterionPage.EvidenceRow> files,
+            Map<String, String> people) {
+        return new CriterionPage.ThreadItem(a.id(), a.status(), fmt.score(a.score()), person(a.submittedBy(), people),
+                fmt.dateTime(a.submittedAt()), a.explanation(), files, person(a.reviewedBy(), people),
+                fmt.dateTime(a.reviewedAt()),
                 a.reviewComment(), a.version(), a.status() == AssessmentStatus.SUBMITTED);
     }
 
-    private CriterionPage.EvidenceRow evidenceRow(EvidenceInfo e) {
-        String sha = e.sha256();
-        return new CriterionPage.EvidenceRow(e.id(), e.assessmentId(), e.fileName(), fmt.bytes(e.sizeBytes()),
-                e.uploadedBy(), fmt.dateTime(e.uploadedAt()), sha, sha.substring(0, Math.min(16, sha.length())) + "…");
+    /** A person by name and office, never by login (a login no longer known as is). */
+    private static String person(String username, Map<String, String> people) {
+        return username == null ? null : people.getOrDefault(username, username);
     }
 
-    private List<CriterionPage.HistoryRow> history(List<HistoryEntry> entries) {
-        List<CriterionPage.HistoryRow> rows = new ArrayList<>();
-        for (HistoryEntry h : entries) {
-            rows.add(new CriterionPage.HistoryRow(fmt.dateTime(h.at()), h.by(),
-                    "history." + h.entityType() + "." + h.field(), h.oldValue(), h.newValue(), h.comment()));
-        }
-        return rows;
+    private CriterionPage.EvidenceRow evidenceRow(EvidenceInfo e, Map<String, String> people) {
+        String sha = e.sha256();
+        return new CriterionPage.EvidenceRow(e.id(), e.assessmentId(), e.fileName(), fmt.bytes(e.sizeBytes()),
+                person(e.uploadedBy(), people), fmt.dateTime(e.uploadedAt()), sha, sha.substring(0, Math.min(16, sha.length())) + "…");
     }
 
     private static String names(List<UnitRef> units) {

@@ -115,6 +115,7 @@ class DashboardController {
         model.addAttribute("renderedTable", table);
         model.addAttribute("full", full);
         model.addAttribute("rowCount", board.rows().size());
+        model.addAttribute("asOf", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
         return "dashboard/appendix";
     }
 
@@ -177,6 +178,7 @@ class DashboardController {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", d.code());
             m.put("name", d.criterion().name());
+            m.put("shortName", DomainNames.shortName(d.criterion().name()));
             m.put("max", f.max());
             m.put("baseline", f.baseline());
             m.put("target", f.target());

@@ -25,7 +25,10 @@ class ProgressController {
     private final ProgressPages pages;
     private final RenderedFragments fragments;
 
-    ProgressController(ProgressPages pages, RenderedFragments fragments) {
+    private final vn.parindex.reminders.TodoService todos;
+
+    ProgressController(ProgressPages pages, RenderedFragments fragments, vn.parindex.reminders.TodoService todos) {
+        this.todos = todos;
         this.pages = pages;
         this.fragments = fragments;
     }
@@ -66,7 +69,10 @@ class ProgressController {
     /** One unit: the criteria it leads and coordinates, with figures, gaps, weaknesses and latest submissions. */
     @GetMapping("/units/{code}")
     String unitPage(@PathVariable String code, Cycle cycle, Model model) {
-        model.addAttribute("page", pages.unit(cycle, code));
+        ProgressPages.UnitPage page = pages.unit(cycle, code);
+        model.addAttribute("page", page);
+        // what is due or late for this unit, first on the page: a head of office lands here after signing in
+        model.addAttribute("todo", todos.list(cycle, page.unitId(), page.unit().code()));
         return "progress/unit";
     }
 }

@@ -70,7 +70,7 @@ public class ProgressPages {
      */
     public record UnitPage(CycleYears cycle, UnitCriteria unit, int assessed, int leadingCount, String target,
             String max, String projection, String baseline, String remaining, int awaitingReview, int returned,
-            TaskService.UnitTaskCounts tasks) {
+            TaskService.UnitTaskCounts tasks, long unitId) {
     }
 
     private final KeptCycles cycles;
@@ -131,9 +131,9 @@ public class ProgressPages {
         return new UnitPage(read.years(), read.criteria(unit), p.assessed(), p.leading().size(),
                 orNone(fmt.score(f.target())), f.max() == null ? null : fmt.max(f.max()),
                 orNone(fmt.score(f.projection())), f.baseline() == null ? null : fmt.score(f.baseline()),
-                orNone(fmt.signedScore(f.remainingToTarget())), p.awaitingReview(), p.returned(),
+                fmt.shortfall(f.remainingToTarget()), p.awaitingReview(), p.returned(),
                 tasks.countsByUnit(cycle, tasks.today()).getOrDefault(unit.id(),
-                        new TaskService.UnitTaskCounts(0, 0, 0, 0)));
+                        new TaskService.UnitTaskCounts(0, 0, 0, 0)), unit.id());
     }
 
     private static String orNone(String text) {
@@ -206,7 +206,7 @@ public class ProgressPages {
                     "/cycles/" + years.year() + "/criteria/" + UriUtils.encodePathSegment(c.code(), "UTF-8"),
                     c.isSurvey(), withWeakness ? c.weakness() : null, fmt.max(f.max()), fmt.score(f.baseline()),
                     fmt.score(f.target()), f.current() == null ? NONE : fmt.score(f.current()),
-                    fmt.signedScore(f.remainingToTarget()), statuses.get(c.id()));
+                    fmt.shortfall(f.remainingToTarget()), statuses.get(c.id()));
         }
     }
 }

@@ -41,6 +41,12 @@ class RankingController {
         this.ranking = ranking;
     }
 
+    /** The navigation bar's "Xếp hạng": the current cycle's ranking. */
+    @GetMapping("/ranking")
+    String current(Cycle cycle) {
+        return "redirect:/cycles/" + cycle.getYear() + "/ranking";
+    }
+
     @GetMapping("/cycles/{year}/ranking")
     String show(Cycle cycle, Model model) {
         model.addAttribute("cycle", cycle);

@@ -33,8 +33,10 @@ class UserAdminController {
     private final AccountService accounts;
     private final UnitRepository units;
     private final AuditTrail audit;
+    private final ReadableHistory readable;
 
-    UserAdminController(AccountService accounts, UnitRepository units, AuditTrail audit) {
+    UserAdminController(AccountService accounts, UnitRepository units, AuditTrail audit, ReadableHistory readable) {
+        this.readable = readable;
         this.accounts = accounts;
         this.units = units;
         this.audit = audit;
@@ -83,7 +85,7 @@ class UserAdminController {
                 account.getRole(), account.getUnit() == null ? "" : account.getUnit().getCode(), "",
                 account.isEnabled(), account.getVersion(), account.getEmail() == null ? "" : account.getEmail()));
         model.asMap().putIfAbsent("reset", new ResetForm(""));
-        model.addAttribute("history", audit.forEntity(AccountService.ENTITY, id));
+        model.addAttribute("history", readable.lines(audit.forEntity(AccountService.ENTITY, id)));
         return "security/user-edit";
     }
 

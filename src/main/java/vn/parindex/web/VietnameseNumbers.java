@@ -30,15 +30,41 @@ public class VietnameseNumbers {
         return value == null ? "" : format(value, 2) + "%";
     }
 
-    /** A signed score difference with 4 decimals: {@code +2,6081}, {@code −0,0434}, {@code 0}. */
+    /**
+     * A signed score difference with 4 decimals: {@code +2,6081}, {@code −0,0434}, {@code 0,0000} (no sign: nothing
+     * changed), the sign always next to the figure.
+     */
     public String signedScore(BigDecimal value) {
         if (value == null) {
             return "";
         }
         if (value.signum() == 0) {
-            return "0";
+            return format(BigDecimal.ZERO, 4);
         }
         return (value.signum() > 0 ? "+" : "\u2212") + format(value.abs(), 4);
+    }
+
+    /**
+     * A shortfall to a target (target − figure) as a table shows it: {@code 1,0000} while points are missing (no sign:
+     * "còn thiếu" says which way), an empty text once the target is reached (the page writes "Đạt"), blank without
+     * a target. See {@link #REACHED}.
+     */
+    public String shortfall(BigDecimal value) {
+        if (value == null) {
+            return NONE;
+        }
+        return value.signum() <= 0 ? REACHED : format(value, 4);
+    }
+
+    /** What {@link #shortfall} writes once the target is reached: the page shows its own word ("Đạt"). */
+    public static final String REACHED = "";
+
+    /** What {@link #shortfall} writes without a target. */
+    public static final String NONE = "\u2014";
+
+    /** A score in a headline card, with 2 decimals as the plan's prose writes it: {@code 84,03}. */
+    public String headline(BigDecimal value) {
+        return format(value, 2);
     }
 
     /** A whole-point change as the plan prints it: {@code + 3}, {@code 0}, {@code − 1}. */

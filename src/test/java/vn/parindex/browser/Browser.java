@@ -63,7 +63,10 @@ final class Browser implements AutoCloseable {
     }
 
     void logout() {
-        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        // "Đăng xuất" is in the menu under the person's name
+        driver.findElement(By.id("user-menu")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("logout")).isDisplayed());
+        driver.findElement(By.id("logout")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
     }
 

@@ -35,7 +35,7 @@ class VietnameseNumbersTableTest {
     }
 
     @ParameterizedTest(name = "signed {0} → {1}")
-    @CsvSource(delimiter = '|', value = {"2.6081|+2,6081", "-0.0434|−0,0434", "0|0", "0.0000|0", "-12|−12,0000",
+    @CsvSource(delimiter = '|', value = {"2.6081|+2,6081", "-0.0434|−0,0434", "0|0,0000", "0.0000|0,0000", "-12|−12,0000",
             "0.00001|+0,0000"})
     void signedScores(String value, String printed) {
         assertThat(fmt.signedScore(new BigDecimal(value))).isEqualTo(printed);

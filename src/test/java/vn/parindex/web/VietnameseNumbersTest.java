@@ -26,6 +26,12 @@ class VietnameseNumbersTest {
         assertThat(fmt.change(new BigDecimal("-1"))).isEqualTo("\u2212 1");
         assertThat(fmt.signedScore(new BigDecimal("-0.0434"))).isEqualTo("\u22120,0434");
         assertThat(fmt.signedScore(new BigDecimal("7.9744"))).isEqualTo("+7,9744");
-        assertThat(fmt.signedScore(BigDecimal.ZERO)).isEqualTo("0");
+        assertThat(fmt.signedScore(BigDecimal.ZERO)).isEqualTo("0,0000");
+        assertThat(fmt.shortfall(new BigDecimal("1.0000"))).isEqualTo("1,0000");
+        assertThat(fmt.shortfall(new BigDecimal("-0.5"))).isEqualTo(VietnameseNumbers.REACHED);
+        assertThat(fmt.shortfall(BigDecimal.ZERO)).isEqualTo(VietnameseNumbers.REACHED);
+        assertThat(fmt.shortfall(null)).isEqualTo("\u2014");
+        assertThat(fmt.headline(new BigDecimal("84.0256"))).isEqualTo("84,03");
+        assertThat(fmt.headline(new BigDecimal("92"))).isEqualTo("92,00");
     }
 }
