@@ -154,7 +154,7 @@ class CriterionPages {
 
     private Shared read(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
         List<EvidenceInfo> evidenceInfos = evidenceRepository.describeByCriterion(c.id());
-        Map<String, String> people = readable.people();
+        ReadableHistory.Directory people = readable.directory();
         List<CriterionPage.EvidenceRow> files = evidenceInfos.stream().map(e -> evidenceRow(e, people)).toList();
         Map<Long, List<CriterionPage.EvidenceRow>> filesOf = files.stream().filter(e -> e.assessmentId() != null)
                 .collect(Collectors.groupingBy(CriterionPage.EvidenceRow::assessmentId));
@@ -183,7 +183,7 @@ class CriterionPages {
      */
     List<QueueItem> queue(Cycle cycle) {
         Scoreboard board = scoreboards.forCycle(cycle);
-        Map<String, String> people = readable.people();
+        ReadableHistory.Directory people = readable.directory();
         java.time.LocalDate today = tasks.today();
         return assessments.describeAwaitingReview(cycle.getId()).stream().map(q -> {
             ScoreRow row = board.row(q.code());
@@ -193,7 +193,7 @@ class CriterionPages {
             return new QueueItem(q.code(), q.name(), row == null ? "" : names(row.criterion().leadUnits()),
                     f == null ? NONE : fmt.score(f.baseline()), f == null || f.target() == null ? NONE : fmt.score(f.target()),
                     fmt.score(q.score()), fmt.max(q.maxScore()), q.evidenceCount(), Math.max(0, days),
-                    person(q.submittedBy(), people), fmt.dateTime(q.submittedAt()));
+                    people.person(q.submittedBy()), fmt.dateTime(q.submittedAt()));
         }).toList();
     }
 
@@ -259,22 +259,17 @@ class CriterionPages {
 
     /** A thread item as a reviewer sees it: an item awaiting review can be approved or returned. */
     private CriterionPage.ThreadItem threadItem(AssessmentView a, List<CriterionPage.EvidenceRow> files,
-            Map<String, String> people) {
-        return new CriterionPage.ThreadItem(a.id(), a.status(), fmt.score(a.score()), person(a.submittedBy(), people),
-                fmt.dateTime(a.submittedAt()), a.explanation(), files, person(a.reviewedBy(), people),
+            ReadableHistory.Directory people) {
+        return new CriterionPage.ThreadItem(a.id(), a.status(), fmt.score(a.score()), people.person(a.submittedBy()),
+                fmt.dateTime(a.submittedAt()), a.explanation(), files, people.person(a.reviewedBy()),
                 fmt.dateTime(a.reviewedAt()),
                 a.reviewComment(), a.version(), a.status() == AssessmentStatus.SUBMITTED);
     }
 
-    /** A person by name and office, never by login (a login no longer known as is). */
-    private static String person(String username, Map<String, String> people) {
-        return username == null ? null : people.getOrDefault(username, username);
-    }
-
-    private CriterionPage.EvidenceRow evidenceRow(EvidenceInfo e, Map<String, String> people) {
+    private CriterionPage.EvidenceRow evidenceRow(EvidenceInfo e, ReadableHistory.Directory people) {
         String sha = e.sha256();
         return new CriterionPage.EvidenceRow(e.id(), e.assessmentId(), e.fileName(), fmt.bytes(e.sizeBytes()),
-                person(e.uploadedBy(), people), fmt.dateTime(e.uploadedAt()), sha, sha.substring(0, Math.min(16, sha.length())) + "…");
+                people.person(e.uploadedBy()), fmt.dateTime(e.uploadedAt()), sha, sha.substring(0, Math.min(16, sha.length())) + "…");
     }
 
     private static String names(List<UnitRef> units) {

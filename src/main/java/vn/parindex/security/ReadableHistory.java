@@ -66,17 +66,24 @@ public class ReadableHistory {
         this.messages = messages;
     }
 
-    /** The lines of {@code entries}, in their order (two statements: the accounts and the units). */
-    public List<Line> lines(List<HistoryEntry> entries) {
-        return entries.isEmpty() ? List.of() : lines(entries, people());
+    /** Every account's name and office by login, and every unit's name by code. */
+    public record Directory(Map<String, String> people, Map<String, String> units) {
+
+        /** A person by name and office, never by login (a login no longer known as is). */
+        public String person(String username) {
+            return username == null ? null : people.getOrDefault(username, username);
+        }
     }
 
-    /** The same, with the accounts' names already read ({@link #people()}). */
-    public List<Line> lines(List<HistoryEntry> entries, Map<String, String> people) {
-        if (entries.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> units = unitNames();
+    /** The lines of {@code entries}, in their order (one statement: the accounts and the units). */
+    public List<Line> lines(List<HistoryEntry> entries) {
+        return entries.isEmpty() ? List.of() : lines(entries, directory());
+    }
+
+    /** The same, with the names already read ({@link #directory()}). */
+    public List<Line> lines(List<HistoryEntry> entries, Directory directory) {
+        Map<String, String> people = directory.people();
+        Map<String, String> units = directory.units();
         List<Line> lines = new ArrayList<>(entries.size());
         for (HistoryEntry h : entries) {
             String field = h.entityType() + "." + h.field();
@@ -87,13 +94,22 @@ public class ReadableHistory {
         return lines;
     }
 
-    /** Each account's name and office by login: "Trưởng phòng Tư pháp (Phòng Tư pháp)". */
-    public Map<String, String> people() {
+    /**
+     * Each account's name and office by login ("Trưởng phòng Tư pháp", "Nguyễn Văn A (Phòng Tư pháp)") and each
+     * unit's name by code, in one statement.
+     */
+    public Directory directory() {
         Map<String, String> people = new HashMap<>();
-        jdbc.sql("select u.username, u.display_name, n.name from app_user u left join unit n on n.id = u.unit_id")
-                .query((rs, i) -> people.put(rs.getString(1), label(rs.getString(2), rs.getString(3))))
+        Map<String, String> units = new HashMap<>();
+        jdbc.sql("""
+                select 'P', u.username, u.display_name, n.name from app_user u left join unit n on n.id = u.unit_id
+                union all
+                select 'U', code, name, null from unit""")
+                .query((rs, i) -> "P".equals(rs.getString(1))
+                        ? people.put(rs.getString(2), label(rs.getString(3), rs.getString(4)))
+                        : units.put(rs.getString(2), rs.getString(3)))
                 .list();
-        return people;
+        return new Directory(people, units);
     }
 
     /** A person as pages show them; the application itself by its word; a login no longer known as is. */
@@ -107,16 +123,11 @@ public class ReadableHistory {
 
     /** A name with its office, the office left out when the name already says it. */
     static String label(String displayName, String unitName) {
-        if (unitName == null || displayName.contains(unitName) || unitName.contains(displayName)) {
+        Locale vi = Locale.forLanguageTag("vi");
+        if (unitName == null || displayName.toLowerCase(vi).contains(unitName.toLowerCase(vi))) {
             return displayName;
         }
         return displayName + " (" + unitName + ")";
-    }
-
-    private Map<String, String> unitNames() {
-        Map<String, String> names = new HashMap<>();
-        jdbc.sql("select code, name from unit").query((rs, i) -> names.put(rs.getString(1), rs.getString(2))).list();
-        return names;
     }
 
     private Shown value(String entityType, String field, String raw, Map<String, String> units) {

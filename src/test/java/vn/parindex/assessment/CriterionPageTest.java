@@ -95,9 +95,10 @@ class CriterionPageTest {
                 "Lớn", Map.of(), Map.of("1", List.of("VHTT"))));
 
         // the revision, the cycle (resolver), the tree; then what every reader sees alike: the trend, the thread,
-        // the evidence, the history, the units to choose from and the plan's tasks
+        // the evidence, the history, the units to choose from and the plan's tasks; the names and offices of the
+        // accounts and the units' names (people and units by name, never by login or code: one statement)
         long criterion = statementsFor("/cycles/2023/criteria/2.2", "lanhdao");
-        assertThat(criterion).isEqualTo(9);
+        assertThat(criterion).isEqualTo(10);
         assertThat(statementsFor("/cycles/2017/criteria/3.7", "lanhdao")).isEqualTo(criterion);
         // a domain also reads its parts' latest statuses
         long domain = statementsFor("/cycles/2023/criteria/3", "lanhdao");
@@ -107,8 +108,9 @@ class CriterionPageTest {
         // Home Affairs reads the same (the units for the assignment form are read for everyone, and kept)
         assertThat(statementsFor("/cycles/2023/criteria/2.2", "noivu")).isEqualTo(criterion);
         assertThat(statementsFor("/cycles/2017/criteria/3", "noivu")).isEqualTo(domain);
-        // the queue: the revision, the cycle and the submissions with their criteria
-        assertThat(statementsFor("/review", "noivu")).isEqualTo(3);
+        // the queue: the revision, the cycle, the submissions with their criteria and evidence counts, the tree (for
+        // the lead units, last year's scores and targets) and the names of people
+        assertThat(statementsFor("/review", "noivu")).isEqualTo(5);
         // while nothing changes, every one of them reads the revision and nothing else
         RequestPostProcessor homeAffairs = page("noivu");
         for (String url : new String[] {"/cycles/2023/criteria/2.2", "/cycles/2017/criteria/3", "/review"}) {
@@ -235,7 +237,8 @@ class CriterionPageTest {
         assertThat(html(get("/cycles/2023/criteria/3.2"), "tuphap", status().isOk()))
                 .contains("id=\"assessment-" + id + "\"").doesNotContain("/assessments/" + id + "/approve");
         // the queue lists it, Home Affairs approves it from the page
-        assertThat(html(get("/review"), "noivu", status().isOk())).contains("3.2", "2,0000 / 2,00");
+        assertThat(html(get("/review"), "noivu", status().isOk())).contains("3.2", "2,0000", "Cán bộ Phòng Nội vụ")
+                .doesNotContain(">noivu<", "SUBMITTED");
         html(post("/assessments/" + id + "/approve").param("year", "2023").param("code", "3.2")
                 .param("version", "0").param("comment", "Đạt"), "noivu", status().isFound());
         assertThat(html(get("/cycles/2023/criteria/3.2"), "lanhdao", status().isOk())).contains("Đã duyệt");
@@ -279,16 +282,16 @@ class CriterionPageTest {
                 + " uploaded_by, uploaded_at) values (?, 'ngoai-ung-dung.pdf', 'application/pdf', 1, repeat('a', 64),"
                 + " '\\x25'::bytea, (select id from app_user where username = 'tuphap'), now())", id);
         String withFile = html(get(url), "lanhdao", status().isOk());
-        assertThat(withFile).contains("ngoai-ung-dung.pdf", "tuphap");
+        assertThat(withFile).contains("ngoai-ung-dung.pdf", "Trưởng phòng Tư pháp").doesNotContain(">tuphap");
         assertThat(html(get(api + "/evidence"), "lanhdao", status().isOk())).contains("ngoai-ung-dung.pdf");
         assertThat(html(get(api + "/assessments"), "lanhdao", status().isOk())).isEqualTo("[]");
         html(get("/api/v1/cycles/2016/criteria/9.9/history"), "lanhdao", status().isNotFound());
 
-        jdbc.update("update app_user set username = 'tuphap2' where username = 'tuphap'");
+        jdbc.update("update app_user set display_name = 'Nguyễn Văn Pháp' where username = 'tuphap'");
         try {
-            assertThat(html(get(url), "lanhdao", status().isOk())).contains("tuphap2");
+            assertThat(html(get(url), "lanhdao", status().isOk())).contains("Nguyễn Văn Pháp (Phòng Tư pháp)");
         } finally {
-            jdbc.update("update app_user set username = 'tuphap' where username = 'tuphap2'");
+            jdbc.update("update app_user set display_name = 'Trưởng phòng Tư pháp' where username = 'tuphap'");
         }
 
         // the parts' table of the domain, rendered once, shows a part renamed with plain SQL

@@ -27,7 +27,7 @@ class DashboardPageIntegrationTest {
 
     private MockHttpSession login(String username, String password) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
-                .andExpect(redirectedUrl("/"))
+                .andExpect(vn.parindex.support.SignedIn.landed())
                 .andReturn().getRequest().getSession();
     }
 
@@ -58,7 +58,11 @@ class DashboardPageIntegrationTest {
         MockHttpSession session = login("lanhdao", "demo");
         String html = page(session, "/");
         assertThat(html).contains("Chỉ số cải cách hành chính năm 2023", "84,0256", "92,0000", "100,00",
-                "+ 8", "Đã đánh giá 0/41 tiêu chí");
+                "+ 8", "0/41 tiêu chí");
+        // headline cards: 2 decimals as the plan's prose writes them, the exact figure on hover; progress as a count
+        assertThat(html).contains("id=\"total-baseline\" title=\"84,0256\">84,03<",
+                "id=\"total-target\" title=\"92,0000\">92,00<", "Tính bằng điểm các tiêu chí đã rà soát")
+                .doesNotContain("id=\"total-current\"");
         String appendix = page(session, "/cycles/2023/appendix");
         for (PublishedPlan.Row row : PublishedPlan.rows()) {
             if (row.code().equals("TOTAL")) {

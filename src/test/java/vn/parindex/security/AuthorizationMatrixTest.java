@@ -82,6 +82,7 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("unit table", false, () -> get("/units"), EVERYONE));
         all.add(new Endpoint("unit page", false, () -> get("/units/TUPHAP"), EVERYONE));
         all.add(new Endpoint("ranking", false, () -> get("/cycles/2023/ranking"), EVERYONE));
+        all.add(new Endpoint("the current ranking", false, () -> get("/ranking"), EVERYONE));
         all.add(new Endpoint("record a district's total", false, () -> post("/cycles/2023/ranking")
                 .param("district", "").param("total", "x"), ADMIN));
         all.add(new Endpoint("delete a district's total", false,

@@ -72,7 +72,7 @@ class SecurityIntegrationTest {
 
     private MockHttpSession login(String username, String password, String address) throws Exception {
         return (MockHttpSession) mvc.perform(loginForm(username, password).with(from(address)))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+                .andExpect(vn.parindex.support.SignedIn.landed()).andReturn().getRequest().getSession();
     }
 
     @Test
@@ -99,6 +99,25 @@ class SecurityIntegrationTest {
         assertThat(body(english).get("title").asString()).isEqualTo("Too many failed logins");
         mvc.perform(get("/api/v1/cycles").with(httpBasic("lanhdao", "demo")).with(from("10.5.5.6")))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void eachRoleLandsOnItsFirstScreenUnlessItAskedForAnotherPage() throws Exception {
+        // Home Affairs: what needs action; a head of office: the unit's page; leaders: the dashboard
+        mvc.perform(loginForm("noivu", "demo").with(from("10.5.7.1"))).andExpect(redirectedUrl("/todo"));
+        mvc.perform(loginForm("tuphap", "demo").with(from("10.5.7.2"))).andExpect(redirectedUrl("/units/TUPHAP"));
+        mvc.perform(loginForm("lanhdao", "demo").with(from("10.5.7.3"))).andExpect(redirectedUrl("/"));
+        // a page asked for before signing in wins…
+        MockHttpSession asked = (MockHttpSession) mvc.perform(get("/tasks").with(from("10.5.7.4")))
+                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
+        String target = mvc.perform(loginForm("tuphap", "demo").session(asked).with(from("10.5.7.4")))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(target).contains("/tasks");
+        // …but the bare first page, which everyone opens, leads to the role's own first screen
+        MockHttpSession first = (MockHttpSession) mvc.perform(get("/").with(from("10.5.7.5")))
+                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
+        mvc.perform(loginForm("tuphap", "demo").session(first).with(from("10.5.7.5")))
+                .andExpect(redirectedUrl("/units/TUPHAP"));
     }
 
     @Test

@@ -34,4 +34,13 @@ public final class SignedIn {
                 UsernamePasswordAuthenticationToken.authenticated(person, null, List.copyOf(person.getAuthorities())));
         return person;
     }
+
+    /**
+     * A successful sign-in: redirected to a role's first screen (Home Affairs {@code /todo}, a head of office the
+     * unit's page, leaders the dashboard), never back to the login page.
+     */
+    public static org.springframework.test.web.servlet.ResultMatcher landed() {
+        return result -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getRedirectedUrl())
+                .matches("/|/todo|/units/[A-Z0-9_]+");
+    }
 }
