@@ -129,9 +129,9 @@ public class ProgressPages {
         UnitProgress p = read.progress(unit);
         Figures f = p.figures();
         return new UnitPage(read.years(), read.criteria(unit), p.assessed(), p.leading().size(),
-                orNone(fmt.score(f.target())), f.max() == null ? null : fmt.max(f.max()),
-                orNone(fmt.score(f.projection())), f.baseline() == null ? null : fmt.score(f.baseline()),
-                fmt.shortfall(f.remainingToTarget()), p.awaitingReview(), p.returned(),
+                orNone(fmt.headline(f.target())), f.max() == null ? null : fmt.max(f.max()),
+                orNone(fmt.headline(f.projection())), f.baseline() == null ? null : fmt.headline(f.baseline()),
+                fmt.headlineShortfall(f.remainingToTarget()), p.awaitingReview(), p.returned(),
                 tasks.countsByUnit(cycle, tasks.today()).getOrDefault(unit.id(),
                         new TaskService.UnitTaskCounts(0, 0, 0, 0)), unit.id());
     }

@@ -56,6 +56,14 @@ public class VietnameseNumbers {
         return value.signum() <= 0 ? REACHED : format(value, 4);
     }
 
+    /** A shortfall in a headline card: as {@link #shortfall}, with 2 decimals ({@code 0,07}). */
+    public String headlineShortfall(BigDecimal value) {
+        if (value == null) {
+            return NONE;
+        }
+        return value.signum() <= 0 ? REACHED : format(value, 2);
+    }
+
     /** What {@link #shortfall} writes once the target is reached: the page shows its own word ("Đạt"). */
     public static final String REACHED = "";
 
