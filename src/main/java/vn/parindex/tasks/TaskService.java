@@ -43,15 +43,25 @@ public class TaskService {
     /** Dates ("today", overdue) are those of the district. */
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /**
+     * The author {@code a} of an update as pages show people: name and office ("Nguyễn Văn A (Phòng Tư pháp)"), the
+     * office left out when the name says it; needs {@code left join unit an on an.id = a.unit_id}.
+     */
+    private static final String AUTHOR = """
+            case when an.name is null or position(lower(an.name) in lower(a.display_name)) > 0 then a.display_name
+                 else a.display_name || ' (' || an.name || ')' end""";
+
     private static final String TASKS = """
             select t.id, c.year, d.code, d.name, t.title, t.description, t.start_date, t.due_date, t.status,
-                   t.version, u.at, coalesce(a.display_name, a.username), u.note, u.percent
+                   t.version, u.at, """ + AUTHOR + """
+            , u.note, u.percent
             from task t
             join cycle c on c.id = t.cycle_id
             join criterion d on d.id = t.domain_id
             left join lateral (select * from task_update x where x.task_id = t.id
                                order by x.at desc, x.id desc limit 1) u on true
             left join app_user a on a.id = u.author_id
+            left join unit an on an.id = a.unit_id
             """;
 
     private final JdbcClient jdbc;
@@ -240,9 +250,9 @@ public class TaskService {
                 .query((rs, n) -> files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                         .add(new File(rs.getLong(2), rs.getString(3), rs.getLong(4))))
                 .list();
-        return jdbc.sql("""
-                select u.id, u.at, coalesce(a.display_name, a.username), u.note, u.percent, u.status
-                from task_update u join app_user a on a.id = u.author_id
+        return jdbc.sql("select u.id, u.at, " + AUTHOR + """
+                , u.note, u.percent, u.status
+                from task_update u join app_user a on a.id = u.author_id left join unit an on an.id = a.unit_id
                 where u.task_id = ? order by u.at desc, u.id desc""").param(taskId)
                 .query((rs, n) -> new Update(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
                         rs.getString(4), rs.getObject(5, Integer.class),

@@ -63,8 +63,11 @@ class BrowserJourneyTest {
         b.screenshot("01-login");
         for (String user : new String[] {"lanhdao", "tuphap", "noivu"}) {
             b.login(user, "demo");
-            assertThat(b.text("#total-baseline")).isEqualTo("84,0256");
-            assertThat(b.text("#total-target")).isEqualTo("92,0000");
+            // cards in 2 decimals as the plan's prose writes them, the exact figure on hover
+            assertThat(b.text("#total-baseline")).isEqualTo("84,03");
+            assertThat(b.driver.findElement(org.openqa.selenium.By.id("total-baseline")).getAttribute("title"))
+                    .isEqualTo("84,0256");
+            assertThat(b.text("#total-target")).isEqualTo("92,00");
             assertThat(b.text("#discrepancies")).contains("26,3604", "26,4038");
             b.screenshot("02-dashboard-" + user);
             b.logout();
@@ -125,7 +128,8 @@ class BrowserJourneyTest {
         assertThat(b.text("#current")).startsWith("2,8000");
         b.screenshot("08-approved");
         b.get("/");
-        assertThat(b.text("#total-current")).isEqualTo("2,8000");
+        // progress as a count, never a partial sum a reader could take for the district's score
+        assertThat(b.text("#assessed-count")).isEqualTo("1/41 tiêu chí");
         b.logout();
     }
 
@@ -161,7 +165,9 @@ class BrowserJourneyTest {
 
         b.login("lanhdao", "demo");
         // 2.2 was approved at 2,8 (baseline 3): projection 84,0256 − 0,2 = 83,8256, still 8th of 10
-        assertThat(b.text("#total-projection")).isEqualTo("83,8256");
+        assertThat(b.text("#total-projection")).isEqualTo("83,83");
+        assertThat(b.driver.findElement(org.openqa.selenium.By.id("total-projection")).getAttribute("title"))
+                .isEqualTo("83,8256");
         assertThat(b.text("#forecast-rank")).contains("8/10");
         assertThat(b.text("#points-for-rank")).contains("3,1744");
         assertThat(b.driver.findElements(By.cssSelector("#top-recoverable tbody tr"))).hasSize(5);
@@ -172,7 +178,7 @@ class BrowserJourneyTest {
         assertThat(b.text("#whatif-result")).contains("87,3256", "5/10");
         b.screenshot("11-dashboard-whatif");
         b.get("/");
-        assertThat(b.text("#total-projection")).as("nothing was saved").isEqualTo("83,8256");
+        assertThat(b.text("#total-projection")).as("nothing was saved").isEqualTo("83,83");
         b.get("/cycles/2023/points");
         b.screenshot("12-points-at-stake");
         b.logout();

@@ -53,6 +53,12 @@ class DashboardApiIntegrationTest {
         return new BigDecimal(number.toString()).setScale(4, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
     }
 
+    static String titleOf(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\" title=\"([^\"]*)\"").matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return m.group(1);
+    }
+
     static String byId(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
         assertThat(m.find()).as(id).isTrue();
@@ -70,9 +76,14 @@ class DashboardApiIntegrationTest {
             }
             String json = api("/api/v1/cycles/2023/dashboard");
             String html = page("/");
-            assertThat(byId(html, "total-baseline")).isEqualTo(vietnamese(JsonPath.read(json, "$.baselineScore")));
-            assertThat(byId(html, "total-target")).isEqualTo(vietnamese(JsonPath.read(json, "$.targetScore")));
-            assertThat(byId(html, "total-projection")).isEqualTo(vietnamese(JsonPath.read(json, "$.projection")));
+            // each card: 2 decimals shown, the exact figure on hover, both the API's
+            for (String[] card : new String[][] {{"total-baseline", "$.baselineScore"},
+                    {"total-target", "$.targetScore"}, {"total-projection", "$.projection"}}) {
+                Object exact = JsonPath.read(json, card[1]);
+                assertThat(titleOf(html, card[0])).as(card[0]).isEqualTo(vietnamese(exact));
+                assertThat(byId(html, card[0])).as(card[0]).isEqualTo(new BigDecimal(exact.toString())
+                        .setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ','));
+            }
             assertThat(vietnamese(JsonPath.read(json, "$.targetScore"))).isEqualTo("92,0000");
             int rank = JsonPath.read(json, "$.forecastRank");
             int districts = JsonPath.read(json, "$.districtCount");

@@ -93,7 +93,7 @@ class DashboardQueryCountTest {
             jdbc.update("update criterion set name = 'Tên đổi bằng SQL' where code = '2.1'"
                     + " and cycle_id = (select id from cycle where year = 2023)");
             jdbc.update("update cycle set recorded_total_baseline = 83.5 where year = 2023");
-            assertThat(html("/")).contains("id=\"total-baseline\">83,5000<");
+            assertThat(html("/")).contains("id=\"total-baseline\" title=\"83,5000\">83,50<");
             assertThat(html("/cycles/2023/domains/2/rows")).contains("Tên đổi bằng SQL");
             assertThat(html("/cycles/2023/appendix")).contains("Tên đổi bằng SQL");
         } finally {
