@@ -103,7 +103,7 @@ public class AssignmentService {
     }
 
     private static String codes(List<Long> ids, Map<Long, String> codeOf) {
-        return ids.isEmpty() ? "(theo cấp trên)" : ids.stream().map(codeOf::get).collect(Collectors.joining(", "));
+        return ids.isEmpty() ? "(theo mục cha)" : ids.stream().map(codeOf::get).collect(Collectors.joining(", "));
     }
 
     private static List<Unit> resolve(List<String> codes, Map<String, Unit> byCode, String field,
