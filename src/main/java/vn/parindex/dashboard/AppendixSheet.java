@@ -28,7 +28,7 @@ public record AppendixSheet(int year, int baselineYear, String districtName, Str
     public List<String> headers() {
         return List.of("STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm năm " + baselineYear,
                 "Mục tiêu năm " + year, "Tăng/ giảm so với năm " + baselineYear, "Cơ quan chủ trì", "Điểm hiện tại",
-                "Còn thiếu so với mục tiêu", "Tình trạng");
+                "Còn thiếu so với mục tiêu", "Trạng thái");
     }
 
     /** What a line is: a domain (bold), a criterion or sub-criterion, a row shown for context, or the total. */

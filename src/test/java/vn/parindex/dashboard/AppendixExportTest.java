@@ -62,7 +62,7 @@ class AppendixExportTest {
             header.forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(headers).containsExactly("STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa",
                     "Điểm năm 2022", "Mục tiêu năm 2023", "Tăng/ giảm so với năm 2022", "Cơ quan chủ trì",
-                    "Điểm hiện tại", "Còn thiếu so với mục tiêu", "Tình trạng");
+                    "Điểm hiện tại", "Còn thiếu so với mục tiêu", "Trạng thái");
 
             List<PublishedPlan.Row> plan = PublishedPlan.rows();
             assertThat(sheet.getLastRowNum()).isEqualTo(AppendixFiles.HEADER_ROW + plan.size());
