@@ -132,7 +132,7 @@ public class AssessmentService {
                 AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED, note);
         Criterion criterion = criteria.findById(assessment.getCriterionId()).orElseThrow();
         scores.applyApproved(user, criterion, assessment.getScore(),
-                "Duyệt bản tự đánh giá số " + assessmentId + (note == null ? "" : ": " + note));
+                "Thống nhất điểm bản tự đánh giá số " + assessmentId + (note == null ? "" : ": " + note));
         assessments.flush();
         return assessment;
     }

@@ -67,7 +67,8 @@ public class ReportDocuments {
             var a = report.assessments();
             doc.section("II. TÌNH HÌNH TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CÁC TIÊU CHÍ");
             doc.paragraph("Trong " + a.criteria() + " tiêu chí, tiêu chí thành phần do các cơ quan tự đánh giá: "
-                    + a.approved() + " đã được Phòng Nội vụ thẩm định; " + a.submitted() + " đang chờ thẩm định; "
+                    + a.approved() + " đã được Phòng Nội vụ rà soát, thống nhất điểm; " + a.submitted()
+                    + " đang chờ Phòng Nội vụ rà soát; "
                     + a.returned() + " bị trả lại để bổ sung; " + a.notSubmitted() + " chưa có bản tự đánh giá.");
 
             var t = report.tasks();
@@ -105,7 +106,7 @@ public class ReportDocuments {
                 units.add(List.of(Integer.toString(++n), u.unit().name(), statusName(u.status()),
                         u.submittedAt() == null ? "" : fmt.dateTime(u.submittedAt()),
                         u.late() ? (u.status() == ReportInputStatus.RETURNED ? "Chậm (chưa gửi lại)" : "Chậm (chưa gửi)")
-                                : u.submittedLate() ? "Gửi muộn" : ""));
+                                : u.submittedLate() ? "Gửi chậm" : ""));
             }
             doc.table(List.of("TT", "Cơ quan, đơn vị", "Tình trạng", "Gửi lúc", "Ghi chú"),
                     new double[] {0.07, 0.38, 0.2, 0.18, 0.17}, new boolean[5], units, 12);

@@ -118,7 +118,7 @@ class ConcurrencyAndVersionsTest {
         HttpResponse<String> again = postJson("tuphap", "/api/v1/cycles/2023/criteria/2.3/assessments",
                 "{\"score\": 1, \"comment\": \"x\"}");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("chờ xét duyệt");
+        assertThat(again.body()).contains("chờ Phòng Nội vụ rà soát");
     }
 
     @Test

@@ -149,12 +149,12 @@ class CriterionPageTest {
         assertThat(bad).contains("id=\"scores-targetScore-error\" class=\"invalid-feedback\">"
                         + "Điểm phải là một số không âm", "value=\"abc\"",
                 "id=\"scores-baselineScore-error\" class=\"invalid-feedback\">Điểm không được vượt",
-                "id=\"scores-comment-error\" class=\"invalid-feedback\">Hãy nhập giải trình/ghi chú.",
-                "Có trường dữ liệu không hợp lệ");
+                "id=\"scores-comment-error\" class=\"invalid-feedback\">Chưa nhập giải trình, ghi chú.",
+                "Có ô nhập chưa hợp lệ");
         String empty = html(post("/cycles/2023/criteria/1.4/scores").param("comment", "x")
                 .param("version", "" + version), "noivu", status().isBadRequest());
         assertThat(empty).contains("id=\"scores-baselineScore-error\" class=\"invalid-feedback\">"
-                + "Hãy nhập ít nhất một điểm");
+                + "Chưa nhập điểm nào cần thay đổi");
         html(post("/cycles/2023/criteria/1.4/scores").param("targetScore", "1").param("comment", "x")
                 .param("version", "abc"), "noivu", status().isBadRequest());
         html(post("/cycles/2023/criteria/1.4/scores").param("targetScore", "1").param("comment", "x"),
@@ -162,7 +162,7 @@ class CriterionPageTest {
         // a stale form: the message, what was typed, and the current version to try again with
         String stale = html(post("/cycles/2023/criteria/1.4/scores").param("targetScore", "1,5")
                 .param("comment", "cũ").param("version", "" + (version - 1)), "noivu", status().isConflict());
-        assertThat(stale).contains("Đã có người cập nhật tiêu chí này", "value=\"1,5\"",
+        assertThat(stale).contains("Đã có người khác cập nhật tiêu chí này", "value=\"1,5\"",
                 "name=\"version\" value=\"" + version + "\"");
         assertThat(count("change_history")).isEqualTo(history);
         assertThat(version("1.4")).isEqualTo(version);
@@ -180,8 +180,8 @@ class CriterionPageTest {
                 .containsPattern("id=\"help-TCKH\"[^>]*checked");
         String unknown = html(post("/cycles/2023/criteria/6.1/units").param("leadUnits", "KHONG_CO")
                 .param("version", "" + version), "noivu", status().isBadRequest());
-        assertThat(unknown).contains("Đơn vị không tồn tại.",
-                "id=\"units-comment-error\" class=\"invalid-feedback\">Hãy nhập giải trình/ghi chú.");
+        assertThat(unknown).contains("Không có đơn vị này.",
+                "id=\"units-comment-error\" class=\"invalid-feedback\">Chưa nhập giải trình, ghi chú.");
         assertThat(count("change_history")).isEqualTo(history);
         assertThat(version("6.1")).isEqualTo(version);
         // as it starts, the form ticks the units named on the criterion itself
@@ -200,7 +200,7 @@ class CriterionPageTest {
         String noReason = html(post("/assessments/" + id + "/return").param("year", "2023").param("code", "3.2")
                 .param("version", "0").param("comment", " "), "noivu", status().isBadRequest());
         assertThat(noReason).contains("id=\"return-" + id + "-comment-error\" class=\"invalid-feedback\">"
-                + "Hãy nêu lý do trả lại.").doesNotContain("id=\"approve-" + id + "-comment-error\"");
+                + "Chưa nêu lý do trả lại.").doesNotContain("id=\"approve-" + id + "-comment-error\"");
         String tooLong = html(post("/assessments/" + id + "/approve").param("year", "2023").param("code", "3.2")
                 .param("version", "0").param("comment", "x".repeat(4001)), "noivu", status().isBadRequest());
         assertThat(tooLong).contains("id=\"approve-" + id + "-comment-error\" class=\"invalid-feedback\">"
@@ -241,7 +241,8 @@ class CriterionPageTest {
                 .doesNotContain(">noivu<", "SUBMITTED");
         html(post("/assessments/" + id + "/approve").param("year", "2023").param("code", "3.2")
                 .param("version", "0").param("comment", "Đạt"), "noivu", status().isFound());
-        assertThat(html(get("/cycles/2023/criteria/3.2"), "lanhdao", status().isOk())).contains("Đã duyệt");
+        assertThat(html(get("/cycles/2023/criteria/3.2"), "lanhdao", status().isOk()))
+                .contains("Đã thống nhất điểm");
     }
 
     /**

@@ -268,7 +268,7 @@ class HostileInputsTest {
         assertThat(send(abc, null).body()).contains("Dữ liệu không hợp lệ");
         assertThat(send(abc, "vi-VN,vi;q=0.9").body()).contains("Dữ liệu không hợp lệ");
         HttpResponse<String> english = send(abc, "en-GB,en;q=0.8,vi;q=0.5");
-        assertThat(english.body()).contains("Invalid input", "wrong type");
+        assertThat(english.body()).contains("Invalid input", "not in the right form");
         assertThat(send(abc, "fr-FR").body()).contains("Dữ liệu không hợp lệ");
         // Tomcat's own refusals too
         Case odd = json("encoded path", "tuphap", "POST", "/api/v1/cycles/2023/criteria/..%2F..%2Fx/assessments",

@@ -200,8 +200,9 @@ class WorkflowIntegrationTest {
             // the criterion page shows the thread to the leader
             String html = mvc.perform(get("/cycles/2023/criteria/2.2").with(page("lanhdao")))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-            assertThat(html).contains("Thiếu biên bản kiểm tra quý IV", "bien-ban-kiem-tra.pdf", "Đã duyệt", "2,7500")
-                    .doesNotContain("Gửi Phòng Nội vụ xét duyệt").doesNotContain("Cập nhật điểm (Phòng Nội vụ)");
+            assertThat(html).contains("Thiếu biên bản kiểm tra quý IV", "bien-ban-kiem-tra.pdf", "Đã thống nhất điểm",
+                            "2,7500")
+                    .doesNotContain("Gửi Phòng Nội vụ rà soát").doesNotContain("Cập nhật điểm (Phòng Nội vụ)");
         }
     }
 
@@ -261,7 +262,7 @@ class WorkflowIntegrationTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // (Spring's form tags write typed text with HTML entities: "tr&igrave;nh", shown as "trình")
         assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(html))
-                .contains("Điểm có tối đa 4 chữ số thập phân.", "Giải trình dài đã gõ", "value=\"2,123456\"");
+                .contains("Điểm chỉ được có tối đa 4 chữ số thập phân.", "Giải trình dài đã gõ", "value=\"2,123456\"");
 
         // an HTML page renamed .pdf is not a PDF
         mvc.perform(multipart("/cycles/2023/criteria/1.3/assessments")
@@ -328,7 +329,7 @@ class WorkflowIntegrationTest {
                         .with(page("noivu")).with(csrf()))
                 .andExpect(status().isConflict())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("Đã có người cập nhật tiêu chí này");
+        assertThat(html).contains("Đã có người khác cập nhật tiêu chí này");
         assertThat(criterion("3.3").get("targetScore").decimalValue())
                 .isEqualByComparingTo(after.get("targetScore").decimalValue());
     }
@@ -386,7 +387,7 @@ class WorkflowIntegrationTest {
                 .andExpect(status().isCreated());
         JsonNode entries = read("/api/v1/cycles/2023/criteria/5.4/history", "lanhdao");
         assertThat(entries.get(0).get("field").asString()).isEqualTo("leadUnits");
-        // no unit of its own: nothing on record (the page says "Theo tiêu chí cấp trên")
+        // no unit of its own: nothing on record (the page says "Theo mục cha")
         assertThat(entries.get(0).path("oldValue").isNull() || entries.get(0).path("oldValue").isMissingNode())
                 .isTrue();
         assertThat(entries.get(0).get("newValue").asString()).isEqualTo("TCKH");

@@ -116,7 +116,7 @@ class BrowserJourneyTest {
         b.driver.findElement(By.id("comment")).sendKeys("Đã rà soát toàn bộ văn bản năm 2023");
         b.driver.findElement(By.id("files")).sendKeys(pdf.toAbsolutePath().toString());
         b.submit("#submit-form button[type=submit]");
-        assertThat(b.text("#thread")).contains("Chờ xét duyệt", "2,8000", pdf.getFileName().toString());
+        assertThat(b.text("#thread")).contains("Chờ rà soát", "2,8000", pdf.getFileName().toString());
         b.screenshot("06-submitted");
         b.logout();
 

@@ -274,7 +274,7 @@ class CycleLifeIntegrationTest {
                 .param("code", "1.2").param("appraisedScore", "2,5").param("version", String.valueOf(v)))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(org.jsoup.Jsoup.parse(bad).select("#appraise-1\\.2 .invalid-feedback").text())
-                .contains("vượt điểm tối đa");
+                .contains("vượt quá điểm tối đa");
         mvc.perform(post("/cycles/2024/appraisal").with(vn.parindex.support.SignedIn.as(users, "tuphap"))
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .param("code", "1.2").param("appraisedScore", "2").param("version", String.valueOf(v)))

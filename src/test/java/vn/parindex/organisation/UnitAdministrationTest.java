@@ -127,19 +127,19 @@ class UnitAdministrationTest {
                         .param("name", " ").param("kind", "COMMUNE"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(UTF_8);
         assertThat(page).contains("<div id=\"code-error\" class=\"invalid-feedback\">Mã gồm 2–32 chữ in hoa",
-                "<div id=\"name-error\" class=\"invalid-feedback\">Hãy nhập tên đơn vị.</div>",
+                "<div id=\"name-error\" class=\"invalid-feedback\">Chưa nhập tên đơn vị.</div>",
                 "value=\"x&atilde; mới\"");
         page = mvc.perform(post("/admin/units").with(user(noivu)).with(csrf()).param("code", "XA_MOI")
                         .param("name", "UBND xã Mới").param("kind", "TINH"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(UTF_8);
-        assertThat(page).contains("Giá trị này không đúng kiểu.");
+        assertThat(page).contains("Giá trị nhập không đúng dạng.");
         long id = jdbc.queryForObject("select id from unit where code = 'TUPHAP'", Long.class);
         long version = jdbc.queryForObject("select version from unit where id = ?", Long.class, id);
         page = mvc.perform(post("/admin/units/" + id).with(user(noivu)).with(csrf()).param("name", "")
                         .param("active", "true").param("version", String.valueOf(version)))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(UTF_8);
         assertThat(page).containsPattern("is-invalid\" name=\"name\" form=\"unit-" + id + "\"\\s+value=\"\"")
-                .contains("<div class=\"invalid-feedback\">Hãy nhập tên đơn vị.</div>");
+                .contains("<div class=\"invalid-feedback\">Chưa nhập tên đơn vị.</div>");
         mvc.perform(post("/admin/units/" + id).with(user(noivu)).with(csrf()).param("name", "Phòng Tư pháp")
                 .param("version", "mới")).andExpect(status().isBadRequest());
         assertThat(units()).isEqualTo(units);

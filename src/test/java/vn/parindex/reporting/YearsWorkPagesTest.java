@@ -58,7 +58,7 @@ class YearsWorkPagesTest {
 
     @Test
     void theTaskListShowsTheUnitsTasksWithCountsAndATaskTakesProgressThroughItsForm() throws Exception {
-        // "Nhiệm vụ của tôi": a unit head lands on the unit's own tasks
+        // "Nhiệm vụ của đơn vị": a unit head lands on the unit's own tasks
         String target = mvc.perform(get("/tasks").with(SignedIn.as(users, "tuphap"))).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(target).isEqualTo("/cycles/2023/tasks?unit=TUPHAP");

@@ -77,17 +77,17 @@ class AccountFormsTest {
                 .param("displayName", "").param("role", "UNIT_HEAD").param("unitCode", "")
                 .param("password", "ngan-qua"));
         assertThat(messageOf(page, "username")).startsWith("Tên đăng nhập 3–64 ký tự");
-        assertThat(messageOf(page, "displayName")).isEqualTo("Hãy nhập họ tên.");
+        assertThat(messageOf(page, "displayName")).isEqualTo("Chưa nhập họ tên.");
         assertThat(messageOf(page, "password")).contains("ít nhất 12 ký tự");
         assertThat(page).contains("phải thuộc một đơn vị").contains("value=\"X&atilde; Cao X&aacute;\"")
                 .doesNotContain("ngan-qua");
         // an unknown unit, an unknown role
         page = badRequest("noivu", post("/admin/users").param("username", "pho.vanphong").param("displayName", "Phó")
                 .param("role", "UNIT_HEAD").param("unitCode", "KHONGCO").param("password", "mot-cau-du-dai-2026"));
-        assertThat(page).contains("Đơn vị không tồn tại").doesNotContain("mot-cau-du-dai-2026");
+        assertThat(page).contains("Không có đơn vị này").doesNotContain("mot-cau-du-dai-2026");
         page = badRequest("noivu", post("/admin/users").param("username", "pho.vanphong").param("displayName", "Phó")
                 .param("role", "SUPERUSER").param("password", "mot-cau-du-dai-2026"));
-        assertThat(page).contains("Giá trị này không đúng kiểu.");
+        assertThat(page).contains("Giá trị nhập không đúng dạng.");
         assertThat(state()).isEqualTo(before);
     }
 
@@ -99,7 +99,7 @@ class AccountFormsTest {
         String page = badRequest("noivu", post("/admin/users/" + account.getId()).param("displayName", " ")
                 .param("role", "UNIT_HEAD").param("unitCode", "THANHTRA").param("enabled", "true")
                 .param("version", String.valueOf(account.getVersion())));
-        assertThat(messageOf(page, "displayName")).isEqualTo("Hãy nhập họ tên.");
+        assertThat(messageOf(page, "displayName")).isEqualTo("Chưa nhập họ tên.");
         page = badRequest("noivu", post("/admin/users/" + account.getId()).param("displayName", "Chánh Thanh tra")
                 .param("role", "UNIT_HEAD").param("version", "abc"));
         assertThat(page).contains("id=\"user-form\"");

@@ -158,7 +158,7 @@ class AccountsIntegrationTest {
                         .param("password", "123"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Tên đăng nhập 3–64 ký tự", "Hãy nhập họ tên", "phải thuộc một đơn vị",
+        assertThat(page).contains("Tên đăng nhập 3–64 ký tự", "Chưa nhập họ tên", "phải thuộc một đơn vị",
                 "ít nhất 12 ký tự");
         mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "tuphap")
                         .param("displayName", "Trùng").param("role", "LEADER").param("password", "12345678"))

@@ -147,7 +147,7 @@ class DuplicatesAndLimitsTest {
                 MockHttpServletResponse response = late.get(60, TimeUnit.SECONDS);
                 assertThat(response.getStatus()).isEqualTo(409);
                 assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-                        .contains("Tên đăng nhập này đã có");
+                        .contains("Tên đăng nhập này đã được dùng");
             } finally {
                 pool.shutdownNow();
             }

@@ -27,11 +27,11 @@ class ErrorPageTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             403 | Không có quyền | Tài khoản của bạn không có quyền xem hoặc thay đổi nội dung này.
-            404 | Không tìm thấy | Trang hoặc dữ liệu bạn tìm không có.
-            409 | Xung đột cập nhật | Không thực hiện được yêu cầu.
+            404 | Không tìm thấy | Không tìm thấy trang hoặc dữ liệu cần xem.
+            409 | Dữ liệu vừa được người khác cập nhật | Không thực hiện được yêu cầu.
             413 | Nội dung quá lớn | Nội dung gửi lên (văn bản hoặc tệp) vượt quá giới hạn cho phép
-            500 | Đã có lỗi | Hệ thống gặp lỗi khi xử lý yêu cầu.
-            503 | Cơ sở dữ liệu tạm thời không truy cập được | Xin thử lại sau ít giây.
+            500 | Đã có lỗi | Phần mềm gặp lỗi khi xử lý yêu cầu.
+            503 | Cơ sở dữ liệu tạm thời không truy cập được | Vui lòng thử lại sau ít giây.
             400 | Đã có lỗi | Không thực hiện được yêu cầu.
             405 | Đã có lỗi | Không thực hiện được yêu cầu.
             """)

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,8 +27,9 @@ import org.jsoup.nodes.TextNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every text people read comes from the message bundles: both languages have the same keys, every key a template
- * names exists, and no template shows text of its own.
+ * Every text people read comes from the message bundles: both languages have the same keys, each defined once,
+ * every key a template names exists, no template shows text of its own, and no Vietnamese text is English left
+ * untranslated.
  */
 class TranslationTest {
 
@@ -156,5 +160,194 @@ class TranslationTest {
             }
         }
         return false;
+    }
+
+    // --- each key once ---
+
+    static final List<String> BUNDLES = List.of("messages.properties", "messages_vi.properties",
+            "messages_en.properties");
+
+    /**
+     * A key written twice in one file is a bug nobody sees: {@link Properties} silently keeps the last value, so one
+     * page shows the other page's text. The files' own lines are read, as {@link Properties#load(Reader)} reads them.
+     */
+    @Test
+    void noBundleDefinesAKeyTwice() throws IOException {
+        for (String name : BUNDLES) {
+            assertThat(duplicateKeys(Files.readString(Path.of("src/main/resources", name), StandardCharsets.UTF_8)))
+                    .as("keys defined more than once in " + name).isEmpty();
+        }
+    }
+
+    @Test
+    void theDuplicateCheckReadsLinesAsPropertiesDoes() {
+        String file = """
+                # a.b=in a comment, not a key
+                a.b=one
+                long=first part \\
+                    a.b=continued: part of long's value, not a key
+                ! a.b also a comment
+                c\\=d=an escaped separator belongs to the key
+                c=d
+                e.f : colon as separator
+                   a.b = again, indented
+                e.f two
+                """;
+        assertThat(duplicateKeys(file)).containsExactly("a.b (lines 2, 9)", "e.f (lines 8, 10)");
+    }
+
+    /** The keys defined more than once, each with the lines (1-based) of its definitions. */
+    static List<String> duplicateKeys(String file) {
+        String[] lines = file.split("\\r\\n|\\r|\\n", -1);
+        Map<String, List<Integer>> seen = new LinkedHashMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            int first = i;
+            String line = stripLeading(lines[i]);
+            if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == '!') {
+                continue; // blank or a comment (a comment never continues on the next line)
+            }
+            StringBuilder logical = new StringBuilder();
+            while (endsWithContinuation(line) && i + 1 < lines.length) {
+                logical.append(line, 0, line.length() - 1);
+                line = stripLeading(lines[++i]);
+            }
+            logical.append(line);
+            seen.computeIfAbsent(key(logical.toString()), k -> new ArrayList<>()).add(first + 1);
+        }
+        List<String> duplicates = new ArrayList<>();
+        seen.forEach((key, at) -> {
+            if (at.size() > 1) {
+                duplicates.add(key + " (lines " + String.join(", ", at.stream().map(String::valueOf).toList()) + ")");
+            }
+        });
+        return duplicates;
+    }
+
+    private static String stripLeading(String line) {
+        int start = 0;
+        while (start < line.length() && " \t\f".indexOf(line.charAt(start)) >= 0) {
+            start++;
+        }
+        return line.substring(start);
+    }
+
+    /** An odd number of backslashes at the end continues the line; an even number is escaped backslashes. */
+    private static boolean endsWithContinuation(String line) {
+        int backslashes = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    /** The key: up to the first unescaped '=', ':' or white space, escapes removed. */
+    private static String key(String logicalLine) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < logicalLine.length(); i++) {
+            char c = logicalLine.charAt(i);
+            if (c == '\\' && i + 1 < logicalLine.length()) {
+                key.append(logicalLine.charAt(++i));
+            } else if (c == '=' || c == ':' || " \t\f".indexOf(c) >= 0) {
+                break;
+            } else {
+                key.append(c);
+            }
+        }
+        return key.toString();
+    }
+
+    // --- no English left in the Vietnamese bundle ---
+
+    /**
+     * Latin words a Vietnamese text may keep as they are, because offices write them so: the index's and the
+     * administration's own abbreviations (PAR Index, CCHC, UBND) and the names of file formats and programs people
+     * choose files by (PDF, Word, Excel, CSV, ZIP, .xlsx, .docx, PNG, JPEG), e-mail. Nothing else: a word not here
+     * in a text copied from the English bundle is a word nobody translated.
+     */
+    static final Set<String> KEPT_WORDS = Set.of("par", "cchc", "ubnd", "pdf", "word", "excel", "csv", "zip",
+            "xlsx", "docx", "png", "jpeg", "email", "mail", "url");
+
+    /** Keys whose value is not language but typed as it is: the restore command. */
+    static final Set<String> NOT_LANGUAGE = Set.of("backup.restore.command");
+
+    /**
+     * Frequent English words of this application's texts, of 3 letters or more (shorter ones are Vietnamese words
+     * too: "in", "to", "an"), leaving out the few that are also Vietnamese words without accents ("can", "ban",
+     * "may", "hay", "tin"). A Vietnamese text whose words are mostly these was not translated.
+     */
+    static final Set<String> COMMON_ENGLISH = Set.of("the", "and", "for", "with", "this", "that", "not", "are",
+            "was", "were", "has", "have", "had", "from", "your", "you", "been", "will", "could", "would", "should",
+            "must", "all", "any", "one", "some", "more", "than", "into", "only", "each", "other", "its", "their",
+            "there", "which", "what", "when", "where", "who", "how", "please", "try", "again", "enter", "choose",
+            "save", "saved", "delete", "edit", "add", "new", "back", "show", "see", "list", "page", "file", "files",
+            "name", "date", "status", "state", "report", "reports", "task", "tasks", "unit", "units", "score",
+            "scores", "error", "invalid", "required", "missing", "value", "found", "yet", "here", "data", "update",
+            "updated", "submit", "submitted", "sent", "send", "review", "approve", "approved", "returned", "return",
+            "reason", "before", "after", "days", "day", "year", "month", "total", "target", "current", "criterion",
+            "criteria", "domain", "password", "account", "sign", "download", "print", "import", "upload", "uploaded",
+            "evidence", "change", "changes", "changed", "someone", "nothing", "cannot", "reload", "check",
+            "explanation", "comment", "maximum", "points", "due", "late", "done", "progress", "overview", "ranking",
+            "district", "plan", "cycle", "appraisal", "appraised", "self", "assessment", "assessments", "accepted",
+            "accept");
+
+    @Test
+    void noVietnameseTextIsEnglishLeftUntranslated() throws IOException {
+        assertThat(untranslated(bundle("messages_vi.properties"), bundle("messages_en.properties")))
+                .as("Vietnamese messages that are English").isEmpty();
+    }
+
+    @Test
+    void theUntranslatedCheckFindsEnglish() {
+        Properties vi = new Properties();
+        Properties en = new Properties();
+        vi.setProperty("copied", "Save changes");
+        en.setProperty("copied", "Save changes");
+        vi.setProperty("half", "Please enter điểm");
+        en.setProperty("half", "Enter a score");
+        vi.setProperty("kept", "Tải Excel (.xlsx)");
+        en.setProperty("kept", "Download Excel (.xlsx)");
+        vi.setProperty("sameFormat", "{0,number,#}: {1} – PDF, CSV");
+        en.setProperty("sameFormat", "{0,number,#}: {1} – PDF, CSV");
+        vi.setProperty("vietnamese", "Xem tin bài, in phụ lục và tải lên tệp Word hoặc ZIP");
+        en.setProperty("vietnamese", "See the news, print the appendix, upload Word or ZIP files");
+        vi.setProperty("command", "java -jar app.jar");
+        en.setProperty("command", "java -jar app.jar");
+        assertThat(untranslated(vi, en)).containsExactly("command: java -jar app.jar", "copied: Save changes",
+                "half: Please enter điểm");
+    }
+
+    /** The Vietnamese messages that are a copy of the English one with words to translate, or mostly English. */
+    static List<String> untranslated(Properties vi, Properties en) {
+        List<String> found = new ArrayList<>();
+        for (String key : new TreeSet<>(vi.stringPropertyNames())) {
+            if (NOT_LANGUAGE.contains(key)) {
+                continue;
+            }
+            String value = vi.getProperty(key);
+            List<String> words = words(value);
+            boolean copied = value.equals(en.getProperty(key)) && words.stream()
+                    .anyMatch(w -> w.length() >= 3 && w.matches("[A-Za-z]+")
+                            && !KEPT_WORDS.contains(w.toLowerCase(Locale.ROOT)));
+            long english = words.stream().filter(w -> COMMON_ENGLISH.contains(w.toLowerCase(Locale.ROOT))).count();
+            if (copied || english >= 2 && english * 2 > words.size()) {
+                found.add(key + ": " + value);
+            }
+        }
+        return found;
+    }
+
+    /** The words of a message, its arguments ({0}, {1,number,#}, nested choices) left out. */
+    static List<String> words(String message) {
+        String text = message;
+        for (String before = null; !text.equals(before); ) {
+            before = text;
+            text = text.replaceAll("\\{[^{}]*}", " ");
+        }
+        List<String> words = new ArrayList<>();
+        Matcher word = Pattern.compile("\\p{L}+").matcher(text);
+        while (word.find()) {
+            words.add(word.group());
+        }
+        return words;
     }
 }

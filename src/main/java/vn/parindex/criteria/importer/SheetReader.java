@@ -99,7 +99,7 @@ final class SheetReader {
             // the header and at most MAX_ROWS rows of at most MAX_COLUMNS cells
             return CsvTable.read(reader, MAX_ROWS + 1, MAX_COLUMNS);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw refused(1, "-", Kind.UNREADABLE, "tệp CSV không phải UTF-8 (hãy lưu lại dưới dạng “CSV UTF-8”)");
+            throw refused(1, "-", Kind.UNREADABLE, "tệp CSV không phải UTF-8 (cần lưu lại dưới dạng “CSV UTF-8”)");
         } catch (IOException e) {
             throw refused(1, "-", Kind.UNREADABLE, "không đọc được tệp CSV: " + e.getMessage());
         }
@@ -189,7 +189,7 @@ final class SheetReader {
             if (check) {
                 problems.add(new ImportProblem(cell.getRowIndex() + 1, CellReference.convertNumToColString(
                         cell.getColumnIndex()), Kind.FORMULA, "ô " + cell.getAddress() + " chứa công thức ("
-                        + shorten(cell.getCellFormula()) + "): hãy dán giá trị thay cho công thức"));
+                        + shorten(cell.getCellFormula()) + "): cần dán giá trị thay cho công thức"));
             }
             return "";
         }
