@@ -14,13 +14,16 @@ import vn.parindex.criteria.UnitChoice;
  * @param leaf whether the criterion has no parts (only such a criterion is assessed)
  * @param parts for a criterion with parts: every node below it, with its latest assessment's status
  * @param units for those who may assign units: every unit with whether it is named here directly
+ * @param scoringMethod the {@link vn.parindex.criteria.ScoringMethod}'s name
+ * @param canChangeScoringMethod Home Affairs, on a criterion without parts, in an open cycle
  */
 public record CriterionPage(int year, int baselineYear, String code, String name, boolean survey, String weakness,
         long version, String parentCode, String parentName, FigureTexts figures, String leadUnits,
         boolean leadUnitsInherited, String coordinatingUnits, boolean leaf, List<Part> parts, List<TrendRow> trend,
         List<ThreadItem> thread, List<EvidenceRow> evidence, List<HistoryRow> history, boolean canSubmit,
         boolean canReview, boolean canEditScores, boolean leads, boolean coordinates, long maxFileSizeMb,
-        List<UnitChoice> units, List<vn.parindex.tasks.TaskService.TaskLine> tasks) {
+        List<UnitChoice> units, List<vn.parindex.tasks.TaskService.TaskLine> tasks, String scoringMethod,
+        boolean canChangeScoringMethod) {
 
     /** The criterion's figures as printed; {@code current} and {@code currentPercent} null until assessed. */
     public record FigureTexts(String max, String baseline, String baselinePercent, String target,
@@ -50,14 +53,32 @@ public record CriterionPage(int year, int baselineYear, String code, String name
         }
     }
 
-    /** An evidence document's description; {@code shortSha256} is the first 16 digits and an ellipsis. */
+    /**
+     * An evidence document's description; {@code shortSha256} is the first 16 digits and an ellipsis;
+     * {@code documentNumber}, {@code issuedOn} (dd/MM/yyyy) and {@code summary} are empty when not given.
+     */
     public record EvidenceRow(long id, Long assessmentId, String fileName, String size, String uploadedBy,
-            String uploadedAt, String sha256, String shortSha256) {
+            String uploadedAt, String sha256, String shortSha256, String documentNumber, String issuedOn,
+            String summary) {
     }
 
-    /** A line of the history; {@code fieldKey} is the message key naming what changed. */
+    /**
+     * A line of the history; {@code fieldKey} is the message key naming what changed; when {@code valueKeyPrefix}
+     * is not null, the old and new values are named by the message keys {@code valueKeyPrefix + value} (never shown
+     * raw).
+     */
     public record HistoryRow(String at, String by, String fieldKey, String oldValue, String newValue,
-            String comment) {
+            String comment, String valueKeyPrefix) {
+
+        /** The message key of the old value, or null when it is shown as it is (or there is none). */
+        public String oldKey() {
+            return valueKeyPrefix == null || oldValue == null ? null : valueKeyPrefix + oldValue;
+        }
+
+        /** The message key of the new value, or null when it is shown as it is (or there is none). */
+        public String newKey() {
+            return valueKeyPrefix == null || newValue == null ? null : valueKeyPrefix + newValue;
+        }
     }
 
     /** The assignment form as it starts: the units named here directly ticked, the current version. */
@@ -65,5 +86,10 @@ public record CriterionPage(int year, int baselineYear, String code, String name
         return new CriterionForms.AssignmentForm(units.stream().filter(UnitChoice::lead).map(UnitChoice::code)
                 .toList(), units.stream().filter(UnitChoice::coordinating).map(UnitChoice::code).toList(), "",
                 version);
+    }
+
+    /** The scoring method form as it starts: the current method, the current version. */
+    public CriterionForms.ScoringMethodForm scoringMethodForm() {
+        return new CriterionForms.ScoringMethodForm(scoringMethod, "", version);
     }
 }

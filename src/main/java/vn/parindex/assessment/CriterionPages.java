@@ -126,7 +126,8 @@ class CriterionPages {
                 thread, shared.files(), shared.history(),
                 permissions.canSubmit(user, c, leaf, cycle.getStatus()), canReview, canEditScores,
                 permissions.leads(user, c), permissions.coordinates(user, c), evidence.maxFileSize().toMegabytes(),
-                canEditScores ? shared.units() : List.of(), shared.tasks());
+                canEditScores ? shared.units() : List.of(), shared.tasks(), c.scoringMethod().name(),
+                canEditScores && leaf && cycle.getStatus() != vn.parindex.criteria.CycleStatus.CLOSED);
     }
 
     /**
@@ -242,14 +243,17 @@ class CriterionPages {
     private CriterionPage.EvidenceRow evidenceRow(EvidenceInfo e) {
         String sha = e.sha256();
         return new CriterionPage.EvidenceRow(e.id(), e.assessmentId(), e.fileName(), fmt.bytes(e.sizeBytes()),
-                e.uploadedBy(), fmt.dateTime(e.uploadedAt()), sha, sha.substring(0, Math.min(16, sha.length())) + "…");
+                e.uploadedBy(), fmt.dateTime(e.uploadedAt()), sha, sha.substring(0, Math.min(16, sha.length())) + "…",
+                e.documentNumber() == null ? "" : e.documentNumber(), DocumentDetails.pageDate(e.issuedOn()),
+                e.summary() == null ? "" : e.summary());
     }
 
     private List<CriterionPage.HistoryRow> history(List<HistoryEntry> entries) {
         List<CriterionPage.HistoryRow> rows = new ArrayList<>();
         for (HistoryEntry h : entries) {
             rows.add(new CriterionPage.HistoryRow(fmt.dateTime(h.at()), h.by(),
-                    "history." + h.entityType() + "." + h.field(), h.oldValue(), h.newValue(), h.comment()));
+                    "history." + h.entityType() + "." + h.field(), h.oldValue(), h.newValue(), h.comment(),
+                    "scoringMethod".equals(h.field()) ? "scoringMethod." : null));
         }
         return rows;
     }
