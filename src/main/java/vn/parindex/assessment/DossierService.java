@@ -368,8 +368,9 @@ public class DossierService {
     }
 
     private static File file(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long item = rs.getLong(3);
-        return new File(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : item, rs.getString(4), rs.getLong(5),
+        // the item read as an object: wasNull() after the next column would speak of that column, not of this one
+        Long item = rs.getObject(3, Long.class);
+        return new File(rs.getLong(1), rs.getLong(2), item, rs.getString(4), rs.getLong(5),
                 rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9),
                 rs.getObject(10, java.time.LocalDate.class), rs.getString(11));
     }
