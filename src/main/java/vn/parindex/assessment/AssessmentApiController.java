@@ -43,6 +43,13 @@ class AssessmentApiController {
     record SubmitRequest(BigDecimal score, String comment) {
     }
 
+    static final String DETAILS_NUMBER = "The document's number and symbol (số, ký hiệu), at most 100 characters, "
+            + "one line; optional";
+    static final String DETAILS_DATE = "The document's date of issue (ngày ban hành), yyyy-MM-dd, from 2000-01-01 "
+            + "to today; optional";
+    static final String DETAILS_SUMMARY = "The document's summary (trích yếu), at most 1 000 characters, one line; "
+            + "optional";
+
     record ReviewRequest(String comment, Long version) {
     }
 
@@ -105,7 +112,8 @@ class AssessmentApiController {
         FieldErrors errors = new FieldErrors();
         String score = scoreText(request.score(), "score", errors);
         errors.throwIfAny();
-        Assessment assessment = assessments.submit(user, cycle.getYear(), code, score, request.comment(), List.of());
+        Assessment assessment = assessments.submit(user, cycle.getYear(), code, score, request.comment(), List.of(),
+                DocumentDetails.NONE);
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + assessment.getId()))
                 .body(Map.of("id", assessment.getId(), "status", assessment.getStatus().name()));
     }
@@ -118,13 +126,25 @@ class AssessmentApiController {
     }
 
     @Operation(summary = "Upload an evidence document", description = "PDF, Word, Excel, images or ZIP, checked "
-            + "by content (not by the name's extension); the permission is checked before the body is read.")
+            + "by content (not by the name's extension), with the document's number and symbol, date of issue and "
+            + "summary if given (the same for every file of the request); the permission is checked before the body "
+            + "is read, the details before any file is received.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = "multipart/form-data", schemaProperties = @SchemaProperty(name = "file",
-                    schema = @Schema(type = "string", format = "binary", description = "the document"))))
-    @ApiResponse(responseCode = "201", description = "Stored: the documents as recorded (name, type, size, SHA-256)")
+            mediaType = "multipart/form-data", schemaProperties = {
+                    @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary",
+                            description = "the document")),
+                    @SchemaProperty(name = "documentNumber", schema = @Schema(type = "string", maxLength = 100,
+                            example = "125/KH-UBND", description = DETAILS_NUMBER)),
+                    @SchemaProperty(name = "issuedOn", schema = @Schema(type = "string", format = "date",
+                            example = "2023-03-15", description = DETAILS_DATE)),
+                    @SchemaProperty(name = "summary", schema = @Schema(type = "string", maxLength = 1000,
+                            description = DETAILS_SUMMARY))}))
+    @ApiResponse(responseCode = "201", description = "Stored: the documents as recorded (name, type, size, SHA-256, "
+            + "number, date of issue, summary)")
     @ApiResponse(responseCode = "400", description = "No file, a type that is not accepted, or content that does "
-            + "not match the file's extension (errors[].field = file)")
+            + "not match the file's extension (errors[].field = file); a number longer than 100 characters, a summary "
+            + "longer than 1 000, either with control characters, a date not written yyyy-MM-dd, before 2000 or in "
+            + "the future (errors[].field = documentNumber, summary, issuedOn): nothing stored")
     @ApiResponse(responseCode = "403", description = "The account may not add evidence to this criterion")
     @ApiResponse(responseCode = "413", description = "The file is larger than the evidence size limit")
     @PostMapping(path = "/cycles/{year}/criteria/{code}/evidence", consumes = "multipart/form-data")
@@ -132,11 +152,12 @@ class AssessmentApiController {
             @PathVariable String code, HttpServletRequest request) {
         // the permission first: a body nobody may send is never parsed (multipart is resolved lazily)
         assessments.requireCanUpload(user, cycle.getYear(), code);
-        try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes())) {
+        try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes(), Uploads.Dates.API)) {
             if (uploads.files().isEmpty()) {
                 throw InvalidInputException.of("file", "evidence.required");
             }
-            List<EvidenceInfo> stored = assessments.upload(user, cycle.getYear(), code, uploads.files());
+            List<EvidenceInfo> stored = assessments.upload(user, cycle.getYear(), code, uploads.files(),
+                    uploads.details());
             return ResponseEntity.status(201).body(stored);
         }
     }
@@ -147,14 +168,23 @@ class AssessmentApiController {
     @Operation(summary = "Attach evidence to a task's progress update", description = "The head of a lead unit of "
             + "the task, or Home Affairs, adds documents (PDF, Word, Excel, images or ZIP, checked by content) to a "
             + "progress update recorded with POST /api/v1/tasks/{id}/updates; the permission is checked before the "
-            + "body is read. Downloaded from the task's page.")
+            + "body is read. With the document's number and symbol, date of issue and summary if given. Downloaded from "
+            + "the task's page.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-            mediaType = "multipart/form-data", schemaProperties = @SchemaProperty(name = "file",
-                    schema = @Schema(type = "string", format = "binary", description = "the document"))))
+            mediaType = "multipart/form-data", schemaProperties = {
+                    @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary",
+                            description = "the document")),
+                    @SchemaProperty(name = "documentNumber", schema = @Schema(type = "string", maxLength = 100,
+                            example = "125/KH-UBND", description = DETAILS_NUMBER)),
+                    @SchemaProperty(name = "issuedOn", schema = @Schema(type = "string", format = "date",
+                            example = "2023-03-15", description = DETAILS_DATE)),
+                    @SchemaProperty(name = "summary", schema = @Schema(type = "string", maxLength = 1000,
+                            description = DETAILS_SUMMARY))}))
     @ApiResponse(responseCode = "201", description = "Stored: the documents' ids",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = StoredJson.class)))
     @ApiResponse(responseCode = "400", description = "No file, a type that is not accepted, or content that does "
-            + "not match the file's extension (errors[].field = file)")
+            + "not match the file's extension (errors[].field = file); bad document details (errors[].field = "
+            + "documentNumber, summary, issuedOn): nothing stored")
     @ApiResponse(responseCode = "403", description = "The account's unit does not lead the task, or it is a leader's")
     @ApiResponse(responseCode = "404", description = "No task of that id, or no such update of it")
     @ApiResponse(responseCode = "413", description = "The file is larger than the evidence size limit")
@@ -163,14 +193,15 @@ class AssessmentApiController {
             @PathVariable long updateId, HttpServletRequest request) {
         // the permission first: a body nobody may send is never parsed (multipart is resolved lazily)
         tasks.requireMayUpdate(user, id);
-        try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes())) {
+        try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes(), Uploads.Dates.API)) {
             return ResponseEntity.status(201).body(new StoredJson(taskProgress.attach(user, id, updateId,
-                    uploads.files())));
+                    uploads.files(), uploads.details())));
         }
     }
 
     @Operation(summary = "A criterion's evidence documents", description = "Name, type, size, SHA-256, who "
-            + "uploaded it and when; the content is downloaded from the page.")
+            + "uploaded it and when, and the document's number, date of issue and summary (null when not given); "
+            + "the content is downloaded from the page.")
     @GetMapping("/cycles/{year}/criteria/{code}/evidence")
     List<EvidenceInfo> evidence(Cycle cycle, @PathVariable String code) {
         return pages.shared(cycle, code).evidenceInfos();

@@ -53,10 +53,13 @@ public class AssessmentService {
         this.audit = audit;
     }
 
-    /** Submits a self-assessment; score typed {@code 1,25} or {@code 1.25}. */
+    /**
+     * Submits a self-assessment; score typed {@code 1,25} or {@code 1.25}; the files with the document's details
+     * (already checked).
+     */
     @Transactional
     public Assessment submit(CurrentUser user, int year, String code, String scoreText, String explanation,
-            List<UploadedFile> files) {
+            List<UploadedFile> files, DocumentDetails details) {
         Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
         CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
         Cycle cycle = criterion.getCycle();
@@ -90,7 +93,7 @@ public class AssessmentService {
         audit.record(user.actor(), ENTITY, assessment.getId(), criterion.getId(), "status", null,
                 AssessmentStatus.SUBMITTED, explanation.strip());
         audit.record(user.actor(), ENTITY, assessment.getId(), criterion.getId(), "score", null, score, null);
-        evidence.store(user, criterion.getId(), assessment.getId(), attached, now);
+        evidence.store(user, criterion.getId(), assessment.getId(), attached, details, now);
         return assessment;
     }
 
@@ -157,7 +160,8 @@ public class AssessmentService {
 
     /** Uploads evidence for a criterion outside a submission (same rights as submitting). */
     @Transactional
-    public List<EvidenceInfo> upload(CurrentUser user, int year, String code, List<UploadedFile> files) {
+    public List<EvidenceInfo> upload(CurrentUser user, int year, String code, List<UploadedFile> files,
+            DocumentDetails details) {
         Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
         CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
         ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
@@ -172,7 +176,8 @@ public class AssessmentService {
             evidence.check(files, "file", errors);
         }
         errors.throwIfAny();
-        List<Long> ids = evidence.store(user, criterion.getId(), null, files, OffsetDateTime.now(clock));
+        List<Long> ids = evidence.store(user, criterion.getId(), null, files, details,
+                OffsetDateTime.now(clock));
         return evidence.forCriterion(criterion.getId()).stream().filter(e -> ids.contains(e.id())).toList();
     }
 

@@ -13,16 +13,19 @@ final class CriterionForms {
     }
 
     /**
-     * A self-assessment. {@code files} is not bound (the documents are streamed, {@link Uploads}); the property
-     * only carries their error to the file field.
+     * A self-assessment with the details of the documents sent with it (number, date of issue dd/MM/yyyy, summary).
+     * {@code files} is not bound (the documents are streamed, {@link Uploads}); the property only carries their error
+     * to the file field.
      */
-    public record SubmitForm(String score, String comment) {
+    public record SubmitForm(String score, String comment, String documentNumber, String issuedOn, String summary) {
 
-        static final SubmitForm EMPTY = new SubmitForm("", "");
+        static final SubmitForm EMPTY = new SubmitForm("", "", "", "", "");
 
         /** Reads the typed fields of an opened multipart request. */
         static SubmitForm of(HttpServletRequest request) {
-            return new SubmitForm(request.getParameter("score"), request.getParameter("comment"));
+            return new SubmitForm(request.getParameter("score"), request.getParameter("comment"),
+                    request.getParameter("documentNumber"), request.getParameter("issuedOn"),
+                    request.getParameter("summary"));
         }
 
         public String getFiles() {
@@ -41,6 +44,10 @@ final class CriterionForms {
             Long version) {
 
         static final ScoresForm EMPTY = new ScoresForm("", "", "", "", null);
+    }
+
+    /** Home Affairs changes how the criterion is scored: the method, an optional reason, the version shown. */
+    public record ScoringMethodForm(String scoringMethod, String reason, Long version) {
     }
 
     /** The units named on the criterion: none as lead means "as the parent". */

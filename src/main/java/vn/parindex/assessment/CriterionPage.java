@@ -15,13 +15,16 @@ import vn.parindex.security.ReadableHistory;
  * @param leaf whether the criterion has no parts (only such a criterion is assessed)
  * @param parts for a criterion with parts: every node below it, with its latest assessment's status
  * @param units for those who may assign units: every unit with whether it is named here directly
+ * @param scoringMethod the {@link vn.parindex.criteria.ScoringMethod}'s name
+ * @param canChangeScoringMethod Home Affairs, on a criterion without parts, in an open cycle
  */
 public record CriterionPage(int year, int baselineYear, String code, String name, boolean survey, String weakness,
         long version, String parentCode, String parentName, FigureTexts figures, String leadUnits,
         boolean leadUnitsInherited, String coordinatingUnits, boolean leaf, List<Part> parts, List<TrendRow> trend,
         List<ThreadItem> thread, List<EvidenceRow> evidence, List<ReadableHistory.Line> history, boolean canSubmit,
         boolean canReview, boolean canEditScores, boolean leads, boolean coordinates, long maxFileSizeMb,
-        List<UnitChoice> units, List<vn.parindex.tasks.TaskService.TaskLine> tasks) {
+        List<UnitChoice> units, List<vn.parindex.tasks.TaskService.TaskLine> tasks, String scoringMethod,
+        boolean canChangeScoringMethod) {
 
     /** The criterion's figures as printed; {@code current} and {@code currentPercent} null until assessed. */
     public record FigureTexts(String max, String baseline, String baselinePercent, String target,
@@ -51,9 +54,13 @@ public record CriterionPage(int year, int baselineYear, String code, String name
         }
     }
 
-    /** An evidence document's description; {@code shortSha256} is the first 16 digits and an ellipsis. */
+    /**
+     * An evidence document's description; {@code shortSha256} is the first 16 digits and an ellipsis;
+     * {@code documentNumber}, {@code issuedOn} (dd/MM/yyyy) and {@code summary} are empty when not given.
+     */
     public record EvidenceRow(long id, Long assessmentId, String fileName, String size, String uploadedBy,
-            String uploadedAt, String sha256, String shortSha256) {
+            String uploadedAt, String sha256, String shortSha256, String documentNumber, String issuedOn,
+            String summary) {
     }
 
     /** The assignment form as it starts: the units named here directly ticked, the current version. */
@@ -61,5 +68,10 @@ public record CriterionPage(int year, int baselineYear, String code, String name
         return new CriterionForms.AssignmentForm(units.stream().filter(UnitChoice::lead).map(UnitChoice::code)
                 .toList(), units.stream().filter(UnitChoice::coordinating).map(UnitChoice::code).toList(), "",
                 version);
+    }
+
+    /** The scoring method form as it starts: the current method, the current version. */
+    public CriterionForms.ScoringMethodForm scoringMethodForm() {
+        return new CriterionForms.ScoringMethodForm(scoringMethod, "", version);
     }
 }

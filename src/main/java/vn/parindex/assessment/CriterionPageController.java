@@ -23,10 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.assessment.CriterionForms.AssignmentForm;
 import vn.parindex.assessment.CriterionForms.ReviewForm;
 import vn.parindex.assessment.CriterionForms.ScoresForm;
+import vn.parindex.assessment.CriterionForms.ScoringMethodForm;
 import vn.parindex.assessment.CriterionForms.SubmitForm;
 import vn.parindex.criteria.AssignmentService;
 import vn.parindex.criteria.CriterionScoreService;
 import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.ScoringMethodService;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.ConflictException;
 import vn.parindex.web.RenderedFragments;
@@ -47,10 +49,12 @@ class CriterionPageController {
     private final CriterionScoreService scores;
     private final AssignmentService assignments;
     private final RenderedFragments fragments;
+    private final ScoringMethodService scoringMethods;
 
     CriterionPageController(CriterionPages pages, AssessmentService assessments, CriterionScoreService scores,
-            AssignmentService assignments, RenderedFragments fragments) {
+            AssignmentService assignments, RenderedFragments fragments, ScoringMethodService scoringMethods) {
         this.pages = pages;
+        this.scoringMethods = scoringMethods;
         this.fragments = fragments;
         this.assessments = assessments;
         this.scores = scores;
@@ -99,6 +103,9 @@ class CriterionPageController {
             forms.putIfAbsent("scoresForm", ScoresForm.EMPTY);
             forms.putIfAbsent("assignmentForm", page.assignmentForm());
         }
+        if (page.canChangeScoringMethod()) {
+            forms.putIfAbsent("scoringMethodForm", page.scoringMethodForm());
+        }
         return PAGE;
     }
 
@@ -108,9 +115,11 @@ class CriterionPageController {
         // the permission first: the form's body (its files) is read only for those who may submit
         assessments.requireCanSubmit(user, cycle.getYear(), code);
         SubmitForm form = null;
-        try (Uploads uploads = Uploads.receive(request, "files", assessments.maxFileSizeBytes())) {
+        try (Uploads uploads = Uploads.receive(request, "files", assessments.maxFileSizeBytes(),
+                Uploads.Dates.PAGE)) {
             form = SubmitForm.of(request);
-            assessments.submit(user, cycle.getYear(), code, form.score(), form.comment(), uploads.files());
+            assessments.submit(user, cycle.getYear(), code, form.score(), form.comment(), uploads.files(),
+                    uploads.details());
             redirect.addFlashAttribute("notice", "notice.submitted");
             return "redirect:" + url(cycle.getYear(), code);
         } catch (InvalidInputException e) {
@@ -167,6 +176,35 @@ class CriterionPageController {
         return write(user, cycle, code, result, model, redirect, response, "notice.assignmentSaved",
                 "conflict.criterion", () -> assignments.assign(user, cycle.getYear(), code, form.leadUnits(),
                         form.coordinatingUnits(), form.comment(), form.version()));
+    }
+
+    /**
+     * Home Affairs changes how the criterion is scored. A submission awaiting review stands in the way: the page
+     * again with 409 and the submission named.
+     */
+    @PostMapping("/cycles/{year}/criteria/{code}/scoring-method")
+    String scoringMethod(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
+            @ModelAttribute("scoringMethodForm") ScoringMethodForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        if (result.hasErrors()) {
+            return invalid(user, cycle, code, model, response);
+        }
+        try {
+            scoringMethods.change(user, cycle.getYear(), code, new ScoringMethodService.MethodChange(
+                    form.scoringMethod(), form.reason(), form.version()));
+            redirect.addFlashAttribute("notice", "notice.scoringMethodSaved");
+            return "redirect:" + url(cycle.getYear(), code);
+        } catch (InvalidInputException e) {
+            e.rejectInto(result);
+            return invalid(user, cycle, code, model, response);
+        } catch (ConflictException e) {
+            model.addAttribute("pending", e.details());
+            model.asMap().remove("scoringMethodForm");
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "scoringMethodForm");
+            return conflict(user, cycle, code, model, response, e.messageKey());
+        } catch (ObjectOptimisticLockingFailureException e) {
+            return conflict(user, cycle, code, model, response, "conflict.criterion");
+        }
     }
 
     /**

@@ -130,7 +130,8 @@ class CriterionPages {
                 thread, shared.files(), shared.history(),
                 permissions.canSubmit(user, c, leaf, cycle.getStatus()), canReview, canEditScores,
                 permissions.leads(user, c), permissions.coordinates(user, c), evidence.maxFileSize().toMegabytes(),
-                canEditScores ? shared.units() : List.of(), shared.tasks());
+                canEditScores ? shared.units() : List.of(), shared.tasks(), c.scoringMethod().name(),
+                canEditScores && leaf && cycle.getStatus() != vn.parindex.criteria.CycleStatus.CLOSED);
     }
 
     /**
@@ -269,7 +270,9 @@ class CriterionPages {
     private CriterionPage.EvidenceRow evidenceRow(EvidenceInfo e, ReadableHistory.Directory people) {
         String sha = e.sha256();
         return new CriterionPage.EvidenceRow(e.id(), e.assessmentId(), e.fileName(), fmt.bytes(e.sizeBytes()),
-                people.person(e.uploadedBy()), fmt.dateTime(e.uploadedAt()), sha, sha.substring(0, Math.min(16, sha.length())) + "…");
+                people.person(e.uploadedBy()), fmt.dateTime(e.uploadedAt()), sha,
+                sha.substring(0, Math.min(16, sha.length())) + "…", e.documentNumber() == null ? "" : e.documentNumber(),
+                DocumentDetails.pageDate(e.issuedOn()), e.summary() == null ? "" : e.summary());
     }
 
     private static String names(List<UnitRef> units) {

@@ -24,7 +24,8 @@ class DossierApiController {
 
     @Operation(summary = "The whole dossier as one .zip", description = "A folder per criterion code holding its "
             + "documents, each named by the expected document it answers (01-…, 02-…), and muc-luc.xlsx: every "
-            + "expected document with its file (or CHƯA CÓ), size, SHA-256, who uploaded it and when, and the "
+            + "expected document with its file (or CHƯA CÓ), size, SHA-256, who uploaded it and when, the file's "
+            + "number and symbol (Số/ký hiệu), date of issue (Ngày ban hành) and summary (Trích yếu), and the "
             + "explanations. Ready to upload to the province's scoring software. Streamed.")
     @ApiResponse(responseCode = "200", description = "The .zip file",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))

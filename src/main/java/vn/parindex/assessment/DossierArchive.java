@@ -22,7 +22,8 @@ import vn.parindex.assessment.DossierService.Item;
 /**
  * The whole dossier as one .zip, ready for the province's scoring software: a folder per criterion code holding its
  * documents (named by the item they answer: {@code 1.1/01-ke-hoach.pdf}), and an index workbook
- * ({@code muc-luc.xlsx}) listing every expected document with its file, or none, and the explanations. Documents are
+ * ({@code muc-luc.xlsx}) listing every expected document with its file, or none (and each file's number, date of
+ * issue and summary, as the offices identify it), and the explanations. Documents are
  * streamed from the database slice by slice into the archive: never whole in memory.
  */
 @Component
@@ -43,9 +44,9 @@ class DossierArchive {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet index = book.createSheet("Mục lục");
             row(index, 0, "STT", "Tiêu chí", "Tài liệu kiểm chứng", "Ghi chú", "Tệp trong hồ sơ", "Dung lượng (byte)",
-                    "SHA-256", "Người tải lên", "Thời gian tải lên");
+                    "Mã kiểm tra (SHA-256)", "Người tải lên", "Thời gian tải lên", "Số/ký hiệu", "Ngày ban hành", "Trích yếu");
             Sheet explanations = book.createSheet("Giải trình");
-            row(explanations, 0, "STT", "Tiêu chí", "Hồ sơ đầy đủ", "Giải trình của cơ quan chủ trì", "Người viết");
+            row(explanations, 0, "STT", "Tiêu chí", "Đủ hồ sơ", "Giải trình của cơ quan chủ trì", "Người giải trình");
             int r = 1;
             int e = 1;
             for (CriterionDossier d : overview.criteria()) {
@@ -63,23 +64,25 @@ class DossierArchive {
                                 f.fileName()));
                         copy(zip, path, f);
                         row(index, r++, d.criterion().code(), d.criterion().name(), item.name(), orEmpty(item.note()),
-                                path, String.valueOf(f.sizeBytes()), f.sha256(), f.uploadedBy(), at(f));
+                                path, String.valueOf(f.sizeBytes()), f.sha256(), f.uploadedBy(), at(f),
+                                orEmpty(f.documentNumber()), f.issuedOnText(), orEmpty(f.summary()));
                     }
                 }
                 for (File f : d.otherFiles()) {
                     String path = folder + unique(names, f.fileName());
                     copy(zip, path, f);
                     row(index, r++, d.criterion().code(), d.criterion().name(), "(không theo danh mục)", "", path,
-                            String.valueOf(f.sizeBytes()), f.sha256(), f.uploadedBy(), at(f));
+                            String.valueOf(f.sizeBytes()), f.sha256(), f.uploadedBy(), at(f),
+                            orEmpty(f.documentNumber()), f.issuedOnText(), orEmpty(f.summary()));
                 }
                 if (!d.complete() || d.explanation() != null) {
-                    row(explanations, e++, d.criterion().code(), d.criterion().name(), d.complete() ? "Có" : "Chưa",
+                    row(explanations, e++, d.criterion().code(), d.criterion().name(), d.complete() ? "Đủ" : "Chưa đủ",
                             d.explanation() == null ? "CHƯA CÓ GIẢI TRÌNH" : d.explanation().text(),
                             d.explanation() == null ? "" : d.explanation().by());
                 }
             }
-            for (int c = 0; c < 9; c++) {
-                index.setColumnWidth(c, (c == 1 || c == 2 ? 40 : c == 4 ? 30 : 16) * 256);
+            for (int c = 0; c < 12; c++) {
+                index.setColumnWidth(c, (c == 1 || c == 2 || c == 11 ? 40 : c == 4 ? 30 : c == 9 ? 20 : 16) * 256);
             }
             explanations.setColumnWidth(1, 40 * 256);
             explanations.setColumnWidth(3, 80 * 256);

@@ -32,6 +32,15 @@ class DossierController {
     public record ItemForm(String name, String note) {
     }
 
+    /** The details typed with files for an item (shown again when refused): date of issue dd/MM/yyyy. */
+    public record AttachForm(String documentNumber, String issuedOn, String summary) {
+
+        static AttachForm of(HttpServletRequest request) {
+            return new AttachForm(request.getParameter("documentNumber"), request.getParameter("issuedOn"),
+                    request.getParameter("summary"));
+        }
+    }
+
     /** The lead unit's explanation, with the version it is based on. */
     public record ExplanationForm(String text, Long version) {
     }
@@ -98,14 +107,16 @@ class DossierController {
             @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         dossiers.requireCanAttach(user, cycle.getYear(), code);
-        try (Uploads uploads = Uploads.receive(request, "file", assessments.maxFileSizeBytes())) {
-            dossiers.attach(user, cycle.getYear(), code, id, uploads.files());
+        try (Uploads uploads = Uploads.receive(request, "file", assessments.maxFileSizeBytes(),
+                Uploads.Dates.PAGE)) {
+            dossiers.attach(user, cycle.getYear(), code, id, uploads.files(), uploads.details());
             redirect.addFlashAttribute("notice", "dossier.attached");
             return "redirect:/cycles/" + cycle.getYear() + "/criteria/" + code + "/dossier#item-" + id;
         } catch (InvalidInputException e) {
             response.setStatus(400);
-            model.addAttribute("uploadError", e.fieldErrors().values().iterator().next());
+            model.addAttribute("uploadErrors", e.fieldErrors());
             model.addAttribute("uploadItem", id);
+            model.addAttribute("uploadForm", AttachForm.of(request));
             return criterion(user, cycle, code, model);
         } catch (ConflictException e) {
             response.setStatus(409);

@@ -42,7 +42,13 @@ public class DossierService {
 
     /** A file of the dossier (no bytes). */
     public record File(long id, long criterionId, Long itemId, String fileName, long sizeBytes, String sha256,
-            String uploadedBy, OffsetDateTime uploadedAt) {
+            String uploadedBy, OffsetDateTime uploadedAt, String documentNumber, java.time.LocalDate issuedOn,
+            String summary) {
+
+        /** The date of issue as pages show it (dd/MM/yyyy), or an empty text. */
+        public String issuedOnText() {
+            return DocumentDetails.pageDate(issuedOn);
+        }
     }
 
     /** An expected document and the files answering it. */
@@ -238,7 +244,8 @@ public class DossierService {
 
     /** Attaches checked files to a listed item. */
     @Transactional
-    List<Long> attach(CurrentUser user, int year, String code, long itemId, List<UploadedFile> files) {
+    List<Long> attach(CurrentUser user, int year, String code, long itemId, List<UploadedFile> files,
+            DocumentDetails details) {
         CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
         ReviewPermissions.require(canAttach(user, c, status(year)));
         jdbc.sql("select id from evidence_item where id = ? and criterion_id = ?").params(itemId, c.id())
@@ -250,7 +257,7 @@ public class DossierService {
             evidence.check(files, "file", errors);
         }
         errors.throwIfAny();
-        return evidence.storeForItem(user, c.id(), itemId, files, OffsetDateTime.now(clock));
+        return evidence.storeForItem(user, c.id(), itemId, files, details, OffsetDateTime.now(clock));
     }
 
     /** Writes (or rewrites) the explanation of a criterion, on record. */
@@ -285,7 +292,7 @@ public class DossierService {
 
     private static final String FILES = """
             select e.id, e.criterion_id, e.evidence_item_id, e.file_name, e.size_bytes, e.sha256, u.display_name,
-                   e.uploaded_at
+                   e.uploaded_at, e.document_number, e.issued_on, e.summary
             from evidence e join app_user u on u.id = e.uploaded_by""";
 
     private static final String EXPLANATIONS = """
@@ -361,9 +368,11 @@ public class DossierService {
     }
 
     private static File file(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long item = rs.getLong(3);
-        return new File(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : item, rs.getString(4), rs.getLong(5),
-                rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class));
+        // the item read as an object: wasNull() after the next column would speak of that column, not of this one
+        Long item = rs.getObject(3, Long.class);
+        return new File(rs.getLong(1), rs.getLong(2), item, rs.getString(4), rs.getLong(5),
+                rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9),
+                rs.getObject(10, java.time.LocalDate.class), rs.getString(11));
     }
 
     private static Explanation explanation(java.sql.ResultSet rs) throws java.sql.SQLException {

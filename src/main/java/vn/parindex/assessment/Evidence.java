@@ -41,4 +41,13 @@ public class Evidence {
     private Long uploadedBy;
 
     private OffsetDateTime uploadedAt;
+
+    /** Số, ký hiệu of the document, if given. */
+    private String documentNumber;
+
+    /** Ngày ban hành, if given. */
+    private java.time.LocalDate issuedOn;
+
+    /** Trích yếu, if given. */
+    private String summary;
 }

@@ -71,57 +71,69 @@ public class EvidenceService {
     /** Stores checked files for a criterion (and the assessment they support, if any), streaming each one. */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Long> store(CurrentUser user, long criterionId, Long assessmentId, List<UploadedFile> files,
-            OffsetDateTime at) {
-        return store(user, new Owner(criterionId, assessmentId, null, null), files, at, "");
+            DocumentDetails details, OffsetDateTime at) {
+        return store(user, new Owner(criterionId, assessmentId, null, null), files, details, at, "");
     }
 
     /** Stores checked files answering one listed item of a criterion's dossier, streaming each one. */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Long> storeForItem(CurrentUser user, long criterionId, long itemId, List<UploadedFile> files,
-            OffsetDateTime at) {
-        return store(user, new Owner(criterionId, null, null, itemId), files, at, ", item " + itemId);
+            DocumentDetails details, OffsetDateTime at) {
+        return store(user, new Owner(criterionId, null, null, itemId), files, details, at, ", mục tài liệu số " + itemId);
     }
 
     /** Stores checked files for a task's progress update, streaming each one. */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<Long> storeForTaskUpdate(CurrentUser user, long taskUpdateId, List<UploadedFile> files, OffsetDateTime at) {
-        return store(user, new Owner(null, null, taskUpdateId, null), files, at, ", task update " + taskUpdateId);
+    List<Long> storeForTaskUpdate(CurrentUser user, long taskUpdateId, List<UploadedFile> files,
+            DocumentDetails details, OffsetDateTime at) {
+        return store(user, new Owner(null, null, taskUpdateId, null), files, details, at,
+                ", cập nhật tiến độ số " + taskUpdateId);
     }
 
     /** What a document belongs to: a criterion (with an assessment or a listed item, or neither), or a task update. */
     private record Owner(Long criterionId, Long assessmentId, Long taskUpdateId, Long itemId) {
     }
 
-    private List<Long> store(CurrentUser user, Owner owner, List<UploadedFile> files, OffsetDateTime at,
-            String recordNote) {
+    /**
+     * The one store loop: each checked file with the document's details (the same for every file of the request),
+     * streamed into its row and put on record.
+     */
+    private List<Long> store(CurrentUser user, Owner owner, List<UploadedFile> files, DocumentDetails details,
+            OffsetDateTime at, String recordNote) {
+        DocumentDetails d = details == null ? DocumentDetails.NONE : details;
+        String described = (d.number() == null ? "" : ", " + d.number())
+                + (d.issuedOn() == null ? "" : ", " + d.issuedOnText());
         List<Long> ids = new ArrayList<>();
         for (UploadedFile file : files) {
             EvidenceTypes.Kind kind = file.kind().orElseThrow();
             String name = cleanName(file.fileName());
-            long id = insert(owner.criterionId(), owner.assessmentId(), owner.taskUpdateId(), owner.itemId(), name,
-                    kind.contentType, file, user.id(), at);
+            long id = insert(owner, name, kind.contentType, file, d, user.id(), at);
             audit.recordEvent(user.actor(), "EVIDENCE", id, owner.criterionId(), "UPLOADED",
-                    name + " (" + file.size() + " B, SHA-256 " + file.sha256() + recordNote + ")");
+                    name + " (" + file.size() + " B, SHA-256 " + file.sha256() + described + recordNote + ")");
             ids.add(id);
         }
         return ids;
     }
 
-    private long insert(Long criterionId, Long assessmentId, Long taskUpdateId, Long itemId, String name,
-            String contentType, UploadedFile file, long uploadedBy, OffsetDateTime at) {
+    private long insert(Owner owner, String name, String contentType, UploadedFile file, DocumentDetails details,
+            long uploadedBy, OffsetDateTime at) {
         Long id = jdbc.execute((java.sql.Connection connection) -> {
             try (InputStream content = file.open(); PreparedStatement insert = connection.prepareStatement("""
                     insert into evidence (criterion_id, assessment_id, file_name, content_type, size_bytes, sha256,
-                                          content, uploaded_by, uploaded_at, task_update_id, evidence_item_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
-                insert.setObject(1, criterionId, Types.BIGINT);
-                insert.setObject(10, taskUpdateId, Types.BIGINT);
-                insert.setObject(11, itemId, Types.BIGINT);
-                if (assessmentId == null) {
-                    insert.setNull(2, Types.BIGINT);
+                                          content, uploaded_by, uploaded_at, task_update_id, evidence_item_id,
+                                          document_number, issued_on, summary)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+                insert.setObject(1, owner.criterionId(), Types.BIGINT);
+                insert.setObject(2, owner.assessmentId(), Types.BIGINT);
+                insert.setObject(10, owner.taskUpdateId(), Types.BIGINT);
+                insert.setObject(11, owner.itemId(), Types.BIGINT);
+                insert.setString(12, details.number());
+                if (details.issuedOn() == null) {
+                    insert.setNull(13, Types.DATE);
                 } else {
-                    insert.setLong(2, assessmentId);
+                    insert.setObject(13, details.issuedOn());
                 }
+                insert.setString(14, details.summary());
                 insert.setString(3, name);
                 insert.setString(4, contentType);
                 insert.setLong(5, file.size());

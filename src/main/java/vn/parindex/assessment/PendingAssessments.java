@@ -26,4 +26,16 @@ class PendingAssessments implements PendingWork {
                         + rs.getString("name"), rs.getString("unit")))
                 .list();
     }
+
+    @Override
+    public List<Item> pendingOn(long criterionId) {
+        return jdbc.sql("""
+                select k.code, k.name, coalesce(u.name, '') as unit from assessment a
+                join criterion k on k.id = a.criterion_id left join unit u on u.id = a.unit_id
+                where a.criterion_id = ? and a.status = 'SUBMITTED' order by a.id""")
+                .param(criterionId)
+                .query((rs, n) -> new Item("cycle.pending.assessment", rs.getString("code") + " "
+                        + rs.getString("name"), rs.getString("unit")))
+                .list();
+    }
 }

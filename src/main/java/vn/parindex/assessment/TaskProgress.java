@@ -43,18 +43,19 @@ class TaskProgress {
     /** Records the update and stores its files; files are checked first, nothing is written when one is bad. */
     @Transactional
     long record(CurrentUser user, long taskId, String note, BigDecimal percent, String status,
-            List<UploadedFile> files) {
+            List<UploadedFile> files, DocumentDetails details) {
         FieldErrors errors = new FieldErrors();
         evidence.check(files, "files", errors);
         errors.throwIfAny();
         long update = tasks.addUpdate(user, taskId, note, percent, status);
-        evidence.storeForTaskUpdate(user, update, files, OffsetDateTime.now());
+        evidence.storeForTaskUpdate(user, update, files, details, OffsetDateTime.now());
         return update;
     }
 
     /** Adds documents to an update already recorded (the API: the update first, then its files one request each). */
     @Transactional
-    List<Long> attach(CurrentUser user, long taskId, long updateId, List<UploadedFile> files) {
+    List<Long> attach(CurrentUser user, long taskId, long updateId, List<UploadedFile> files,
+            DocumentDetails details) {
         if (!tasks.isUpdateOf(taskId, updateId)) {
             throw new NotFoundException("notFound.taskUpdate", updateId);
         }
@@ -64,6 +65,6 @@ class TaskProgress {
         }
         evidence.check(files, "file", errors);
         errors.throwIfAny();
-        return evidence.storeForTaskUpdate(user, updateId, files, OffsetDateTime.now());
+        return evidence.storeForTaskUpdate(user, updateId, files, details, OffsetDateTime.now());
     }
 }

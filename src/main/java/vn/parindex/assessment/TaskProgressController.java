@@ -23,12 +23,14 @@ import vn.parindex.tasks.TaskService;
 @Controller
 class TaskProgressController {
 
-    /** The progress form as typed. */
-    public record ProgressForm(String note, String percent, String status) {
+    /** The progress form as typed, with the details of the documents sent with it (date of issue dd/MM/yyyy). */
+    public record ProgressForm(String note, String percent, String status, String documentNumber, String issuedOn,
+            String summary) {
 
         static ProgressForm of(HttpServletRequest request) {
             return new ProgressForm(request.getParameter("note"), request.getParameter("percent"),
-                    request.getParameter("status"));
+                    request.getParameter("status"), request.getParameter("documentNumber"),
+                    request.getParameter("issuedOn"), request.getParameter("summary"));
         }
     }
 
@@ -48,10 +50,11 @@ class TaskProgressController {
         // the permission first: the form's body (its files) is read only for those who may update the task
         tasks.requireMayUpdate(user, id);
         ProgressForm form = null;
-        try (Uploads uploads = Uploads.receive(request, "files", evidence.maxFileSize().toBytes())) {
+        try (Uploads uploads = Uploads.receive(request, "files", evidence.maxFileSize().toBytes(),
+                Uploads.Dates.PAGE)) {
             form = ProgressForm.of(request);
             progress.record(user, id, form.note(), TaskProgress.percent(form.percent()), form.status(),
-                    uploads.files());
+                    uploads.files(), uploads.details());
             redirect.addFlashAttribute("notice", "notice.taskProgressSaved");
             return "redirect:/tasks/" + id;
         } catch (InvalidInputException e) {

@@ -107,6 +107,11 @@ public class Criterion {
         this.currentScore = withinMax(value);
     }
 
+    /** Changes how the criterion is scored (Home Affairs, {@link ScoringMethodService}). */
+    void changeScoringMethod(ScoringMethod method) {
+        this.scoringMethod = java.util.Objects.requireNonNull(method);
+    }
+
     /** Records the province's appraisal (both null clears it). */
     void recordAppraisal(BigDecimal score, String reason) {
         this.appraisedScore = withinMax(score);

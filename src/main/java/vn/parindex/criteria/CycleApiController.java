@@ -58,13 +58,27 @@ class CycleApiController {
             BigDecimal officialScore, BigDecimal deduction, String reason, long version) {
     }
 
+    /** How a criterion is to be scored, with the version the change is based on and an optional reason. */
+    record ScoringMethodRequest(
+            @Schema(description = "SELF_ASSESSMENT (tự đánh giá) or SURVEY (điều tra xã hội học)",
+                    allowableValues = {"SELF_ASSESSMENT", "SURVEY"}) String scoringMethod,
+            @Schema(description = "The criterion's version the change is based on") Long version,
+            @Schema(description = "Why, for the history (optional, at most 4 000 characters)") String reason) {
+    }
+
+    /** A criterion after its scoring method was set. */
+    record ScoringMethodJson(String code, ScoringMethod scoringMethod, long version) {
+    }
+
     private final KeptCycles catalog;
     private final CycleLifecycle lifecycle;
     private final AppraisalService appraisals;
     private final Reconciliation reconciliation;
+    private final ScoringMethodService scoringMethods;
 
     CycleApiController(KeptCycles catalog, CycleLifecycle lifecycle, AppraisalService appraisals,
-            Reconciliation reconciliation) {
+            Reconciliation reconciliation, ScoringMethodService scoringMethods) {
+        this.scoringMethods = scoringMethods;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.appraisals = appraisals;
@@ -151,6 +165,28 @@ class CycleApiController {
                 appraised != null ? appraised : current,
                 appraised == null || current == null ? null : current.subtract(appraised), c.getAppraisalReason(),
                 c.getVersion());
+    }
+
+    @Operation(summary = "Change how a criterion is scored (Home Affairs)", description = "SELF_ASSESSMENT: the "
+            + "lead unit submits a self-assessment with evidence; SURVEY: the province's sociological survey gives the "
+            + "score, which Home Affairs enters. Only a criterion without parts. Refused while a self-assessment of the "
+            + "criterion awaits review (Home Affairs approves or returns it first: the refusal lists it, pending[]). "
+            + "Recorded in the criterion's history; the same method again changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The criterion's scoring method and new version",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ScoringMethodJson.class)))
+    @ApiResponse(responseCode = "400", description = "No or an unknown scoringMethod, a criterion with parts, no "
+            + "version, a reason too long or with control characters (errors[].field)")
+    @ApiResponse(responseCode = "403", description = "Only Home Affairs changes how a criterion is scored")
+    @ApiResponse(responseCode = "404", description = "No cycle of that year, or no criterion of that code")
+    @ApiResponse(responseCode = "409", description = "A stale version (currentVersion), the cycle is closed, or a "
+            + "self-assessment awaits review (pending[])")
+    @PutMapping("/{year}/criteria/{code}/scoring-method")
+    ScoringMethodJson scoringMethod(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
+            @RequestBody ScoringMethodRequest request) {
+        Criterion c = scoringMethods.change(user, cycle.getYear(), code, new ScoringMethodService.MethodChange(
+                request.scoringMethod(), request.reason(), request.version()));
+        return new ScoringMethodJson(c.getCode(), c.getScoringMethod(), c.getVersion());
     }
 
     @Operation(summary = "The reconciliation of self-assessment and appraisal", description = "Every criterion "

@@ -21,4 +21,12 @@ public interface PendingWork {
 
     /** The items pending in the cycle, in a stable order. */
     List<Item> pendingIn(long cycleId);
+
+    /**
+     * The items pending on one criterion (a self-assessment awaiting review), which stand in the way of changing how
+     * it is scored ({@link ScoringMethodService}); none by default.
+     */
+    default List<Item> pendingOn(long criterionId) {
+        return List.of();
+    }
 }

@@ -51,7 +51,7 @@ public class ReadableHistory {
     /** Fields whose values are an enumeration: the message key prefix of their words. */
     private static final Map<String, String> ENUM_FIELDS = Map.of("ASSESSMENT.status", "assessment.status.",
             "TASK.status", "taskStatus.", "REPORT_INPUT.status", "reports.status.", "USER.role", "role.",
-            "CRITERION.scoringMethod", "history.value.scoringMethod.");
+            "CRITERION.scoringMethod", "scoringMethod.");
 
     /** What the assignment history wrote for "no unit of its own" before it wrote nothing. */
     private static final String INHERITED_BEFORE = "(theo cấp trên)";

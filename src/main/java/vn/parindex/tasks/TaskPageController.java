@@ -31,7 +31,8 @@ import vn.parindex.system.NotFoundException;
 class TaskPageController {
 
     /** A blank progress form. */
-    public record ProgressForm(String note, String percent, String status) {
+    public record ProgressForm(String note, String percent, String status, String documentNumber, String issuedOn,
+            String summary) {
     }
 
     /** A task as typed: dates dd/MM/yyyy, criteria as codes separated by commas, units chosen from lists. */
@@ -173,7 +174,7 @@ class TaskPageController {
         model.addAttribute("task", task);
         model.addAttribute("updates", tasks.updates(id));
         // the progress form (posted to assessment.TaskProgressController, which owns the evidence store)
-        model.asMap().putIfAbsent("progress", new ProgressForm("", "", task.status().name()));
+        model.asMap().putIfAbsent("progress", new ProgressForm("", "", task.status().name(), "", "", ""));
         model.addAttribute("maxFileSizeMb", maxFileSize.toMegabytes());
         return "tasks/task";
     }

@@ -236,8 +236,16 @@ public class TaskService {
             List<File> files) {
     }
 
-    /** An evidence document of a progress update: its id (downloaded at /evidence/{id}), name and size. */
-    public record File(long id, String name, long size) {
+    /**
+     * An evidence document of a progress update: its id (downloaded at /evidence/{id}), name and size, and the
+     * document's number, date of issue and summary when given.
+     */
+    public record File(long id, String name, long size, String documentNumber, LocalDate issuedOn, String summary) {
+
+        /** The date of issue as pages show it (dd/MM/yyyy), or an empty text. */
+        public String issuedOnText() {
+            return issuedOn == null ? "" : TaskDraft.DAY_MONTH_YEAR.format(issuedOn);
+        }
     }
 
     /** A task's progress updates, newest first, each with its documents. Two statements. */
@@ -245,10 +253,12 @@ public class TaskService {
     public List<Update> updates(long taskId) {
         Map<Long, List<File>> files = new LinkedHashMap<>();
         jdbc.sql("""
-                select e.task_update_id, e.id, e.file_name, e.size_bytes from evidence e
+                select e.task_update_id, e.id, e.file_name, e.size_bytes, e.document_number, e.issued_on, e.summary
+                from evidence e
                 join task_update u on u.id = e.task_update_id where u.task_id = ? order by e.id""").param(taskId)
                 .query((rs, n) -> files.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new File(rs.getLong(2), rs.getString(3), rs.getLong(4))))
+                        .add(new File(rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                                rs.getObject(6, LocalDate.class), rs.getString(7))))
                 .list();
         return jdbc.sql("select u.id, u.at, " + AUTHOR + """
                 , u.note, u.percent, u.status

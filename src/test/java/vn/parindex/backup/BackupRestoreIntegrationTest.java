@@ -121,6 +121,9 @@ class BackupRestoreIntegrationTest {
     void someDataExists() throws Exception {
         mvc.perform(multipart("/api/v1/cycles/2023/criteria/2.1/evidence")
                         .file(new MockMultipartFile("file", "biên bản, \"số 1\".pdf", "application/pdf", PDF))
+                        // the document's details (V15): text CSV must quote, a date
+                        .param("documentNumber", "125/KH-UBND, \"bản sao\"").param("issuedOn", "2023-03-15")
+                        .param("summary", "Kế hoạch \"CCHC\"; năm 2023, \\N")
                         .with(httpBasic("tuphap", "demo")))
                 .andReturn();
         mvc.perform(post("/api/v1/cycles/2023/criteria/2.1/assessments").with(httpBasic("tuphap", "demo"))
@@ -192,6 +195,8 @@ class BackupRestoreIntegrationTest {
         jdbc.update("insert into peer_district_score (cycle_id, district, total) select id, 'Lục Nam', 83.1234 "
                 + "from cycle where year = 2023 on conflict do nothing");
         assertThat(jdbc.queryForObject("select count(*) from evidence where content = ?", Long.class, PDF))
+                .isPositive();
+        assertThat(count("evidence where document_number is not null and issued_on is not null and summary is not null"))
                 .isPositive();
     }
 

@@ -234,6 +234,10 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("api reconciliation", true, () -> get("/api/v1/cycles/2023/reconciliation"), EVERYONE));
         all.add(new Endpoint("api appraisal", true,
                 () -> json(put("/api/v1/cycles/2023/criteria/1.2/appraisal"), "{\"appraisedScore\": 9}"), ADMIN));
+        all.add(new Endpoint("scoring method (page)", false,
+                () -> post("/cycles/2023/criteria/2.2/scoring-method").param("scoringMethod", "PHONG_VAN"), ADMIN));
+        all.add(new Endpoint("api scoring method", true,
+                () -> json(put("/api/v1/cycles/2023/criteria/2.2/scoring-method"), "{}"), ADMIN));
         all.add(new Endpoint("api close cycle", true, () -> json(post("/api/v1/cycles/2031/close"), "{}"), ADMIN));
         all.add(new Endpoint("api start cycle", true, () -> json(post("/api/v1/cycles"), "{\"year\": 2023}"),
                 ADMIN));

@@ -205,6 +205,28 @@ class ApiErrorAnswersTest {
         all.add(new Case("appraising no criterion", "put", appraisal,
                 () -> json(put("/api/v1/cycles/2023/criteria/9.9/appraisal").with(httpBasic("noivu", "demo")),
                         "{\"appraisedScore\": 2, \"version\": 0}"), 404, null));
+        String method = "/api/v1/cycles/{year}/criteria/{code}/scoring-method";
+        all.add(new Case("a scoring method of no kind", "put", method,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/scoring-method").with(httpBasic("noivu", "demo")),
+                        "{\"scoringMethod\": \"PHONG_VAN\", \"version\": 0}"), 400, "scoringMethod"));
+        all.add(new Case("a scoring method on a domain", "put", method,
+                () -> json(put("/api/v1/cycles/2023/criteria/1/scoring-method").with(httpBasic("noivu", "demo")),
+                        "{\"scoringMethod\": \"SURVEY\", \"version\": 0}"), 400, "scoringMethod"));
+        all.add(new Case("a scoring method without version", "put", method,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/scoring-method").with(httpBasic("noivu", "demo")),
+                        "{\"scoringMethod\": \"SURVEY\"}"), 400, "version"));
+        all.add(new Case("a scoring method on a stale version", "put", method,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/scoring-method").with(httpBasic("noivu", "demo")),
+                        "{\"scoringMethod\": \"SURVEY\", \"version\": -5}"), 409, null));
+        all.add(new Case("a unit head changes the scoring method", "put", method,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/scoring-method").with(httpBasic("tuphap", "demo")),
+                        "{\"scoringMethod\": \"SURVEY\", \"version\": 0}"), 403, null));
+        all.add(new Case("a leader changes the scoring method", "put", method,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/scoring-method").with(httpBasic("lanhdao", "demo")),
+                        "{\"scoringMethod\": \"SURVEY\", \"version\": 0}"), 403, null));
+        all.add(new Case("the scoring method of no criterion", "put", method,
+                () -> json(put("/api/v1/cycles/2023/criteria/9.9/scoring-method").with(httpBasic("noivu", "demo")),
+                        "{\"scoringMethod\": \"SURVEY\", \"version\": 0}"), 404, null));
         all.add(new Case("a unit head closes the year", "post", "/api/v1/cycles/{year}/close",
                 () -> json(post("/api/v1/cycles/2023/close").with(httpBasic("tuphap", "demo")), "{}"), 403, null));
         all.add(new Case("closing no cycle", "post", "/api/v1/cycles/{year}/close",
@@ -261,6 +283,23 @@ class ApiErrorAnswersTest {
                 () -> multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
                         .with(httpBasic("vhtt", "demo")), 403, null));
+        all.add(new Case("a document number of 101 characters", "post", EVIDENCE,
+                () -> multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
+                        .param("documentNumber", "x".repeat(101)).with(httpBasic("tuphap", "demo")), 400,
+                "documentNumber"));
+        all.add(new Case("a date of issue written dd/MM/yyyy", "post", EVIDENCE,
+                () -> multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
+                        .param("issuedOn", "15/03/2023").with(httpBasic("tuphap", "demo")), 400, "issuedOn"));
+        all.add(new Case("a summary with a control character", "post", EVIDENCE,
+                () -> multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
+                        .param("summary", "Kế hoạch\u0000").with(httpBasic("tuphap", "demo")), 400, "summary"));
+        all.add(new Case("a task document issued in the future", "post", "/api/v1/tasks/{id}/updates/{updateId}/evidence",
+                () -> multipart("/api/v1/tasks/" + justiceTask + "/updates/1/evidence")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
+                        .param("issuedOn", "2999-01-01").with(httpBasic("tuphap", "demo")), 400, "issuedOn"));
         all.add(new Case("an upload to no criterion", "post", EVIDENCE,
                 () -> multipart("/api/v1/cycles/2023/criteria/9.9/evidence")
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))

@@ -215,6 +215,17 @@ class OpenApiDocumentTest {
         JsonNode file = upload.path("requestBody").path("content").path("multipart/form-data").path("schema")
                 .path("properties").path("file");
         assertThat(file.path("format").asString()).isEqualTo("binary");
+        JsonNode uploadParts = upload.path("requestBody").path("content").path("multipart/form-data").path("schema")
+                .path("properties");
+        assertThat(uploadParts.propertyNames()).contains("documentNumber", "issuedOn", "summary");
+        assertThat(uploadParts.path("issuedOn").path("format").asString()).isEqualTo("date");
+        JsonNode evidenceInfo = document.path("components").path("schemas").path("EvidenceInfo").path("properties");
+        assertThat(evidenceInfo.propertyNames()).contains("documentNumber", "issuedOn", "summary");
+        assertThat(evidenceInfo.path("issuedOn").path("description").asString()).contains("ngày ban hành");
+        JsonNode method = paths.path("/api/v1/cycles/{year}/criteria/{code}/scoring-method").path("put");
+        assertThat(resolve(method.path("requestBody").path("content").path("application/json").path("schema"))
+                .path("properties").propertyNames()).contains("scoringMethod", "version");
+        assertThat(method.path("responses").path("409").path("description").asString()).contains("awaits review");
         assertThat(upload.path("parameters").toString()).doesNotContain("HttpServletRequest");
 
         JsonNode approve = paths.path("/api/v1/assessments/{id}/approve").path("post");
