@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -63,6 +64,12 @@ class BrowserJourneyTest {
         b.screenshot("01-login");
         for (String user : new String[] {"lanhdao", "tuphap", "noivu"}) {
             b.login(user, "demo");
+            // each role lands on its first screen: leaders the dashboard, a head of office the unit's page, Home
+            // Affairs what needs action
+            assertThat(b.driver.getCurrentUrl()).endsWith(Map.of("lanhdao", "/", "tuphap", "/units/TUPHAP",
+                    "noivu", "/todo").get(user));
+            b.screenshot("02-landing-" + user);
+            b.get("/");
             // cards in 2 decimals as the plan's prose writes them, the exact figure on hover
             assertThat(b.text("#total-baseline")).isEqualTo("84,03");
             assertThat(b.driver.findElement(org.openqa.selenium.By.id("total-baseline")).getAttribute("title"))
@@ -169,7 +176,7 @@ class BrowserJourneyTest {
         assertThat(b.driver.findElement(org.openqa.selenium.By.id("total-projection")).getAttribute("title"))
                 .isEqualTo("83,8256");
         assertThat(b.text("#forecast-rank")).contains("8/10");
-        assertThat(b.text("#points-for-rank")).contains("3,1744");
+        assertThat(b.text("#points-for-rank")).contains("3,17");
         assertThat(b.driver.findElements(By.cssSelector("#top-recoverable tbody tr"))).hasSize(5);
         assertThat(b.text("#whatif-result")).contains("83,8256", "8/10");
         b.click("#whatif input[data-code='3.3'][data-kind='max']");

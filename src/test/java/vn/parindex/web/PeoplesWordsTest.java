@@ -100,7 +100,7 @@ class PeoplesWordsTest {
         String criterion = text("/cycles/2023/criteria/2.2", "lanhdao");
         String queue = text("/review", "noivu");
         assertThat(criterion).contains("Trưởng phòng Tư pháp", "Cán bộ Phòng Nội vụ", "Tải lên", "2,8000",
-                "Hệ thống (tự động)");
+                "Phần mềm (tự động)");
         assertThat(queue).contains("2.2", "Trưởng phòng Tư pháp", "Phòng Tư pháp", "2,8000", "3,0000");
         for (String page : List.of(criterion, queue)) {
             assertThat(found(MACHINE_VALUE, page)).as("the program's values on a page").isEmpty();
