@@ -37,7 +37,7 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
     /** The submissions of a cycle awaiting review, oldest first, with their criteria (one statement). */
     @Query("""
             select new vn.parindex.assessment.AssessmentRepository$QueueRow(c.code, c.name, c.maxScore, a.score,
-                s.username, a.submittedAt, (select count(e.id) from Evidence e where e.criterionId = c.id))
+                s.username, a.submittedAt, (select count(e.id) from Evidence e where e.assessmentId = a.id))
             from Assessment a join vn.parindex.criteria.Criterion c on c.id = a.criterionId
                 join vn.parindex.security.AppUser s on s.id = a.submittedBy
             where a.status = vn.parindex.assessment.AssessmentStatus.SUBMITTED and c.cycle.id = :cycleId

@@ -225,7 +225,7 @@ class CriterionPages {
                 f.current() == null ? null : fmt.score(f.current()),
                 f.current() == null ? null : fmt.percent(f.currentPercent()),
                 fmt.signedScore(f.targetGain()),
-                fmt.shortfall(f.remainingToTarget()), fmt.score(f.recoverable()),
+                fmt.shortfall(f.remainingToTarget(), f.current() != null), fmt.score(f.recoverable()),
                 f.appraised() == null ? null : fmt.score(f.appraised()),
                 f.deduction() == null ? null : fmt.signedScore(f.deduction().negate()));
     }
@@ -242,7 +242,7 @@ class CriterionPages {
             parts.add(new CriterionPage.Part(c.code(), c.name(), CriterionPageController.url(board.cycle().year(),
                     c.code()), c.isSurvey(), c.weakness(), fmt.max(f.max()),
                     fmt.score(f.baseline()), fmt.score(f.target()),
-                    f.current() == null ? NONE : fmt.score(f.current()), fmt.shortfall(f.remainingToTarget()),
+                    f.current() == null ? NONE : fmt.score(f.current()), fmt.shortfall(f.remainingToTarget(), f.current() != null),
                     names(c.leadUnits()), statuses.get(c.id())));
         }
         return parts;

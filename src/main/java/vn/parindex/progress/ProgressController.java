@@ -27,7 +27,11 @@ class ProgressController {
 
     private final vn.parindex.reminders.TodoService todos;
 
-    ProgressController(ProgressPages pages, RenderedFragments fragments, vn.parindex.reminders.TodoService todos) {
+    private final vn.parindex.criteria.CriteriaCatalog catalog;
+
+    ProgressController(ProgressPages pages, RenderedFragments fragments, vn.parindex.reminders.TodoService todos,
+            vn.parindex.criteria.CriteriaCatalog catalog) {
+        this.catalog = catalog;
         this.todos = todos;
         this.pages = pages;
         this.fragments = fragments;
@@ -71,8 +75,16 @@ class ProgressController {
     String unitPage(@PathVariable String code, Cycle cycle, Model model) {
         ProgressPages.UnitPage page = pages.unit(cycle, code);
         model.addAttribute("page", page);
-        // what is due or late for this unit, first on the page: a head of office lands here after signing in
-        model.addAttribute("todo", todos.list(cycle, page.unitId(), page.unit().code()));
+        // what is due or late for this unit (this year's only), returned submissions first: a head of office lands
+        // here after signing in
+        if (catalog.currentCycle().map(current -> current.getId().equals(cycle.getId())).orElse(false)) {
+            vn.parindex.reminders.TodoList todo = todos.list(cycle, page.unitId(), page.unit().code());
+            java.util.List<vn.parindex.reminders.TodoItem> items = new java.util.ArrayList<>(todo.items());
+            items.sort(java.util.Comparator.comparing(
+                    (vn.parindex.reminders.TodoItem i) -> i.kind() != vn.parindex.reminders.TodoItem.Kind.ASSESSMENT_RETURNED));
+            model.addAttribute("todo", new vn.parindex.reminders.TodoList(todo.district(), todo.year(), todo.today(),
+                    java.util.List.copyOf(items)));
+        }
         return "progress/unit";
     }
 }

@@ -131,7 +131,7 @@ public class ProgressPages {
         return new UnitPage(read.years(), read.criteria(unit), p.assessed(), p.leading().size(),
                 orNone(fmt.headline(f.target())), f.max() == null ? null : fmt.max(f.max()),
                 orNone(fmt.headline(f.projection())), f.baseline() == null ? null : fmt.headline(f.baseline()),
-                fmt.headlineShortfall(f.remainingToTarget()), p.awaitingReview(), p.returned(),
+                fmt.headlineShortfall(f.remainingToTarget(), f.current() != null), p.awaitingReview(), p.returned(),
                 tasks.countsByUnit(cycle, tasks.today()).getOrDefault(unit.id(),
                         new TaskService.UnitTaskCounts(0, 0, 0, 0)), unit.id());
     }
@@ -206,7 +206,7 @@ public class ProgressPages {
                     "/cycles/" + years.year() + "/criteria/" + UriUtils.encodePathSegment(c.code(), "UTF-8"),
                     c.isSurvey(), withWeakness ? c.weakness() : null, fmt.max(f.max()), fmt.score(f.baseline()),
                     fmt.score(f.target()), f.current() == null ? NONE : fmt.score(f.current()),
-                    fmt.shortfall(f.remainingToTarget()), statuses.get(c.id()));
+                    fmt.shortfall(f.remainingToTarget(), f.current() != null), statuses.get(c.id()));
         }
     }
 }

@@ -44,6 +44,10 @@ public class ReadableHistory {
     /** A number the way the database keeps a score: {@code 2.8000}. */
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,6}\\.\\d{1,6}");
 
+    /** Fields whose values are scores (a text that merely looks like a number, "2.5" in a note, stays as typed). */
+    private static final Set<String> SCORE_FIELDS = Set.of("CRITERION.baselineScore", "CRITERION.targetScore",
+            "CRITERION.currentScore", "CRITERION.appraisedScore", "ASSESSMENT.score", "PEER_DISTRICT.total");
+
     /** Fields whose values are unit codes, separated by ", ". */
     private static final Set<String> UNIT_FIELDS = Set.of("ASSIGNMENT.leadUnits", "ASSIGNMENT.coordinatingUnits",
             "USER.unit");
@@ -152,7 +156,7 @@ public class ReadableHistory {
         if ("true".equals(raw) || "false".equals(raw)) {
             return Shown.key("history.value." + raw);
         }
-        if (DECIMAL.matcher(raw).matches()) {
+        if (SCORE_FIELDS.contains(key) && DECIMAL.matcher(raw).matches()) {
             return Shown.text(fmt.score(new BigDecimal(raw)));
         }
         return Shown.text(raw);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -37,7 +38,7 @@ class RoleLanding extends SavedRequestAwareAuthenticationSuccessHandler {
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         SavedRequest saved = requestCache.getRequest(request, response);
-        if (saved != null && isFirstPage(request, saved.getRedirectUrl())) {
+        if (saved != null && isFirstPage(request, saved)) {
             requestCache.removeRequest(request, response);
         }
         super.onAuthenticationSuccess(request, response, authentication);
@@ -49,8 +50,15 @@ class RoleLanding extends SavedRequestAwareAuthenticationSuccessHandler {
         return authentication.getPrincipal() instanceof CurrentUser user ? of(user) : "/";
     }
 
-    private static boolean isFirstPage(HttpServletRequest request, String url) {
-        String path = java.net.URI.create(url).getPath();
+    private static boolean isFirstPage(HttpServletRequest request, SavedRequest saved) {
+        String path = saved instanceof DefaultSavedRequest d ? d.getRequestURI() : null;
+        if (path == null) {
+            try {
+                path = java.net.URI.create(saved.getRedirectUrl()).getRawPath();
+            } catch (IllegalArgumentException e) {
+                return false; // not an address of ours to reason about: let the saved request decide
+            }
+        }
         String root = request.getContextPath() + "/";
         return path == null || path.isEmpty() || path.equals(root);
     }

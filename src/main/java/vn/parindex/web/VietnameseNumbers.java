@@ -56,12 +56,26 @@ public class VietnameseNumbers {
         return value.signum() <= 0 ? REACHED : format(value, 4);
     }
 
+    /**
+     * As {@link #shortfall(BigDecimal)}, "Đạt" only once the criterion has a score this year ({@code scored}): before,
+     * a projection at target is last year's score, and the page writes {@code 0,0000}.
+     */
+    public String shortfall(BigDecimal value, boolean scored) {
+        return value != null && value.signum() <= 0 && !scored ? format(BigDecimal.ZERO, 4) : shortfall(value);
+    }
+
     /** A shortfall in a headline card: as {@link #shortfall}, with 2 decimals ({@code 0,07}). */
     public String headlineShortfall(BigDecimal value) {
         if (value == null) {
             return NONE;
         }
-        return value.signum() <= 0 ? REACHED : format(value, 2);
+        // rounded up: 0,001 still missing is "0,01", never "0,00" next to a target not reached
+        return value.signum() <= 0 ? REACHED : format(value.setScale(2, RoundingMode.CEILING), 2);
+    }
+
+    /** As {@link #headlineShortfall(BigDecimal)}, "Đạt" only once there is a score this year ({@code 0,00} before). */
+    public String headlineShortfall(BigDecimal value, boolean scored) {
+        return value != null && value.signum() <= 0 && !scored ? format(BigDecimal.ZERO, 2) : headlineShortfall(value);
     }
 
     /** What {@link #shortfall} writes once the target is reached: the page shows its own word ("Đạt"). */

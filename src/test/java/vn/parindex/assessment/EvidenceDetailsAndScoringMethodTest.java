@@ -93,9 +93,9 @@ class EvidenceDetailsAndScoringMethodTest {
                 : DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         return List.of(
                 new String[] {"documentNumber", "x".repeat(101), "Số, ký hiệu văn bản dài quá 100 ký tự"},
-                new String[] {"documentNumber", "125/KH\u0007UBND", "Số, ký hiệu văn bản có ký tự điều khiển"},
+                new String[] {"documentNumber", "125/KH\u0007UBND", "Số, ký hiệu văn bản không được xuống dòng"},
                 new String[] {"summary", "y".repeat(1001), "Trích yếu dài quá 1.000 ký tự"},
-                new String[] {"summary", "Kế hoạch\ncải cách", "Trích yếu có ký tự điều khiển"},
+                new String[] {"summary", "Kế hoạch\ncải cách", "Trích yếu không được xuống dòng"},
                 new String[] {"issuedOn", api ? "15/03/2023" : "2023-13-45", "Ngày ban hành ghi theo dạng"},
                 new String[] {"issuedOn", api ? "2023-02-30" : "30/02/2023", "Ngày ban hành ghi theo dạng"},
                 new String[] {"issuedOn", future, "Ngày ban hành không được sau ngày hôm nay"},

@@ -32,6 +32,13 @@ class VietnameseNumbersTest {
         assertThat(fmt.shortfall(BigDecimal.ZERO)).isEqualTo(VietnameseNumbers.REACHED);
         assertThat(fmt.shortfall(null)).isEqualTo("\u2014");
         assertThat(fmt.headline(new BigDecimal("84.0256"))).isEqualTo("84,03");
+        // "Đạt" only once there is a score this year; a card rounds what is missing up, never to 0,00
+        assertThat(fmt.shortfall(BigDecimal.ZERO, false)).isEqualTo("0,0000");
+        assertThat(fmt.shortfall(BigDecimal.ZERO, true)).isEqualTo(VietnameseNumbers.REACHED);
+        assertThat(fmt.shortfall(new BigDecimal("0.5"), false)).isEqualTo("0,5000");
+        assertThat(fmt.headlineShortfall(new BigDecimal("0.001"))).isEqualTo("0,01");
+        assertThat(fmt.headlineShortfall(new BigDecimal("-0.001"), true)).isEqualTo(VietnameseNumbers.REACHED);
+        assertThat(fmt.headlineShortfall(new BigDecimal("-0.001"), false)).isEqualTo("0,00");
         assertThat(fmt.headline(new BigDecimal("92"))).isEqualTo("92,00");
     }
 }
