@@ -61,7 +61,7 @@ class DashboardPageIntegrationTest {
                 "+ 8", "0/41 tiêu chí");
         // headline cards: 2 decimals as the plan's prose writes them, the exact figure on hover; progress as a count
         assertThat(html).contains("id=\"total-baseline\" title=\"84,0256\">84,03<",
-                "id=\"total-target\" title=\"92,0000\">92,00<", "Tính bằng điểm các tiêu chí đã rà soát")
+                "id=\"total-target\" title=\"92,0000\">92,00<", "Tính theo điểm năm nay của các tiêu chí đã có điểm")
                 .doesNotContain("id=\"total-current\"");
         String appendix = page(session, "/cycles/2023/appendix");
         for (PublishedPlan.Row row : PublishedPlan.rows()) {
