@@ -174,6 +174,7 @@ run_set() {
     measure page "domain$s" "/cycles/$y/criteria/3" "$LEADER"
     measure page "points$s" "/cycles/$y/points" "$LEADER"
     measure page "units$s" "/units$q" "$LEADER"
+    measure page "unit_page$s" "/units/TUPHAP$q" "$UNIT_HEAD"
     measure page "assignments$s" /assignments "$UNIT_HEAD"
     measure page "review$s" /review "$ADMIN"
     measure page "appendix$s" "/cycles/$y/appendix" "$LEADER"

@@ -27,11 +27,11 @@ class ProgressController {
 
     private final vn.parindex.reminders.TodoService todos;
 
-    private final vn.parindex.criteria.CriteriaCatalog catalog;
+    private final vn.parindex.criteria.KeptCycles cycles;
 
     ProgressController(ProgressPages pages, RenderedFragments fragments, vn.parindex.reminders.TodoService todos,
-            vn.parindex.criteria.CriteriaCatalog catalog) {
-        this.catalog = catalog;
+            vn.parindex.criteria.KeptCycles cycles) {
+        this.cycles = cycles;
         this.todos = todos;
         this.pages = pages;
         this.fragments = fragments;
@@ -77,7 +77,7 @@ class ProgressController {
         model.addAttribute("page", page);
         // what is due or late for this unit (this year's only), returned submissions first: a head of office lands
         // here after signing in
-        if (catalog.currentCycle().map(current -> current.getId().equals(cycle.getId())).orElse(false)) {
+        if (cycles.current().map(current -> current.getId().equals(cycle.getId())).orElse(false)) {
             vn.parindex.reminders.TodoList todo = todos.list(cycle, page.unitId(), page.unit().code());
             java.util.List<vn.parindex.reminders.TodoItem> items = new java.util.ArrayList<>(todo.items());
             items.sort(java.util.Comparator.comparing(
