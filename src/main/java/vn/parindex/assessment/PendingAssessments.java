@@ -17,23 +17,21 @@ class PendingAssessments implements PendingWork {
 
     @Override
     public List<Item> pendingIn(long cycleId) {
-        return jdbc.sql("""
-                select k.code, k.name, coalesce(u.name, '') as unit from assessment a
-                join criterion k on k.id = a.criterion_id left join unit u on u.id = a.unit_id
-                where k.cycle_id = ? and a.status = 'SUBMITTED' order by k.id""")
-                .param(cycleId)
-                .query((rs, n) -> new Item("cycle.pending.assessment", rs.getString("code") + " "
-                        + rs.getString("name"), rs.getString("unit")))
-                .list();
+        return awaitingReview("k.cycle_id = ? order by k.id", cycleId);
     }
 
     @Override
     public List<Item> pendingOn(long criterionId) {
+        return awaitingReview("a.criterion_id = ? order by a.id", criterionId);
+    }
+
+    /** The submissions awaiting review that {@code where} selects, each with its criterion and unit. */
+    private List<Item> awaitingReview(String where, long id) {
         return jdbc.sql("""
                 select k.code, k.name, coalesce(u.name, '') as unit from assessment a
                 join criterion k on k.id = a.criterion_id left join unit u on u.id = a.unit_id
-                where a.criterion_id = ? and a.status = 'SUBMITTED' order by a.id""")
-                .param(criterionId)
+                where a.status = 'SUBMITTED' and """ + " " + where)
+                .param(id)
                 .query((rs, n) -> new Item("cycle.pending.assessment", rs.getString("code") + " "
                         + rs.getString("name"), rs.getString("unit")))
                 .list();

@@ -70,6 +70,33 @@ class ProgressPagesTest {
     }
 
     @Test
+    void aHeadOfOfficesFirstScreenShowsWhatItLeadsThenWhatIsDueThenWhatItHelpsWithFolded() throws Exception {
+        String html = page("tuphap", "/units/TUPHAP");
+        int leading = html.indexOf("id=\"leading\"");
+        int due = html.indexOf("id=\"unit-todo\"");
+        int coordinating = html.indexOf("<details id=\"coordinating-details\"");
+        assertThat(leading).isPositive();
+        assertThat(due).isGreaterThan(leading);
+        assertThat(coordinating).isGreaterThan(due);
+        // at most five items, the link to the whole list for the unit's own head only
+        assertThat(html.split("data-kind=", -1).length - 1).isBetween(1, 5);
+        assertThat(html).containsPattern("Xem tất cả \\d+ việc");
+        assertThat(page("lanhdao", "/units/TUPHAP")).contains("id=\"unit-todo\"")
+                .doesNotContainPattern("Xem tất cả \\d+ việc");
+        // survey criteria are not owed a submission; cards in 2 decimals
+        assertThat(html).contains("Chấm qua điều tra xã hội học, không cần tự đánh giá"); // 2.4, a survey criterion
+        assertThat(html).containsPattern("id=\"unit-target\">\\d+,\\d{2}<");
+    }
+
+    @Test
+    void theRankingEntryOfTheMenuLeadsToTheCurrentYear() throws Exception {
+        mvc.perform(get("/ranking").with(SignedIn.as(users, "tuphap")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/cycles/2023/ranking"));
+    }
+
+    @Test
     void theOverviewIsForHomeAffairsAndLeadershipEvenWhenTheServiceIsCalledDirectly() throws Exception {
         mvc.perform(get("/assignments/overview").with(SignedIn.as(users, "tuphap"))).andExpect(status().isForbidden());
         var cycle = catalog.findCycle(2023).orElseThrow();
