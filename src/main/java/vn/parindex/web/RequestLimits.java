@@ -189,10 +189,29 @@ public class RequestLimits {
             return queryOnly;
         }
 
+        /**
+         * Tomcat reports a multipart body it cannot parse (a part over the size limit, a broken body) as an
+         * {@link IllegalStateException} from the first parameter read; as Spring's own multipart exceptions it
+         * is answered 413 or 400 with one log line, not a stack trace from the container.
+         */
+        private static RuntimeException parseFailure(IllegalStateException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String type = t.getClass().getName();
+                if (type.endsWith("SizeLimitExceededException") || type.endsWith(".SizeException")) {
+                    return new org.springframework.web.multipart.MaxUploadSizeExceededException(-1, t);
+                }
+            }
+            return new org.springframework.web.multipart.MultipartException("Cannot read the multipart body", e);
+        }
+
         @Override
         public String getParameter(String name) {
             if (open()) {
-                return super.getParameter(name);
+                try {
+                    return super.getParameter(name);
+                } catch (IllegalStateException e) {
+                    throw parseFailure(e);
+                }
             }
             String[] values = query().get(name);
             return values == null || values.length == 0 ? null : values[0];
@@ -200,18 +219,36 @@ public class RequestLimits {
 
         @Override
         public Map<String, String[]> getParameterMap() {
-            return open() ? super.getParameterMap() : query();
+            if (open()) {
+                try {
+                    return super.getParameterMap();
+                } catch (IllegalStateException e) {
+                    throw parseFailure(e);
+                }
+            }
+            return query();
         }
 
         @Override
         public Enumeration<String> getParameterNames() {
-            return open() ? super.getParameterNames() : Collections.enumeration(query().keySet());
+            if (open()) {
+                try {
+                    return super.getParameterNames();
+                } catch (IllegalStateException e) {
+                    throw parseFailure(e);
+                }
+            }
+            return Collections.enumeration(query().keySet());
         }
 
         @Override
         public String[] getParameterValues(String name) {
             if (open()) {
-                return super.getParameterValues(name);
+                try {
+                    return super.getParameterValues(name);
+                } catch (IllegalStateException e) {
+                    throw parseFailure(e);
+                }
             }
             String[] values = query().get(name);
             return values == null ? null : values.clone();

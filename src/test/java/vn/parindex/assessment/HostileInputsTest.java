@@ -22,10 +22,13 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -302,6 +305,29 @@ class HostileInputsTest {
                 .header("Authorization", basic("lanhdao")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(summary.statusCode()).isEqualTo(200);
         assertThat(state()).isEqualTo(before);
+    }
+
+    /**
+     * An expected refusal is an answer, not an incident: the log holds at most a line for it, never an ERROR or a
+     * stack trace (an oversized upload used to log 360 lines from the servlet container).
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void expectedRefusalsLogNoErrorAndNoStackTrace(CapturedOutput output) throws Exception {
+        byte[] overSized = new byte[21 * 1024 * 1024];
+        System.arraycopy(PDF, 0, overSized, 0, PDF.length);
+        List<Case> refusals = List.of(
+                upload("oversized file", "tuphap", 413, null, "big.pdf", overSized),
+                upload("oversized file by Home Affairs", "noivu", 413, null, "big.pdf", overSized),
+                submit("malformed JSON", "{\"score\":", 400, null),
+                submit("a word for a score", "{\"score\":\"abc\",\"comment\":\"x\"}", 400, "score"),
+                json("stale version", "noivu", "PATCH", PATCH,
+                        "{\"targetScore\":1,\"comment\":\"x\",\"version\":-5}", 409, null));
+        for (Case c : refusals) {
+            assertThat(send(c, null).statusCode()).as(c.name()).isEqualTo(c.status());
+        }
+        assertThat(output.getAll().lines().filter(l -> l.contains(" ERROR ")).toList()).isEmpty();
+        assertThat(output.getAll().lines().filter(l -> l.startsWith("\tat ")).toList()).isEmpty();
     }
 
     @Test
