@@ -26,6 +26,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Configuration(proxyBeanMethods = false)
 class ApiErrorResolver implements WebMvcConfigurer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrorResolver.class);
+
     private final ApiProblems problems;
 
     ApiErrorResolver(ApiProblems problems) {
@@ -76,6 +78,8 @@ class ApiErrorResolver implements WebMvcConfigurer {
             } else if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
                 problems.write(response, 404, "error.404.title", "error.404.text", locale);
             } else if (e instanceof MaxUploadSizeExceededException) {
+                log.info("Refused with 413, a file over the upload limit: {} {}", request.getMethod(),
+                        request.getRequestURI());
                 response.setHeader("Connection", "close");
                 problems.write(response, 413, "error.413.title", "error.413.upload", locale);
             } else if (e instanceof MultipartException) {
