@@ -329,18 +329,35 @@ public class EmbeddedDatabase implements AutoCloseable {
             if (closed || isRunning() || shuttingDown()) {
                 return false;
             }
-            log.error("The embedded PostgreSQL (process {}) has stopped: starting it again on port {} with the data "
+            // a warning, not an error: the app heals it by itself within seconds; a start that fails throws
+            log.warn("The embedded PostgreSQL (process {}) has stopped: starting it again on port {} with the data "
                     + "in {}", postmasterPid, port, dataDirectory);
-            try {
-                postgres.close(); // releases the data directory's lock; the server is already gone
-            } catch (IOException | RuntimeException e) {
-                log.debug("Closing the stopped server", e);
-            }
+            closeStoppedServer();
             Postmasters.clearStale(dataDirectory);
             startServer(null);
             log.warn("The embedded PostgreSQL runs again (process {}, restart {})", postmasterPid,
                     restarts.incrementAndGet());
             return true;
+        }
+    }
+
+    /**
+     * Releases the stopped server's data directory lock. zonky's close first asks {@code pg_ctl} to stop the server,
+     * which fails for a server already gone and is logged by zonky as an ERROR with a stack trace: its logger is
+     * silenced for this one call, the failure being the expected one.
+     */
+    private void closeStoppedServer() {
+        String zonky = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class.getName();
+        org.springframework.boot.logging.LoggingSystem logging = org.springframework.boot.logging.LoggingSystem
+                .get(EmbeddedDatabase.class.getClassLoader());
+        org.springframework.boot.logging.LoggerConfiguration before = logging.getLoggerConfiguration(zonky);
+        logging.setLogLevel(zonky, org.springframework.boot.logging.LogLevel.OFF);
+        try {
+            postgres.close(); // releases the data directory's lock; the server is already gone
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the stopped server", e);
+        } finally {
+            logging.setLogLevel(zonky, before == null ? null : before.getConfiguredLevel());
         }
     }
 
