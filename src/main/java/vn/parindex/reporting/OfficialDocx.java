@@ -233,13 +233,19 @@ final class OfficialDocx implements AutoCloseable {
      * fractions of the text width.
      */
     void table(List<String> header, double[] widths, boolean[] numeric, List<List<String>> rows, int fontSize) {
+        table(header, widths, numeric, rows, fontSize, i -> false);
+    }
+
+    /** As {@link #table(List, double[], boolean[], List, int)}, the rows {@code bold} picks (by index) in bold. */
+    void table(List<String> header, double[] widths, boolean[] numeric, List<List<String>> rows, int fontSize,
+            java.util.function.IntPredicate bold) {
         XWPFTable table = doc.createTable(rows.size() + 1, header.size());
         table.setWidth(Integer.toString(textWidth));
         table.setTableAlignment(TableRowAlign.CENTER);
-        fill(table.getRow(0), header, widths, null, fontSize, true);
+        fill(table.getRow(0), header, widths, null, fontSize, true, true);
         table.getRow(0).setRepeatHeader(true);
         for (int i = 0; i < rows.size(); i++) {
-            fill(table.getRow(i + 1), rows.get(i), widths, numeric, fontSize, false);
+            fill(table.getRow(i + 1), rows.get(i), widths, numeric, fontSize, false, bold.test(i));
         }
         doc.createParagraph();
     }
@@ -379,7 +385,7 @@ final class OfficialDocx implements AutoCloseable {
     }
 
     /**
-     * A rule: an empty paragraph 4 pt high whose bottom border is a solid ¾ pt line {@code length} long, centred
+     * A rule: an empty paragraph 5 pt high whose bottom border is a solid ¾ pt line {@code length} long, centred
      * in {@code available} by equal indents.
      */
     private static void rule(XWPFParagraph p, int available, int length) {
@@ -387,7 +393,7 @@ final class OfficialDocx implements AutoCloseable {
         p.setAlignment(ParagraphAlignment.CENTER);
         p.setSpacingBefore(0);
         p.setSpacingAfter(0);
-        p.setSpacingBetween(4, LineSpacingRule.EXACT);
+        p.setSpacingBetween(5, LineSpacingRule.EXACT);
         p.setIndentationLeft(indent);
         p.setIndentationRight(indent);
         p.setBorderBottom(Borders.SINGLE);
@@ -413,7 +419,7 @@ final class OfficialDocx implements AutoCloseable {
     }
 
     private void fill(XWPFTableRow row, List<String> values, double[] widths, boolean[] numeric, int size,
-            boolean header) {
+            boolean header, boolean bold) {
         for (int c = 0; c < values.size(); c++) {
             XWPFTableCell cell = row.getCell(c);
             width(cell, widths[c]);
@@ -422,7 +428,7 @@ final class OfficialDocx implements AutoCloseable {
             p.setSpacingAfter(0);
             p.setAlignment(header ? ParagraphAlignment.CENTER
                     : numeric != null && numeric[c] ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
-            run(p, values.get(c), size, header, false);
+            run(p, values.get(c), size, bold, false);
         }
     }
 }

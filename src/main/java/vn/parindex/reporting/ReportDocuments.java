@@ -77,7 +77,8 @@ public class ReportDocuments {
             doc.table(List.of("TT", "Lĩnh vực", "Điểm tối đa", "Điểm năm " + (year - 1), "Mục tiêu năm " + year,
                     "Điểm dự kiến", "Còn thiếu so với mục tiêu"),
                     new double[] {0.06, 0.36, 0.1, 0.12, 0.12, 0.12, 0.12},
-                    new boolean[] {false, false, true, true, true, true, true}, rows, 12);
+                    new boolean[] {false, false, true, true, true, true, true}, rows, 12,
+                    i -> i == rows.size() - 1);
 
             var a = report.assessments();
             doc.section("II. TÌNH HÌNH TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CÁC TIÊU CHÍ");
@@ -136,7 +137,8 @@ public class ReportDocuments {
                     "Mục tiêu năm " + year, "Điểm tự đánh giá", "Điểm dự kiến", "Còn thiếu so với mục tiêu",
                     "Cơ quan chủ trì"),
                     new double[] {0.05, 0.31, 0.07, 0.08, 0.08, 0.09, 0.08, 0.09, 0.15},
-                    new boolean[] {false, false, true, true, true, true, true, true, false}, appendix, 10);
+                    new boolean[] {false, false, true, true, true, true, true, true, false}, appendix, 10,
+                    i -> i == board.rows().size() || board.rows().get(i).isDomain());
             doc.note("Điểm tự đánh giá của lĩnh vực và của tổng điểm chỉ ghi khi mọi tiêu chí thuộc đó đã được chấm "
                     + "(đến ngày " + on + ", đã chấm " + board.assessedLeafCount() + "/" + board.leafCount()
                     + " tiêu chí, tiêu chí thành phần). Điểm dự kiến: điểm tự đánh giá của các tiêu chí đã chấm, điểm "
@@ -235,14 +237,21 @@ public class ReportDocuments {
             List<List<String>> domains = new ArrayList<>();
             for (ScoreRow row : year.scores().domains()) {
                 Figures f = row.figures();
-                domains.add(List.of(row.code(), row.criterion().name(), fmt.max(f.max()), fmt.score(f.current()),
-                        fmt.score(f.projection()), fmt.percent(f.projectionPercent())));
+                // a domain's self-assessed score only once all its criteria are scored: a partial sum is no score
+                domains.add(List.of(row.code(), row.criterion().name(), fmt.max(f.max()),
+                        selfAssessed(year.scores(), row), fmt.score(f.projection()),
+                        fmt.percent(f.projectionPercent())));
             }
-            domains.add(List.of("", "Tổng điểm", fmt.max(total.max()), fmt.score(total.current()),
+            domains.add(List.of("", "Tổng điểm", fmt.max(total.max()),
+                    assessed == year.scores().leafCount() ? fmt.score(total.current()) : "",
                     fmt.score(total.projection()), fmt.percent(total.projectionPercent())));
             doc.table(List.of("TT", "Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá", "Điểm dự kiến", "Tỷ lệ"),
                     new double[] {0.06, 0.44, 0.12, 0.13, 0.13, 0.12},
-                    new boolean[] {false, false, true, true, true, true}, domains, 12);
+                    new boolean[] {false, false, true, true, true, true}, domains, 12, i -> i == domains.size() - 1);
+            if (assessed < year.scores().leafCount()) {
+                doc.note("Điểm tự đánh giá của lĩnh vực và của tổng điểm ghi khi mọi tiêu chí thuộc đó đã được chấm "
+                        + "(đã chấm " + assessed + "/" + year.scores().leafCount() + " tiêu chí, tiêu chí thành phần).");
+            }
             java.util.Map<String, vn.parindex.assessment.DossierService.CriterionDossier> byCode =
                     new java.util.HashMap<>();
             dossier.criteria().forEach(d -> byCode.put(d.criterion().code(), d));

@@ -44,7 +44,7 @@ import vn.parindex.web.VietnameseNumbers;
 @WorkflowTest
 class OfficialDocumentsTest {
 
-    static final String PERIOD = "2023-05";
+    static final String PERIOD = "2023-07";
 
     @Autowired
     MockMvc mvc;
@@ -140,7 +140,7 @@ class OfficialDocumentsTest {
                     .isEqualTo("IN_PROGRESS");
             assertThat(jdbc.queryForList("select u.note from task_update u join app_user a on a.id = u.author_id "
                     + "where u.task_id = ? and a.username = 'tuphap' and u.status = 'DONE'", String.class, done))
-                    .anyMatch(n -> n.contains(result) && n.contains("tháng 5 năm 2023"));
+                    .anyMatch(n -> n.contains(result) && n.contains("tháng 7 năm 2023"));
             assertThat(jdbc.queryForObject("select count(*) from change_history where entity_type = 'TASK' and "
                     + "entity_id = ? and field = 'status' and new_value = 'DONE'", Long.class, done)).isPositive();
 
