@@ -297,6 +297,49 @@ class OfficialDocumentsTest {
         return ReportApiIntegrationTest.text(doc);
     }
 
+    @Autowired
+    vn.parindex.security.AppUserRepository users;
+
+    @Test
+    void theInputsPageOffersEachTasksStatusAndSendingAppliesIt() throws Exception {
+        String page = "/cycles/2023/reports/2023-08/units/TUPHAP";
+        long task = getJson("/api/v1/cycles/2023/reports/2023-08/units/TUPHAP", "lanhdao").path("tasks").get(0)
+                .path("taskId").asLong();
+        String before = jdbc.queryForObject("select status from task where id = ?", String.class, task);
+        try {
+            jdbc.update("update task set status = 'NOT_STARTED' where id = ?", task);
+            var form = org.jsoup.Jsoup.parse(mvc.perform(get(page).with(vn.parindex.support.SignedIn.as(users,
+                    "tuphap"))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            var select = form.select("#input-form select[name=statuses[" + task + "]]");
+            assertThat(select.select("option").eachAttr("value")).containsExactly("IN_PROGRESS", "DONE");
+            // a result with "not started" from a hand-made request: refused, the task untouched
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page)
+                    .with(vn.parindex.support.SignedIn.as(users, "tuphap"))
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                            .csrf())
+                    .param("results[" + task + "]", "Đã xong").param("statuses[" + task + "]", "NOT_STARTED")
+                    .param("send", "true")).andExpect(status().isBadRequest());
+            assertThat(jdbc.queryForObject("select status from task where id = ?", String.class, task))
+                    .isEqualTo("NOT_STARTED");
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page)
+                    .with(vn.parindex.support.SignedIn.as(users, "tuphap"))
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                            .csrf())
+                    .param("results[" + task + "]", "Đã ban hành kế hoạch").param("statuses[" + task + "]", "DONE")
+                    .param("send", "true")).andExpect(status().is3xxRedirection());
+            assertThat(jdbc.queryForObject("select status from task where id = ?", String.class, task))
+                    .isEqualTo("DONE");
+            // Home Affairs reads the sent input with the task's status now
+            var sent = org.jsoup.Jsoup.parse(mvc.perform(get(page).with(vn.parindex.support.SignedIn.as(users,
+                    "noivu"))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            assertThat(sent.text()).contains("Đã ban hành kế hoạch", "Hoàn thành");
+        } finally {
+            jdbc.update("update task set status = ? where id = ?", before, task);
+        }
+    }
+
     @Test
     void anOfficesAbbreviationAndTitleComeFromItsName() {
         assertThat(Issuer.abbreviation("Phòng Tư pháp")).isEqualTo("TP");
