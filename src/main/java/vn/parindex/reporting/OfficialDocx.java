@@ -112,6 +112,7 @@ final class OfficialDocx implements AutoCloseable {
         XWPFTable table = borderless(2, 2);
         int leftWidth = (int) Math.round(TEXT_WIDTH * LEFT);
         int rightWidth = TEXT_WIDTH - leftWidth;
+        grid(table, new double[] {LEFT, 1 - LEFT});
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
         width(left, leftWidth);
@@ -242,6 +243,7 @@ final class OfficialDocx implements AutoCloseable {
         XWPFTable table = doc.createTable(rows.size() + 1, header.size());
         table.setWidth(Integer.toString(textWidth));
         table.setTableAlignment(TableRowAlign.CENTER);
+        grid(table, widths);
         fill(table.getRow(0), header, widths, null, fontSize, true, true);
         table.getRow(0).setRepeatHeader(true);
         for (int i = 0; i < rows.size(); i++) {
@@ -256,6 +258,7 @@ final class OfficialDocx implements AutoCloseable {
      */
     void closing(List<String> recipients, Issuer issuer) {
         XWPFTable table = borderless(1, 2);
+        grid(table, new double[] {0.45, 0.55});
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
         width(left, (int) Math.round(textWidth * 0.45));
@@ -382,6 +385,18 @@ final class OfficialDocx implements AutoCloseable {
         table.setInsideVBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setCellMargins(0, CELL_MARGIN, 0, CELL_MARGIN);
         return table;
+    }
+
+    /** The table's column widths in its grid too: LibreOffice lays columns out by the grid, Word by the cells. */
+    private void grid(XWPFTable table, double[] widths) {
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (double w : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(Math.round(textWidth * w)));
+        }
     }
 
     /**

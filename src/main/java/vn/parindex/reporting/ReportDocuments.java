@@ -269,7 +269,7 @@ public class ReportDocuments {
                         units(row.criterion().leadUnits())));
             }
             doc.table(List.of("TT", "Tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá",
-                    "Tài liệu kiểm chứng", "Cơ quan chủ trì"), new double[] {0.07, 0.39, 0.1, 0.12, 0.12, 0.2},
+                    "Tài liệu kiểm chứng", "Cơ quan chủ trì"), new double[] {0.07, 0.36, 0.09, 0.14, 0.12, 0.22},
                     new boolean[] {false, false, true, true, false, false}, criteria, 11);
 
             doc.section("II. GIẢI TRÌNH CÁC TIÊU CHÍ CHƯA ĐỦ TÀI LIỆU KIỂM CHỨNG");
