@@ -5,28 +5,37 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.poi.xwpf.usermodel.Borders;
+import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
-import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 /**
  * A Word document laid out as Nghị định 30/2020/NĐ-CP (Phụ lục I) asks of an administrative report: A4, margins
- * top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the issuing body and the national motto side by
- * side at the top, the number and the place and date line under them; the document's kind and title centred in
- * bold; numbered sections in 14 pt; "Nơi nhận:" and the signature block side by side at the end.
+ * top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the issuing body (the body above it regular, the
+ * issuing body bold, both upper case) and the national name and motto side by side at the top, each with a short
+ * solid rule under it, the motto's as long as the motto; the number under the issuing body, the place and date
+ * (italics) under the motto; the document's kind and title centred in bold with a short rule under; numbered
+ * sections in 14 pt; "Nơi nhận:" and the signature block side by side at the end, with room to sign above the
+ * signer's name. An appendix starts a landscape section and says which report it goes with ("Kèm theo …").
  *
- * <p>Everything is plain paragraphs, runs and tables (no fields, macros or embedded objects), so Word and
- * LibreOffice open and edit it the same way.
+ * <p>Rules are paragraph borders, never characters: they print as lines in any font. Everything is plain
+ * paragraphs, runs and tables (no fields, macros, drawings or embedded objects), so Word and LibreOffice open and
+ * edit it the same way.
  */
 final class OfficialDocx implements AutoCloseable {
 
@@ -37,24 +46,36 @@ final class OfficialDocx implements AutoCloseable {
         return (int) Math.round(millimetres * 56.6929);
     }
 
-    /** The width the text runs across: A4's 210 mm less both margins (30 + 15 mm). */
+    /** The width the text runs across on a portrait page: A4's 210 mm less both margins (30 + 15 mm). */
     static final int TEXT_WIDTH = mm(165);
+
+    /** The width the text runs across on a landscape page: 297 mm less both margins. */
+    static final int LANDSCAPE_TEXT_WIDTH = mm(252);
+
+    /**
+     * The width of "Độc lập - Tự do - Hạnh phúc" in Times New Roman bold 13 pt (150.8 pt, measured with its
+     * metric twin Liberation Serif): the rule under the motto is exactly as long.
+     */
+    static final int MOTTO_WIDTH = 3017;
+
+    /** A table cell's left and right margins (Word's default, set explicitly so widths are known). */
+    private static final int CELL_MARGIN = 108;
+
+    /** Share of the text width of the heading's left column (issuing body, number). */
+    private static final double LEFT = 0.42;
+
+    static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";
+
+    /** Where the signer's name goes when it is not known: the office writes it in. */
+    static final String NAME_TO_FILL = "………………………………";
 
     private final XWPFDocument doc = new XWPFDocument();
 
+    private int textWidth = TEXT_WIDTH;
+
     OfficialDocx() {
         CTSectPr section = doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = section.addNewPgSz();
-        size.setW(BigInteger.valueOf(11906));
-        size.setH(BigInteger.valueOf(16838));
-        CTPageMar margins = section.addNewPgMar();
-        margins.setTop(BigInteger.valueOf(mm(20)));
-        margins.setBottom(BigInteger.valueOf(mm(20)));
-        margins.setLeft(BigInteger.valueOf(mm(30)));
-        margins.setRight(BigInteger.valueOf(mm(15)));
-        margins.setHeader(BigInteger.valueOf(mm(10)));
-        margins.setFooter(BigInteger.valueOf(mm(10)));
-        margins.setGutter(BigInteger.ZERO);
+        page(section, false);
         CTFonts fonts = CTFonts.Factory.newInstance();
         fonts.setAscii(FONT);
         fonts.setHAnsi(FONT);
@@ -64,41 +85,73 @@ final class OfficialDocx implements AutoCloseable {
         doc.getProperties().getCoreProperties().setCreator("PAR Index Tracker");
     }
 
+    /** A4 portrait or landscape, with NĐ 30's margins. */
+    private static void page(CTSectPr section, boolean landscape) {
+        CTPageSz size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
+        size.setW(BigInteger.valueOf(landscape ? 16838 : 11906));
+        size.setH(BigInteger.valueOf(landscape ? 11906 : 16838));
+        if (landscape) {
+            size.setOrient(STPageOrientation.LANDSCAPE);
+        }
+        CTPageMar margins = section.isSetPgMar() ? section.getPgMar() : section.addNewPgMar();
+        margins.setTop(BigInteger.valueOf(mm(20)));
+        margins.setBottom(BigInteger.valueOf(mm(20)));
+        margins.setLeft(BigInteger.valueOf(mm(30)));
+        margins.setRight(BigInteger.valueOf(mm(15)));
+        margins.setHeader(BigInteger.valueOf(mm(10)));
+        margins.setFooter(BigInteger.valueOf(mm(10)));
+        margins.setGutter(BigInteger.ZERO);
+    }
+
     /**
-     * The heading block: on the left the body above (regular) and the issuing body (bold), a short rule, the
-     * number; on the right the national motto, a short rule, the place and date in italics.
+     * The heading block, two rows so the number and the date line up: on the left the body above (regular) and
+     * the issuing body (bold), a short rule, the number; on the right the national name, the motto (bold), a rule
+     * as long as the motto, the place and date in italics.
      */
-    void heading(String parentBody, String issuingBody, String number, String place, LocalDate date) {
-        XWPFTable table = borderless(1, 2);
+    void heading(Issuer issuer, String number, String place, LocalDate date) {
+        XWPFTable table = borderless(2, 2);
+        int leftWidth = (int) Math.round(TEXT_WIDTH * LEFT);
+        int rightWidth = TEXT_WIDTH - leftWidth;
+        grid(table, new double[] {LEFT, 1 - LEFT});
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
-        width(left, 0.40);
-        width(right, 0.60);
-        XWPFParagraph p = left.getParagraphs().get(0);
-        centred(p);
-        if (parentBody != null) {
-            run(p, parentBody.toUpperCase(java.util.Locale.ROOT), 13, false, false);
-            run(p, "", 13, false, false).addBreak();
-        }
-        XWPFRun body = run(p, issuingBody.toUpperCase(java.util.Locale.ROOT), 13, true, false);
-        body.setUnderline(UnderlinePatterns.NONE);
-        XWPFParagraph rule = left.addParagraph();
-        centred(rule);
-        run(rule, "\u2500\u2500\u2500\u2500\u2500\u2500", 8, false, false);
-        XWPFParagraph no = left.addParagraph();
-        centred(no);
-        run(no, number, 13, false, false);
+        width(left, leftWidth);
+        width(right, rightWidth);
+        width(table.getRow(1).getCell(0), leftWidth);
+        width(table.getRow(1).getCell(1), rightWidth);
 
-        XWPFParagraph motto = right.getParagraphs().get(0);
+        XWPFParagraph first = left.getParagraphs().get(0);
+        int longest = 0;
+        if (issuer.superior() != null) {
+            centred(first);
+            run(first, issuer.superior(), 13, false, false);
+        }
+        for (int i = 0; i < issuer.body().size(); i++) {
+            XWPFParagraph p = i == 0 && issuer.superior() == null ? first : left.addParagraph();
+            centred(p);
+            run(p, issuer.body().get(i), 13, true, false);
+            longest = Math.max(longest, issuer.body().get(i).length());
+        }
+        // upper case Times New Roman bold 13 pt runs about 8 pt a character: the rule some 2/5 of the issuing
+        // body's line (NĐ 30: a third to a half)
+        int line = Math.min(longest * 160, leftWidth - 2 * CELL_MARGIN);
+        rule(left.addParagraph(), leftWidth - 2 * CELL_MARGIN, line * 2 / 5);
+
+        XWPFParagraph name = right.getParagraphs().get(0);
+        centred(name);
+        run(name, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
+        XWPFParagraph motto = right.addParagraph();
         centred(motto);
-        run(motto, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
-        run(motto, "", 13, false, false).addBreak();
-        run(motto, "Độc lập - Tự do - Hạnh phúc", 13, true, false);
-        XWPFParagraph rule2 = right.addParagraph();
-        centred(rule2);
-        run(rule2, "\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500", 8, false, false);
-        XWPFParagraph when = right.addParagraph();
+        run(motto, MOTTO, 13, true, false);
+        rule(right.addParagraph(), rightWidth - 2 * CELL_MARGIN, MOTTO_WIDTH);
+
+        XWPFParagraph no = table.getRow(1).getCell(0).getParagraphs().get(0);
+        centred(no);
+        no.setSpacingBefore(80);
+        run(no, number, 13, false, false);
+        XWPFParagraph when = table.getRow(1).getCell(1).getParagraphs().get(0);
         centred(when);
+        when.setSpacingBefore(80);
         run(when, place + ", " + dateLine(date), 13, false, true);
     }
 
@@ -113,15 +166,37 @@ final class OfficialDocx implements AutoCloseable {
     void title(String kind, String title) {
         XWPFParagraph k = doc.createParagraph();
         centred(k);
-        k.setSpacingBefore(240);
+        k.setSpacingBefore(360);
         run(k, kind, 14, true, false);
         XWPFParagraph t = doc.createParagraph();
         centred(t);
         run(t, title, 14, true, false);
+        titleRule(title);
+    }
+
+    /**
+     * An appendix's title block: "Phụ lục", its title, and in italics which document it goes with ("(Kèm theo Báo
+     * cáo số …/BC-UBND ngày … của UBND huyện …)"), then a short rule.
+     */
+    void appendixTitle(String title, String attachedTo) {
+        XWPFParagraph k = doc.createParagraph();
+        centred(k);
+        run(k, "Phụ lục", 14, true, false);
+        XWPFParagraph t = doc.createParagraph();
+        centred(t);
+        run(t, title, 14, true, false);
+        XWPFParagraph with = doc.createParagraph();
+        centred(with);
+        run(with, attachedTo, 14, false, true);
+        titleRule(title);
+    }
+
+    /** The rule under a title: about a third of its (first) line, bold 14 pt running some 7 pt a character. */
+    private void titleRule(String title) {
+        int line = Math.min(title.length() * 140, textWidth);
         XWPFParagraph rule = doc.createParagraph();
-        centred(rule);
-        rule.setSpacingAfter(120);
-        run(rule, "\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500", 8, false, false);
+        rule(rule, textWidth, Math.max(line * 2 / 5, mm(25)));
+        rule.setSpacingAfter(240);
     }
 
     /** A section heading ("I. KẾT QUẢ …"), bold, 14 pt. */
@@ -159,42 +234,78 @@ final class OfficialDocx implements AutoCloseable {
      * fractions of the text width.
      */
     void table(List<String> header, double[] widths, boolean[] numeric, List<List<String>> rows, int fontSize) {
+        table(header, widths, numeric, rows, fontSize, i -> false);
+    }
+
+    /** As {@link #table(List, double[], boolean[], List, int)}, the rows {@code bold} picks (by index) in bold. */
+    void table(List<String> header, double[] widths, boolean[] numeric, List<List<String>> rows, int fontSize,
+            java.util.function.IntPredicate bold) {
         XWPFTable table = doc.createTable(rows.size() + 1, header.size());
-        table.setWidth(Integer.toString(TEXT_WIDTH));
+        table.setWidth(Integer.toString(textWidth));
         table.setTableAlignment(TableRowAlign.CENTER);
-        fill(table.getRow(0), header, widths, null, fontSize, true);
+        grid(table, widths);
+        fill(table.getRow(0), header, widths, null, fontSize, true, true);
         table.getRow(0).setRepeatHeader(true);
         for (int i = 0; i < rows.size(); i++) {
-            fill(table.getRow(i + 1), rows.get(i), widths, numeric, fontSize, false);
+            fill(table.getRow(i + 1), rows.get(i), widths, numeric, fontSize, false, bold.test(i));
         }
         doc.createParagraph();
     }
 
-    /** "Nơi nhận:" with its list on the left, the signature block on the right. */
-    void closing(List<String> recipients, List<String> signature) {
+    /**
+     * "Nơi nhận:" with its list on the left; on the right the signature block: the authority lines in bold, room to
+     * sign and seal, then the signer's name in bold (a dotted line to fill in when not known).
+     */
+    void closing(List<String> recipients, Issuer issuer) {
         XWPFTable table = borderless(1, 2);
+        grid(table, new double[] {0.45, 0.55});
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
-        width(left, 0.45);
-        width(right, 0.55);
+        width(left, (int) Math.round(textWidth * 0.45));
+        width(right, textWidth - (int) Math.round(textWidth * 0.45));
         XWPFParagraph to = left.getParagraphs().get(0);
+        to.setSpacingBefore(120);
         run(to, "Nơi nhận:", 12, true, true);
         for (String recipient : recipients) {
-            run(left.addParagraph(), recipient, 11, false, false);
+            XWPFParagraph p = left.addParagraph();
+            p.setSpacingAfter(0);
+            run(p, recipient, 11, false, false);
         }
-        XWPFParagraph sign = right.getParagraphs().get(0);
-        centred(sign);
-        for (int i = 0; i < signature.size(); i++) {
-            if (i > 0) {
-                run(sign, "", 14, false, false).addBreak();
+        List<String> authority = issuer.authority();
+        for (int i = 0; i < authority.size(); i++) {
+            XWPFParagraph p = i == 0 ? right.getParagraphs().get(0) : right.addParagraph();
+            centred(p);
+            if (i == 0) {
+                p.setSpacingBefore(120);
             }
-            run(sign, signature.get(i), 14, true, false);
+            run(p, authority.get(i), 14, true, false);
         }
+        for (int i = 0; i < SIGNING_LINES; i++) {
+            centred(right.addParagraph());
+        }
+        XWPFParagraph name = right.addParagraph();
+        centred(name);
+        run(name, issuer.signer() == null ? NAME_TO_FILL : issuer.signer(), 14, true, false);
     }
+
+    /** Empty lines between the signer's title and name: room for the signature and the seal (about 3 cm). */
+    static final int SIGNING_LINES = 5;
 
     /** Starts a new page (the appendix). */
     void pageBreak() {
         doc.createParagraph().setPageBreak(true);
+    }
+
+    /**
+     * Ends the portrait pages here and goes on in landscape on a new page: for an appendix whose table is wide.
+     */
+    void landscape() {
+        XWPFParagraph end = doc.createParagraph();
+        end.setSpacingAfter(0);
+        CTPPr properties = end.getCTP().isSetPPr() ? end.getCTP().getPPr() : end.getCTP().addNewPPr();
+        page(properties.addNewSectPr(), false);
+        page(doc.getDocument().getBody().getSectPr(), true);
+        textWidth = LANDSCAPE_TEXT_WIDTH;
     }
 
     void write(OutputStream out) throws IOException {
@@ -265,22 +376,65 @@ final class OfficialDocx implements AutoCloseable {
 
     private XWPFTable borderless(int rows, int columns) {
         XWPFTable table = doc.createTable(rows, columns);
-        table.setWidth(Integer.toString(TEXT_WIDTH));
+        table.setWidth(Integer.toString(textWidth));
         table.setTopBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setBottomBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setLeftBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setRightBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setInsideHBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setInsideVBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
+        table.setCellMargins(0, CELL_MARGIN, 0, CELL_MARGIN);
         return table;
     }
 
-    private static void width(XWPFTableCell cell, double fraction) {
-        cell.setWidth(Integer.toString((int) Math.round(TEXT_WIDTH * fraction)));
+    /** The table's column widths in its grid too: LibreOffice lays columns out by the grid, Word by the cells. */
+    private void grid(XWPFTable table, double[] widths) {
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (double w : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(Math.round(textWidth * w)));
+        }
     }
 
-    private static void fill(XWPFTableRow row, List<String> values, double[] widths, boolean[] numeric, int size,
-            boolean header) {
+    /**
+     * A rule: an empty paragraph 5 pt high whose bottom border is a solid ¾ pt line {@code length} long, centred
+     * in {@code available} by equal indents.
+     */
+    private static void rule(XWPFParagraph p, int available, int length) {
+        int indent = Math.max(0, (available - length) / 2);
+        p.setAlignment(ParagraphAlignment.CENTER);
+        p.setSpacingBefore(0);
+        p.setSpacingAfter(0);
+        p.setSpacingBetween(5, LineSpacingRule.EXACT);
+        p.setIndentationLeft(indent);
+        p.setIndentationRight(indent);
+        p.setBorderBottom(Borders.SINGLE);
+        CTBorder bottom = p.getCTP().getPPr().getPBdr().getBottom();
+        bottom.setSz(BigInteger.valueOf(6));
+        bottom.setSpace(BigInteger.ZERO);
+        bottom.setColor("auto");
+    }
+
+    /** Whether the paragraph is a rule: a bottom border and no text. */
+    static boolean isRule(XWPFParagraph p) {
+        return p.getText().isEmpty() && p.getCTP().isSetPPr() && p.getCTP().getPPr().isSetPBdr()
+                && p.getCTP().getPPr().getPBdr().isSetBottom()
+                && p.getCTP().getPPr().getPBdr().getBottom().getVal() == STBorder.SINGLE;
+    }
+
+    private static void width(XWPFTableCell cell, int twips) {
+        cell.setWidth(Integer.toString(twips));
+    }
+
+    private void width(XWPFTableCell cell, double fraction) {
+        width(cell, (int) Math.round(textWidth * fraction));
+    }
+
+    private void fill(XWPFTableRow row, List<String> values, double[] widths, boolean[] numeric, int size,
+            boolean header, boolean bold) {
         for (int c = 0; c < values.size(); c++) {
             XWPFTableCell cell = row.getCell(c);
             width(cell, widths[c]);
@@ -289,7 +443,7 @@ final class OfficialDocx implements AutoCloseable {
             p.setSpacingAfter(0);
             p.setAlignment(header ? ParagraphAlignment.CENTER
                     : numeric != null && numeric[c] ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
-            run(p, values.get(c), size, header, false);
+            run(p, values.get(c), size, bold, false);
         }
     }
 }

@@ -93,7 +93,10 @@ class ReportApiController {
         }
     }
 
-    record TaskResultJson(long taskId, String title, String status, boolean overdue, String result) {
+    @Schema(description = "A task the unit leads: its status now, whether overdue, what the input says was done and "
+            + "the status the input gives it (applied to the task when the input is sent; null without a result)")
+    record TaskResultJson(long taskId, String title, String status, boolean overdue, String result,
+            String reportedStatus) {
     }
 
     record InputJson(String period, LocalDate deadline, UnitStatusJson unit, List<TaskResultJson> tasks,
@@ -102,15 +105,20 @@ class ReportApiController {
         static InputJson of(UnitInput i) {
             return new InputJson(i.period().code(), i.deadline(), UnitStatusJson.of(i.status()),
                     i.tasks().stream().map(t -> new TaskResultJson(t.task().id(), t.task().title(),
-                            t.task().status().name(), t.task().overdue(), t.result())).toList(),
+                            t.task().status().name(), t.task().overdue(), t.result(),
+                            t.reportedStatus() == null ? null : t.reportedStatus().name())).toList(),
                     i.difficulties(), i.proposals());
         }
     }
 
-    record TaskResultRequest(Long taskId, String result) {
+    @Schema(description = "What was done on a task and the status it gives the task: IN_PROGRESS or DONE (none: the "
+            + "task's own, IN_PROGRESS for a task not started; NOT_STARTED with a result is refused); applied to the "
+            + "task, on its history, when the input is sent")
+    record TaskResultRequest(Long taskId, String result, String status) {
     }
 
-    @Schema(description = "A unit's input: per task it leads, what was done; its difficulties and proposals; "
+    @Schema(description = "A unit's input: per task it leads, what was done and the task's status; its difficulties "
+            + "and proposals; "
             + "submit true sends it to Home Affairs (false keeps it as a draft); version: the input's version "
             + "(required once it exists)")
     record InputRequest(Long version, List<TaskResultRequest> tasks, String difficulties, String proposals,
@@ -238,11 +246,14 @@ class ReportApiController {
             @PathVariable String unitCode, @RequestBody InputRequest r) {
         ReportPeriod p = reports.period(cycle, period);
         Map<Long, String> results = new LinkedHashMap<>();
+        Map<Long, String> statuses = new LinkedHashMap<>();
         if (r.tasks() != null) {
             r.tasks().forEach(t -> results.put(t == null ? null : t.taskId(), t == null ? null : t.result()));
+            r.tasks().stream().filter(t -> t != null && t.status() != null)
+                    .forEach(t -> statuses.put(t.taskId(), t.status()));
         }
         return InputJson.of(reports.save(user, cycle, p, unitCode, new ReportService.InputDraft(r.version(), results,
-                r.difficulties(), r.proposals(), Boolean.TRUE.equals(r.submit()))));
+                statuses, r.difficulties(), r.proposals(), Boolean.TRUE.equals(r.submit()))));
     }
 
     @Operation(summary = "Return a unit's input", description = "Home Affairs returns a sent input with a reason.")

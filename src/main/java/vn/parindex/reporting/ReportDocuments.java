@@ -10,15 +10,17 @@ import vn.parindex.criteria.UnitRef;
 import vn.parindex.reporting.ReportViews.DistrictReport;
 import vn.parindex.reporting.ReportViews.TaskResult;
 import vn.parindex.reporting.ReportViews.UnitInput;
-import vn.parindex.reporting.ReportViews.UnitStatus;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
-import vn.parindex.tasks.TaskView;
+import vn.parindex.scoring.Scoreboard;
+import vn.parindex.tasks.TaskDraft;
+import vn.parindex.tasks.TaskStatus;
 import vn.parindex.web.VietnameseNumbers;
 
 /**
- * The reports as Word documents, in Vietnamese (they go to the province): the district's compiled report for a
- * period, and one unit's input. Numbers are written the Vietnamese way (84,0256).
+ * The reports as Word documents, in Vietnamese (they go to the province), laid out by {@link OfficialDocx}: the
+ * district's compiled report for a period with its appendix, one unit's input, and the self-assessment report.
+ * Scores are written the Vietnamese way with 4 decimals (84,0256); what is missing to a target has no sign.
  */
 @Component
 public class ReportDocuments {
@@ -32,54 +34,68 @@ public class ReportDocuments {
         this.fmt = fmt;
     }
 
-    /** The district's report (Báo cáo kết quả thực hiện công tác CCHC …) for the period. */
+    /**
+     * The district's report (Báo cáo kết quả thực hiện công tác CCHC …) for the period, as it goes to the province:
+     * the index's figures, the self-assessment's progress, the tasks' results with their status, the units'
+     * difficulties and proposals; who sent their input late to Phòng Nội vụ is internal and stays on its pages. The
+     * appendix (landscape) gives every criterion's figures; a domain's or the total's self-assessed score only once
+     * every criterion under it is scored (a partial sum would read as the district's score), the projection
+     * always.
+     */
     public void district(DistrictReport report, OutputStream out) throws IOException {
         String district = report.districtName() == null ? "…" : report.districtName();
         ReportPeriod period = report.period();
+        Issuer issuer = Issuer.district(district);
+        String on = report.compiledOn().format(TaskDraft.DAY_MONTH_YEAR);
         try (OfficialDocx doc = new OfficialDocx()) {
-            doc.heading("Ủy ban nhân dân", "Huyện " + district, "Số:       /BC-UBND", district, report.compiledOn());
+            doc.heading(issuer, issuer.number("BC"), district, report.compiledOn());
             doc.title("BÁO CÁO", "Kết quả thực hiện công tác cải cách hành chính " + period.vietnameseName());
 
-            Figures total = report.scores().total();
+            Scoreboard board = report.scores();
+            Figures total = board.total();
             int year = period.year();
             doc.section("I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH");
             doc.paragraph("Năm " + (year - 1) + ", Chỉ số cải cách hành chính (Par Index) của huyện đạt "
                     + fmt.score(total.baseline()) + "/" + fmt.max(total.max()) + " điểm; mục tiêu năm " + year
-                    + " đạt " + fmt.score(total.target()) + " điểm. Đến ngày "
-                    + report.compiledOn().format(vn.parindex.tasks.TaskDraft.DAY_MONTH_YEAR)
-                    + ", điểm dự kiến (điểm tự đánh giá của các tiêu chí đã chấm, điểm năm " + (year - 1)
-                    + " của các tiêu chí chưa chấm) là " + fmt.score(total.projection()) + " điểm, còn "
-                    + fmt.score(total.remainingToTarget()) + " điểm so với mục tiêu.");
+                    + " đạt " + fmt.score(total.target()) + " điểm. Đến ngày " + on + ", các cơ quan đã tự đánh giá, "
+                    + "chấm điểm " + board.assessedLeafCount() + "/" + board.leafCount() + " tiêu chí, tiêu chí thành "
+                    + "phần; điểm dự kiến của huyện (điểm tự đánh giá của các tiêu chí đã chấm, điểm năm " + (year - 1)
+                    + " của các tiêu chí chưa chấm) là " + fmt.score(total.projection()) + " điểm, "
+                    + (total.remainingToTarget() != null && total.remainingToTarget().signum() > 0
+                            ? "còn thiếu " + fmt.score(total.remainingToTarget()) + " điểm so với mục tiêu."
+                            : "đạt mục tiêu đề ra.")
+                    + (total.official() == null ? ""
+                            : " Điểm thẩm định của tỉnh: " + fmt.score(total.official()) + " điểm."));
             List<List<String>> rows = new ArrayList<>();
-            for (ScoreRow row : report.scores().domains()) {
+            for (ScoreRow row : board.domains()) {
                 Figures f = row.figures();
                 rows.add(List.of(row.code(), row.criterion().name(), fmt.max(f.max()), fmt.score(f.baseline()),
-                        fmt.score(f.target()), fmt.score(f.projection()), fmt.signedScore(f.remainingToTarget())));
+                        fmt.score(f.target()), fmt.score(f.projection()), shortfall(f)));
             }
             rows.add(List.of("", "Tổng điểm", fmt.max(total.max()), fmt.score(total.baseline()),
-                    fmt.score(total.target()), fmt.score(total.projection()),
-                    fmt.signedScore(total.remainingToTarget())));
-            doc.table(List.of("TT", "Lĩnh vực", "Điểm tối đa", "Năm " + (year - 1), "Mục tiêu " + year,
-                    "Dự kiến hiện tại", "Còn thiếu"),
+                    fmt.score(total.target()), fmt.score(total.projection()), shortfall(total)));
+            doc.table(List.of("TT", "Lĩnh vực", "Điểm tối đa", "Điểm năm " + (year - 1), "Mục tiêu năm " + year,
+                    "Điểm dự kiến", "Còn thiếu so với mục tiêu"),
                     new double[] {0.06, 0.36, 0.1, 0.12, 0.12, 0.12, 0.12},
-                    new boolean[] {false, false, true, true, true, true, true}, rows, 12);
+                    new boolean[] {false, false, true, true, true, true, true}, rows, 12,
+                    i -> i == rows.size() - 1);
 
             var a = report.assessments();
             doc.section("II. TÌNH HÌNH TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CÁC TIÊU CHÍ");
-            doc.paragraph("Trong " + a.criteria() + " tiêu chí, tiêu chí thành phần do các cơ quan tự đánh giá: "
-                    + a.approved() + " đã được Phòng Nội vụ rà soát, thống nhất điểm; " + a.submitted()
-                    + " đang chờ Phòng Nội vụ rà soát; "
-                    + a.returned() + " bị trả lại để bổ sung; " + a.notSubmitted() + " chưa có bản tự đánh giá.");
+            doc.paragraph("Trong " + a.criteria() + " tiêu chí, tiêu chí thành phần do các cơ quan của huyện tự đánh "
+                    + "giá, chấm điểm: " + a.approved() + " đã thống nhất điểm; " + a.submitted()
+                    + " đang được thẩm định, thống nhất điểm; " + (a.returned() + a.notSubmitted())
+                    + " đang hoàn thiện bản tự đánh giá.");
 
             var t = report.tasks();
             doc.section("III. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP");
             doc.paragraph("Kế hoạch năm " + year + " có " + t.total() + " nhiệm vụ: " + t.done() + " đã hoàn thành; "
-                    + t.inProgress() + " đang thực hiện; " + t.notStarted() + " chưa bắt đầu; " + t.overdue()
-                    + " quá hạn chưa hoàn thành.");
+                    + t.inProgress() + " đang thực hiện; " + t.notStarted() + " chưa bắt đầu; trong đó "
+                    + t.overdue() + " nhiệm vụ đã quá hạn mà chưa hoàn thành.");
             List<TaskResult> results = report.inputs().stream().flatMap(i -> i.tasks().stream())
                     .filter(r -> !r.result().isBlank()).toList();
             if (results.isEmpty()) {
-                doc.note("Chưa có đơn vị nào gửi kết quả thực hiện nhiệm vụ trong kỳ.");
+                doc.note("Chưa có kết quả thực hiện nhiệm vụ trong kỳ.");
             }
             for (UnitInput input : report.inputs()) {
                 List<TaskResult> done = input.tasks().stream().filter(r -> !r.result().isBlank()).toList();
@@ -88,7 +104,9 @@ public class ReportDocuments {
                 }
                 doc.subheading(input.status().unit().name());
                 for (TaskResult r : done) {
-                    doc.labelled("- " + r.task().title() + " (" + statusName(r.task()) + "): ", r.result());
+                    // the task's status now: a unit's input moved it when it was sent
+                    doc.labelled("- " + r.task().title() + " (" + statusName(r.task().status(), r.task().dueDate(),
+                            report.compiledOn()) + "): ", r.result());
                 }
             }
 
@@ -97,51 +115,83 @@ public class ReportDocuments {
             doc.section("V. ĐỀ XUẤT, KIẾN NGHỊ");
             listByUnit(doc, report.inputs(), false);
 
-            doc.section("VI. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ");
-            doc.paragraph("Hạn gửi báo cáo " + period.vietnameseName() + ": ngày "
-                    + report.deadline().format(vn.parindex.tasks.TaskDraft.DAY_MONTH_YEAR) + ".");
-            List<List<String>> units = new ArrayList<>();
-            int n = 0;
-            for (UnitStatus u : report.units()) {
-                units.add(List.of(Integer.toString(++n), u.unit().name(), statusName(u.status()),
-                        u.submittedAt() == null ? "" : fmt.dateTime(u.submittedAt()),
-                        u.late() ? (u.status() == ReportInputStatus.RETURNED ? "Chậm (chưa gửi lại)" : "Chậm (chưa gửi)")
-                                : u.submittedLate() ? "Gửi chậm" : ""));
-            }
-            doc.table(List.of("TT", "Cơ quan, đơn vị", "Tình trạng", "Gửi lúc", "Ghi chú"),
-                    new double[] {0.07, 0.38, 0.2, 0.18, 0.17}, new boolean[5], units, 12);
-
             doc.closing(List.of("- UBND tỉnh (b/c);", "- Sở Nội vụ (b/c);", "- TT Huyện ủy, TT HĐND huyện (b/c);",
                     "- Chủ tịch, các PCT UBND huyện;", "- Các cơ quan, đơn vị thuộc UBND huyện;", "- Lưu: VT, NV."),
-                    List.of("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"));
+                    issuer);
 
-            doc.pageBreak();
-            doc.title("PHỤ LỤC", "Điểm các lĩnh vực, tiêu chí, tiêu chí thành phần Chỉ số CCHC năm " + year
-                    + " (số liệu đến ngày " + report.compiledOn().format(vn.parindex.tasks.TaskDraft.DAY_MONTH_YEAR)
-                    + ")");
+            doc.landscape();
+            doc.appendixTitle("Điểm các lĩnh vực, tiêu chí, tiêu chí thành phần Chỉ số cải cách hành chính năm "
+                    + year + " (số liệu đến ngày " + on + ")", attachedTo(issuer, district, on));
             List<List<String>> appendix = new ArrayList<>();
-            for (ScoreRow row : report.scores().rows()) {
+            for (ScoreRow row : board.rows()) {
                 Figures f = row.figures();
                 appendix.add(List.of(row.code(), row.criterion().name(), fmt.max(f.max()), fmt.score(f.baseline()),
-                        fmt.score(f.target()), fmt.score(f.current()), units(row.criterion().leadUnits())));
+                        fmt.score(f.target()), selfAssessed(board, row), fmt.score(f.projection()), shortfall(f),
+                        lead(row)));
             }
             appendix.add(List.of("", "Tổng điểm", fmt.max(total.max()), fmt.score(total.baseline()),
-                    fmt.score(total.target()), fmt.score(total.current()), ""));
-            doc.table(List.of("TT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm " + (year - 1),
-                    "Mục tiêu " + year, "Điểm hiện tại", "Cơ quan chủ trì"),
-                    new double[] {0.07, 0.37, 0.09, 0.11, 0.11, 0.11, 0.14},
-                    new boolean[] {false, false, true, true, true, true, false}, appendix, 10);
+                    fmt.score(total.target()),
+                    board.assessedLeafCount() == board.leafCount() ? fmt.score(total.current()) : "",
+                    fmt.score(total.projection()), shortfall(total), ""));
+            doc.table(List.of("TT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm năm " + (year - 1),
+                    "Mục tiêu năm " + year, "Điểm tự đánh giá", "Điểm dự kiến", "Còn thiếu so với mục tiêu",
+                    "Cơ quan chủ trì"),
+                    new double[] {0.05, 0.31, 0.07, 0.08, 0.08, 0.09, 0.08, 0.09, 0.15},
+                    new boolean[] {false, false, true, true, true, true, true, true, false}, appendix, 10,
+                    i -> i == board.rows().size() || board.rows().get(i).isDomain());
+            doc.note("Điểm tự đánh giá của lĩnh vực và của tổng điểm chỉ ghi khi mọi tiêu chí thuộc đó đã được chấm "
+                    + "(đến ngày " + on + ", đã chấm " + board.assessedLeafCount() + "/" + board.leafCount()
+                    + " tiêu chí, tiêu chí thành phần). Điểm dự kiến: điểm tự đánh giá của các tiêu chí đã chấm, điểm "
+                    + "năm " + (year - 1) + " của các tiêu chí chưa chấm.");
             doc.write(out);
         }
     }
 
-    /** One unit's input for a period, as the unit sends it to Home Affairs. */
-    public void unit(UnitInput input, String districtName, java.time.LocalDate on, OutputStream out)
+    /** "(Kèm theo Báo cáo số       /BC-UBND ngày 05/02/2023 của UBND huyện Tân Yên)": the number left blank. */
+    static String attachedTo(Issuer issuer, String district, String on) {
+        return "(Kèm theo Báo cáo số       /BC-" + issuer.abbreviation() + " ngày " + on + " của UBND huyện "
+                + district + ")";
+    }
+
+    /**
+     * A row's self-assessed score: a criterion's own ("Chưa chấm" before), a domain's or parent's only once every
+     * criterion under it is scored, else blank.
+     */
+    private String selfAssessed(Scoreboard board, ScoreRow row) {
+        if (!board.hasChildren(row.code())) {
+            return row.figures().current() == null ? "Chưa chấm" : fmt.score(row.figures().current());
+        }
+        boolean all = board.descendants(row.code()).stream().filter(r -> !board.hasChildren(r.code()))
+                .allMatch(r -> r.criterion().currentScore() != null);
+        return all ? fmt.score(row.figures().current()) : "";
+    }
+
+    /** What is still missing to the target, without a sign; "Đạt" once reached by a score of this year. */
+    private String shortfall(Figures f) {
+        String text = fmt.shortfall(f.remainingToTarget(), f.assessed());
+        return VietnameseNumbers.REACHED.equals(text) ? "Đạt" : text;
+    }
+
+    private static String lead(ScoreRow row) {
+        if (row.criterion().isSurvey()) {
+            return "Điều tra XHH";
+        }
+        return row.criterion().leadUnitsInherited() ? "" : units(row.criterion().leadUnits());
+    }
+
+    /**
+     * One unit's input for a period, as the unit sends it to Home Affairs: under "UBND HUYỆN …" in its own name,
+     * numbered with its abbreviation ({@code /BC-TP}) and signed by its head's title; each task's result with the
+     * status the input gives it (the task's own once sent: sending applied it).
+     */
+    public void unit(UnitInput input, Issuer issuer, String districtName, java.time.LocalDate on, OutputStream out)
             throws IOException {
         String district = districtName == null ? "…" : districtName;
         ReportPeriod period = input.period();
+        boolean sent = input.status().status() == ReportInputStatus.SUBMITTED
+                || input.status().status() == ReportInputStatus.ACCEPTED;
         try (OfficialDocx doc = new OfficialDocx()) {
-            doc.heading("UBND huyện " + district, input.status().unit().name(), "Số:       /BC-", district, on);
+            doc.heading(issuer, issuer.number("BC"), district, on);
             doc.title("BÁO CÁO", "Kết quả thực hiện nhiệm vụ cải cách hành chính " + period.vietnameseName());
             doc.section("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ");
             List<TaskResult> done = input.tasks().stream().filter(r -> !r.result().isBlank()).toList();
@@ -150,13 +200,15 @@ public class ReportDocuments {
             }
             int n = 0;
             for (TaskResult r : done) {
-                doc.labelled((++n) + ". " + r.task().title() + " (" + statusName(r.task()) + "): ", r.result());
+                TaskStatus status = sent || r.reportedStatus() == null ? r.task().status() : r.reportedStatus();
+                doc.labelled((++n) + ". " + r.task().title() + " (" + statusName(status, r.task().dueDate(), on)
+                        + "): ", r.result());
             }
             doc.section("II. TỒN TẠI, HẠN CHẾ");
             doc.paragraph(input.difficulties().isBlank() ? "Không." : input.difficulties());
             doc.section("III. ĐỀ XUẤT, KIẾN NGHỊ");
             doc.paragraph(input.proposals().isBlank() ? "Không." : input.proposals());
-            doc.closing(List.of("- Phòng Nội vụ (t/h);", "- Lưu: VT."), List.of("THỦ TRƯỞNG CƠ QUAN"));
+            doc.closing(List.of("- Phòng Nội vụ (t/h);", "- Lưu: VT."), issuer);
             doc.write(out);
         }
     }
@@ -170,8 +222,9 @@ public class ReportDocuments {
             OutputStream out) throws IOException {
         String district = year.districtName() == null ? "…" : year.districtName();
         int y = year.period().year();
+        Issuer issuer = Issuer.district(district);
         try (OfficialDocx doc = new OfficialDocx()) {
-            doc.heading("Ủy ban nhân dân", "Huyện " + district, "Số:       /BC-UBND", district, year.compiledOn());
+            doc.heading(issuer, issuer.number("BC"), district, year.compiledOn());
             doc.title("BÁO CÁO", "Tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm " + y);
             Figures total = year.scores().total();
             doc.section("I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM");
@@ -184,14 +237,21 @@ public class ReportDocuments {
             List<List<String>> domains = new ArrayList<>();
             for (ScoreRow row : year.scores().domains()) {
                 Figures f = row.figures();
-                domains.add(List.of(row.code(), row.criterion().name(), fmt.max(f.max()), fmt.score(f.current()),
-                        fmt.score(f.projection()), fmt.percent(f.projectionPercent())));
+                // a domain's self-assessed score only once all its criteria are scored: a partial sum is no score
+                domains.add(List.of(row.code(), row.criterion().name(), fmt.max(f.max()),
+                        selfAssessed(year.scores(), row), fmt.score(f.projection()),
+                        fmt.percent(f.projectionPercent())));
             }
-            domains.add(List.of("", "Tổng điểm", fmt.max(total.max()), fmt.score(total.current()),
+            domains.add(List.of("", "Tổng điểm", fmt.max(total.max()),
+                    assessed == year.scores().leafCount() ? fmt.score(total.current()) : "",
                     fmt.score(total.projection()), fmt.percent(total.projectionPercent())));
             doc.table(List.of("TT", "Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá", "Điểm dự kiến", "Tỷ lệ"),
                     new double[] {0.06, 0.44, 0.12, 0.13, 0.13, 0.12},
-                    new boolean[] {false, false, true, true, true, true}, domains, 12);
+                    new boolean[] {false, false, true, true, true, true}, domains, 12, i -> i == domains.size() - 1);
+            if (assessed < year.scores().leafCount()) {
+                doc.note("Điểm tự đánh giá của lĩnh vực và của tổng điểm ghi khi mọi tiêu chí thuộc đó đã được chấm "
+                        + "(đã chấm " + assessed + "/" + year.scores().leafCount() + " tiêu chí, tiêu chí thành phần).");
+            }
             java.util.Map<String, vn.parindex.assessment.DossierService.CriterionDossier> byCode =
                     new java.util.HashMap<>();
             dossier.criteria().forEach(d -> byCode.put(d.criterion().code(), d));
@@ -209,19 +269,28 @@ public class ReportDocuments {
                         units(row.criterion().leadUnits())));
             }
             doc.table(List.of("TT", "Tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá",
-                    "Tài liệu kiểm chứng", "Cơ quan chủ trì"), new double[] {0.07, 0.39, 0.1, 0.12, 0.12, 0.2},
+                    "Tài liệu kiểm chứng", "Cơ quan chủ trì"), new double[] {0.07, 0.36, 0.09, 0.14, 0.12, 0.22},
                     new boolean[] {false, false, true, true, false, false}, criteria, 11);
 
             doc.section("II. GIẢI TRÌNH CÁC TIÊU CHÍ CHƯA ĐỦ TÀI LIỆU KIỂM CHỨNG");
+            List<String> unexplained = new ArrayList<>();
             boolean any = false;
             for (var d : dossier.criteria()) {
                 if (d.complete()) {
                     continue;
                 }
                 any = true;
+                if (d.explanation() == null) {
+                    unexplained.add(d.criterion().code());
+                    continue;
+                }
                 doc.labelled("- Tiêu chí " + d.criterion().code() + " " + d.criterion().name() + " ("
-                        + units(d.criterion().leadUnits()) + "): ", d.explanation() == null
-                                ? "chưa có giải trình." : d.explanation().text());
+                        + units(d.criterion().leadUnits()) + "): ", d.explanation().text());
+            }
+            if (!unexplained.isEmpty()) {
+                // said once, with the criteria it concerns, not once per criterion
+                doc.labelled("- Chưa có giải trình (" + unexplained.size() + " tiêu chí, tiêu chí thành phần): ",
+                        String.join(", ", unexplained) + ".");
             }
             if (!any) {
                 doc.note("Tất cả các tiêu chí đã có đủ tài liệu kiểm chứng.");
@@ -231,7 +300,7 @@ public class ReportDocuments {
             doc.section("IV. ĐỀ XUẤT, KIẾN NGHỊ");
             listByUnit(doc, year.inputs(), false);
             doc.closing(List.of("- UBND tỉnh (b/c);", "- Sở Nội vụ (b/c);", "- Chủ tịch, các PCT UBND huyện;",
-                    "- Lưu: VT, NV."), List.of("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"));
+                    "- Lưu: VT, NV."), issuer);
             doc.write(out);
         }
     }
@@ -254,22 +323,13 @@ public class ReportDocuments {
         return units.stream().map(UnitRef::name).collect(Collectors.joining(", "));
     }
 
-    static String statusName(TaskView task) {
-        String status = switch (task.status()) {
+    /** A task's status in words, with "quá hạn" when not done past its due date on that day. */
+    static String statusName(TaskStatus status, java.time.LocalDate due, java.time.LocalDate on) {
+        String name = switch (status) {
             case DONE -> "hoàn thành";
             case IN_PROGRESS -> "đang thực hiện";
             case NOT_STARTED -> "chưa bắt đầu";
         };
-        return task.overdue() ? status + ", quá hạn" : status;
-    }
-
-    static String statusName(ReportInputStatus status) {
-        return switch (status) {
-            case NOT_STARTED -> "Chưa thực hiện";
-            case DRAFT -> "Đang soạn";
-            case SUBMITTED -> "Đã gửi";
-            case RETURNED -> "Bị trả lại";
-            case ACCEPTED -> "Đã tiếp nhận";
-        };
+        return status != TaskStatus.DONE && on.isAfter(due) ? name + ", quá hạn" : name;
     }
 }

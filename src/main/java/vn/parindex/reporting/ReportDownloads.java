@@ -49,7 +49,8 @@ class ReportDownloads {
     ResponseEntity<byte[]> unit(Cycle cycle, ReportPeriod period, String unitCode) throws IOException {
         UnitInput input = reports.input(cycle, period, unitCode);
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        documents.unit(input, cycle.getDistrictName(), reports.today(), out);
+        documents.unit(input, reports.issuer(cycle, input.status().unit()), cycle.getDistrictName(), reports.today(),
+                out);
         return docx(out, "bao-cao-cchc-" + period.code() + "-"
                 + input.status().unit().code().toLowerCase(Locale.ROOT) + ".docx");
     }

@@ -33,6 +33,7 @@ class ReportPageController {
     /** A unit's input as typed: per task id what was done, difficulties, proposals; version as shown. */
     public static class InputForm {
         private Map<Long, String> results = new LinkedHashMap<>();
+        private Map<Long, String> statuses = new LinkedHashMap<>();
         private String difficulties = "";
         private String proposals = "";
         private Long version;
@@ -43,6 +44,14 @@ class ReportPageController {
 
         public void setResults(Map<Long, String> results) {
             this.results = results;
+        }
+
+        public Map<Long, String> getStatuses() {
+            return statuses;
+        }
+
+        public void setStatuses(Map<Long, String> statuses) {
+            this.statuses = statuses;
         }
 
         public String getDifficulties() {
@@ -72,6 +81,9 @@ class ReportPageController {
         static InputForm of(UnitInput input) {
             InputForm form = new InputForm();
             input.tasks().forEach(t -> form.results.put(t.task().id(), t.result()));
+            // a task's status as the form offers it: in progress or done (a result means the task has started)
+            input.tasks().forEach(t -> form.statuses.put(t.task().id(),
+                    t.statusShown() == vn.parindex.tasks.TaskStatus.DONE ? "DONE" : "IN_PROGRESS"));
             form.difficulties = input.difficulties();
             form.proposals = input.proposals();
             form.version = input.status().status() == ReportInputStatus.NOT_STARTED ? null : input.status().version();
@@ -228,7 +240,8 @@ class ReportPageController {
         unitCode(unitCode);
         try {
             reports.save(user, cycle, p, unitCode, new ReportService.InputDraft(form.getVersion(),
-                    form.getResults() == null ? Map.of() : form.getResults(), form.getDifficulties(),
+                    form.getResults() == null ? Map.of() : form.getResults(),
+                    form.getStatuses() == null ? Map.of() : form.getStatuses(), form.getDifficulties(),
                     form.getProposals(), send != null));
             redirect.addFlashAttribute("notice", send != null ? "notice.reportSent" : "notice.reportSaved");
             return "redirect:/cycles/" + cycle.getYear() + "/reports/" + p.code() + "/units/"

@@ -39,6 +39,7 @@ import vn.parindex.system.NotFoundException;
 import vn.parindex.system.UniqueViolations;
 import vn.parindex.tasks.TaskDraft;
 import vn.parindex.tasks.TaskService;
+import vn.parindex.tasks.TaskStatus;
 import vn.parindex.tasks.TaskView;
 
 /**
@@ -280,12 +281,18 @@ public class ReportService {
     private UnitInput input(Cycle cycle, ReportPeriod period, UnitRef unit, LocalDate deadline, LocalDate today) {
         Row row = rows(cycle, period.code()).stream().filter(r -> r.unitId() == unit.id()).findFirst().orElse(null);
         Map<Long, String> results = new HashMap<>();
+        Map<Long, TaskStatus> statuses = new HashMap<>();
         if (row != null) {
-            jdbc.sql("select task_id, result from report_input_task where input_id = ?").param(row.id())
-                    .query((rs, n) -> results.put(rs.getLong(1), rs.getString(2))).list();
+            jdbc.sql("select task_id, result, status from report_input_task where input_id = ?").param(row.id())
+                    .query((rs, n) -> {
+                        if (rs.getString(3) != null) {
+                            statuses.put(rs.getLong(1), TaskStatus.valueOf(rs.getString(3)));
+                        }
+                        return results.put(rs.getLong(1), rs.getString(2));
+                    }).list();
         }
         List<TaskResult> tasksOfUnit = tasksRunning(cycle, period, unit).stream()
-                .map(t -> new TaskResult(t, results.getOrDefault(t.id(), ""))).toList();
+                .map(t -> new TaskResult(t, results.getOrDefault(t.id(), ""), statuses.get(t.id()))).toList();
         return new UnitInput(period, deadline, status(unit, row, deadline, today), tasksOfUnit,
                 row == null ? "" : row.difficulties(), row == null ? "" : row.proposals());
     }
@@ -298,15 +305,28 @@ public class ReportService {
 
     // ---------------------------------------------------------------- writing an input
 
-    /** What a unit writes for a period: per task id the result, its difficulties and proposals, and whether to send. */
-    public record InputDraft(Long version, Map<Long, String> results, String difficulties, String proposals,
-            boolean submit) {
+    /**
+     * What a unit writes for a period: per task id the result and the task's status (IN_PROGRESS, DONE; none: the
+     * task's own, "in progress" for a task not started), its difficulties and proposals, and whether to send.
+     */
+    public record InputDraft(Long version, Map<Long, String> results, Map<Long, String> statuses,
+            String difficulties, String proposals, boolean submit) {
+
+        public InputDraft(Long version, Map<Long, String> results, String difficulties, String proposals,
+                boolean submit) {
+            this(version, results, Map.of(), difficulties, proposals, submit);
+        }
     }
 
     /**
      * Saves (and with {@code submit} sends) a unit's input: its head or Home Affairs; not once accepted (409), not
      * in a closed cycle (409), not on a version someone changed meanwhile (409). Every result belongs to a task the
      * unit leads that runs during the period; sending needs at least one result.
+     *
+     * <p>A result comes with the status it gives its task: a task with a result has started, so "not started" is
+     * refused, and a task not started without a status given is "in progress"; a status goes with a result (the
+     * form offers one for every task: those left without a result keep their own). Sending applies each status to its task as a progress update by the sender ("Báo cáo quý I năm
+     * 2023: …", in the task's history), so the report's results and the tasks' statuses agree.
      */
     @Transactional
     public UnitInput save(CurrentUser user, Cycle cycle, ReportPeriod period, String unitCode, InputDraft draft) {
@@ -334,6 +354,40 @@ public class ReportService {
                     results.put(e.getKey(), text);
                 }
                 text(errors, "tasks", text);
+            }
+        }
+        Map<Long, TaskStatus> statuses = new LinkedHashMap<>();
+        Map<Long, String> stated = draft.statuses() == null ? Map.of() : draft.statuses();
+        if (stated.size() > 500) {
+            errors.add("tasks", "task.list.tooLong");
+        } else {
+            for (Map.Entry<Long, String> e : stated.entrySet()) {
+                TaskView task = e.getKey() == null ? null
+                        : led.stream().filter(t -> t.id() == e.getKey()).findFirst().orElse(null);
+                if (task == null) {
+                    errors.add("tasks", "report.task.notLed");
+                    continue;
+                }
+                String text = e.getValue() == null ? "" : e.getValue().strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                TaskStatus status = java.util.Arrays.stream(TaskStatus.values()).filter(s -> s.name().equals(text))
+                        .findFirst().orElse(null);
+                if (status == null) {
+                    errors.add("tasks", "task.status.invalid");
+                } else if (results.containsKey(task.id())) {
+                    statuses.put(task.id(), status);
+                }
+            }
+        }
+        for (Long taskId : results.keySet()) {
+            TaskView task = led.stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
+            TaskStatus status = statuses.get(taskId);
+            if (status == null) {
+                statuses.put(taskId, task.status() == TaskStatus.NOT_STARTED ? TaskStatus.IN_PROGRESS : task.status());
+            } else if (status == TaskStatus.NOT_STARTED) {
+                errors.add("tasks", "report.task.resultNotStarted");
             }
         }
         String difficulties = draft.difficulties() == null ? "" : draft.difficulties().strip();
@@ -389,11 +443,21 @@ public class ReportService {
             throw e;
         }
         for (Map.Entry<Long, String> e : results.entrySet()) {
-            jdbc.sql("insert into report_input_task (input_id, task_id, result) values (?, ?, ?)")
-                    .params(id, e.getKey(), e.getValue()).update();
+            jdbc.sql("insert into report_input_task (input_id, task_id, result, status) values (?, ?, ?, ?)")
+                    .params(id, e.getKey(), e.getValue(), statuses.get(e.getKey()).name()).update();
         }
         audit.recordEvent(user.actor(), ENTITY, id, null, draft.submit() ? "submitted" : "saved",
                 period.code() + " " + unit.code());
+        if (draft.submit()) {
+            for (TaskView task : led) {
+                TaskStatus status = results.containsKey(task.id()) ? statuses.get(task.id()) : null;
+                if (status != null && status != task.status()) {
+                    String note = "Báo cáo " + period.vietnameseName() + ": " + results.get(task.id());
+                    tasks.addUpdate(user, task.id(), note.length() > FieldErrors.MAX_COMMENT_LENGTH
+                            ? note.substring(0, FieldErrors.MAX_COMMENT_LENGTH - 1) + "…" : note, null, status.name());
+                }
+            }
+        }
         return input(cycle, period, unit, calendar(cycle).deadline(period), today());
     }
 
@@ -506,6 +570,23 @@ public class ReportService {
                 .query((rs, n) -> new AssessmentCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5)))
                 .single();
+    }
+
+    /**
+     * Who issues a unit's documents: its name under the district's committee, its abbreviation (stored, else
+     * derived from the name), its head's title, and its head's name when the unit has one head whose account names
+     * a person (not a post such as "Trưởng phòng Tư pháp"). Two statements.
+     */
+    @Transactional(readOnly = true)
+    Issuer issuer(Cycle cycle, UnitRef unit) {
+        String[] stored = jdbc.sql("select kind, document_abbreviation from unit where id = ?").param(unit.id())
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        List<String> heads = jdbc.sql("""
+                select display_name from app_user where unit_id = ? and role = 'UNIT_HEAD' and enabled order by id""")
+                .param(unit.id()).query(String.class).list();
+        String district = cycle.getDistrictName() == null ? "…" : cycle.getDistrictName();
+        return Issuer.unit(district, unit.name(), "COMMUNE".equals(stored[0]), stored[1],
+                heads.size() == 1 ? Issuer.personName(heads.get(0)) : null);
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import vn.parindex.criteria.UnitRef;
 import vn.parindex.scoring.Scoreboard;
+import vn.parindex.tasks.TaskStatus;
 import vn.parindex.tasks.TaskView;
 
 /** What the reporting pages, the API and the document read. */
@@ -28,8 +29,20 @@ public final class ReportViews {
     public record PeriodOverview(ReportPeriod period, LocalDate deadline, List<UnitStatus> units) {
     }
 
-    /** What a unit wrote on one task it leads (blank when nothing). */
-    public record TaskResult(TaskView task, String result) {
+    /**
+     * What a unit wrote on one task it leads (blank when nothing) and the status its input gives the task (null when
+     * it gave none): applied to the task when the input is sent.
+     */
+    public record TaskResult(TaskView task, String result, TaskStatus reportedStatus) {
+
+        public TaskResult(TaskView task, String result) {
+            this(task, result, null);
+        }
+
+        /** The status the input's form shows: the one it gives, else the task's own. */
+        public TaskStatus statusShown() {
+            return reportedStatus != null ? reportedStatus : task.status();
+        }
     }
 
     /** A unit's input for a period: its status and, per task it leads, what was done. */

@@ -163,14 +163,15 @@ class ReportApiIntegrationTest {
             assertThat(text).contains("ỦY BAN NHÂN DÂN", "HUYỆN TÂN YÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "Độc lập - Tự do - Hạnh phúc", "Số:", "/BC-UBND", "Tân Yên, ngày", "BÁO CÁO",
                     "Kết quả thực hiện công tác cải cách hành chính tháng 3 năm 2023", "Nơi nhận:",
-                    "TM. ỦY BAN NHÂN DÂN", "PHỤ LỤC");
+                    "TM. ỦY BAN NHÂN DÂN", "Phụ lục", "(Kèm theo Báo cáo số");
             // the district's figures the Vietnamese way: 2022's total, and no point as decimal mark
             assertThat(text).contains("84,0256").doesNotContain("84.0256");
             assertThat(text).contains(result, "Kinh phí hạn chế", "Phòng Văn hóa");
             // a control character typed into an input is a space in the document (else Word refuses it)
             assertThat(text).contains("Bổ sung kinh phí");
-            // A4 portrait, margins 20/20/30/15 mm, Times New Roman throughout
-            var section = doc.getDocument().getBody().getSectPr();
+            // A4 portrait (the appendix landscape), margins 20/20/30/15 mm, Times New Roman throughout
+            var section = doc.getParagraphs().stream().filter(p -> p.getCTP().isSetPPr()
+                    && p.getCTP().getPPr().isSetSectPr()).findFirst().orElseThrow().getCTP().getPPr().getSectPr();
             assertThat(section.getPgSz().getW().toString()).isEqualTo("11906");
             assertThat(section.getPgSz().getH().toString()).isEqualTo("16838");
             assertThat(section.getPgMar().getLeft().toString()).isEqualTo("1701");
