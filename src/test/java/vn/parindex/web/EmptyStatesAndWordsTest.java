@@ -196,6 +196,30 @@ class EmptyStatesAndWordsTest {
         assertThat(waited.text()).isEqualTo(vi("queue.today")).isNotEqualTo(vi("queue.days", 0));
     }
 
+    @Test
+    void aReportInputsStateAndLatenessReadTheSameOnEveryPageThatShowsIt() throws Exception {
+        String input = "/cycles/2023/reports/2023-Q1/units/TUPHAP";
+        Element own = page("tuphap", input).selectFirst("#input-status");
+        Element row = page("noivu", "/cycles/2023/reports/2023-Q1").selectFirst("#period-units tr[data-unit=TUPHAP]");
+        Element mine = page("tuphap", "/cycles/2023/reports").select("#periods tbody tr").stream()
+                .filter(r -> r.select("a[href$=/2023-Q1/units/TUPHAP]").size() == 1).findFirst().orElseThrow();
+        String state = own.selectFirst(".badge").text();
+        // the state as stored, in its one word
+        String stored = jdbc.queryForList("select status from report_input ri join unit u on u.id = ri.unit_id"
+                + " where u.code = 'TUPHAP' and ri.period = '2023-Q1'", String.class).stream().findFirst()
+                .orElse("NOT_STARTED");
+        assertThat(state).isEqualTo(vi("reports.status." + stored));
+        assertThat(row.select("td").get(1).selectFirst("span").text()).isEqualTo(state);
+        assertThat(mine.selectFirst(".badge").text()).isEqualTo(state);
+        // lateness: one marker, the same word wherever it shows, beside the state (never instead of it)
+        List<String> markers = new ArrayList<>();
+        markers.addAll(own.select(".text-danger").eachText());
+        markers.addAll(row.select(".badge.bg-danger").eachText());
+        markers.addAll(mine.select(".text-danger").eachText());
+        assertThat(markers).allMatch(m -> m.equals(vi("reports.lateShort")));
+        assertThat(markers.size()).isIn(0, 3);
+    }
+
     long taskCount() {
         return jdbc.queryForObject("select count(*) from task", Long.class);
     }
