@@ -193,7 +193,7 @@ class CriterionPages {
                     q.submittedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate(), today);
             return new QueueItem(q.code(), q.name(), row == null ? "" : names(row.criterion().leadUnits()),
                     f == null ? NONE : fmt.score(f.baseline()), f == null || f.target() == null ? NONE : fmt.score(f.target()),
-                    fmt.score(q.score()), fmt.max(q.maxScore()), q.evidenceCount(), Math.max(0, days),
+                    fmt.score(q.score()), fmt.score(q.maxScore()), q.evidenceCount(), Math.max(0, days),
                     people.person(q.submittedBy()), fmt.dateTime(q.submittedAt()));
         }).toList();
     }
@@ -220,7 +220,7 @@ class CriterionPages {
     }
 
     private CriterionPage.FigureTexts figures(Figures f) {
-        return new CriterionPage.FigureTexts(fmt.max(f.max()), fmt.score(f.baseline()), fmt.percent(f.baselinePercent()),
+        return new CriterionPage.FigureTexts(fmt.score(f.max()), fmt.score(f.baseline()), fmt.percent(f.baselinePercent()),
                 fmt.score(f.target()), fmt.percent(f.targetPercent()),
                 f.current() == null ? null : fmt.score(f.current()),
                 f.current() == null ? null : fmt.percent(f.currentPercent()),
@@ -240,7 +240,7 @@ class CriterionPages {
             CriterionView c = r.criterion();
             Figures f = r.figures();
             parts.add(new CriterionPage.Part(c.code(), c.name(), CriterionPageController.url(board.cycle().year(),
-                    c.code()), c.isSurvey(), c.weakness(), fmt.max(f.max()),
+                    c.code()), c.isSurvey(), c.weakness(), fmt.score(f.max()),
                     fmt.score(f.baseline()), fmt.score(f.target()),
                     f.current() == null ? NONE : fmt.score(f.current()), fmt.shortfall(f.remainingToTarget(), f.current() != null),
                     names(c.leadUnits()), statuses.get(c.id())));
@@ -251,7 +251,7 @@ class CriterionPages {
     private List<CriterionPage.TrendRow> trend(long id, String code, int shownYear) {
         List<CriterionPage.TrendRow> rows = new ArrayList<>();
         for (CriterionTrendPoint t : catalog.trend(id, code)) {
-            rows.add(new CriterionPage.TrendRow(t.year(), t.year() == shownYear, t.name(), orNone(fmt.max(t.maxScore())),
+            rows.add(new CriterionPage.TrendRow(t.year(), t.year() == shownYear, t.name(), orNone(fmt.score(t.maxScore())),
                     t.baselineYear(), t.baselineScore() == null ? null : fmt.score(t.baselineScore()),
                     orNone(fmt.score(t.targetScore())), orNone(fmt.score(t.officialScore())), t.code()));
         }

@@ -115,7 +115,7 @@ public class ProgressPages {
             }
             Figures f = p.figures();
             lines.add(new UnitLine(unit.code(), unit.name(), p.leading().size(), p.coordinating().size(),
-                    orNone(fmt.max(f.max())), orNone(fmt.score(f.baseline())), orNone(fmt.score(f.target())),
+                    orNone(fmt.score(f.max())), orNone(fmt.score(f.baseline())), orNone(fmt.score(f.target())),
                     orNone(fmt.score(f.projection())), p.assessed() + "/" + p.leading().size(), p.belowTarget(),
                     p.awaitingReview(), p.returned()));
         }
@@ -204,7 +204,7 @@ public class ProgressPages {
             Figures f = row.figures();
             return new CriterionLine(c.code(), c.name(),
                     "/cycles/" + years.year() + "/criteria/" + UriUtils.encodePathSegment(c.code(), "UTF-8"),
-                    c.isSurvey(), withWeakness ? c.weakness() : null, fmt.max(f.max()), fmt.score(f.baseline()),
+                    c.isSurvey(), withWeakness ? c.weakness() : null, fmt.score(f.max()), fmt.score(f.baseline()),
                     fmt.score(f.target()), f.current() == null ? NONE : fmt.score(f.current()),
                     fmt.shortfall(f.remainingToTarget(), f.current() != null), statuses.get(c.id()));
         }

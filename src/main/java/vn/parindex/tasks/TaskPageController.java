@@ -35,13 +35,16 @@ class TaskPageController {
             String summary) {
     }
 
-    /** A task as typed: dates dd/MM/yyyy, criteria as codes separated by commas, units chosen from lists. */
-    public record TaskForm(String title, String description, String domainCode, String criterionCodes,
+    /**
+     * A task as typed: dates dd/MM/yyyy; criteria and units ticked in checkbox lists (one value per box; a value
+     * holding several codes separated by commas is read too, as the API's clients and older forms send them).
+     */
+    public record TaskForm(String title, String description, String domainCode, List<String> criterionCodes,
             List<String> leadUnits, List<String> coordinatingUnits, String startDate, String dueDate, String status,
             Long version) {
 
         static TaskForm of(TaskView t) {
-            return new TaskForm(t.title(), t.description(), t.domainCode(), String.join(", ", t.criterionCodes()),
+            return new TaskForm(t.title(), t.description(), t.domainCode(), List.copyOf(t.criterionCodes()),
                     t.leadUnits().stream().map(u -> u.code()).toList(),
                     t.coordinatingUnits().stream().map(u -> u.code()).toList(),
                     t.startDate().format(TaskDraft.DAY_MONTH_YEAR), t.dueDate().format(TaskDraft.DAY_MONTH_YEAR),
@@ -49,8 +52,9 @@ class TaskPageController {
         }
 
         TaskDraft draft() {
-            List<String> criteria = criterionCodes == null ? List.of()
-                    : Arrays.stream(criterionCodes.split("[,;\\s]+")).filter(c -> !c.isBlank()).toList();
+            List<String> criteria = criterionCodes == null ? List.of() : criterionCodes.stream()
+                    .filter(java.util.Objects::nonNull)
+                    .flatMap(c -> Arrays.stream(c.split("[,;\\s]+"))).filter(c -> !c.isBlank()).toList();
             return new TaskDraft(title, description, domainCode, criteria, leadUnits == null ? List.of() : leadUnits,
                     coordinatingUnits == null ? List.of() : coordinatingUnits, startDate, dueDate, status);
         }
@@ -181,7 +185,7 @@ class TaskPageController {
 
     @GetMapping("/cycles/{year}/tasks/new")
     String newTask(Cycle cycle, Model model) {
-        model.asMap().putIfAbsent("taskForm", new TaskForm("", "", "", "", List.of(), List.of(),
+        model.asMap().putIfAbsent("taskForm", new TaskForm("", "", "", List.of(), List.of(), List.of(),
                 "01/01/" + cycle.getYear(), "31/12/" + cycle.getYear(), TaskStatus.NOT_STARTED.name(), null));
         return form(cycle, null, model);
     }
@@ -238,6 +242,16 @@ class TaskPageController {
         model.addAttribute("task", task);
         model.addAttribute("units", tasks.unitChoices());
         model.addAttribute("domains", tasks.domainChoices(cycle));
+        List<TaskService.CriterionChoice> criteria = tasks.criterionChoices(cycle);
+        model.addAttribute("criteria", criteria);
+        // the criteria ticked (as typed, or as stored) and the domains to show open: the task's and those ticked in
+        java.util.Set<String> chosen = new java.util.HashSet<>();
+        if (model.getAttribute("taskForm") instanceof TaskForm typed) {
+            chosen.addAll(typed.draft().criterionCodes());
+        }
+        model.addAttribute("chosenCriteria", chosen);
+        model.addAttribute("openDomains", criteria.stream().filter(c -> chosen.contains(c.code()))
+                .map(TaskService.CriterionChoice::domainCode).collect(java.util.stream.Collectors.toSet()));
         return "tasks/edit";
     }
 }

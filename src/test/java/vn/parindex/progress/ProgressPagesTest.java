@@ -54,7 +54,7 @@ class ProgressPagesTest {
         ProgressPages.UnitPage unit = pages.unit(cycle, "TUPHAP");
         assertThat(unit.unit().leading()).isNotEmpty().allSatisfy(line -> {
             assertThat(line.href()).isEqualTo("/cycles/2023/criteria/" + line.code());
-            assertThat(line.max()).matches("\\d+,\\d{2}");
+            assertThat(line.max()).matches("\\d+,\\d{4}");
             assertThat(line.baseline()).matches("\\d+,\\d{4}");
             assertThat(line.current()).isEqualTo("\u2014");
         });

@@ -58,7 +58,7 @@ class YearsWorkPagesTest {
 
     @Test
     void theTaskListShowsTheUnitsTasksWithCountsAndATaskTakesProgressThroughItsForm() throws Exception {
-        // "Nhiệm vụ của đơn vị": a unit head lands on the unit's own tasks
+        // the menu's "Nhiệm vụ": a unit head lands on the unit's own tasks
         String target = mvc.perform(get("/tasks").with(SignedIn.as(users, "tuphap"))).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(target).isEqualTo("/cycles/2023/tasks?unit=TUPHAP");
@@ -168,7 +168,7 @@ class YearsWorkPagesTest {
         assertThat(task.select("#task-facts").text()).contains("01/04/2023", "30/06/2023", "Phòng Nội vụ", "5.1");
         Document edit = page("noivu", created + "/edit");
         assertThat(edit.select("#dueDate").val()).isEqualTo("30/06/2023");
-        assertThat(edit.select("#leadUnits option[selected]").eachAttr("value")).containsExactly("NOIVU");
+        assertThat(edit.select("#lead-choices input[checked]").eachAttr("value")).containsExactly("NOIVU");
     }
 
     @Test
@@ -177,7 +177,7 @@ class YearsWorkPagesTest {
         String input = "/cycles/2023/reports/2023-05/units/TUPHAP";
         Document blank = page("tuphap", input);
         assertThat(blank.select("#input-form textarea[name=results[" + task + "]]")).hasSize(1);
-        assertThat(blank.select("#input-status").text()).contains("Chưa thực hiện");
+        assertThat(blank.select("#input-status").text()).contains("Chưa gửi");
         // sending nothing: 400 with the message, nothing written
         long before = jdbc.queryForObject("select count(*) from report_input", Long.class);
         String empty = mvc.perform(form("tuphap", input).param("send", "true")).andExpect(status().isBadRequest())
