@@ -178,20 +178,26 @@ class DossierIntegrationTest {
 
     @Test
     void theZipExtractsOnWindowsPrintsItsIndexAndCarriesTheReportAndTheAppendix() throws Exception {
-        String base = "/cycles/2023/criteria/2.2/dossier";
-        mvc.perform(post(base + "/items").param("name", "Kế hoạch kiểm tra, rà soát VBQPPL")
+        String base = "/cycles/2023/criteria/1.4/dossier";
+        mvc.perform(post(base + "/items").param("name", "Kế hoạch tuyên truyền CCHC")
                 .with(SignedIn.as(users, "noivu")).with(csrf())).andExpect(status().is3xxRedirection());
-        long item = item("Kế hoạch kiểm tra, rà soát VBQPPL");
+        long item = item("Kế hoạch tuyên truyền CCHC");
         String longName = "Báo cáo kết quả kiểm tra, rà soát văn bản quy phạm pháp luật năm 2023 ".repeat(2) + ".pdf";
         for (String name : new String[] {"a:b?c*.pdf", "Báo cáo <rà soát> \"2023\" | bản chính.pdf", "Kế hoạch.pdf",
                 "KẾ HOẠCH.pdf", longName, "CON.pdf"}) {
             byte[] content = ("%PDF-1.4\n%" + name + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
             mvc.perform(multipart(base + "/items/" + item + "/files")
                     .file(new MockMultipartFile("file", name, "application/pdf", content))
-                    .with(SignedIn.as(users, "tuphap")).with(csrf())).andExpect(status().is3xxRedirection());
+                    .with(SignedIn.as(users, "vhtt")).with(csrf())).andExpect(status().is3xxRedirection());
         }
 
         Map<String, byte[]> entries = zip("lanhdao");
+        if (System.getProperty("sheets.dump") != null) { // TEMP
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("/tmp/sheets"));
+            for (String n : new String[] {"muc-luc.xlsx", "phu-luc-2023.xlsx", "bao-cao-tu-danh-gia-2023.docx"}) {
+                java.nio.file.Files.write(java.nio.file.Path.of("/tmp/sheets", n), entries.get(n));
+            }
+        }
         for (String name : entries.keySet()) {
             assertWindowsExtracts(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
             if (name.endsWith("/")) {
@@ -201,12 +207,12 @@ class DossierIntegrationTest {
         }
         // a folder only for criteria with documents: none for 1.1 or 3.1, which have none
         assertThat(entries.keySet()).noneMatch(name -> name.startsWith("1.1/") || name.startsWith("3.1/"));
-        assertThat(entries).containsKeys("2.2/01-a_b_c_.pdf", "2.2/01-Báo cáo _rà soát_ _2023_ _ bản chính.pdf",
-                "2.2/01-Kế hoạch.pdf", "2.2/01-KẾ HOẠCH (2).pdf", "2.2/01-CON.pdf");
-        assertThat(new String(entries.get("2.2/01-a_b_c_.pdf"), StandardCharsets.UTF_8)).contains("%a:b?c*.pdf");
-        String shortened = entries.keySet().stream().filter(n -> n.startsWith("2.2/01-Báo cáo kết quả")).findFirst()
+        assertThat(entries).containsKeys("1.4/01-a_b_c_.pdf", "1.4/01-Báo cáo _rà soát_ _2023_ _ bản chính.pdf",
+                "1.4/01-Kế hoạch.pdf", "1.4/01-KẾ HOẠCH (2).pdf", "1.4/01-CON.pdf");
+        assertThat(new String(entries.get("1.4/01-a_b_c_.pdf"), StandardCharsets.UTF_8)).contains("%a:b?c*.pdf");
+        String shortened = entries.keySet().stream().filter(n -> n.startsWith("1.4/01-Báo cáo kết quả")).findFirst()
                 .orElseThrow();
-        assertThat(shortened).endsWith(".pdf").hasSizeLessThanOrEqualTo("2.2/".length() + 100);
+        assertThat(shortened).endsWith(".pdf").hasSizeLessThanOrEqualTo("1.4/".length() + 100);
 
         // the self-assessment report and the appendix open, and the workbooks print
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(entries.get("bao-cao-tu-danh-gia-2023.docx")))) {
@@ -227,13 +233,13 @@ class DossierIntegrationTest {
             java.util.List<String> paths = java.util.stream.StreamSupport.stream(list.spliterator(), false)
                     .filter(r -> r.getRowNum() > DossierIndex.HEADER_ROW)
                     .map(r -> r.getCell(DossierIndex.FILE).getStringCellValue()).toList();
-            assertThat(paths).contains("2.2/01-a_b_c_.pdf", "2.2/01-KẾ HOẠCH (2).pdf", shortened);
+            assertThat(paths).contains("1.4/01-a_b_c_.pdf", "1.4/01-KẾ HOẠCH (2).pdf", shortened);
             assertThat(entries.keySet()).containsAll(paths.stream().filter(p -> !p.equals(DossierIndex.MISSING)).toList());
             PrintedWorkbooks.assertPrintsOnA4Landscape(list, DossierIndex.HEADER_ROW);
             assertThat(PrintedWorkbooks.assertRowsFitTheirText(list, 0)).isPositive();
             // printed: the columns a reader checks, up to the summary; the technical ones stay in the file
             assertThat(index.getPrintArea(0)).endsWith("$A$1:$H$" + (list.getLastRowNum() + 1));
-            Row row = list.getRow(paths.indexOf("2.2/01-a_b_c_.pdf") + DossierIndex.HEADER_ROW + 1);
+            Row row = list.getRow(paths.indexOf("1.4/01-a_b_c_.pdf") + DossierIndex.HEADER_ROW + 1);
             assertThat(row.getCell(DossierIndex.SIZE).getNumericCellValue()).isPositive();
             assertThat(row.getCell(DossierIndex.SHA256).getStringCellValue()).hasSize(64);
             Sheet explanations = index.getSheet("Giải trình");

@@ -98,7 +98,7 @@ class AppendixExportTest {
             PrintedWorkbooks.assertPrintsOnA4Landscape(sheet, AppendixFiles.HEADER_ROW);
             assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("4:4");
             PrintedWorkbooks.assertRowsFitTheirText(sheet, 0);
-            // a name longer than its column is printed on more lines than a short one, the long title too
+            // a name longer than its column is printed on more lines than a short one
             int longest = AppendixFiles.HEADER_ROW + 1;
             int shortest = longest;
             for (int r = AppendixFiles.HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
@@ -110,7 +110,6 @@ class AppendixExportTest {
                     .isGreaterThan(sheet.getColumnWidth(1) / 256);
             assertThat(sheet.getRow(longest).getHeightInPoints())
                     .isGreaterThanOrEqualTo(1.8f * sheet.getRow(shortest).getHeightInPoints());
-            assertThat(sheet.getRow(1).getHeightInPoints()).isGreaterThan(sheet.getRow(0).getHeightInPoints());
             assertThat(sheet.getColumnWidth(1)).isGreaterThan(40 * 256);
         }
     }
