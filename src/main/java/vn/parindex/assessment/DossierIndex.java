@@ -56,10 +56,11 @@ final class DossierIndex {
     private static final List<String> HEADERS = List.of("STT", "Tiêu chí", "Tài liệu kiểm chứng", "Ghi chú",
             "Tệp trong hồ sơ", "Số/ký hiệu", "Ngày ban hành", "Trích yếu", "Người tải lên", "Thời gian tải lên",
             "Dung lượng (byte)", "Mã kiểm tra (SHA-256)");
-    private static final int[] WIDTHS = {7, 26, 30, 16, 26, 14, 12, 30, 18, 16, 14, 66};
+    /** Column widths in digits of 12 pt Times New Roman. */
+    private static final int[] WIDTHS = {6, 23, 26, 14, 23, 12, 11, 26, 30, 17, 12, 58};
     private static final List<String> EXPLANATION_HEADERS = List.of("STT", "Tiêu chí", "Đủ hồ sơ",
             "Giải trình của cơ quan chủ trì", "Người giải trình");
-    private static final int[] EXPLANATION_WIDTHS = {7, 40, 11, 70, 22};
+    private static final int[] EXPLANATION_WIDTHS = {6, 35, 14, 61, 20};
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -81,6 +82,7 @@ final class DossierIndex {
     /** The workbook, written to {@code out} (not closed). */
     static void write(DossierService.Overview overview, List<Line> lines, OutputStream out) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
+            PrintedSheets.useTimesNewRoman(book);
             Styles styles = new Styles(book);
             String year = String.valueOf(overview.cycle().year());
             String district = overview.cycle().districtName() == null ? ""
@@ -128,7 +130,8 @@ final class DossierIndex {
                 Row row = explanations.createRow(r++);
                 text(row, 0, d.criterion().code(), styles.code);
                 text(row, 1, d.criterion().name(), styles.text);
-                text(row, 2, d.complete() ? "Đủ" : "Chưa đủ", styles.centred);
+                text(row, 2, d.complete() ? "Đủ" : d.items().isEmpty() ? "Chưa đủ (chưa lập danh mục)" : "Chưa đủ",
+                        styles.centred);
                 text(row, 3, d.explanation() == null ? "CHƯA CÓ GIẢI TRÌNH" : d.explanation().text(),
                         d.explanation() == null ? styles.missing : styles.text);
                 text(row, 4, d.explanation() == null ? "" : d.explanation().by(), styles.text);

@@ -49,7 +49,8 @@ public final class AppendixFiles {
     public static final int HEADER_ROW = 3;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final int[] WIDTHS = {7, 58, 10, 11, 11, 12, 28, 11, 12, 17};
+    /** Column widths in digits of 12 pt Times New Roman. */
+    private static final int[] WIDTHS = {6, 51, 9, 10, 10, 11, 25, 10, 11, 15};
 
     private AppendixFiles() {
     }
@@ -57,6 +58,7 @@ public final class AppendixFiles {
     /** The workbook, written to {@code out} (not closed). */
     public static void xlsx(AppendixSheet sheet, LocalDate asOf, OutputStream out) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
+            PrintedSheets.useTimesNewRoman(book);
             Styles styles = new Styles(book);
             Sheet s = book.createSheet("Phụ lục");
             List<String> headers = sheet.headers();

@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
@@ -18,7 +19,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * long as needed, the header row repeated on every page, margins and page numbers; and row heights for wrapped text.
  * Excel sizes a wrapped row when it opens the file, LibreOffice does not (a row POI writes keeps its default height
  * and long names print over the next row), so the height is estimated here from the text's width in Times New
- * Roman (its published character widths, a margin for a wider fallback font) against the column's width.
+ * Roman (its published character widths, a margin for a wider fallback font) against the column's width, the
+ * workbook's default font being Times New Roman too ({@link #useTimesNewRoman}).
  */
 public final class PrintedSheets {
 
@@ -40,12 +42,23 @@ public final class PrintedSheets {
     private static final double LINE = 1.32;
     /** Space above and below a cell's text, in points. */
     private static final double PADDING = 3;
-    /** Pixels per character of column width (the workbook's default font, Calibri 11: a digit is 7 px). */
-    private static final double PIXELS_PER_CHARACTER = 7;
+    /** The font of the application's workbooks, the font of Vietnamese official documents. */
+    public static final String FONT = "Times New Roman";
     /** Pixels of a column's width that text cannot use (the cell's inner margins). */
     private static final double CELL_MARGIN_PIXELS = 7;
 
     private PrintedSheets() {
+    }
+
+    /**
+     * Makes 12 pt Times New Roman the workbook's default font. A column's width counts characters of the default
+     * font's digit, so the columns measure the same wherever the file is opened (Times New Roman, or Liberation Serif
+     * with the same widths) rather than depending on Calibri being installed. Call it before the first style.
+     */
+    public static void useTimesNewRoman(Workbook book) {
+        Font font = book.getFontAt(0);
+        font.setFontName(FONT);
+        font.setFontHeightInPoints((short) 12);
     }
 
     /**
@@ -84,6 +97,7 @@ public final class PrintedSheets {
         for (CellRangeAddress region : regions) {
             merged.put(key(region.getFirstRow(), region.getFirstColumn()), region);
         }
+        double digit = digitPixels(sheet.getWorkbook().getFontAt(0));
         for (Row row : sheet) {
             double height = 0;
             for (Cell cell : row) {
@@ -105,7 +119,7 @@ public final class PrintedSheets {
                     for (int c = first; c <= last; c++) {
                         width += sheet.getColumnWidth(c);
                     }
-                    lines = lines(cell.getStringCellValue(), usablePoints(width), points, font.getBold());
+                    lines = lines(cell.getStringCellValue(), usablePoints(width, digit), points, font.getBold());
                 }
                 height = Math.max(height, rowHeight(lines, points));
             }
@@ -120,9 +134,22 @@ public final class PrintedSheets {
         return Math.ceil((lines * points * LINE + PADDING) * 4) / 4;
     }
 
-    /** The points of a column {@code width} wide (in 1/256 of a character, as POI keeps it) that text may fill. */
-    static double usablePoints(double width) {
-        return Math.max(1, (width / 256 * PIXELS_PER_CHARACTER - CELL_MARGIN_PIXELS) * 0.75);
+    /**
+     * The points of a column {@code width} wide (in 1/256 of a character, as POI keeps it) that text may fill, a
+     * character being a digit of the default font, {@code digit} pixels wide.
+     */
+    static double usablePoints(double width, double digit) {
+        return Math.max(1, (width / 256 * digit - CELL_MARGIN_PIXELS) * 0.75);
+    }
+
+    /** The width in pixels (at 96 per inch) of a digit of the workbook's default font: 8 for Times New Roman 12. */
+    static double digitPixels(Font font) {
+        double points = font.getFontHeightInPoints();
+        if (FONT.equalsIgnoreCase(font.getFontName())) {
+            return Math.round(points * 0.5 * 96 / 72);
+        }
+        // Calibri 11, POI's default: 7
+        return Math.round(points * 7 / 11);
     }
 
     /**

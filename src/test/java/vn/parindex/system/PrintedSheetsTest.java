@@ -78,8 +78,20 @@ class PrintedSheetsTest {
             // a text that does not wrap stays on one line; the wrapped one in the same row sets the height
             assertThat(sheet.getRow(2).getHeightInPoints()).isEqualTo((float) PrintedSheets.rowHeight(
                     PrintedSheets.lines("Kế hoạch CCHC năm của UBND huyện",
-                            PrintedSheets.usablePoints(20 * 256), 12, false), 12));
+                            PrintedSheets.usablePoints(20 * 256, PrintedSheets.digitPixels(book.getFontAt(0))), 12, false), 12));
             assertThat(sheet.getRow(2).getHeightInPoints()).isGreaterThan(one);
+        }
+    }
+
+    @Test
+    void columnsAreMeasuredInDigitsOfTheDefaultFont() throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            assertThat(PrintedSheets.digitPixels(book.getFontAt(0))).isEqualTo(7);
+            double calibri = PrintedSheets.usablePoints(40 * 256, PrintedSheets.digitPixels(book.getFontAt(0)));
+            PrintedSheets.useTimesNewRoman(book);
+            assertThat(book.getFontAt(0).getFontName()).isEqualTo("Times New Roman");
+            assertThat(PrintedSheets.digitPixels(book.getFontAt(0))).isEqualTo(8);
+            assertThat(PrintedSheets.usablePoints(40 * 256, 8)).isGreaterThan(calibri);
         }
     }
 
