@@ -192,12 +192,6 @@ class DossierIntegrationTest {
         }
 
         Map<String, byte[]> entries = zip("lanhdao");
-        if (System.getProperty("sheets.dump") != null) { // TEMP
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of("/tmp/sheets"));
-            for (String n : new String[] {"muc-luc.xlsx", "phu-luc-2023.xlsx", "bao-cao-tu-danh-gia-2023.docx"}) {
-                java.nio.file.Files.write(java.nio.file.Path.of("/tmp/sheets", n), entries.get(n));
-            }
-        }
         for (String name : entries.keySet()) {
             assertWindowsExtracts(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
             if (name.endsWith("/")) {
