@@ -22,11 +22,15 @@ class DossierApiController {
         this.archive = archive;
     }
 
-    @Operation(summary = "The whole dossier as one .zip", description = "A folder per criterion code holding its "
-            + "documents, each named by the expected document it answers (01-…, 02-…), and muc-luc.xlsx: every "
-            + "expected document with its file (or CHƯA CÓ), size, SHA-256, who uploaded it and when, the file's "
-            + "number and symbol (Số/ký hiệu), date of issue (Ngày ban hành) and summary (Trích yếu), and the "
-            + "explanations. Ready to upload to the province's scoring software. Streamed.")
+    @Operation(summary = "The whole dossier as one .zip", description = "At the root: muc-luc.xlsx (every expected "
+            + "document with its file in the archive, or CHƯA CÓ, the file's number and symbol (Số/ký hiệu), date of "
+            + "issue (Ngày ban hành) and summary (Trích yếu), who uploaded it and when, its size and SHA-256; then the "
+            + "explanations), the self-assessment report (bao-cao-tu-danh-gia-{year}.docx) and the appendix of scores "
+            + "(phu-luc-{year}.xlsx). Then a folder per criterion code with documents (none for a criterion without), "
+            + "each file named by the expected document it answers (01-…, 02-…). Names are UTF-8 (flagged) and "
+            + "extract on Windows as they are: forbidden characters replaced by _, no device names (CON, NUL…), at "
+            + "most 100 characters, repeated names numbered (2), (3). Ready to upload to the province's scoring "
+            + "software. Streamed.")
     @ApiResponse(responseCode = "200", description = "The .zip file",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "No cycle of that year")

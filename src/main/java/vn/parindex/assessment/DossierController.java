@@ -125,7 +125,7 @@ class DossierController {
         }
     }
 
-    /** The whole dossier as one .zip: a folder per criterion code and the index workbook. */
+    /** The whole dossier as one .zip: the index, the report and the appendix, a folder per criterion with documents. */
     @GetMapping("/cycles/{year}/dossier.zip")
     void zip(Cycle cycle, HttpServletResponse response) throws java.io.IOException {
         zip(dossiers, archive, cycle.getYear(), response);

@@ -19,7 +19,6 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -27,25 +26,31 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.parindex.dashboard.AppendixSheet.Kind;
 import vn.parindex.dashboard.AppendixSheet.Line;
+import vn.parindex.system.PrintedSheets;
 
 /**
  * The appendix as an Excel workbook (Apache POI) and as CSV. The workbook is laid out as the plan prints its
  * appendix: the title block, the plan's columns, domain rows bold, a total row; then the current score, the gap
  * and the status. Scores are numbers (a Vietnamese Excel shows 9,6419) with the plan's decimals: maxima with 2,
- * other scores with 2 to 4 as needed (12,25; 9,6419). Frozen header, A4 landscape, one page wide, the header
- * repeated on every printed page. The CSV has the header and the same rows, UTF-8 with a byte order mark so that
- * Excel reads Vietnamese correctly, numbers written the same way with a decimal comma.
+ * other scores with 4 (12,2500; 9,6419). Frozen header, A4 landscape, one page wide, the header repeated on every
+ * printed page, each row as high as its wrapped text ({@link PrintedSheets}). The CSV has the header and the same
+ * rows, UTF-8 with a byte order mark so that Excel reads Vietnamese correctly, numbers written the same way with a
+ * decimal comma.
  */
 public final class AppendixFiles {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String CSV = "text/csv";
 
+    /** How a score cell shows its number: the plan's 4 decimals (9,6419; 12,2500). */
+    public static final String SCORE_FORMAT = "0.0000";
+
     /** Index of the header row: below the three title rows. */
     public static final int HEADER_ROW = 3;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final int[] WIDTHS = {7, 58, 10, 11, 11, 12, 28, 11, 12, 17};
+    /** Column widths in digits of 12 pt Times New Roman. */
+    private static final int[] WIDTHS = {6, 51, 9, 10, 10, 11, 25, 10, 11, 15};
 
     private AppendixFiles() {
     }
@@ -53,6 +58,7 @@ public final class AppendixFiles {
     /** The workbook, written to {@code out} (not closed). */
     public static void xlsx(AppendixSheet sheet, LocalDate asOf, OutputStream out) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
+            PrintedSheets.useTimesNewRoman(book);
             Styles styles = new Styles(book);
             Sheet s = book.createSheet("Phụ lục");
             List<String> headers = sheet.headers();
@@ -66,7 +72,6 @@ public final class AppendixFiles {
             title(s, 1, heading, styles.title, last);
             title(s, 2, "(Số liệu đến ngày " + DAY.format(asOf) + ")", styles.subtitle, last);
             Row header = s.createRow(HEADER_ROW);
-            header.setHeightInPoints(45);
             for (int i = 0; i < headers.size(); i++) {
                 text(header, i, headers.get(i), styles.header);
             }
@@ -93,19 +98,8 @@ public final class AppendixFiles {
                 s.setColumnWidth(i, WIDTHS[i] * 256);
             }
             s.createFreezePane(0, HEADER_ROW + 1);
-            s.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
-            PrintSetup print = s.getPrintSetup();
-            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-            print.setLandscape(true);
-            print.setFitWidth((short) 1);
-            print.setFitHeight((short) 0);
-            s.setFitToPage(true);
-            s.setHorizontallyCenter(true);
-            s.setMargin(Sheet.LeftMargin, 0.6);
-            s.setMargin(Sheet.RightMargin, 0.4);
-            s.setMargin(Sheet.TopMargin, 0.6);
-            s.setMargin(Sheet.BottomMargin, 0.6);
-            s.getFooter().setCenter("Trang &P/&N");
+            PrintedSheets.setUp(s, true, HEADER_ROW, HEADER_ROW);
+            PrintedSheets.fitRowHeights(s);
             book.write(out);
         }
     }
@@ -120,12 +114,12 @@ public final class AppendixFiles {
             fields.add(line.kind() == Kind.TOTAL ? "" : line.code());
             fields.add(line.name());
             fields.add(decimals(line.max(), 2, 2));
-            fields.add(decimals(line.baseline(), 2, 4));
-            fields.add(decimals(line.target(), 2, 4));
+            fields.add(decimals(line.baseline(), 4, 4));
+            fields.add(decimals(line.target(), 4, 4));
             fields.add(line.change());
             fields.add(line.lead());
-            fields.add(decimals(line.current(), 2, 4));
-            fields.add(decimals(line.gap(), 2, 4));
+            fields.add(decimals(line.current(), 4, 4));
+            fields.add(decimals(line.gap(), 4, 4));
             fields.add(line.status());
             record(w, fields);
         }
@@ -168,7 +162,6 @@ public final class AppendixFiles {
 
     private static void title(Sheet s, int index, String text, CellStyle style, int lastColumn) {
         Row row = s.createRow(index);
-        row.setHeightInPoints(index == 1 ? 32 : 18);
         text(row, 0, text, style);
         s.addMergedRegion(new CellRangeAddress(index, index, 0, lastColumn));
     }
@@ -215,7 +208,7 @@ public final class AppendixFiles {
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             short twoDecimals = book.createDataFormat().getFormat("0.00");
-            short upToFour = book.createDataFormat().getFormat("0.00##");
+            short fourDecimals = book.createDataFormat().getFormat(SCORE_FORMAT);
             short textFormat = book.createDataFormat().getFormat("@");
             for (int b = 0; b < 2; b++) {
                 Font font = b == 1 ? bold : plain;
@@ -228,7 +221,7 @@ public final class AppendixFiles {
                 max[b] = bordered(book, font);
                 max[b].setDataFormat(twoDecimals);
                 score[b] = bordered(book, font);
-                score[b].setDataFormat(upToFour);
+                score[b].setDataFormat(fourDecimals);
             }
         }
 

@@ -10,11 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -28,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.parindex.security.AppUserRepository;
 import vn.parindex.support.IntegrationTest;
+import vn.parindex.support.PrintedWorkbooks;
 import vn.parindex.support.SignedIn;
 
 /**
@@ -62,6 +65,30 @@ class DossierIntegrationTest {
 
     long item(String name) {
         return jdbc.queryForObject("select id from evidence_item where name = ?", Long.class, name);
+    }
+
+    /** The dossier's .zip as its entries in order, each once, every name flagged as UTF-8. */
+    Map<String, byte[]> zip(String user) throws Exception {
+        byte[] zip = mvc.perform(get("/api/v1/cycles/2023/dossier.zip").with(httpBasic(user, "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                assertThat(e.getGeneralPurposeBit().usesUTF8ForNames()).as("UTF-8 flag of %s", e.getName()).isTrue();
+                assertThat(entries.put(e.getName(), in.readAllBytes())).as("%s once", e.getName()).isNull();
+            }
+        }
+        return entries;
+    }
+
+    /** A path Windows extracts as it is: no forbidden character, no trailing dot or space, no device name. */
+    static void assertWindowsExtracts(String path) {
+        for (String segment : path.split("/", -1)) {
+            assertThat(segment).as("a part of %s", path).isNotEmpty().hasSizeLessThanOrEqualTo(100)
+                    .doesNotContainPattern("[<>:\"\\\\|?*\\x00-\\x1F\\x7F]").doesNotEndWith(".").doesNotEndWith(" ");
+            assertThat(segment.split("\\.")[0].strip().toUpperCase(java.util.Locale.ROOT)).as("a part of %s", path)
+                    .doesNotMatch("CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]");
+        }
     }
 
     @Test
@@ -120,15 +147,10 @@ class DossierIntegrationTest {
         mvc.perform(post(base + "/items/" + first + "/delete").param("version", "0").with(SignedIn.as(users, "noivu"))
                 .with(csrf())).andExpect(status().isConflict());
 
-        byte[] zip = mvc.perform(get("/api/v1/cycles/2023/dossier.zip").with(httpBasic("lanhdao", "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        assertThat(entries).containsKeys("2.1/", "1.1/", "muc-luc.xlsx");
+        Map<String, byte[]> entries = zip("lanhdao");
+        // a folder only for a criterion with documents (1.1 has none), the report and the appendix at the root
+        assertThat(entries).containsKeys("muc-luc.xlsx", "bao-cao-tu-danh-gia-2023.docx", "phu-luc-2023.xlsx");
+        assertThat(entries.keySet()).noneMatch(name -> name.startsWith("1.1/"));
         assertThat(entries.get("2.1/01-van-ban.pdf")).isEqualTo(PDF);
         try (XSSFWorkbook index = new XSSFWorkbook(new ByteArrayInputStream(entries.get("muc-luc.xlsx")))) {
             String rows = java.util.stream.StreamSupport.stream(index.getSheetAt(0).spliterator(), false)
@@ -152,5 +174,72 @@ class DossierIntegrationTest {
         mvc.perform(post(base + "/items/" + second + "/delete").param("version", String.valueOf(version))
                 .with(SignedIn.as(users, "noivu")).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select count(*) from evidence_item where id = ?", Long.class, second)).isZero();
+    }
+
+    @Test
+    void theZipExtractsOnWindowsPrintsItsIndexAndCarriesTheReportAndTheAppendix() throws Exception {
+        String base = "/cycles/2023/criteria/1.4/dossier";
+        mvc.perform(post(base + "/items").param("name", "Kế hoạch tuyên truyền CCHC")
+                .with(SignedIn.as(users, "noivu")).with(csrf())).andExpect(status().is3xxRedirection());
+        long item = item("Kế hoạch tuyên truyền CCHC");
+        String longName = "Báo cáo kết quả kiểm tra, rà soát văn bản quy phạm pháp luật năm 2023 ".repeat(2) + ".pdf";
+        for (String name : new String[] {"a:b?c*.pdf", "Báo cáo <rà soát> \"2023\" | bản chính.pdf", "Kế hoạch.pdf",
+                "KẾ HOẠCH.pdf", longName, "CON.pdf"}) {
+            byte[] content = ("%PDF-1.4\n%" + name + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+            mvc.perform(multipart(base + "/items/" + item + "/files")
+                    .file(new MockMultipartFile("file", name, "application/pdf", content))
+                    .with(SignedIn.as(users, "vhtt")).with(csrf())).andExpect(status().is3xxRedirection());
+        }
+
+        Map<String, byte[]> entries = zip("lanhdao");
+        for (String name : entries.keySet()) {
+            assertWindowsExtracts(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+            if (name.endsWith("/")) {
+                assertThat(entries.keySet()).as("files in %s", name)
+                        .anyMatch(other -> other.startsWith(name) && !other.endsWith("/"));
+            }
+        }
+        // a folder only for criteria with documents: none for 1.1 or 3.1, which have none
+        assertThat(entries.keySet()).noneMatch(name -> name.startsWith("1.1/") || name.startsWith("3.1/"));
+        assertThat(entries).containsKeys("1.4/01-a_b_c_.pdf", "1.4/01-Báo cáo _rà soát_ _2023_ _ bản chính.pdf",
+                "1.4/01-Kế hoạch.pdf", "1.4/01-KẾ HOẠCH (2).pdf", "1.4/01-CON.pdf");
+        assertThat(new String(entries.get("1.4/01-a_b_c_.pdf"), StandardCharsets.UTF_8)).contains("%a:b?c*.pdf");
+        String shortened = entries.keySet().stream().filter(n -> n.startsWith("1.4/01-Báo cáo kết quả")).findFirst()
+                .orElseThrow();
+        assertThat(shortened).endsWith(".pdf").hasSizeLessThanOrEqualTo("1.4/".length() + 100);
+
+        // the self-assessment report and the appendix open, and the workbooks print
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(entries.get("bao-cao-tu-danh-gia-2023.docx")))) {
+            String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertThat(text).contains("Tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2023");
+        }
+        try (XSSFWorkbook appendix = new XSSFWorkbook(new ByteArrayInputStream(entries.get("phu-luc-2023.xlsx")))) {
+            assertThat(appendix.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("PHỤ LỤC");
+            assertThat(appendix.getSheetAt(0).getLastRowNum()).isGreaterThan(50);
+        }
+        try (XSSFWorkbook index = new XSSFWorkbook(new ByteArrayInputStream(entries.get("muc-luc.xlsx")))) {
+            Sheet list = index.getSheetAt(0);
+            assertThat(list.getRow(0).getCell(0).getStringCellValue()).isEqualTo("DANH MỤC TÀI LIỆU KIỂM CHỨNG");
+            assertThat(list.getRow(1).getCell(0).getStringCellValue()).contains("NĂM 2023").contains("TÂN YÊN");
+            assertThat(list.getRow(DossierIndex.HEADER_ROW).getCell(DossierIndex.FILE).getStringCellValue())
+                    .isEqualTo("Tệp trong hồ sơ");
+            // the index names each file by its path in the archive
+            java.util.List<String> paths = java.util.stream.StreamSupport.stream(list.spliterator(), false)
+                    .filter(r -> r.getRowNum() > DossierIndex.HEADER_ROW)
+                    .map(r -> r.getCell(DossierIndex.FILE).getStringCellValue()).toList();
+            assertThat(paths).contains("1.4/01-a_b_c_.pdf", "1.4/01-KẾ HOẠCH (2).pdf", shortened);
+            assertThat(entries.keySet()).containsAll(paths.stream().filter(p -> !p.equals(DossierIndex.MISSING)).toList());
+            PrintedWorkbooks.assertPrintsOnA4Landscape(list, DossierIndex.HEADER_ROW);
+            assertThat(PrintedWorkbooks.assertRowsFitTheirText(list, 0)).isPositive();
+            // printed: the columns a reader checks, up to the summary; the technical ones stay in the file
+            assertThat(index.getPrintArea(0)).endsWith("$A$1:$H$" + (list.getLastRowNum() + 1));
+            Row row = list.getRow(paths.indexOf("1.4/01-a_b_c_.pdf") + DossierIndex.HEADER_ROW + 1);
+            assertThat(row.getCell(DossierIndex.SIZE).getNumericCellValue()).isPositive();
+            assertThat(row.getCell(DossierIndex.SHA256).getStringCellValue()).hasSize(64);
+            Sheet explanations = index.getSheet("Giải trình");
+            assertThat(explanations.getRow(0).getCell(0).getStringCellValue()).startsWith("GIẢI TRÌNH");
+            PrintedWorkbooks.assertPrintsOnA4Landscape(explanations, DossierIndex.HEADER_ROW);
+            PrintedWorkbooks.assertRowsFitTheirText(explanations, 0);
+        }
     }
 }

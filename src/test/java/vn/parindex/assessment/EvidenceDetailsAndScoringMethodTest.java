@@ -239,21 +239,24 @@ class EvidenceDetailsAndScoringMethodTest {
             }
         }
         try (XSSFWorkbook index = new XSSFWorkbook(new ByteArrayInputStream(entries.get("muc-luc.xlsx")))) {
-            Row header = index.getSheetAt(0).getRow(0);
-            assertThat(List.of(header.getCell(9).getStringCellValue(), header.getCell(10).getStringCellValue(),
-                    header.getCell(11).getStringCellValue())).containsExactly("Số/ký hiệu", "Ngày ban hành", "Trích yếu");
+            Row header = index.getSheetAt(0).getRow(DossierIndex.HEADER_ROW);
+            assertThat(List.of(header.getCell(DossierIndex.NUMBER).getStringCellValue(),
+                    header.getCell(DossierIndex.ISSUED).getStringCellValue(),
+                    header.getCell(DossierIndex.SUMMARY).getStringCellValue()))
+                    .containsExactly("Số/ký hiệu", "Ngày ban hành", "Trích yếu");
             Row row = StreamSupport.stream(index.getSheetAt(0).spliterator(), false)
                     .filter(r -> r.getCell(4) != null && r.getCell(4).getStringCellValue().endsWith("ke-hoach-vbqppl.pdf"))
                     .findFirst().orElseThrow();
-            assertThat(List.of(row.getCell(9).getStringCellValue(), row.getCell(10).getStringCellValue(),
-                    row.getCell(11).getStringCellValue()))
+            assertThat(List.of(row.getCell(DossierIndex.NUMBER).getStringCellValue(),
+                    row.getCell(DossierIndex.ISSUED).getStringCellValue(),
+                    row.getCell(DossierIndex.SUMMARY).getStringCellValue()))
                     .containsExactly("45/KH-UBND", "20/01/2023", "Kế hoạch xây dựng văn bản QPPL năm 2023");
             Row other = StreamSupport.stream(index.getSheetAt(0).spliterator(), false)
                     .filter(r -> r.getCell(4) != null && r.getCell(4).getStringCellValue().endsWith("ke-hoach.pdf"))
                     .findFirst().orElseThrow(() -> new AssertionError(StreamSupport.stream(index.getSheetAt(0)
                             .spliterator(), false).map(r -> String.valueOf(r.getCell(4))).toList()));
             // a document of no listed item (a submission's) is in the index too, with its details
-            assertThat(other.getCell(9).getStringCellValue()).isEqualTo("125/KH-UBND");
+            assertThat(other.getCell(DossierIndex.NUMBER).getStringCellValue()).isEqualTo("125/KH-UBND");
             assertThat(other.getCell(2).getStringCellValue()).isEqualTo("(không theo danh mục)");
         }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -22,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.parindex.support.IntegrationTest;
+import vn.parindex.support.PrintedWorkbooks;
 import vn.parindex.support.PublishedPlan;
 import vn.parindex.support.SignedIn;
 import vn.parindex.security.AppUserRepository;
@@ -84,15 +84,32 @@ class AppendixExportTest {
                 assertThat(bold).as("row %s bold", printed.code()).isEqualTo(printed.isDomain() || total);
                 assertThat(row.getCell(9).getStringCellValue()).isEqualTo("Chưa có điểm");
             }
-            assertThat(sheet.getRow(AppendixFiles.HEADER_ROW + 1).getCell(3).getCellStyle().getDataFormatString())
-                    .isEqualTo("0.00##");
-            assertThat(sheet.getRow(AppendixFiles.HEADER_ROW + 1).getCell(2).getCellStyle().getDataFormatString())
-                    .isEqualTo("0.00");
+            for (int r = AppendixFiles.HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                assertThat(row.getCell(2).getCellStyle().getDataFormatString()).as("maximum of row %d", r + 1)
+                        .isEqualTo("0.00");
+                for (int c : new int[] {3, 4, 7, 8}) {
+                    assertThat(row.getCell(c).getCellStyle().getDataFormatString()).as("score %d of row %d", c, r + 1)
+                            .isEqualTo("0.0000");
+                }
+            }
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition())
                     .isEqualTo((short) (AppendixFiles.HEADER_ROW + 1));
-            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
-            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+            PrintedWorkbooks.assertPrintsOnA4Landscape(sheet, AppendixFiles.HEADER_ROW);
             assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("4:4");
+            PrintedWorkbooks.assertRowsFitTheirText(sheet, 0);
+            // a name longer than its column is printed on more lines than a short one
+            int longest = AppendixFiles.HEADER_ROW + 1;
+            int shortest = longest;
+            for (int r = AppendixFiles.HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
+                int length = sheet.getRow(r).getCell(1).getStringCellValue().length();
+                longest = length > sheet.getRow(longest).getCell(1).getStringCellValue().length() ? r : longest;
+                shortest = length < sheet.getRow(shortest).getCell(1).getStringCellValue().length() ? r : shortest;
+            }
+            assertThat(sheet.getRow(longest).getCell(1).getStringCellValue().length())
+                    .isGreaterThan(sheet.getColumnWidth(1) / 256);
+            assertThat(sheet.getRow(longest).getHeightInPoints())
+                    .isGreaterThanOrEqualTo(1.8f * sheet.getRow(shortest).getHeightInPoints());
             assertThat(sheet.getColumnWidth(1)).isGreaterThan(40 * 256);
         }
     }
@@ -106,8 +123,8 @@ class AppendixExportTest {
         List<String> lines = text.lines().toList();
         assertThat(lines.get(0)).startsWith("STT,Lĩnh vực/Tiêu chí/Tiêu chí thành phần,Điểm tối đa,Điểm năm 2022");
         assertThat(lines).hasSize(PublishedPlan.rows().size() + 1);
-        assertThat(lines.get(1)).startsWith("1,\"Công tác chỉ đạo, điều hành CCHC\",\"14,00\",\"9,6419\",\"12,25\",+ 3,");
-        assertThat(lines.get(lines.size() - 1)).startsWith(",Tổng điểm,\"100,00\",\"84,0256\",\"92,00\",+ 8,");
+        assertThat(lines.get(1)).startsWith("1,\"Công tác chỉ đạo, điều hành CCHC\",\"14,00\",\"9,6419\",\"12,2500\",+ 3,");
+        assertThat(lines.get(lines.size() - 1)).startsWith(",Tổng điểm,\"100,00\",\"84,0256\",\"92,0000\",+ 8,");
     }
 
     @Test

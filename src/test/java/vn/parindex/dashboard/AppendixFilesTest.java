@@ -16,6 +16,9 @@ class AppendixFilesTest {
         assertThat(AppendixFiles.decimals(new BigDecimal("1.0000"), 2, 4)).isEqualTo("1,00");
         assertThat(AppendixFiles.decimals(new BigDecimal("100"), 2, 2)).isEqualTo("100,00");
         assertThat(AppendixFiles.decimals(null, 2, 4)).isEmpty();
+        // scores in the CSV: the plan's 4 decimals, as the workbook's "0.0000" shows them
+        assertThat(AppendixFiles.decimals(new BigDecimal("12.25"), 4, 4)).isEqualTo("12,2500");
+        assertThat(AppendixFiles.decimals(new BigDecimal("0.07299"), 4, 4)).isEqualTo("0,0730");
     }
 
     @Test

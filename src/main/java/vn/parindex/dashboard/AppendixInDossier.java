@@ -1,0 +1,45 @@
+package vn.parindex.dashboard;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.stereotype.Component;
+import vn.parindex.assessment.DossierAttachment;
+import vn.parindex.assessment.DossierService;
+import vn.parindex.criteria.Cycle;
+import vn.parindex.scoring.ScoreboardService;
+import vn.parindex.system.NotFoundException;
+
+/**
+ * The district's appendix of scores in the dossier's .zip ({@code phu-luc-2023.xlsx}), the same workbook as its
+ * download ({@link AppendixFiles#xlsx}).
+ */
+@Component
+class AppendixInDossier implements DossierAttachment {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final ScoreboardService scoreboards;
+
+    AppendixInDossier(ScoreboardService scoreboards) {
+        this.scoreboards = scoreboards;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public String fileName(DossierService.Overview dossier) {
+        return "phu-luc-" + dossier.cycle().year() + ".xlsx";
+    }
+
+    @Override
+    public void write(DossierService.Overview dossier, OutputStream out) throws IOException {
+        int year = dossier.cycle().year();
+        Cycle cycle = scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
+        AppendixFiles.xlsx(AppendixSheet.of(scoreboards.forCycle(cycle)), LocalDate.now(VIETNAM), out);
+    }
+}
