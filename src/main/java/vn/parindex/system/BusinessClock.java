@@ -51,8 +51,9 @@ public final class BusinessClock extends Clock {
         try {
             return Optional.of(LocalDate.parse(text.strip()));
         } catch (DateTimeParseException e) {
+            // the message says all: which setting, what it must be, what it is
             throw new IllegalStateException("parindex.demo.today (PARINDEX_DEMO_TODAY) must be a date written "
-                    + "yyyy-MM-dd, e.g. 2023-06-08, or empty for the real date; it is '" + printable(text) + "'", e);
+                    + "yyyy-MM-dd, e.g. 2023-06-08, or empty for the real date; it is '" + printable(text) + "'");
         }
     }
 
