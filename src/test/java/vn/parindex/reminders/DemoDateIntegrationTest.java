@@ -93,6 +93,34 @@ class DemoDateIntegrationTest {
     }
 
     @Test
+    void aFreshDemoDatabaseShowsTheProgressOfANormalYear() {
+        Cycle cycle = cycles.byYear(2023).orElseThrow();
+        // the plan's launch tasks done, the others under way, the "Khắc phục tồn tại" ones still to come
+        assertThat(tasks.tasks(cycle, null)).extracting(TaskView::status).map(Enum::name)
+                .contains("DONE", "IN_PROGRESS", "NOT_STARTED");
+        assertThat(jdbc.queryForObject("select max(at) from task_update", java.time.OffsetDateTime.class)
+                .toLocalDate()).isBefore(DEMO);
+        // every input of the first quarter sent and accepted, one of them late; May's: one awaiting review,
+        // one not sent
+        PeriodSummary q1 = reports.periods(cycle).stream().filter(p -> p.period().code().equals("2023-Q1"))
+                .findFirst().orElseThrow();
+        assertThat(q1.accepted()).isEqualTo(q1.expected()).isPositive();
+        assertThat(q1.late()).isZero();
+        PeriodSummary may = reports.periods(cycle).stream().filter(p -> p.period().code().equals("2023-05"))
+                .findFirst().orElseThrow();
+        assertThat(may.submitted()).isEqualTo(1);
+        assertThat(may.notStarted()).isEqualTo(1);
+        assertThat(may.late()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from report_input where period = '2023-01' "
+                + "and first_submitted_at >= timestamptz '2023-01-16 00:00+07'", Long.class)).isEqualTo(1);
+        // nothing dated after the demo date
+        assertThat(jdbc.queryForObject("select count(*) from report_input where submitted_at >= ? "
+                + "or reviewed_at >= ?", Long.class, DEMO.atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .toOffsetDateTime(), DEMO.atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime()))
+                .isZero();
+    }
+
+    @Test
     void theDistrictsListIsThisYearsRowByRowEachRowNamingHowManyOfficesOwe() throws Exception {
         Document page = page("noivu", "/todo");
         assertThat(page.select("#todo-year-over")).isEmpty();
