@@ -128,6 +128,8 @@ class DemoDateIntegrationTest {
         // the inputs of past months are late, June's (due 15/06) due soon
         assertThat(page.select("#todo tr[data-kind=REPORT_INPUT].table-danger")).isNotEmpty();
         assertThat(page.select("#todo tr[data-kind=REPORT_INPUT]:not(.table-danger)").text()).contains("tháng 6");
+        // May's input awaiting review waits on Home Affairs: not "due soon" though its period's deadline is given
+        assertThat(page.select("#todo tr[data-kind=REPORT_REVIEW] .badge").eachText()).containsExactly("Đang chờ xử lý");
         JsonNode api = json.readTree(mvc.perform(get("/api/v1/todo").with(httpBasic("noivu", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(api.path("yearOver").asBoolean()).isFalse();
