@@ -39,11 +39,13 @@ public class AssessmentService {
     private final ReviewPermissions permissions;
     private final CriterionScoreService scores;
     private final AuditTrail audit;
-    private final Clock clock = Clock.systemUTC();
+    /** The business clock: a submission is dated on the day business rules count as today (a demo's date). */
+    private final Clock clock;
 
     AssessmentService(CriteriaCatalog catalog, CriterionLookup criteria, AssessmentRepository assessments,
             EvidenceService evidence, ReviewPermissions permissions, CriterionScoreService scores,
-            AuditTrail audit) {
+            AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.criteria = criteria;
         this.assessments = assessments;

@@ -101,11 +101,6 @@ public class DossierService {
 
     @Autowired
     DossierService(CriteriaCatalog catalog, ReviewPermissions permissions, EvidenceService evidence,
-            AuditTrail audit, JdbcClient jdbc) {
-        this(catalog, permissions, evidence, audit, jdbc, Clock.systemUTC());
-    }
-
-    DossierService(CriteriaCatalog catalog, ReviewPermissions permissions, EvidenceService evidence,
             AuditTrail audit, JdbcClient jdbc, Clock clock) {
         this.catalog = catalog;
         this.permissions = permissions;

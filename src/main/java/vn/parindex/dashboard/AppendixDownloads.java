@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
@@ -31,10 +30,6 @@ class AppendixDownloads {
     private final Clock clock;
 
     @Autowired
-    AppendixDownloads(ScoreboardService scoreboards, UnitRepository units) {
-        this(scoreboards, units, Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")));
-    }
-
     AppendixDownloads(ScoreboardService scoreboards, UnitRepository units, Clock clock) {
         this.scoreboards = scoreboards;
         this.units = units;

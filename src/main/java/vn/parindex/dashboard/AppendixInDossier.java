@@ -2,8 +2,8 @@ package vn.parindex.dashboard;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 import vn.parindex.assessment.DossierAttachment;
 import vn.parindex.assessment.DossierService;
@@ -18,12 +18,13 @@ import vn.parindex.system.NotFoundException;
 @Component
 class AppendixInDossier implements DossierAttachment {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private final ScoreboardService scoreboards;
+    private final Clock clock;
 
-    AppendixInDossier(ScoreboardService scoreboards) {
+    /** {@code clock}: the business clock ({@code system.BusinessClock}): the demo's date in demo mode. */
+    AppendixInDossier(ScoreboardService scoreboards, Clock clock) {
         this.scoreboards = scoreboards;
+        this.clock = clock;
     }
 
     @Override
@@ -40,6 +41,6 @@ class AppendixInDossier implements DossierAttachment {
     public void write(DossierService.Overview dossier, OutputStream out) throws IOException {
         int year = dossier.cycle().year();
         Cycle cycle = scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
-        AppendixFiles.xlsx(AppendixSheet.of(scoreboards.forCycle(cycle)), LocalDate.now(VIETNAM), out);
+        AppendixFiles.xlsx(AppendixSheet.of(scoreboards.forCycle(cycle)), LocalDate.now(clock), out);
     }
 }

@@ -48,9 +48,13 @@ class DashboardController {
     private final VietnameseNumbers fmt;
 
     private final AppendixDownloads downloads;
+    /** The business clock: the appendix page is "as of" the day business rules count as today. */
+    private final java.time.Clock clock;
 
     DashboardController(KeptCycles catalog, DashboardService dashboards, ScoreboardService scoreboards,
-            RenderedFragments fragments, ObjectMapper json, VietnameseNumbers fmt, AppendixDownloads downloads) {
+            RenderedFragments fragments, ObjectMapper json, VietnameseNumbers fmt, AppendixDownloads downloads,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.downloads = downloads;
         this.fmt = fmt;
         this.catalog = catalog;
@@ -115,7 +119,7 @@ class DashboardController {
         model.addAttribute("renderedTable", table);
         model.addAttribute("full", full);
         model.addAttribute("rowCount", board.rows().size());
-        model.addAttribute("asOf", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        model.addAttribute("asOf", java.time.LocalDate.now(clock));
         return "dashboard/appendix";
     }
 

@@ -82,8 +82,7 @@ class ProgressController {
             java.util.List<vn.parindex.reminders.TodoItem> items = new java.util.ArrayList<>(todo.items());
             items.sort(java.util.Comparator.comparing(
                     (vn.parindex.reminders.TodoItem i) -> i.kind() != vn.parindex.reminders.TodoItem.Kind.ASSESSMENT_RETURNED));
-            model.addAttribute("todo", new vn.parindex.reminders.TodoList(todo.district(), todo.year(), todo.today(),
-                    java.util.List.copyOf(items)));
+            model.addAttribute("todo", todo.withItems(items));
         }
         return "progress/unit";
     }

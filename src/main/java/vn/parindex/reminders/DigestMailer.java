@@ -5,7 +5,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,8 +39,6 @@ public class DigestMailer {
 
     private static final Logger log = LoggerFactory.getLogger(DigestMailer.class);
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** A person who gets the digest. */
@@ -62,12 +59,7 @@ public class DigestMailer {
     DigestMailer(ObjectProvider<JavaMailSender> mail, TodoService todo, KeptCycles cycles, JdbcClient jdbc,
             TransactionTemplate transactions, MessageSource messages,
             @Value("${parindex.mail.from:parindex@localhost}") String from,
-            @Value("${parindex.mail.base-url:}") String baseUrl) {
-        this(mail, todo, cycles, jdbc, transactions, messages, from, baseUrl, Clock.system(VIETNAM));
-    }
-
-    DigestMailer(ObjectProvider<JavaMailSender> mail, TodoService todo, KeptCycles cycles, JdbcClient jdbc,
-            TransactionTemplate transactions, MessageSource messages, String from, String baseUrl, Clock clock) {
+            @Value("${parindex.mail.base-url:}") String baseUrl, Clock clock) {
         this.mail = mail;
         this.todo = todo;
         this.cycles = cycles;

@@ -25,7 +25,9 @@ class TodoApiController {
             + "false); for Home Affairs and leaders, the whole district (district true): tasks due within 7 days or "
             + "overdue (TASK), report inputs due or late (REPORT_INPUT), inputs awaiting review (REPORT_REVIEW), "
             + "assessments returned and not sent again (ASSESSMENT_RETURNED) or awaiting review (ASSESSMENT_REVIEW), "
-            + "criteria without a self-assessment as the deadline nears (SELF_ASSESSMENT_MISSING). Late items first.")
+            + "criteria without a self-assessment as the deadline nears (SELF_ASSESSMENT_MISSING). Late items first. "
+            + "items is always the whole list; when the list's year is over (yearOver: a past year or a closed cycle) "
+            + "the pages fold its late items into one line, and foldedLate says how many.")
     @ApiResponse(responseCode = "200", description = "The list",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TodoList.class)))
     @GetMapping("/api/v1/todo")

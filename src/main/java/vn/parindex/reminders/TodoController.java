@@ -27,15 +27,22 @@ class TodoController {
         this.revisions = revisions;
     }
 
+    /**
+     * The list; the late items of a year that is over folded into one line, unless {@code all} (every row, which
+     * that line links to).
+     */
     @GetMapping("/todo")
-    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String page(@AuthenticationPrincipal CurrentUser user,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean all, Model model) {
         TodoList list = todo.forUser(user);
         model.addAttribute("todo", list);
+        model.addAttribute("all", all);
         // the list's table, kept with the list (same unit, revision and day) and per kind of reader (the links)
         boolean unit = !list.district();
         model.addAttribute("renderedList", fragments.html("todo:" + list.year() + ":"
-                + (unit ? user.unitId() : "district") + ":" + list.today(), revisions.current(),
-                user.isAdmin() ? "admin" : "reader", "reminders/todo", "list", () -> java.util.Map.of("todo", list),
+                + (unit ? user.unitId() : "district") + ":" + list.today() + ":" + all, revisions.current(),
+                user.isAdmin() ? "admin" : "reader", "reminders/todo", "list",
+                () -> java.util.Map.of("todo", list, "all", all),
                 request(), response(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return "reminders/todo";
     }
@@ -54,6 +61,6 @@ class TodoController {
     ResponseEntity<String> count(@AuthenticationPrincipal CurrentUser user) {
         TodoList list = todo.forUser(user);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(list.items().size() + " " + list.lateCount());
+                .body(list.badgeCount() + " " + list.badgeLate());
     }
 }

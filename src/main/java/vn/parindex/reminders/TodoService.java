@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.CycleStatus;
 import vn.parindex.criteria.KeptCycles;
 import vn.parindex.criteria.ScoringMethod;
 import vn.parindex.criteria.UnitRef;
@@ -79,7 +80,7 @@ public class TodoService {
             return list;
         }
         // the review queue is Home Affairs' page: others follow the link to the dashboard
-        return new TodoList(list.district(), list.year(), list.today(), list.items().stream()
+        return list.withItems(list.items().stream()
                 .map(i -> i.link().equals("/review") ? new TodoItem(i.kind(), i.late(), i.due(), i.subject(),
                         i.units(), "/", i.count()) : i)
                 .toList());
@@ -138,7 +139,8 @@ public class TodoService {
         items.sort(Comparator.comparing(TodoItem::late).reversed()
                 .thenComparing(TodoItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(TodoItem::kind));
-        return new TodoList(district, year, today, List.copyOf(items));
+        return new TodoList(district, year, today, List.copyOf(items),
+                cycle.getStatus() == CycleStatus.CLOSED);
     }
 
     private void assessments(Cycle cycle, Long unitId, LocalDate today, List<TodoItem> items) {

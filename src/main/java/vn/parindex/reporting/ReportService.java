@@ -66,10 +66,6 @@ public class ReportService {
     private final Clock clock;
 
     @Autowired
-    ReportService(JdbcClient jdbc, AuditTrail audit, TaskService tasks, ScoreboardService scoreboards) {
-        this(jdbc, audit, tasks, scoreboards, Clock.system(VIETNAM));
-    }
-
     ReportService(JdbcClient jdbc, AuditTrail audit, TaskService tasks, ScoreboardService scoreboards, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;

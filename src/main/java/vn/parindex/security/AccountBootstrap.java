@@ -118,11 +118,20 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
      * on the same machine makes a loopback listener reachable from everywhere the proxy is).
      */
     boolean reachableFromThisMachineOnly() {
+        return reachableFromThisMachineOnly(settings);
+    }
+
+    private static boolean reachableFromThisMachineOnly(Settings settings) {
         return loopbackOnly(settings.serverAddress()) && !behindProxy(settings.forwardHeadersStrategy());
     }
 
     /** Whether demo accounts may exist here. */
     boolean demoMode() {
+        return demoMode(settings);
+    }
+
+    /** Whether demo accounts may exist where the application runs with these settings (the demo date too). */
+    static boolean demoMode(Settings settings) {
         String explicit = settings.demoEnabled() == null ? "" : settings.demoEnabled().strip();
         if (explicit.equalsIgnoreCase("false")) {
             return false;
@@ -130,7 +139,7 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
         if (settings.databaseMode() != DatabaseMode.EMBEDDED) {
             return settings.demoOnExternalDatabase();
         }
-        return explicit.equalsIgnoreCase("true") || reachableFromThisMachineOnly();
+        return explicit.equalsIgnoreCase("true") || reachableFromThisMachineOnly(settings);
     }
 
     /**

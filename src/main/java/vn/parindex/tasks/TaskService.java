@@ -69,10 +69,6 @@ public class TaskService {
     private final Clock clock;
 
     @Autowired
-    TaskService(JdbcClient jdbc, AuditTrail audit) {
-        this(jdbc, audit, Clock.system(VIETNAM));
-    }
-
     TaskService(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;

@@ -78,11 +78,12 @@ class ProgressPagesTest {
         assertThat(leading).isPositive();
         assertThat(due).isGreaterThan(leading);
         assertThat(coordinating).isGreaterThan(due);
-        // at most five items, the link to the whole list for the unit's own head only
-        assertThat(html.split("data-kind=", -1).length - 1).isBetween(1, 5);
-        assertThat(html).containsPattern("Xem tất cả \\d+ việc");
-        assertThat(page("lanhdao", "/units/TUPHAP")).contains("id=\"unit-todo\"")
-                .doesNotContainPattern("Xem tất cả \\d+ việc");
+        // at most five items; the tests run on the real date, so 2023 is over and its late items are one line,
+        // with the link to each of them for the unit's own head only
+        assertThat(html.split("data-kind=", -1).length - 1).isBetween(0, 5);
+        assertThat(html).contains("id=\"unit-todo-year-over\"").contains("href=\"/todo?all=true\"");
+        assertThat(page("lanhdao", "/units/TUPHAP")).contains("id=\"unit-todo\"", "id=\"unit-todo-year-over\"")
+                .doesNotContain("href=\"/todo?all=true\"");
         // survey criteria are not owed a submission; cards in 2 decimals
         assertThat(html).contains("Chấm qua điều tra xã hội học, không cần tự đánh giá"); // 2.4, a survey criterion
         assertThat(html).containsPattern("id=\"unit-target\">\\d+,\\d{2}<");

@@ -232,25 +232,32 @@ class YearsWorkPagesTest {
 
     @Test
     void theToDoListsNameWhatIsLateForTheUnitAndForHomeAffairs() throws Exception {
-        Document unit = page("tuphap", "/todo");
-        assertThat(unit.select("h1").text()).isEqualTo("Việc cần làm");
+        // the tests run on the real date: 2023 is over, so its late items are one line, each row one click away
+        Document folded = page("tuphap", "/todo");
+        assertThat(folded.select("h1").text()).isEqualTo("Việc cần làm");
+        assertThat(folded.select("#todo-year-over").text()).contains("2023");
+        assertThat(folded.select("#todo tr.table-danger")).isEmpty();
+        Document unit = page("tuphap", "/todo?all=true");
         // 2023 is over: the unit's tasks not done are overdue, its reports not sent are late
         assertThat(unit.select("#todo tr[data-kind=TASK].table-danger")).isNotEmpty();
         assertThat(unit.select("#todo tr[data-kind=REPORT_INPUT]").text()).contains("Gửi báo cáo");
         assertThat(unit.select("#todo tbody tr")).allSatisfy(row -> assertThat(row.text()).contains("Phòng Tư pháp"));
-        Document district = page("noivu", "/todo");
+        Document district = page("noivu", "/todo?all=true");
         assertThat(district.select("h1").text()).isEqualTo("Việc cần đôn đốc");
         assertThat(district.select("#todo tr[data-kind=REPORT_INPUT]").text()).contains("đơn vị chưa gửi báo cáo");
-        // the badge's count: the number of items, then how many are late
+        // the badge's count: the rows the page shows plus the folded line, then how many of those rows are late
         String count = mvc.perform(get("/todo/count").with(SignedIn.as(users, "tuphap"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(count).matches("\\d+ \\d+");
-        assertThat(Integer.parseInt(count.split(" ")[0])).isEqualTo(unit.select("#todo tbody tr").size());
-        // the API gives the same list
+        assertThat(Integer.parseInt(count.split(" ")[0])).isEqualTo(folded.select("#todo tbody tr").size() + 1);
+        assertThat(Integer.parseInt(count.split(" ")[1])).isZero();
+        // the API gives the whole list, and says what pages fold
         JsonNode api = json.readTree(mvc.perform(get("/api/v1/todo").with(httpBasic("tuphap", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(api.path("district").asBoolean()).isFalse();
         assertThat(api.path("items").size()).isEqualTo(unit.select("#todo tbody tr").size());
         assertThat(api.path("items").get(0).path("late").asBoolean()).isTrue();
+        assertThat(api.path("yearOver").asBoolean()).isTrue();
+        assertThat(api.path("foldedLate").asInt()).isEqualTo(unit.select("#todo tr.table-danger").size());
     }
 }
