@@ -165,14 +165,17 @@ class DemoProgress implements ApplicationRunner {
                     continue; // not sent: Home Affairs chases it this week
                 }
                 Map<Long, String> results = new LinkedHashMap<>();
+                Map<Long, String> statuses = new LinkedHashMap<>(); // the status each result reports
                 for (Task t : tasks) {
                     LocalDate done = doneOn.get(t.id());
                     if (!t.leads().contains(unit) || t.title().startsWith("Khắc phục")
                             || (done != null && done.isBefore(period.start()))) {
                         continue;
                     }
-                    results.put(t.id(), done != null && !done.isAfter(period.end()) ? "Đã hoàn thành."
+                    boolean finished = done != null && !done.isAfter(period.end());
+                    results.put(t.id(), finished ? "Đã hoàn thành."
                             : "Trong " + period.vietnameseName() + ", tiếp tục triển khai theo kế hoạch.");
+                    statuses.put(t.id(), finished ? "DONE" : "IN_PROGRESS");
                 }
                 if (results.isEmpty()) {
                     continue;
@@ -197,8 +200,8 @@ class DemoProgress implements ApplicationRunner {
                                 sent, author, reviewed, accepted ? homeAffairs : null)
                         .query(Long.class).single();
                 results.forEach((task, result) -> jdbc.sql(
-                        "insert into report_input_task (input_id, task_id, result) values (?, ?, ?)")
-                        .params(id, task, result).update());
+                        "insert into report_input_task (input_id, task_id, result, status) values (?, ?, ?, ?)")
+                        .params(id, task, result, statuses.get(task)).update());
                 written++;
             }
         }

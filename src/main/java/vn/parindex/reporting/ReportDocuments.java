@@ -104,8 +104,8 @@ public class ReportDocuments {
                 }
                 doc.subheading(input.status().unit().name());
                 for (TaskResult r : done) {
-                    // the task's status now: a unit's input moved it when it was sent
-                    doc.labelled("- " + r.task().title() + " (" + statusName(r.task().status(), r.task().dueDate(),
+                    // the status the unit reported with this result, so the two agree whatever happened since
+                    doc.labelled("- " + r.task().title() + " (" + statusName(r.statusReported(), r.task().dueDate(),
                             report.compiledOn()) + "): ", r.result());
                 }
             }
@@ -182,14 +182,12 @@ public class ReportDocuments {
     /**
      * One unit's input for a period, as the unit sends it to Home Affairs: under "UBND HUYỆN …" in its own name,
      * numbered with its abbreviation ({@code /BC-TP}) and signed by its head's title; each task's result with the
-     * status the input gives it (the task's own once sent: sending applied it).
+     * status the input gives it with that result (else the task's own), so a result and its status agree.
      */
     public void unit(UnitInput input, Issuer issuer, String districtName, java.time.LocalDate on, OutputStream out)
             throws IOException {
         String district = districtName == null ? "…" : districtName;
         ReportPeriod period = input.period();
-        boolean sent = input.status().status() == ReportInputStatus.SUBMITTED
-                || input.status().status() == ReportInputStatus.ACCEPTED;
         try (OfficialDocx doc = new OfficialDocx()) {
             doc.heading(issuer, issuer.number("BC"), district, on);
             doc.title("BÁO CÁO", "Kết quả thực hiện nhiệm vụ cải cách hành chính " + period.vietnameseName());
@@ -200,7 +198,7 @@ public class ReportDocuments {
             }
             int n = 0;
             for (TaskResult r : done) {
-                TaskStatus status = sent || r.reportedStatus() == null ? r.task().status() : r.reportedStatus();
+                TaskStatus status = r.statusReported();
                 doc.labelled((++n) + ". " + r.task().title() + " (" + statusName(status, r.task().dueDate(), on)
                         + "): ", r.result());
             }

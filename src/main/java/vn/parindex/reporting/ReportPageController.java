@@ -238,6 +238,11 @@ class ReportPageController {
             RedirectAttributes redirect, HttpServletResponse response) {
         ReportPeriod p = period(cycle, period);
         unitCode(unitCode);
+        if (result.hasErrors()) {
+            // a field that cannot be read (a task number that is no number): nothing is saved
+            response.setStatus(400);
+            return input(user, cycle, period, unitCode, model);
+        }
         try {
             reports.save(user, cycle, p, unitCode, new ReportService.InputDraft(form.getVersion(),
                     form.getResults() == null ? Map.of() : form.getResults(),

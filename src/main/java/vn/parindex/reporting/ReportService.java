@@ -54,6 +54,9 @@ import vn.parindex.tasks.TaskView;
 @Service
 public class ReportService {
 
+    /** At most this many tasks in one input (the message {@code task.list.tooLong} says 100). */
+    static final int MAX_TASKS = 100;
+
     /** Change history entries of inputs carry this entity type. */
     static final String ENTITY = "REPORT_INPUT";
 
@@ -337,7 +340,7 @@ public class ReportService {
         FieldErrors errors = new FieldErrors();
         Map<Long, String> results = new LinkedHashMap<>();
         Map<Long, String> sent = draft.results() == null ? Map.of() : draft.results();
-        if (sent.size() > 500) {
+        if (sent.size() > MAX_TASKS) {
             errors.add("tasks", "task.list.tooLong");
         } else {
             for (Map.Entry<Long, String> e : sent.entrySet()) {
@@ -354,7 +357,7 @@ public class ReportService {
         }
         Map<Long, TaskStatus> statuses = new LinkedHashMap<>();
         Map<Long, String> stated = draft.statuses() == null ? Map.of() : draft.statuses();
-        if (stated.size() > 500) {
+        if (stated.size() > MAX_TASKS) {
             errors.add("tasks", "task.list.tooLong");
         } else {
             for (Map.Entry<Long, String> e : stated.entrySet()) {
@@ -447,7 +450,9 @@ public class ReportService {
         if (draft.submit()) {
             for (TaskView task : led) {
                 TaskStatus status = results.containsKey(task.id()) ? statuses.get(task.id()) : null;
-                if (status != null && status != task.status()) {
+                // a report only moves a task forward: a draft saved before the task moved on, or another lead
+                // unit's input, never reopens it (that is done on the task's page, on purpose)
+                if (status != null && status.ordinal() > task.status().ordinal()) {
                     String note = "Báo cáo " + period.vietnameseName() + ": " + results.get(task.id());
                     tasks.addUpdate(user, task.id(), note.length() > FieldErrors.MAX_COMMENT_LENGTH
                             ? note.substring(0, FieldErrors.MAX_COMMENT_LENGTH - 1) + "…" : note, null, status.name());

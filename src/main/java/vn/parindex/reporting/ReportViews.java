@@ -39,8 +39,17 @@ public final class ReportViews {
             this(task, result, null);
         }
 
-        /** The status the input's form shows: the one it gives, else the task's own. */
+        /**
+         * The status the input's form shows: the one it gives, unless the task has moved further since (a report
+         * never moves a task back), else the task's own.
+         */
         public TaskStatus statusShown() {
+            return reportedStatus != null && reportedStatus.ordinal() > task.status().ordinal() ? reportedStatus
+                    : task.status();
+        }
+
+        /** The status that goes with this result in a document: the one the unit reported with it, else the task's. */
+        public TaskStatus statusReported() {
             return reportedStatus != null ? reportedStatus : task.status();
         }
     }
