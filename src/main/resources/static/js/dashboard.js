@@ -61,6 +61,17 @@
         Chart.defaults.font.size = textSize;
         Chart.defaults.font.family = page.fontFamily;
         Chart.defaults.color = textColour;
+        // on a phone the domains' names go on short lines, so that the bars and the radar keep a readable size
+        var narrow = window.matchMedia('(max-width: 575.98px)').matches;
+        function shortLines(label) {
+            var lines = [];
+            label.split(' ').forEach(function (word) {
+                var last = lines.length - 1;
+                if (last >= 0 && (lines[last] + ' ' + word).length <= 12) { lines[last] += ' ' + word; }
+                else { lines.push(word); }
+            });
+            return lines;
+        }
         // the axis names each domain briefly ("2. Văn bản QPPL"), the tooltip in full
         var domainLabels = data.domains.map(function (d) { return d.code + '. ' + d.name; });
         var shortLabels = data.domains.map(function (d) { return d.code + '. ' + (d.shortName || d.name); });
@@ -84,7 +95,9 @@
                 scales: {
                     x: { beginAtZero: true, min: 0, grace: '18%',
                         ticks: { callback: function (v) { return vi(v, 0); } } },
-                    y: { ticks: { autoSkip: false } }
+                    y: { ticks: { autoSkip: false, callback: function (value) {
+                        var label = this.getLabelForValue(value);
+                        return narrow ? shortLines(label) : label; } } }
                 },
                 plugins: {
                     legend: { position: 'top' },
@@ -108,8 +121,9 @@
             plugins: [valueLabels],
             options: { animation: false,
                 scales: { r: { beginAtZero: true, min: 0, max: 100,
-                    ticks: { stepSize: 20, backdropColor: 'transparent', callback: function (v) { return vi(v, 0) + '%'; } },
-                    pointLabels: { font: { size: textSize }, color: textColour } } },
+                    ticks: { stepSize: 25, backdropColor: 'transparent', callback: function (v) { return vi(v, 0) + '%'; } },
+                    pointLabels: { font: { size: textSize }, color: textColour,
+                        callback: function (label) { return narrow ? shortLines(label) : label; } } } },
                 plugins: {
                     parindexValueLabels: { lastOnly: true, suffix: '%', size: textSize * 0.875 },
                     tooltip: { callbacks: {

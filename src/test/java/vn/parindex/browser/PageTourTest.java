@@ -105,6 +105,9 @@ class PageTourTest {
                 """);
     }
 
+    /** Whole pages at 390 px too, in parts ({@code -Dtour.fullPages}): slower, for looking at a phone's pages. */
+    static final boolean FULL_PAGES = Boolean.getBoolean("tour.fullPages");
+
     /** A phone's screen in CSS pixels (an iPhone 12–15, many Android phones are 360–412 wide). */
     static final int PHONE = 390;
 
@@ -192,7 +195,7 @@ class PageTourTest {
                         String name = "tour-" + lang + "-" + role + "-" + page.getKey();
                         if (width == PHONE) {
                             b.screenshot(name + "-" + PHONE);
-                            if (lang.equals("vi")) {
+                            if (lang.equals("vi") && FULL_PAGES) {
                                 b.fullScreenshot("full-" + role + "-" + page.getKey() + "-" + PHONE, 6000);
                             }
                         } else {
@@ -258,7 +261,9 @@ class PageTourTest {
                     beginAtZero: !!options.beginAtZero,
                     shownMin: chart.scales[axis].min,
                     labels: chart.config.plugins.some(function (p) { return p.id === 'parindexValueLabels'; }),
-                    tickSize: chart.scales[axis].options.ticks.font.size,
+                    tickSize: ((options.ticks || {}).font || Chart.defaults.font).size,
+                    nameSize: chart.config.type === 'radar' ? options.pointLabels.font.size
+                            : ((chart.options.scales.y.ticks || {}).font || Chart.defaults.font).size,
                     series: chart.data.datasets.map(function (d) {
                         return { label: d.label, values: d.data.filter(function (v) { return v !== null; }).length };
                     })
@@ -306,6 +311,8 @@ class PageTourTest {
             assertThat(chart.get("labels")).as("values written on the chart").isEqualTo(true);
             assertThat(((Number) chart.get("tickSize")).doubleValue()).isGreaterThanOrEqualTo(
                     ((Number) found.get("textSize")).doubleValue() * 0.875);
+            assertThat(((Number) chart.get("nameSize")).doubleValue()).as("the domains' names at the page's size")
+                    .isEqualTo(((Number) found.get("textSize")).doubleValue());
             assertThat((List<Map<String, Object>>) chart.get("series")).isNotEmpty()
                     .allSatisfy(series -> assertThat(((Number) series.get("values")).intValue()).isPositive());
         }
