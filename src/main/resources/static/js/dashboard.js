@@ -119,9 +119,11 @@
                 }))
             },
             plugins: [valueLabels],
-            options: { animation: false,
+            options: { animation: false, aspectRatio: narrow ? 0.9 : 1,
                 scales: { r: { beginAtZero: true, min: 0, max: 100,
-                    ticks: { stepSize: 25, backdropColor: 'transparent', callback: function (v) { return vi(v, 0) + '%'; } },
+                    // a phone's small radar has no room for the rings' numbers: the points carry their values
+                    ticks: { display: !narrow, stepSize: 25, backdropColor: 'transparent',
+                        callback: function (v) { return vi(v, 0) + '%'; } },
                     pointLabels: { font: { size: textSize }, color: textColour,
                         callback: function (label) { return narrow ? shortLines(label) : label; } } } },
                 plugins: {

@@ -139,7 +139,9 @@ final class Browser implements AutoCloseable {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         int height = Math.min(((Number) js.executeScript("return document.documentElement.scrollHeight")).intValue(),
                 maxHeight);
-        int width = ((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue();
+        // capturing beyond the screen drops the scrollbar: the page is then as wide as the window
+        int width = ((Number) js.executeScript(
+                "return Math.max(document.documentElement.scrollWidth, window.innerWidth)")).intValue();
         try {
             Files.createDirectories(SCREENSHOTS);
             for (int top = 0, part = 1; top < height; top += 1500, part++) {
