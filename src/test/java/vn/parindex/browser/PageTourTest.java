@@ -17,9 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Every page, as each role sees it, in Vietnamese and in English, on the usual office screen (1366×768): the
- * navigation bar stays on one line (nothing wraps, nothing runs off the screen), and no Vietnamese page writes a
- * score with a decimal dot. A screenshot of each under {@code target/screenshots/tour-<lang>-<role>-<page>.png}.
+ * Every page, as each role sees it, in Vietnamese and in English, on the usual office screen (1366×768) and on a
+ * phone (390 px wide): on the office screen the navigation bar stays on one line (nothing wraps, nothing runs off
+ * the screen); on both nothing is wider than the screen but inside a box that scrolls on its own; tables that
+ * become cards on a phone label each cell with its column's heading; no Vietnamese page writes a score with a
+ * decimal dot. A screenshot of each under {@code target/screenshots/tour-<lang>-<role>-<page>.png} and
+ * {@code …-390.png}; with {@code -Dtour.fullPages} also each whole page at 390 px ({@code full-<role>-<page>-390-<n>.png}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "parindex.test.database=browser-tour")
@@ -146,12 +149,35 @@ class PageTourTest {
             return found.slice(0, 5);
             """;
 
+    /**
+     * Tables that become cards on a phone: each cell's label (data-label) is its column's heading, so that a card
+     * says what the table says.
+     */
+    static final String STACK_LABELS = """
+            var found = [];
+            document.querySelectorAll('table.table-stack').forEach(function (table) {
+                var headings = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+                    return th.textContent.trim(); });
+                table.querySelectorAll('tbody > tr').forEach(function (row) {
+                    Array.prototype.forEach.call(row.children, function (cell, i) {
+                        var label = cell.getAttribute('data-label');
+                        if (label !== null && label !== headings[i]) {
+                            found.push((table.id || 'table') + ' column ' + (i + 1) + ' labelled "' + label
+                                    + '" under the heading "' + headings[i] + '"');
+                        }
+                    });
+                });
+            });
+            return found.slice(0, 5);
+            """;
+
     @SuppressWarnings("unchecked")
     static List<String> widerThanTheScreen(Browser b) {
         return (List<String>) ((JavascriptExecutor) b.driver).executeScript(WIDER_THAN_THE_SCREEN);
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyPageForEveryRoleInBothLanguagesFitsTheOfficeScreenAndAPhone() {
         browser = Browser.open(port);
         Browser b = browser;
@@ -176,6 +202,10 @@ class PageTourTest {
                                     || ((Number) nav.get("overflow")).intValue() > 0) {
                                 problems.add(where + ": navigation bar not on one line " + nav);
                             }
+                        }
+                        if (width != PHONE) {
+                            problems.addAll(((List<String>) ((JavascriptExecutor) b.driver).executeScript(
+                                    STACK_LABELS)).stream().map(p -> where + ": " + p).toList());
                         }
                         List<String> wide = widerThanTheScreen(b);
                         if (!wide.isEmpty()) {
