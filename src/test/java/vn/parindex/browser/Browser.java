@@ -50,6 +50,20 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, "http://localhost:" + port);
     }
 
+    /**
+     * Shows pages on a screen this wide and high (CSS pixels), as a phone does below 768 px (its viewport meta tag
+     * applies, scrollbars float over the page); {@code 0} goes back to the window's own size (1366×768).
+     */
+    void screen(int width, int height) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        if (width == 0) {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        } else {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", height, "deviceScaleFactor", 1, "mobile", width < 768));
+        }
+    }
+
     void get(String path) {
         driver.get(base + path);
     }
@@ -112,6 +126,33 @@ final class Browser implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Saves the whole page, down to {@code maxHeight} CSS pixels, in parts 1500 pixels high (readable when opened)
+     * under {@code target/screenshots/<name>-1.png}, {@code -2.png}…
+     */
+    void fullScreenshot(String name, int maxHeight) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        int height = Math.min(((Number) js.executeScript("return document.documentElement.scrollHeight")).intValue(),
+                maxHeight);
+        // capturing beyond the screen drops the scrollbar: the page is then as wide as the window
+        int width = ((Number) js.executeScript(
+                "return Math.max(document.documentElement.scrollWidth, window.innerWidth)")).intValue();
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            for (int top = 0, part = 1; top < height; top += 1500, part++) {
+                java.util.Map<String, Object> clip = java.util.Map.of("x", 0, "y", top, "width", width,
+                        "height", Math.min(1500, height - top), "scale", 1);
+                java.util.Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand(
+                        "Page.captureScreenshot",
+                        java.util.Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+                Files.write(SCREENSHOTS.resolve(name + "-" + part + ".png"),
+                        java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
