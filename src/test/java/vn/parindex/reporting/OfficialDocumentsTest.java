@@ -340,6 +340,53 @@ class OfficialDocumentsTest {
         }
     }
 
+    /**
+     * A report moves a task forward only: an input that says "in progress" for a task done since (a draft saved
+     * earlier, another lead unit) leaves the task done, and the documents print the status reported with the result,
+     * so the two agree. A form field that cannot be read is a 400 with nothing saved.
+     */
+    @Test
+    void aReportNeverMovesATaskBackAndItsDocumentsPrintTheStatusReportedWithEachResult() throws Exception {
+        String api = "/api/v1/cycles/2023/reports/2023-09/units/TUPHAP";
+        JsonNode tasks = getJson(api, "lanhdao").path("tasks");
+        long task = tasks.get(0).path("taskId").asLong();
+        String title = tasks.get(0).path("title").asString();
+        String before = jdbc.queryForObject("select status from task where id = ?", String.class, task);
+        try {
+            jdbc.update("update task set status = 'DONE' where id = ?", task);
+            String result = "Tiếp tục rà soát văn bản quý III";
+            mvc.perform(put(api).with(httpBasic("tuphap", "demo")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"tasks\": [{\"taskId\": " + task + ", \"result\": \"" + result
+                            + "\", \"status\": \"IN_PROGRESS\"}], \"submit\": true}"))
+                    .andExpect(status().isOk());
+            assertThat(jdbc.queryForObject("select status from task where id = ?", String.class, task))
+                    .as("a report does not reopen a task").isEqualTo("DONE");
+            try (XWPFDocument doc = docx(api + ".docx", "tuphap", "input-reported-status.docx")) {
+                assertThat(text(doc)).contains(title + " (đang thực hiện").contains(result);
+            }
+            try (XWPFDocument doc = docx("/api/v1/cycles/2023/reports/2023-09.docx", "noivu",
+                    "district-reported-status.docx")) {
+                assertThat(text(doc)).contains("- " + title + " (đang thực hiện").doesNotContain(
+                        title + " (hoàn thành): " + result);
+            }
+
+            // an unreadable field on the page (a task number that is no number): 400, nothing saved
+            String page = "/cycles/2023/reports/2023-10/units/TUPHAP";
+            long rows = taskCount();
+            long inputs = jdbc.queryForObject("select count(*) from report_input", Long.class);
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page)
+                    .with(vn.parindex.support.SignedIn.as(users, "tuphap"))
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                            .csrf())
+                    .param("results[abc]", "Đã xong").param("results[" + task + "]", "Đã xong"))
+                    .andExpect(status().isBadRequest());
+            assertThat(taskCount()).isEqualTo(rows);
+            assertThat(jdbc.queryForObject("select count(*) from report_input", Long.class)).isEqualTo(inputs);
+        } finally {
+            jdbc.update("update task set status = ? where id = ?", before, task);
+        }
+    }
+
     @Test
     void anOfficesAbbreviationAndTitleComeFromItsName() {
         assertThat(Issuer.abbreviation("Phòng Tư pháp")).isEqualTo("TP");
