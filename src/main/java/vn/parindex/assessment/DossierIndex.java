@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -192,52 +191,32 @@ final class DossierIndex {
         final CellStyle hash;
 
         Styles(XSSFWorkbook book) {
-            Font plain = font(book, false, false, 12);
+            Font plain = PrintedSheets.font(book, false, false, 12);
             title = book.createCellStyle();
-            title.setFont(font(book, true, false, 13));
+            title.setFont(PrintedSheets.font(book, true, false, 13));
             title.setAlignment(HorizontalAlignment.CENTER);
             title.setVerticalAlignment(VerticalAlignment.CENTER);
             title.setWrapText(true);
             subtitle = book.createCellStyle();
-            subtitle.setFont(font(book, false, true, 12));
+            subtitle.setFont(PrintedSheets.font(book, false, true, 12));
             subtitle.setAlignment(HorizontalAlignment.CENTER);
             subtitle.setWrapText(true);
-            header = bordered(book, font(book, true, false, 12));
+            header = PrintedSheets.bordered(book, PrintedSheets.font(book, true, false, 12));
             header.setAlignment(HorizontalAlignment.CENTER);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            text = bordered(book, plain);
-            code = bordered(book, plain);
+            text = PrintedSheets.bordered(book, plain);
+            code = PrintedSheets.bordered(book, plain);
             code.setAlignment(HorizontalAlignment.CENTER);
             code.setDataFormat(book.createDataFormat().getFormat("@"));
-            centred = bordered(book, plain);
+            centred = PrintedSheets.bordered(book, plain);
             centred.setAlignment(HorizontalAlignment.CENTER);
-            missing = bordered(book, font(book, false, true, 12));
-            size = bordered(book, plain);
+            missing = PrintedSheets.bordered(book, PrintedSheets.font(book, false, true, 12));
+            size = PrintedSheets.bordered(book, plain);
             size.setDataFormat(book.createDataFormat().getFormat("#,##0"));
-            hash = bordered(book, font(book, false, false, 10));
+            hash = PrintedSheets.bordered(book, PrintedSheets.font(book, false, false, 10));
             hash.setWrapText(false);
         }
 
-        private static Font font(XSSFWorkbook book, boolean bold, boolean italic, int points) {
-            Font f = book.createFont();
-            f.setFontName("Times New Roman");
-            f.setFontHeightInPoints((short) points);
-            f.setBold(bold);
-            f.setItalic(italic);
-            return f;
-        }
-
-        private static CellStyle bordered(XSSFWorkbook book, Font font) {
-            CellStyle s = book.createCellStyle();
-            s.setFont(font);
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-            s.setVerticalAlignment(VerticalAlignment.CENTER);
-            s.setWrapText(true);
-            return s;
-        }
     }
 }

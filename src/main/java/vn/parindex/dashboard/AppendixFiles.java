@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -193,17 +192,17 @@ public final class AppendixFiles {
         private final CellStyle[] score = new CellStyle[2];
 
         Styles(XSSFWorkbook book) {
-            Font plain = font(book, false, false, 12);
-            Font bold = font(book, true, false, 12);
+            Font plain = PrintedSheets.font(book, false, false, 12);
+            Font bold = PrintedSheets.font(book, true, false, 12);
             title = book.createCellStyle();
-            title.setFont(font(book, true, false, 13));
+            title.setFont(PrintedSheets.font(book, true, false, 13));
             title.setAlignment(HorizontalAlignment.CENTER);
             title.setVerticalAlignment(VerticalAlignment.CENTER);
             title.setWrapText(true);
             subtitle = book.createCellStyle();
-            subtitle.setFont(font(book, false, true, 12));
+            subtitle.setFont(PrintedSheets.font(book, false, true, 12));
             subtitle.setAlignment(HorizontalAlignment.CENTER);
-            header = bordered(book, bold);
+            header = PrintedSheets.bordered(book, bold);
             header.setAlignment(HorizontalAlignment.CENTER);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
@@ -212,15 +211,15 @@ public final class AppendixFiles {
             short textFormat = book.createDataFormat().getFormat("@");
             for (int b = 0; b < 2; b++) {
                 Font font = b == 1 ? bold : plain;
-                text[b] = bordered(book, font);
-                code[b] = bordered(book, font);
+                text[b] = PrintedSheets.bordered(book, font);
+                code[b] = PrintedSheets.bordered(book, font);
                 code[b].setAlignment(HorizontalAlignment.CENTER);
                 code[b].setDataFormat(textFormat);
-                centred[b] = bordered(book, font);
+                centred[b] = PrintedSheets.bordered(book, font);
                 centred[b].setAlignment(HorizontalAlignment.CENTER);
-                max[b] = bordered(book, font);
+                max[b] = PrintedSheets.bordered(book, font);
                 max[b].setDataFormat(twoDecimals);
-                score[b] = bordered(book, font);
+                score[b] = PrintedSheets.bordered(book, font);
                 score[b].setDataFormat(fourDecimals);
             }
         }
@@ -245,25 +244,5 @@ public final class AppendixFiles {
             return score[bold ? 1 : 0];
         }
 
-        private static Font font(XSSFWorkbook book, boolean bold, boolean italic, int points) {
-            Font f = book.createFont();
-            f.setFontName("Times New Roman");
-            f.setFontHeightInPoints((short) points);
-            f.setBold(bold);
-            f.setItalic(italic);
-            return f;
-        }
-
-        private static CellStyle bordered(XSSFWorkbook book, Font font) {
-            CellStyle s = book.createCellStyle();
-            s.setFont(font);
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-            s.setVerticalAlignment(VerticalAlignment.CENTER);
-            s.setWrapText(true);
-            return s;
-        }
     }
 }

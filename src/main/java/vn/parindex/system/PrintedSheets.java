@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -12,6 +13,7 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
@@ -59,6 +61,29 @@ public final class PrintedSheets {
         Font font = book.getFontAt(0);
         font.setFontName(FONT);
         font.setFontHeightInPoints((short) 12);
+    }
+
+    /** A font of the printed workbooks: {@link #FONT} at the size given. */
+    public static Font font(Workbook book, boolean bold, boolean italic, int points) {
+        Font f = book.createFont();
+        f.setFontName(FONT);
+        f.setFontHeightInPoints((short) points);
+        f.setBold(bold);
+        f.setItalic(italic);
+        return f;
+    }
+
+    /** A table cell's style: thin borders all round, centred vertically, text wrapped. */
+    public static CellStyle bordered(Workbook book, Font font) {
+        CellStyle s = book.createCellStyle();
+        s.setFont(font);
+        s.setBorderTop(BorderStyle.THIN);
+        s.setBorderBottom(BorderStyle.THIN);
+        s.setBorderLeft(BorderStyle.THIN);
+        s.setBorderRight(BorderStyle.THIN);
+        s.setVerticalAlignment(VerticalAlignment.CENTER);
+        s.setWrapText(true);
+        return s;
     }
 
     /**
