@@ -69,7 +69,10 @@ public final class AppendixFiles {
                 heading += " – CƠ QUAN CHỦ TRÌ: " + sheet.unitName().toUpperCase(Locale.forLanguageTag("vi"));
             }
             title(s, 1, heading, styles.title, last);
-            title(s, 2, "(Số liệu đến ngày " + DAY.format(asOf) + ")", styles.subtitle, last);
+            // like the plan's appendix, the sheet says which document it goes with (Nghị định 30: "Kèm theo …")
+            String place2 = sheet.districtName() == null ? "" : " huyện " + sheet.districtName();
+            title(s, 2, "(Kèm theo Kế hoạch nâng cao Chỉ số CCHC" + place2 + " năm " + sheet.year()
+                    + "; số liệu đến ngày " + DAY.format(asOf) + ")", styles.subtitle, last);
             Row header = s.createRow(HEADER_ROW);
             for (int i = 0; i < headers.size(); i++) {
                 text(header, i, headers.get(i), styles.header);

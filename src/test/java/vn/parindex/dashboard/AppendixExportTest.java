@@ -56,7 +56,8 @@ class AppendixExportTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("PHỤ LỤC");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
                     .contains("MỤC TIÊU PHẤN ĐẤU").contains("HUYỆN TÂN YÊN NĂM 2023");
-            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).matches("\\(Số liệu đến ngày \\d\\d/\\d\\d/\\d{4}\\)");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).matches("\\(Kèm theo Kế hoạch nâng cao "
+                    + "Chỉ số CCHC huyện Tân Yên năm 2023; số liệu đến ngày \\d\\d/\\d\\d/\\d{4}\\)");
             Row header = sheet.getRow(AppendixFiles.HEADER_ROW);
             List<String> headers = new ArrayList<>();
             header.forEach(c -> headers.add(c.getStringCellValue()));
