@@ -159,7 +159,9 @@ public class ReportDocuments {
      */
     private String selfAssessed(Scoreboard board, ScoreRow row) {
         if (!board.hasChildren(row.code())) {
-            return row.figures().current() == null ? "Chưa chấm" : fmt.score(row.figures().current());
+            // a survey-scored criterion is not self-assessed: its score comes with the province's survey
+            return row.figures().current() != null ? fmt.score(row.figures().current())
+                    : row.criterion().isSurvey() ? "Chờ kết quả điều tra" : "Chưa chấm";
         }
         boolean all = board.descendants(row.code()).stream().filter(r -> !board.hasChildren(r.code()))
                 .allMatch(r -> r.criterion().currentScore() != null);
@@ -263,7 +265,8 @@ public class ReportDocuments {
                 String evidence = row.criterion().isSurvey() ? "Điều tra XHH" : d == null ? ""
                         : d.complete() ? "Đủ" : "Chưa đủ";
                 criteria.add(List.of(row.code(), row.criterion().name(), fmt.max(f.max()),
-                        f.current() == null ? "Chưa chấm" : fmt.score(f.current()), evidence,
+                        f.current() != null ? fmt.score(f.current())
+                                : row.criterion().isSurvey() ? "Chờ kết quả điều tra" : "Chưa chấm", evidence,
                         units(row.criterion().leadUnits())));
             }
             doc.table(List.of("TT", "Tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá",
