@@ -146,7 +146,7 @@
         row.className = 'd-flex flex-wrap gap-2 align-items-center border-bottom py-1';
         var name = document.createElement('span');
         name.className = 'flex-grow-1 small';
-        name.textContent = c.code + '. ' + c.name + ' (' + vi(c.projection, 4) + ' / ' + vi(c.max, 2) + ')';
+        name.textContent = c.code + '. ' + c.name + ' (' + vi(c.projection, 4) + ' / ' + vi(c.max, 4) + ')';
         row.appendChild(name);
         [['target', wl.labelTarget], ['max', wl.labelMax]].forEach(function (choice) {
             if (choice[0] === 'target' && Number(c.target) <= Number(c.projection)) { return; }
