@@ -121,7 +121,8 @@ public class ReportDocuments {
 
             doc.landscape();
             doc.appendixTitle("Điểm các lĩnh vực, tiêu chí, tiêu chí thành phần Chỉ số cải cách hành chính năm "
-                    + year + " (số liệu đến ngày " + on + ")", attachedTo(issuer, district, on));
+                    + year + " (số liệu đến ngày " + on + ")", attachedTo(issuer, district,
+                    OfficialDocx.dateLine(report.compiledOn())));
             List<List<String>> appendix = new ArrayList<>();
             for (ScoreRow row : board.rows()) {
                 Figures f = row.figures();
@@ -147,9 +148,12 @@ public class ReportDocuments {
         }
     }
 
-    /** "(Kèm theo Báo cáo số       /BC-UBND ngày 05/02/2023 của UBND huyện Tân Yên)": the number left blank. */
+    /**
+     * "(Kèm theo Báo cáo số       /BC-UBND ngày 05 tháng 02 năm 2023 của UBND huyện Tân Yên)", the date written as
+     * Nghị định 30 writes it ({@code on} from {@link OfficialDocx#dateLine}); the number left blank.
+     */
     static String attachedTo(Issuer issuer, String district, String on) {
-        return "(Kèm theo Báo cáo số       /BC-" + issuer.abbreviation() + " ngày " + on + " của UBND huyện "
+        return "(Kèm theo Báo cáo số       /BC-" + issuer.abbreviation() + " " + on + " của UBND huyện "
                 + district + ")";
     }
 

@@ -49,8 +49,11 @@ class ReportDownloads {
     ResponseEntity<byte[]> unit(Cycle cycle, ReportPeriod period, String unitCode) throws IOException {
         UnitInput input = reports.input(cycle, period, unitCode);
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        documents.unit(input, reports.issuer(cycle, input.status().unit()), cycle.getDistrictName(), reports.today(),
-                out);
+        // a sent input is dated the day it was sent; a draft, today
+        java.time.LocalDate on = input.status().submittedAt() != null && !input.status().status().owed()
+                ? input.status().submittedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate()
+                : reports.today();
+        documents.unit(input, reports.issuer(cycle, input.status().unit()), cycle.getDistrictName(), on, out);
         return docx(out, "bao-cao-cchc-" + period.code() + "-"
                 + input.status().unit().code().toLowerCase(Locale.ROOT) + ".docx");
     }

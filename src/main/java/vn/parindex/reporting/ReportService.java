@@ -455,11 +455,20 @@ public class ReportService {
                 if (status != null && status.ordinal() > task.status().ordinal()) {
                     String note = "Báo cáo " + period.vietnameseName() + ": " + results.get(task.id());
                     tasks.addUpdate(user, task.id(), note.length() > FieldErrors.MAX_COMMENT_LENGTH
-                            ? note.substring(0, FieldErrors.MAX_COMMENT_LENGTH - 1) + "…" : note, null, status.name());
+                            ? cut(note, FieldErrors.MAX_COMMENT_LENGTH - 1) + "…" : note, null, status.name());
                 }
             }
         }
         return input(cycle, period, unit, calendar(cycle).deadline(period), today());
+    }
+
+    /** The text cut to at most {@code length} chars, never inside a character (an emoji's surrogate pair). */
+    static String cut(String text, int length) {
+        int end = length;
+        if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, Math.min(end, text.length()));
     }
 
     /** Home Affairs returns a sent input with a reason (required, at most 4 000 characters). */

@@ -1,0 +1,25 @@
+package vn.parindex.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReportTextsTest {
+
+    @Test
+    void aNoteIsCutBetweenCharactersNeverInsideAnEmoji() {
+        String text = "ab\uD83D\uDE00cd"; // a, b, 😀 (two chars), c, d
+        assertThat(ReportService.cut(text, 3)).isEqualTo("ab");
+        assertThat(ReportService.cut(text, 4)).isEqualTo("ab\uD83D\uDE00");
+        assertThat(ReportService.cut(text, 100)).isEqualTo(text);
+        assertThat(ReportService.cut("", 5)).isEmpty();
+    }
+
+    @Test
+    void theAppendixSaysWhichReportItGoesWithAndItsDateAsTheDecreeWritesIt() {
+        Issuer district = Issuer.district("Tân Yên");
+        assertThat(ReportDocuments.attachedTo(district, "Tân Yên",
+                OfficialDocx.dateLine(java.time.LocalDate.of(2023, 2, 5))))
+                .isEqualTo("(Kèm theo Báo cáo số       /BC-UBND ngày 05 tháng 02 năm 2023 của UBND huyện Tân Yên)");
+    }
+}
