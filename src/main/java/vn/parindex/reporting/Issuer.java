@@ -93,10 +93,13 @@ record Issuer(String superior, List<String> body, String abbreviation, List<Stri
         return "THỦ TRƯỞNG ĐƠN VỊ";
     }
 
-    /** Words an account's display name starts with when it names a post rather than a person. */
+    /**
+     * Words an account's display name starts with when it names a post rather than a person ("Phó" only before a
+     * post: it is also a family name, Phó Đức Phương).
+     */
     private static final Pattern POST = Pattern.compile(
-            "^(?iU)(trưởng|phó|chánh|cán bộ|chuyên viên|lãnh đạo|chủ tịch|giám đốc|thủ trưởng|quản trị|admin|"
-                    + "văn thư|kế toán|phòng|ubnd|ủy ban)\\b.*");
+            "^(?iU)(trưởng|phó\\s+(trưởng|chánh|chủ tịch|giám đốc|văn phòng)|chánh|cán bộ|chuyên viên|lãnh đạo|"
+                    + "chủ tịch|giám đốc|thủ trưởng|quản trị|admin|văn thư|kế toán|phòng|ubnd|ủy ban)\\b.*");
 
     /**
      * The display name of an account as a signer's name, or null when it names a post ("Trưởng phòng Tư pháp"),

@@ -22,4 +22,14 @@ class ReportTextsTest {
                 OfficialDocx.dateLine(java.time.LocalDate.of(2023, 2, 5))))
                 .isEqualTo("(Kèm theo Báo cáo số       /BC-UBND ngày 05 tháng 02 năm 2023 của UBND huyện Tân Yên)");
     }
+
+    @Test
+    void aSignersNameIsAPersonsNotAPost() {
+        assertThat(Issuer.personName("Nguyễn Văn An")).isEqualTo("Nguyễn Văn An");
+        assertThat(Issuer.personName("Phó Đức Phương")).isEqualTo("Phó Đức Phương");
+        assertThat(Issuer.personName("Trưởng phòng Tư pháp")).isNull();
+        assertThat(Issuer.personName("Phó trưởng phòng Tư pháp")).isNull();
+        assertThat(Issuer.personName("Phó Chánh Văn phòng")).isNull();
+        assertThat(Issuer.personName("  ")).isNull();
+    }
 }
