@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.parindex.assessment.DossierService.CriterionDossier;
@@ -192,19 +189,9 @@ final class DossierIndex {
 
         Styles(XSSFWorkbook book) {
             Font plain = PrintedSheets.font(book, false, false, 12);
-            title = book.createCellStyle();
-            title.setFont(PrintedSheets.font(book, true, false, 13));
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
-            title.setWrapText(true);
-            subtitle = book.createCellStyle();
-            subtitle.setFont(PrintedSheets.font(book, false, true, 12));
-            subtitle.setAlignment(HorizontalAlignment.CENTER);
-            subtitle.setWrapText(true);
-            header = PrintedSheets.bordered(book, PrintedSheets.font(book, true, false, 12));
-            header.setAlignment(HorizontalAlignment.CENTER);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            title = PrintedSheets.titleStyle(book);
+            subtitle = PrintedSheets.subtitleStyle(book);
+            header = PrintedSheets.headerStyle(book);
             text = PrintedSheets.bordered(book, plain);
             code = PrintedSheets.bordered(book, plain);
             code.setAlignment(HorizontalAlignment.CENTER);

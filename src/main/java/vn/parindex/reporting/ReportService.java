@@ -450,12 +450,12 @@ public class ReportService {
         if (draft.submit()) {
             for (TaskView task : led) {
                 TaskStatus status = results.containsKey(task.id()) ? statuses.get(task.id()) : null;
-                // a report only moves a task forward: a draft saved before the task moved on, or another lead
-                // unit's input, never reopens it (that is done on the task's page, on purpose)
-                if (status != null && status.ordinal() > task.status().ordinal()) {
+                // a report only moves a task forward (TaskService.advance, under the task's lock): a draft saved
+                // before the task moved on, or another lead unit's input, never reopens it (the task's page does)
+                if (status != null) {
                     String note = "Báo cáo " + period.vietnameseName() + ": " + results.get(task.id());
-                    tasks.addUpdate(user, task.id(), note.length() > FieldErrors.MAX_COMMENT_LENGTH
-                            ? cut(note, FieldErrors.MAX_COMMENT_LENGTH - 1) + "…" : note, null, status.name());
+                    tasks.advance(user, task.id(), note.length() > FieldErrors.MAX_COMMENT_LENGTH
+                            ? cut(note, FieldErrors.MAX_COMMENT_LENGTH - 1) + "…" : note, status);
                 }
             }
         }

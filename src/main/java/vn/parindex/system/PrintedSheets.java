@@ -8,7 +8,10 @@ import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -71,6 +74,35 @@ public final class PrintedSheets {
         f.setBold(bold);
         f.setItalic(italic);
         return f;
+    }
+
+    /** A title row's style (merged across the table): bold 13, centred, wrapped. */
+    public static CellStyle titleStyle(Workbook book) {
+        CellStyle s = book.createCellStyle();
+        s.setFont(font(book, true, false, 13));
+        s.setAlignment(HorizontalAlignment.CENTER);
+        s.setVerticalAlignment(VerticalAlignment.CENTER);
+        s.setWrapText(true);
+        return s;
+    }
+
+    /** The line under the title ("(Kèm theo …)", the date of the figures): italic 12, centred, wrapped. */
+    public static CellStyle subtitleStyle(Workbook book) {
+        CellStyle s = book.createCellStyle();
+        s.setFont(font(book, false, true, 12));
+        s.setAlignment(HorizontalAlignment.CENTER);
+        s.setVerticalAlignment(VerticalAlignment.CENTER);
+        s.setWrapText(true);
+        return s;
+    }
+
+    /** The table's header cells: bordered, bold, centred, on light grey. */
+    public static CellStyle headerStyle(Workbook book) {
+        CellStyle s = bordered(book, font(book, true, false, 12));
+        s.setAlignment(HorizontalAlignment.CENTER);
+        s.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        return s;
     }
 
     /** A table cell's style: thin borders all round, centred vertically, text wrapped. */

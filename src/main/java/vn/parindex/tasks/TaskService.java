@@ -112,6 +112,23 @@ public class TaskService {
      */
     @Transactional
     public long addUpdate(CurrentUser user, long taskId, String note, BigDecimal percent, String status) {
+        return update(user, taskId, note, percent, status, false);
+    }
+
+    /**
+     * A progress update that only moves the task forward (a unit's report input, when sent): decided under the task's
+     * row lock, so a report sent in parallel with another, or a draft older than the task's last move, never reopens
+     * it. Same checks as {@link #addUpdate}.
+     *
+     * @return whether the task moved (nothing is recorded when it stands at the status given or further)
+     */
+    @Transactional
+    public boolean advance(CurrentUser user, long taskId, String note, TaskStatus status) {
+        return update(user, taskId, note, null, status.name(), true) > 0;
+    }
+
+    private long update(CurrentUser user, long taskId, String note, BigDecimal percent, String status,
+            boolean forwardOnly) {
         if (user == null || !(user.isAdmin() || (user.isUnitHead() && user.unitId() != null))) {
             throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
         }
@@ -144,6 +161,9 @@ public class TaskService {
         errors.throwIfAny();
         if (task.cycleStatus() == CycleStatus.CLOSED) {
             throw new ConflictException("conflict.cycleClosed", task.version());
+        }
+        if (forwardOnly && newStatus.ordinal() <= task.status().ordinal()) {
+            return 0;
         }
         String text = note.strip();
         long id = jdbc.sql("""

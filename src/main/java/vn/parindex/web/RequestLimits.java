@@ -146,6 +146,14 @@ public class RequestLimits {
      */
     public static void openMultipart(HttpServletRequest request) {
         request.setAttribute(MULTIPART_OPEN, Boolean.TRUE);
+        // parsed here, through Spring's multipart request: a part over the size limit or a broken body becomes
+        // Spring's MaxUploadSizeExceededException or MultipartException (413 / 400, one log line), not Tomcat's
+        // IllegalStateException from the first parameter read (a stack trace from the container)
+        org.springframework.web.multipart.MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils
+                .getNativeRequest(request, org.springframework.web.multipart.MultipartHttpServletRequest.class);
+        if (multipart != null) {
+            multipart.getMultiFileMap();
+        }
     }
 
     /** A multipart request whose body parameters stay unread until {@link #openMultipart} is called. */
@@ -189,29 +197,10 @@ public class RequestLimits {
             return queryOnly;
         }
 
-        /**
-         * Tomcat reports a multipart body it cannot parse (a part over the size limit, a broken body) as an
-         * {@link IllegalStateException} from the first parameter read; as Spring's own multipart exceptions it
-         * is answered 413 or 400 with one log line, not a stack trace from the container.
-         */
-        private static RuntimeException parseFailure(IllegalStateException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                String type = t.getClass().getName();
-                if (type.endsWith("SizeLimitExceededException") || type.endsWith(".SizeException")) {
-                    return new org.springframework.web.multipart.MaxUploadSizeExceededException(-1, t);
-                }
-            }
-            return new org.springframework.web.multipart.MultipartException("Cannot read the multipart body", e);
-        }
-
         @Override
         public String getParameter(String name) {
             if (open()) {
-                try {
-                    return super.getParameter(name);
-                } catch (IllegalStateException e) {
-                    throw parseFailure(e);
-                }
+                return super.getParameter(name);
             }
             String[] values = query().get(name);
             return values == null || values.length == 0 ? null : values[0];
@@ -219,36 +208,18 @@ public class RequestLimits {
 
         @Override
         public Map<String, String[]> getParameterMap() {
-            if (open()) {
-                try {
-                    return super.getParameterMap();
-                } catch (IllegalStateException e) {
-                    throw parseFailure(e);
-                }
-            }
-            return query();
+            return open() ? super.getParameterMap() : query();
         }
 
         @Override
         public Enumeration<String> getParameterNames() {
-            if (open()) {
-                try {
-                    return super.getParameterNames();
-                } catch (IllegalStateException e) {
-                    throw parseFailure(e);
-                }
-            }
-            return Collections.enumeration(query().keySet());
+            return open() ? super.getParameterNames() : Collections.enumeration(query().keySet());
         }
 
         @Override
         public String[] getParameterValues(String name) {
             if (open()) {
-                try {
-                    return super.getParameterValues(name);
-                } catch (IllegalStateException e) {
-                    throw parseFailure(e);
-                }
+                return super.getParameterValues(name);
             }
             String[] values = query().get(name);
             return values == null ? null : values.clone();

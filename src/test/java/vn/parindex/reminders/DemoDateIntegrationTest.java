@@ -63,8 +63,7 @@ class DemoDateIntegrationTest {
     ObjectMapper json;
 
     Document page(String user, String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(SignedIn.as(users, user))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return SignedIn.page(mvc, users, user, path);
     }
 
     @Test

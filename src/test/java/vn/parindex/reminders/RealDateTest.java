@@ -34,8 +34,7 @@ class RealDateTest {
     AppUserRepository users;
 
     Document page(String user, String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(SignedIn.as(users, user))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return SignedIn.page(mvc, users, user, path);
     }
 
     @Test

@@ -67,6 +67,9 @@ class OfficialDocumentsTest {
     @Autowired
     vn.parindex.assessment.DossierService dossiers;
 
+    @Autowired
+    vn.parindex.tasks.TaskService taskService;
+
     JsonNode getJson(String path, String user) throws Exception {
         return json.readTree(mvc.perform(get(path).with(httpBasic(user, "demo"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
@@ -361,6 +364,12 @@ class OfficialDocumentsTest {
                     .andExpect(status().isOk());
             assertThat(jdbc.queryForObject("select status from task where id = ?", String.class, task))
                     .as("a report does not reopen a task").isEqualTo("DONE");
+            // the rule holds under the task's lock: a move back is no move, and nothing is recorded
+            long updates = jdbc.queryForObject("select count(*) from task_update where task_id = ?", Long.class, task);
+            assertThat(taskService.advance(vn.parindex.support.SignedIn.load(users, "tuphap"), task, "Lùi lại",
+                    vn.parindex.tasks.TaskStatus.IN_PROGRESS)).isFalse();
+            assertThat(jdbc.queryForObject("select count(*) from task_update where task_id = ?", Long.class, task))
+                    .isEqualTo(updates);
             try (XWPFDocument doc = docx(api + ".docx", "tuphap", "input-reported-status.docx")) {
                 assertThat(text(doc)).contains(title + " (đang thực hiện").contains(result);
             }

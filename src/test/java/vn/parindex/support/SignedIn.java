@@ -43,4 +43,21 @@ public final class SignedIn {
         return result -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getRedirectedUrl())
                 .matches("/|/todo|/units/[A-Z0-9_]+");
     }
+
+    /** A page as this account reads it (200 expected), parsed. */
+    public static org.jsoup.nodes.Document page(org.springframework.test.web.servlet.MockMvc mvc,
+            AppUserRepository users, String username, String path) throws Exception {
+        return org.jsoup.Jsoup.parse(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get(path).with(as(users, username)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A form sent by this account, with its CSRF token. */
+    public static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(
+            AppUserRepository users, String username, String path) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .with(as(users, username))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+    }
 }

@@ -59,12 +59,11 @@ class EmptyStatesAndWordsTest {
     MessageSource messages;
 
     Document page(String user, String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(SignedIn.as(users, user))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return SignedIn.page(mvc, users, user, path);
     }
 
     MockHttpServletRequestBuilder form(String user, String path) {
-        return post(path).with(SignedIn.as(users, user)).with(csrf());
+        return SignedIn.form(users, user, path);
     }
 
     String vi(String key, Object... args) {
