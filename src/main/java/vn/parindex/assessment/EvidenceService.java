@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,11 +39,11 @@ public class EvidenceService {
     private final DataSize maxFileSize;
 
     EvidenceService(EvidenceRepository evidence, AuditTrail audit, JdbcTemplate jdbc,
-            @Value("${parindex.evidence.max-file-size:20MB}") DataSize maxFileSize) {
+            vn.parindex.system.EvidenceProperties settings) {
         this.evidence = evidence;
         this.audit = audit;
         this.jdbc = jdbc;
-        this.maxFileSize = maxFileSize;
+        this.maxFileSize = settings.maxFileSize();
     }
 
     public DataSize maxFileSize() {

@@ -1,7 +1,10 @@
 package vn.parindex.backup;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+import vn.parindex.system.CronSchedule;
 
 /**
  * Nightly backups.
@@ -11,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keep how many are kept (the oldest beyond are deleted)
  * @param cron when they are taken (the schedule itself is read from {@code parindex.backup.cron})
  */
+@Validated
 @ConfigurationProperties("parindex.backup")
-record BackupProperties(String directory, @DefaultValue("14") int keep, @DefaultValue(BackupProperties.CRON) String cron) {
+record BackupProperties(String directory, @DefaultValue("14") @Min(1) int keep,
+        @DefaultValue(BackupProperties.CRON) @CronSchedule String cron) {
 
     static final String CRON = "0 30 1 * * *";
 }

@@ -12,6 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -103,11 +106,19 @@ public final class AppendixFiles {
         }
     }
 
+    /**
+     * RFC 4180 with CRLF, fields quoted only when they must be (Apache Commons CSV); an empty field is written as
+     * nothing (not {@code ""}), as a spreadsheet writes it.
+     */
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).setNullString("")
+            .get();
+
     /** The CSV: header and rows, UTF-8 with a byte order mark, written to {@code out} (flushed, not closed). */
     public static void csv(AppendixSheet sheet, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
-        record(w, sheet.headers());
+        CSVPrinter printer = new CSVPrinter(w, FORMAT);
+        record(printer, sheet.headers());
         for (Line line : sheet.lines()) {
             List<String> fields = new ArrayList<>();
             fields.add(line.kind() == Kind.TOTAL ? "" : line.code());
@@ -120,9 +131,9 @@ public final class AppendixFiles {
             fields.add(decimals(line.current(), 4, 4));
             fields.add(decimals(line.gap(), 4, 4));
             fields.add(line.status());
-            record(w, fields);
+            record(printer, fields);
         }
-        w.flush();
+        printer.flush();
     }
 
     /** A number with a decimal comma and between {@code min} and {@code max} decimals: {@code 12,25}, {@code 9,6419}. */
@@ -137,26 +148,28 @@ public final class AppendixFiles {
         return v.toPlainString().replace('.', ',');
     }
 
-    private static void record(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(quoted(fields.get(i)));
+    private static void record(CSVPrinter printer, List<String> fields) throws IOException {
+        List<String> guarded = new ArrayList<>(fields.size());
+        for (String field : fields) {
+            String f = guarded(field);
+            guarded.add(f.isEmpty() ? null : f); // null: written as nothing (see FORMAT)
         }
-        w.write("\r\n");
+        printer.printRecord(guarded);
     }
 
-    /** RFC 4180 quoting; a field a spreadsheet would read as a formula starts with an apostrophe. */
-    static String quoted(String field) {
+    /** A field a spreadsheet would read as a formula starts with an apostrophe. */
+    static String guarded(String field) {
         String f = field == null ? "" : field;
         if (!f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0 && !f.matches("[+\\-] ?[0-9]+")) {
             f = "'" + f;
         }
-        if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-            return '"' + f.replace("\"", "\"\"") + '"';
-        }
         return f;
+    }
+
+    /** One field as the CSV writes it: guarded against formulas, quoted by RFC 4180 where needed. */
+    static String quoted(String field) {
+        String f = guarded(field);
+        return f.isEmpty() ? "" : FORMAT.format(f);
     }
 
     private static void title(Sheet s, int index, String text, CellStyle style, int lastColumn) {

@@ -244,7 +244,8 @@ public class EmbeddedDatabase implements AutoCloseable {
                     File.class);
             prepare.setAccessible(true);
             File directory = (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
-            Path executable = directory.toPath().resolve("bin").resolve("postgres");
+            boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+            Path executable = directory.toPath().resolve("bin").resolve(windows ? "postgres.exe" : "postgres");
             if (!Files.isExecutable(executable)) {
                 throw new IOException("No PostgreSQL executable at " + executable);
             }

@@ -1,8 +1,12 @@
 package vn.parindex.database;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the embedded PostgreSQL.
@@ -16,7 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        server whose datasource account is the schema owner
  * @param watchdogInterval how often the embedded server is checked; a server that stopped is started again
  */
+@Validated
 @ConfigurationProperties("parindex.database")
-public record EmbeddedDatabaseProperties(String dataDirectory, int port, @DefaultValue("true") boolean durable,
-        String appRole, @DefaultValue("1s") Duration watchdogInterval) {
+public record EmbeddedDatabaseProperties(String dataDirectory, @Min(0) @Max(65535) int port,
+        @DefaultValue("true") boolean durable, String appRole,
+        @DefaultValue("1s") @DurationMin(millis = 1) Duration watchdogInterval) {
 }

@@ -17,6 +17,12 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL processes of one data directory, seen through {@code postmaster.pid} and {@code /proc}: a
  * {@code postgres} process whose working directory is the data directory belongs to it (PostgreSQL changes into its
  * data directory on start). Used to clear what a killed application left behind before starting the server again.
+ *
+ * <p>Without {@code /proc} (Windows, macOS) a process's working directory cannot be read: the process named by
+ * {@code postmaster.pid} counts as this directory's postmaster when it runs a {@code postgres} executable (and, where
+ * its arguments can be read, names this directory); its backends, which cannot be told apart, end by themselves
+ * once their postmaster is gone. Signals are sent with {@code kill} where it exists, else the process is ended
+ * ({@link ProcessHandle#destroy()}; PostgreSQL recovers from its log on the next start).
  */
 final class Postmasters {
 
@@ -39,10 +45,16 @@ final class Postmasters {
         }
     }
 
+    /** Whether processes are seen through {@code /proc} (Linux). */
+    static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
+
     /** Whether {@code pid} is a running (not zombie) {@code postgres} process of this data directory. */
     static boolean isPostgresOf(long pid, Path dataDirectory) {
         if (!running(pid)) {
             return false;
+        }
+        if (!PROC) {
+            return withoutProc(pid, dataDirectory);
         }
         Path proc = Path.of("/proc", Long.toString(pid));
         try {
@@ -54,6 +66,37 @@ final class Postmasters {
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /**
+     * Without {@code /proc}: a process running a {@code postgres} executable whose arguments, where they can be read,
+     * name this data directory; a process whose command cannot be read counts too (better stop a server than start a
+     * second one on the same files).
+     */
+    private static boolean withoutProc(long pid, Path dataDirectory) {
+        ProcessHandle.Info info = ProcessHandle.of(pid).map(ProcessHandle::info).orElse(null);
+        if (info == null || info.command().isEmpty()) {
+            return true;
+        }
+        String executable = Path.of(info.command().get()).getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!executable.equals("postgres") && !executable.equals("postgres.exe")) {
+            return false;
+        }
+        String[] arguments = info.arguments().orElse(new String[0]);
+        if (arguments.length == 0) {
+            return true;
+        }
+        String directory = dataDirectory.toAbsolutePath().normalize().toString();
+        for (String argument : arguments) {
+            try {
+                if (Path.of(argument).toAbsolutePath().normalize().toString().equals(directory)) {
+                    return true;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // an option, not a path
+            }
+        }
+        return false;
     }
 
     /** Alive and not a zombie (a killed process not yet reaped by its parent still has an id). */
@@ -71,8 +114,16 @@ final class Postmasters {
         }
     }
 
-    /** Every running postgres process (postmaster and backends) of the data directory. */
+    /**
+     * Every running postgres process (postmaster and backends) of the data directory; without {@code /proc}, the
+     * postmaster named by {@code postmaster.pid} only.
+     */
     static List<ProcessHandle> processesOf(Path dataDirectory) {
+        if (!PROC) {
+            OptionalLong pid = pidFromFile(dataDirectory);
+            return pid.isPresent() && isPostgresOf(pid.getAsLong(), dataDirectory)
+                    ? ProcessHandle.of(pid.getAsLong()).stream().toList() : List.of();
+        }
         return ProcessHandle.allProcesses().filter(p -> isPostgresOf(p.pid(), dataDirectory)).toList();
     }
 

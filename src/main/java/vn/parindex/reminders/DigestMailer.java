@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -58,21 +57,20 @@ public class DigestMailer {
     @Autowired
     DigestMailer(ObjectProvider<JavaMailSender> mail, TodoService todo, KeptCycles cycles, JdbcClient jdbc,
             TransactionTemplate transactions, MessageSource messages,
-            @Value("${parindex.mail.from:parindex@localhost}") String from,
-            @Value("${parindex.mail.base-url:}") String baseUrl, Clock clock) {
+            MailProperties settings, Clock clock) {
         this.mail = mail;
         this.todo = todo;
         this.cycles = cycles;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.messages = messages;
-        this.from = from;
-        this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+        this.from = settings.from();
+        this.baseUrl = settings.baseUrl().replaceAll("/+$", "");
         this.clock = clock;
     }
 
     /** The scheduled run. */
-    @Scheduled(cron = "${parindex.mail.digest-cron:0 0 7-17 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${parindex.mail.digest-cron:" + MailProperties.DIGEST_CRON + "}", zone = "Asia/Ho_Chi_Minh")
     void daily() {
         int sent = sendToday();
         if (sent > 0) {

@@ -75,16 +75,11 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
 
     @org.springframework.beans.factory.annotation.Autowired
     AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
-            DatabaseMode databaseMode, @Value("${server.address:}") String serverAddress,
-            @Value("${parindex.demo.enabled:}") String demoEnabled,
-            @Value("${parindex.admin.username:}") String adminUsername,
-            @Value("${parindex.admin.password:}") String adminPassword,
-            @Value("${parindex.demo.password:}") String demoPassword,
-            /* only for the test suite on a throw-away container database; never set in production */
-            @Value("${parindex.demo.seed-on-external-database:false}") boolean demoOnExternalDatabase,
-            @Value("${server.forward-headers-strategy:}") String forwardHeadersStrategy) {
-        this(users, units, passwordEncoder, new Settings(databaseMode, serverAddress, demoEnabled, adminUsername,
-                adminPassword, demoPassword, demoOnExternalDatabase, forwardHeadersStrategy));
+            DatabaseMode databaseMode, @Value("${server.address:}") String serverAddress, DemoProperties demo,
+            AdminProperties admin, @Value("${server.forward-headers-strategy:}") String forwardHeadersStrategy) {
+        this(users, units, passwordEncoder, new Settings(databaseMode, serverAddress, demo.enabled(),
+                admin.username(), admin.password(), demo.password(), demo.seedOnExternalDatabase(),
+                forwardHeadersStrategy));
     }
 
     AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,

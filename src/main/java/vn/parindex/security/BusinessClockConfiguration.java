@@ -24,13 +24,11 @@ class BusinessClockConfiguration {
 
     @Bean
     BusinessClock businessClock(DatabaseMode databaseMode, @Value("${server.address:}") String serverAddress,
-            @Value("${parindex.demo.enabled:}") String demoEnabled,
-            @Value("${parindex.demo.seed-on-external-database:false}") boolean demoOnExternalDatabase,
-            @Value("${server.forward-headers-strategy:}") String forwardHeadersStrategy,
-            @Value("${parindex.demo.today:}") String demoToday) {
-        Optional<LocalDate> date = BusinessClock.parseDemoDate(demoToday);
+            DemoProperties demoSettings,
+            @Value("${server.forward-headers-strategy:}") String forwardHeadersStrategy) {
+        Optional<LocalDate> date = BusinessClock.parseDemoDate(demoSettings.today());
         boolean demo = AccountBootstrap.demoMode(new AccountBootstrap.Settings(databaseMode, serverAddress,
-                demoEnabled, "", "", "", demoOnExternalDatabase, forwardHeadersStrategy));
+                demoSettings.enabled(), "", "", "", demoSettings.seedOnExternalDatabase(), forwardHeadersStrategy));
         if (demo && date.isPresent()) {
             log.info("Demo: business rules count {} as today (PARINDEX_DEMO_TODAY, empty for the real date)",
                     date.get());

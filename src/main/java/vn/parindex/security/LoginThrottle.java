@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,14 +60,9 @@ public class LoginThrottle {
     private final Clock clock;
 
     @Autowired
-    LoginThrottle(@Value("${parindex.login.free-failures:5}") int freePerPair,
-            @Value("${parindex.login.free-failures-per-address:20}") int freePerAddress,
-            @Value("${parindex.login.free-failures-per-account:30}") int freePerAccount,
-            @Value("${parindex.login.first-delay:1s}") Duration firstDelay,
-            @Value("${parindex.login.max-delay:15m}") Duration maxDelay,
-            @Value("${parindex.login.forget-after:1h}") Duration forgetAfter) {
-        this(new Settings(freePerPair, freePerAddress, freePerAccount, firstDelay, maxDelay, forgetAfter, 100_000),
-                Clock.systemUTC());
+    LoginThrottle(LoginProperties login) {
+        this(new Settings(login.freeFailures(), login.freeFailuresPerAddress(), login.freeFailuresPerAccount(),
+                login.firstDelay(), login.maxDelay(), login.forgetAfter(), 100_000), Clock.systemUTC());
     }
 
     LoginThrottle(Settings settings, Clock clock) {

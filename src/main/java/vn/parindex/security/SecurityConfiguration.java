@@ -3,7 +3,6 @@ package vn.parindex.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -74,14 +73,13 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationProvider authenticationProvider(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, @Value("${parindex.security.verified-password-memory:5m}") Duration memory,
-            @Value("${parindex.login.concurrent-checks:4}") int concurrentChecks,
-            @Value("${parindex.login.check-wait:3s}") Duration checkWait) {
+            LoginThrottle throttle, PasswordMemoryProperties memory, LoginProperties login) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         passwords.setUserDetailsPasswordService(users);
-        return ThrottlingAuthenticationProvider.of(new PasswordCheckLimit(passwords, concurrentChecks, checkWait),
-                checks -> new RecentlyVerifiedPasswords(checks, users, memory, Clock.systemUTC()), throttle);
+        return ThrottlingAuthenticationProvider.of(new PasswordCheckLimit(passwords, login.concurrentChecks(),
+                login.checkWait()), checks -> new RecentlyVerifiedPasswords(checks, users,
+                memory.verifiedPasswordMemory(), Clock.systemUTC()), throttle);
     }
 
     @Bean

@@ -108,9 +108,8 @@ class TaskPageController {
     TaskPageController(TaskService tasks, TaskEditor editor, KeptCycles cycles,
             org.springframework.context.MessageSource messages, vn.parindex.web.VietnameseNumbers fmt,
             vn.parindex.web.RenderedFragments fragments,
-            @org.springframework.beans.factory.annotation.Value("${parindex.evidence.max-file-size}")
-            org.springframework.util.unit.DataSize maxFileSize) {
-        this.maxFileSize = maxFileSize;
+            vn.parindex.system.EvidenceProperties evidence) {
+        this.maxFileSize = evidence.maxFileSize();
         this.messages = messages;
         this.fmt = fmt;
         this.fragments = fragments;

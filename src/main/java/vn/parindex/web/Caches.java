@@ -3,7 +3,6 @@ package vn.parindex.web;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
 import org.springframework.cache.Cache;
 import org.springframework.cache.annotation.EnableCaching;
@@ -64,15 +63,16 @@ public class Caches {
 
     @Bean
     CacheManagerCustomizer<CaffeineCacheManager> parindexCaches(
-            @Value("${parindex.cache.cycles.maximum-size:64}") long cycles,
-            @Value("${parindex.cache.pages.maximum-size:256}") long pages,
-            @Value("${parindex.cache.scoreboards.maximum-size:16}") long scoreboards,
-            @Value("${parindex.cache.dashboards.maximum-size:16}") long dashboards,
-            @Value("${parindex.cache.criterion-pages.maximum-size:2000}") long criterionPages,
-            @Value("${parindex.cache.accounts.maximum-size:1000}") long accounts,
-            @Value("${parindex.cache.todos.maximum-size:1000}") long todos,
-            @Value("${parindex.cache.fragments.maximum-characters:16000000}") long fragmentCharacters,
-            @Value("${parindex.cache.expire-after-access:30m}") Duration expireAfterAccess) {
+            CacheProperties settings) {
+        long cycles = settings.cycles().maximumSize();
+        long pages = settings.pages().maximumSize();
+        long scoreboards = settings.scoreboards().maximumSize();
+        long dashboards = settings.dashboards().maximumSize();
+        long criterionPages = settings.criterionPages().maximumSize();
+        long accounts = settings.accounts().maximumSize();
+        long todos = settings.todos().maximumSize();
+        long fragmentCharacters = settings.fragments().maximumCharacters();
+        Duration expireAfterAccess = settings.expireAfterAccess();
         return manager -> {
             manager.setAllowNullValues(false);
             // no other cache: a name used by mistake fails at once instead of growing without bound

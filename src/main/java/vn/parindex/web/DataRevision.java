@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -39,12 +38,11 @@ public class DataRevision {
     private volatile Known known;
 
     @Autowired
-    DataRevision(JdbcTemplate jdbc,
-            @Value("${parindex.pages.revision-check-interval:1s}") Duration checkInterval) {
+    DataRevision(JdbcTemplate jdbc, PagesProperties pages) {
         this(() -> {
             Long revision = jdbc.queryForObject("select revision from data_revision where id = 1", Long.class);
             return revision == null ? 0 : revision;
-        }, checkInterval, System::nanoTime);
+        }, pages.revisionCheckInterval(), System::nanoTime);
     }
 
     DataRevision(LongSupplier query, Duration checkInterval, LongSupplier nanoTime) {

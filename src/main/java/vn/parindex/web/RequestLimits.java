@@ -18,7 +18,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -50,8 +49,8 @@ public class RequestLimits {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitFilter(ApiProblems problems,
             org.springframework.web.servlet.LocaleResolver locales,
-            @Value("${parindex.web.max-body-size:1MB}") DataSize maxBodySize) {
-        long limit = maxBodySize.toBytes();
+            WebLimitsProperties settings) {
+        long limit = settings.maxBodySize().toBytes();
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,

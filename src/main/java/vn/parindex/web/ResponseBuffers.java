@@ -1,6 +1,5 @@
 package vn.parindex.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -18,8 +17,8 @@ class ResponseBuffers implements WebServerFactoryCustomizer<ConfigurableTomcatWe
 
     private final int bytes;
 
-    ResponseBuffers(@Value("${parindex.web.socket-write-buffer:64KB}") org.springframework.util.unit.DataSize bytes) {
-        this.bytes = Math.toIntExact(bytes.toBytes());
+    ResponseBuffers(WebLimitsProperties settings) {
+        this.bytes = Math.toIntExact(settings.socketWriteBuffer().toBytes());
     }
 
     @Override

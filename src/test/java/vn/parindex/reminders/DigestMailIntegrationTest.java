@@ -88,8 +88,8 @@ class DigestMailIntegrationTest {
 
     /** A second instance of the application: the same database, its own mailer. */
     DigestMailer anotherInstance() {
-        return new DigestMailer(mail, todo, cycles, jdbcClient, transactions, messages, "cchc@tanyen.example",
-                "http://cchc.tanyen.local", java.time.Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        return new DigestMailer(mail, todo, cycles, jdbcClient, transactions, messages,
+                new MailProperties("cchc@tanyen.example", "http://cchc.tanyen.local", MailProperties.DIGEST_CRON), java.time.Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
     }
 
     @Test

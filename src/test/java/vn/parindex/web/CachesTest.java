@@ -65,7 +65,8 @@ class CachesTest {
         org.springframework.cache.caffeine.CaffeineCacheManager manager =
                 new org.springframework.cache.caffeine.CaffeineCacheManager();
         long bound = 100 * Caches.ENTRY_OVERHEAD;
-        new Caches().parindexCaches(64, 256, 16, 16, 2000, 1000, 1000, bound, java.time.Duration.ofMinutes(30)).customize(manager);
+        new Caches().parindexCaches(new CacheProperties(null, null, null, null, null, null, null,
+                new CacheProperties.Characters(bound), java.time.Duration.ofMinutes(30))).customize(manager);
         org.springframework.cache.Cache fragments = manager.getCache(Caches.FRAGMENTS);
         for (int page = 0; page < 10_000; page++) {
             fragments.put("criteria:1:" + page, "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8));

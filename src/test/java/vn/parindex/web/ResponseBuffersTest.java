@@ -13,7 +13,7 @@ class ResponseBuffersTest {
     @Test
     void theConnectorGetsTheConfiguredWriteBuffer() {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
-        new ResponseBuffers(DataSize.ofKilobytes(64)).customize(factory);
+        new ResponseBuffers(new WebLimitsProperties(DataSize.ofMegabytes(1), DataSize.ofKilobytes(64))).customize(factory);
         Connector connector = new Connector();
         assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).isNotEqualTo("65536");
         factory.getConnectorCustomizers().forEach(customizer -> customizer.customize(connector));

@@ -1,11 +1,17 @@
 package vn.parindex.criteria.importer;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A table of text cells with the line (or spreadsheet row) each record starts on: read from CSV here, or built
@@ -13,6 +19,13 @@ import java.util.Map;
  * each record remembering the line it starts on, so errors can name the line.
  */
 final class CsvTable {
+
+    /**
+     * RFC 4180 as spreadsheets write it: comma, double quotes, any line ending; empty lines kept (to count them),
+     * a quote inside an unquoted field and text after a closing quote kept as written, rows of any length.
+     */
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrailingData(true)
+            .setAllowMissingColumnNames(true).get();
 
     /** One record of the table. */
     record Row(int line, List<String> fields) {
@@ -52,94 +65,50 @@ final class CsvTable {
         return read(reader, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
-    /** Reads at most {@code maxRecords} records of at most {@code maxFields} fields: more is an {@link IOException}. */
+    /**
+     * Reads at most {@code maxRecords} records of at most {@code maxFields} fields: more is an {@link IOException}.
+     * Apache Commons CSV reads the records ({@link #FORMAT}); a byte order mark before the first header is dropped and
+     * blank records are skipped but their lines counted.
+     */
     static CsvTable read(Reader reader, int maxRecords, int maxFields) throws IOException {
+        BufferedReader input = new BufferedReader(reader);
+        input.mark(1);
+        if (input.read() != '\uFEFF') {
+            input.reset();
+        }
         List<Row> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int recordLine = 1;
-        int c = reader.read();
-        if (c == '\uFEFF') {
-            c = reader.read();
-        }
-        while (c != -1) {
-            char ch = (char) c;
-            if (quoted) {
-                if (ch == '"') {
-                    int next = reader.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        c = next;
-                        continue;
+        try (CSVParser parser = CSVParser.builder().setReader(input).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> iterator = parser.iterator();
+            while (true) {
+                // the parser has counted the line breaks before the next record: it starts on the line after them
+                int line = (int) parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!iterator.hasNext()) {
+                        break;
                     }
-                } else {
-                    if (ch == '\n') {
-                        line++;
+                    record = iterator.next();
+                } catch (UncheckedIOException e) {
+                    if (e.getCause().getMessage() != null && e.getCause().getMessage().contains("EOF reached before")) {
+                        throw new IOException("unterminated quoted field starting on line " + line, e.getCause());
                     }
-                    field.append(ch);
+                    throw e.getCause();
                 }
-            } else if (ch == '"' && !fieldStarted) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (ch == ',') {
-                if (fields.size() >= maxFields) {
-                    throw new IOException("dòng " + recordLine + " có hơn " + maxFields + " cột");
+                if (record.size() > maxFields) {
+                    throw new IOException("dòng " + line + " có hơn " + maxFields + " cột");
                 }
-                fields.add(field.toString());
-                field.setLength(0);
-                fieldStarted = false;
-            } else if (ch == '\r' || ch == '\n') {
-                if (ch == '\r') {
-                    int next = reader.read();
-                    if (next != '\n') {
-                        c = next;
-                        endRecord(records, fields, field, recordLine);
-                        limit(records, maxRecords);
-                        fieldStarted = false;
-                        line++;
-                        recordLine = line;
-                        continue;
+                List<String> fields = record.toList();
+                if (!fields.stream().allMatch(String::isBlank)) {
+                    records.add(new Row(line, List.copyOf(fields)));
+                    if (records.size() > maxRecords) {
+                        throw new IOException("bảng có hơn " + (maxRecords - 1) + " dòng");
                     }
                 }
-                endRecord(records, fields, field, recordLine);
-                limit(records, maxRecords);
-                fieldStarted = false;
-                line++;
-                recordLine = line;
-            } else {
-                field.append(ch);
-                fieldStarted = true;
             }
-            c = reader.read();
         }
-        if (quoted) {
-            throw new IOException("unterminated quoted field starting on line " + recordLine);
-        }
-        endRecord(records, fields, field, recordLine);
         if (records.isEmpty()) {
             return new CsvTable(List.of(), List.of());
         }
         return new CsvTable(records.get(0).fields(), List.copyOf(records.subList(1, records.size())));
-    }
-
-    private static void limit(List<Row> records, int maxRecords) throws IOException {
-        if (records.size() > maxRecords) {
-            throw new IOException("bảng có hơn " + (maxRecords - 1) + " dòng");
-        }
-    }
-
-    private static void endRecord(List<Row> records, List<String> fields, StringBuilder field, int line) {
-        fields.add(field.toString());
-        field.setLength(0);
-        boolean blank = fields.stream().allMatch(String::isBlank);
-        if (!blank) {
-            records.add(new Row(line, List.copyOf(fields)));
-        }
-        fields.clear();
     }
 }

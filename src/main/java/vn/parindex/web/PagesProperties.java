@@ -1,0 +1,21 @@
+package vn.parindex.web;
+
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Kept pages.
+ *
+ * @param revisionCheckInterval how long a read of the data revision is trusted before it is read again
+ *        ({@link DataRevision}; never while a write request of this application runs)
+ * @param keepDashboard whole dashboard pages kept ({@link CachedPages}); false turns them off, to measure (read by a
+ *        condition of dashboard.DashboardConfiguration)
+ */
+@Validated
+@ConfigurationProperties("parindex.pages")
+public record PagesProperties(@DefaultValue("1s") @DurationMin(millis = 0) Duration revisionCheckInterval,
+        @DefaultValue("true") boolean keepDashboard) {
+}
