@@ -16,7 +16,7 @@ import vn.parindex.system.CronSchedule;
  */
 @Validated
 @ConfigurationProperties("parindex.backup")
-record BackupProperties(String directory, @DefaultValue("14") @Min(1) int keep,
+public record BackupProperties(String directory, @DefaultValue("14") @Min(1) int keep,
         @DefaultValue(BackupProperties.CRON) @CronSchedule String cron) {
 
     static final String CRON = "0 30 1 * * *";

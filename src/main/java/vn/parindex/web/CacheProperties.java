@@ -1,7 +1,5 @@
 package vn.parindex.web;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,31 +12,46 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("parindex.cache")
-public record CacheProperties(@Valid Entries cycles, @Valid Entries pages, @Valid Entries scoreboards,
-        @Valid Entries dashboards, @Valid Entries criterionPages, @Valid Entries accounts, @Valid Entries todos,
-        @Valid Characters fragments, @DefaultValue("30m") @DurationMin(millis = 1) Duration expireAfterAccess) {
+public record CacheProperties(Entries cycles, Entries pages, Entries scoreboards, Entries dashboards,
+        Entries criterionPages, Entries accounts, Entries todos, Characters fragments,
+        @DefaultValue("30m") @DurationMin(millis = 1) Duration expireAfterAccess) {
 
+    /**
+     * Fills in the defaults; a bound below 1 is refused here, naming the setting (Boot's report of a constraint
+     * broken inside a nested record does not name the environment variable it came from).
+     */
     public CacheProperties {
-        cycles = Entries.or(cycles, 64);
-        pages = Entries.or(pages, 256);
-        scoreboards = Entries.or(scoreboards, 16);
-        dashboards = Entries.or(dashboards, 16);
-        criterionPages = Entries.or(criterionPages, 2000);
-        accounts = Entries.or(accounts, 1000);
-        todos = Entries.or(todos, 1000);
+        cycles = Entries.or(cycles, 64, "cycles");
+        pages = Entries.or(pages, 256, "pages");
+        scoreboards = Entries.or(scoreboards, 16, "scoreboards");
+        dashboards = Entries.or(dashboards, 16, "dashboards");
+        criterionPages = Entries.or(criterionPages, 2000, "criterion-pages");
+        accounts = Entries.or(accounts, 1000, "accounts");
+        todos = Entries.or(todos, 1000, "todos");
         fragments = fragments == null || fragments.maximumCharacters() == null ? new Characters(16_000_000L)
                 : fragments;
+        positive(fragments.maximumCharacters(), "fragments.maximum-characters");
+    }
+
+    private static void positive(long value, String name) {
+        if (value < 1) {
+            String property = "parindex.cache." + name;
+            throw new IllegalArgumentException(property + " (" + property.toUpperCase(java.util.Locale.ROOT)
+                    .replace('.', '_').replace('-', '_') + ") must be at least 1, not " + value);
+        }
     }
 
     /** @param maximumSize at most this many entries */
-    public record Entries(@Positive Long maximumSize) {
+    public record Entries(Long maximumSize) {
 
-        static Entries or(Entries given, long defaultSize) {
-            return given == null || given.maximumSize() == null ? new Entries(defaultSize) : given;
+        static Entries or(Entries given, long defaultSize, String name) {
+            Entries entries = given == null || given.maximumSize() == null ? new Entries(defaultSize) : given;
+            positive(entries.maximumSize(), name + ".maximum-size");
+            return entries;
         }
     }
 
     /** @param maximumCharacters at most this many characters in all */
-    public record Characters(@Positive Long maximumCharacters) {
+    public record Characters(Long maximumCharacters) {
     }
 }

@@ -1,0 +1,61 @@
+package vn.parindex.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded PostgreSQL's binaries of every platform the build holds are on the class path, under the name zonky's
+ * resolver looks for ({@code postgres-<system>-<architecture>.txz}): the build machine's own always (the profile its
+ * system activates), all five with {@code -Pall-platforms} (as .ci/run builds). A platform whose artifact is missing
+ * from the pom or from Maven Central fails the build (resolution) or this test.
+ */
+class PostgresBinariesTest {
+
+    static final List<String> OFFICES = List.of("linux-x86_64", "linux-arm_64", "windows-x86_64", "darwin-x86_64",
+            "darwin-arm_64");
+
+    /** What the pom's profiles say the build holds (surefire passes it on). */
+    static List<String> declared() {
+        String platforms = System.getProperty("postgres.platforms", "");
+        return Arrays.stream(platforms.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** This machine's platform as zonky names it. */
+    static String thisPlatform() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String system = os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "darwin" : "linux";
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        return system + "-" + (arch.equals("aarch64") || arch.equals("arm64") ? "arm_64" : "x86_64");
+    }
+
+    @Test
+    void thisMachinesBinariesAreThere() {
+        if (System.getProperty("postgres.platforms") != null) { // run by Maven, not an IDE
+            assertThat(declared()).as("the profile of this platform is active").contains(thisPlatform());
+        }
+        assertThat(resource(thisPlatform())).isNotNull();
+    }
+
+    @Test
+    void everyDeclaredPlatformsBinariesAreThere() {
+        assertThat(OFFICES).containsAll(declared());
+        for (String platform : declared()) {
+            assertThat(resource(platform)).as("postgres-%s.txz on the class path", platform).isNotNull();
+        }
+    }
+
+    @Test
+    void allPlatformsMeansEveryOfficesPlatform() {
+        if (declared().size() > 1) {
+            assertThat(declared()).containsExactlyInAnyOrderElementsOf(OFFICES);
+        }
+    }
+
+    private static java.net.URL resource(String platform) {
+        return PostgresBinariesTest.class.getClassLoader().getResource("postgres-" + platform + ".txz");
+    }
+}
