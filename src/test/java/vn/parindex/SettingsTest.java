@@ -184,7 +184,6 @@ class SettingsTest {
             "PARINDEX_MAIL_BASE_URL|cchc.tanyen.gov.vn",
             "PARINDEX_MAIL_FROM|' '",
             "PARINDEX_DEMO_ENABLED|yes",
-            "PARINDEX_DEMO_TODAY|15/09/2023",
             "PARINDEX_EVIDENCE_MAX_FILE_SIZE|0MB",
             "PARINDEX_EVIDENCE_MAX_FILE_SIZE|lots",
             "PARINDEX_WEB_MAX_BODY_SIZE|-1KB",
@@ -197,7 +196,8 @@ class SettingsTest {
             "PARINDEX_DATABASE_PORT|70000",
             "PARINDEX_DATABASE_WATCHDOG_INTERVAL|0s",
             "PARINDEX_BACKUP_KEEP|0",
-            "PARINDEX_BACKUP_CRON|nightly"})
+            "PARINDEX_BACKUP_CRON|nightly",
+            "PARINDEX_BACKUP_CRON|0 30 1 * *"})
     void aBadValueStopsTheStartWithAMessageNamingTheVariable(String variable, String value) {
         run(Map.of(variable, value), context -> {
             assertThat(context).hasFailed();
@@ -205,6 +205,14 @@ class SettingsTest {
             // Boot's own analysis of a failed binding: what it prints when the start stops
             assertThat(analysis).as("a failure analysis").isNotNull();
             assertThat(analysis.getDescription()).contains(variable);
+        });
+    }
+
+    @Test
+    void aScheduleOfADashIsNever() {
+        run(Map.of("PARINDEX_BACKUP_CRON", "-", "PARINDEX_MAIL_DIGEST_CRON", "-"), context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(BackupProperties.class).cron()).isEqualTo("-");
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.parindex.database.DatabaseMode;
@@ -18,6 +19,7 @@ import vn.parindex.system.BusinessClock;
  * on a pretended date. A value that is not a date stops the start with a message naming the setting.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoProperties.class)
 class BusinessClockConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BusinessClockConfiguration.class);

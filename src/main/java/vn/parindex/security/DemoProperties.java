@@ -13,14 +13,13 @@ import org.springframework.validation.annotation.Validated;
  *        from this machine only)
  * @param seedOnExternalDatabase the demo on an external database (the test suite's throw-away container only)
  * @param today the day business rules count as today in demo mode ({@code yyyy-MM-dd}); empty: the real date
+ *        (checked by {@link vn.parindex.system.BusinessClock#parseDemoDate}, whose message names the setting)
  */
 @Validated
 @ConfigurationProperties("parindex.demo")
 public record DemoProperties(
         @Pattern(regexp = "\\s*((?i)true|false)?\\s*", message = "must be true, false or empty") String enabled,
-        String password, boolean seedOnExternalDatabase,
-        @Pattern(regexp = "\\s*(\\d{4}-\\d{2}-\\d{2})?\\s*", message = "must be a date written yyyy-MM-dd, or empty")
-        String today) {
+        String password, boolean seedOnExternalDatabase, String today) {
 
     public DemoProperties {
         enabled = enabled == null ? "" : enabled;

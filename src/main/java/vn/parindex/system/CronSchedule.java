@@ -13,7 +13,8 @@ import org.springframework.scheduling.support.CronExpression;
 
 /**
  * A setting that is a Spring cron expression (six fields: second minute hour day month weekday, e.g.
- * {@code 0 30 1 * * *}); checked at start, so a malformed schedule stops the start instead of failing later.
+ * {@code 0 30 1 * * *}), or {@code -}: never ({@link org.springframework.scheduling.annotation.Scheduled#CRON_DISABLED});
+ * checked at start, so a malformed schedule stops the start instead of failing later.
  */
 @Documented
 @Constraint(validatedBy = CronSchedule.Check.class)
@@ -22,18 +23,19 @@ import org.springframework.scheduling.support.CronExpression;
 public @interface CronSchedule {
 
     String message() default "must be a cron expression of six fields (second minute hour day month weekday), "
-            + "e.g. \"0 30 1 * * *\"";
+            + "e.g. \"0 30 1 * * *\", or - for never";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Valid when Spring's {@link CronExpression} reads it (null is left to {@code @NotNull}). */
+    /** Valid when Spring's {@link CronExpression} reads it, or "-" (null is left to {@code @NotNull}). */
     class Check implements ConstraintValidator<CronSchedule, String> {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || CronExpression.isValidExpression(value);
+            return value == null || value.equals(org.springframework.scheduling.annotation.Scheduled.CRON_DISABLED)
+                    || CronExpression.isValidExpression(value);
         }
     }
 }
