@@ -32,6 +32,27 @@ class AppendixFilesTest {
     }
 
     @Test
+    void theCsvIsByteForByteWhatTheHandWrittenWriterGave() throws Exception {
+        AppendixSheet sheet = new AppendixSheet(2023, 2022, "Tân Yên", null, java.util.List.of(
+                new AppendixSheet.Line(AppendixSheet.Kind.DOMAIN, "1", "Công tác chỉ đạo, điều hành", 1, d("14"),
+                        d("9.6419"), d("12.25"), "+ 3", "Văn phòng", d("10"), d("2.25"), "đang làm"),
+                new AppendixSheet.Line(AppendixSheet.Kind.CRITERION, "1.1", "Nói \"kế hoạch\"\nhai dòng", 2,
+                        d("1"), null, null, "", "=CMD()", null, null, ""),
+                new AppendixSheet.Line(AppendixSheet.Kind.TOTAL, "", "Tổng điểm", 0, d("100"), d("84.0256"),
+                        d("92"), "+ 8", "", null, null, "")));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        AppendixFiles.csv(sheet, out);
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF" + String.join(",", sheet.headers()) + "\r\n");
+        // byte for byte what the hand-written writer gave: quotes only where needed, CRLF, an empty cell as nothing
+        assertThat(text.substring(text.indexOf("\r\n") + 2)).isEqualTo(
+                "1,\"Công tác chỉ đạo, điều hành\",\"14,00\",\"9,6419\",\"12,2500\",+ 3,Văn phòng,\"10,0000\","
+                        + "\"2,2500\",đang làm\r\n"
+                        + "1.1,\"Nói \"\"kế hoạch\"\"\nhai dòng\",\"1,00\",,,,'=CMD(),,,\r\n"
+                        + ",Tổng điểm,\"100,00\",\"84,0256\",\"92,0000\",+ 8,,,,\r\n");
+    }
+
+    @Test
     void theChangeIsThePlansOwnElseTheRoundedGain() {
         Figures f = new Figures(d("3"), d("1"), d("2.5"), null);
         assertThat(AppendixSheet.change(1, f)).isEqualTo("+ 1");
