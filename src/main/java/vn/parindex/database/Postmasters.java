@@ -73,7 +73,7 @@ final class Postmasters {
      * name this data directory; a process whose command cannot be read counts too (better stop a server than start a
      * second one on the same files).
      */
-    private static boolean withoutProc(long pid, Path dataDirectory) {
+    static boolean withoutProc(long pid, Path dataDirectory) {
         ProcessHandle.Info info = ProcessHandle.of(pid).map(ProcessHandle::info).orElse(null);
         if (info == null || info.command().isEmpty()) {
             return true;

@@ -99,4 +99,27 @@ class CsvTableRulesTest {
         CsvTable table = read("a,b,c\n1\n1,2,3,4\n");
         assertThat(table.rows()).extracting(r -> r.fields().size()).containsExactly(1, 4);
     }
+
+    @Test
+    void moreFieldsThanAllowedIsAnErrorNamingTheLine() throws IOException {
+        assertThat(CsvTable.read(new StringReader("a,b,c\n1,2,3\n"), 10, 3).rows()).hasSize(1);
+        assertThatIOException().isThrownBy(() -> CsvTable.read(new StringReader("a,b,c\n1,2,3\n\n1,2,3,4\n"), 10, 3))
+                .withMessageContaining("dòng 4").withMessageContaining("3 cột");
+    }
+
+    @Test
+    void moreRecordsThanAllowedIsAnErrorAndBlankLinesDoNotCount() throws IOException {
+        assertThat(CsvTable.read(new StringReader("h\n1\n\n\n2\n"), 3, 10).rows()).hasSize(2);
+        assertThatIOException().isThrownBy(() -> CsvTable.read(new StringReader("h\n1\n2\n3\n"), 3, 10))
+                .withMessageContaining("2 dòng");
+    }
+
+    @Test
+    void aCharacterThatIsNotUtf8StaysTheReadersError() {
+        java.io.Reader broken = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(
+                new byte[] {'a', '\n', (byte) 0xC3, '(', '\n'}), java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT));
+        assertThatIOException().isThrownBy(() -> CsvTable.read(broken))
+                .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+    }
 }
