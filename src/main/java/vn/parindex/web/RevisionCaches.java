@@ -1,7 +1,6 @@
 package vn.parindex.web;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,12 +116,6 @@ final class RevisionCaches implements CacheResolver {
         @Override
         public void clear() {
             kept.clear();
-        }
-
-        /** For tests: what is kept, at every revision. */
-        List<Object> keys() {
-            return kept.getNativeCache() instanceof com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine
-                    ? List.copyOf(caffeine.asMap().keySet()) : List.of();
         }
     }
 }
