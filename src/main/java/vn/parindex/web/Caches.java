@@ -3,17 +3,17 @@ package vn.parindex.web;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
 import org.springframework.cache.Cache;
-import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.cache.caffeine.CaffeineCacheManager;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.cache.interceptor.CacheResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Every cache of the application, in one place (Spring's cache abstraction, Caffeine behind it). Values are
@@ -25,16 +25,16 @@ import org.springframework.cache.interceptor.CacheResolver;
  * never an entity. Nothing is read or kept inside a transaction that may write.
  *
  * <ul>
- *   <li>{@value #CYCLES}: the cycles ({@code criteria.CycleRecord}, latest first) — {@code criteria.KeptCycles};
+ *   <li>{@value #CYCLES}: the cycles ({@code criteria.CycleSummary}, latest first) — {@code criteria.KeptCycles};
  *       every page and API call that names a year resolves it there, so it then reads nothing but the revision;</li>
  *   <li>{@value #SCOREBOARDS}: a cycle's scoreboard, by cycle — {@code scoring.ScoreboardService};</li>
  *   <li>{@value #DASHBOARDS}: a cycle's dashboard figures with the latest assessment statuses, by cycle —
  *       {@code dashboard.DashboardService};</li>
  *   <li>{@value #CRITERION_PAGES}: what every reader of a criterion's page sees alike (its trend, submissions,
  *       evidence, history, parts' statuses), by (criterion, day) — {@code assessment.CriterionPages};</li>
- *   <li>{@value #FRAGMENTS}: rendered HTML (the dashboard's content, the appendix, a domain's rows), by (what,
- *       viewer kind, language) — {@link RenderedFragments}; and read API answers as JSON bytes, by what —
- *       {@link KeptJson}; bounded by characters (or bytes) kept, since one whole appendix of a 2 000-criteria cycle
+ *   <li>{@value #FRAGMENTS}: rendered HTML (the dashboard's content, the appendix, a domain's rows…), by (address,
+ *       day, language, fragment, audience) — {@link RenderedFragments}; and read API answers as JSON bytes, by
+ *       (address, day) — {@link KeptJson}; bounded by characters (or bytes) kept, since one whole appendix of a 2 000-criteria cycle
  *       is about a million;</li>
  *   <li>{@value #ACCOUNTS}: the account behind a user name (the one an API client sends with every request), by
  *       name — {@code security.DatabaseUserDetailsService}; a user name that matches no account is not kept;</li>

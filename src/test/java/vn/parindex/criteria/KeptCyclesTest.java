@@ -33,6 +33,7 @@ class KeptCyclesTest {
         assertThat(cycles.byYear(2199)).isEmpty();
         assertThat(cycles.current().orElseThrow().getYear()).isEqualTo(current);
         assertThat(statements.count()).as("kept: nothing but the revision, once a call: %s", statements.sql()).isLessThanOrEqualTo(2);
+        assertThat(statements.sql()).as("the cycles are not read again").noneMatch(sql -> sql.contains("from cycle"));
         Cycle one = cycles.byYear(current).orElseThrow();
         Cycle other = cycles.byYear(current).orElseThrow();
         assertThat(one).as("each caller its own entity").isNotSameAs(other);
