@@ -6,6 +6,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface AssessmentRepository extends JpaRepository<Assessment, Long> {
 
+    /**
+     * The submission, its row locked until the transaction ends: a second review of it waits here, before it has
+     * locked anything else, then sees the new version (409) — no lock-order deadlock with the first.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Assessment a where a.id = :id")
+    java.util.Optional<Assessment> findForReview(@org.springframework.data.repository.query.Param("id") Long id);
+
     List<Assessment> findByCriterionIdOrderBySubmittedAtAscIdAsc(Long criterionId);
 
     boolean existsByCriterionIdAndStatus(Long criterionId, AssessmentStatus status);

@@ -128,7 +128,7 @@ public class AssessmentService {
     @Transactional
     public Assessment approve(CurrentUser user, long assessmentId, String comment, Long version) {
         ReviewPermissions.require(permissions.canReview(user));
-        Assessment assessment = assessments.findById(assessmentId)
+        Assessment assessment = assessments.findForReview(assessmentId)
                 .orElseThrow(() -> new NotFoundException("notFound.assessment", assessmentId));
         new FieldErrors().commentLength("comment", comment).throwIfAny();
         String note = comment == null || comment.isBlank() ? null : comment.strip();
@@ -146,7 +146,7 @@ public class AssessmentService {
     @Transactional
     public Assessment giveBack(CurrentUser user, long assessmentId, String reason, Long version) {
         ReviewPermissions.require(permissions.canReview(user));
-        Assessment assessment = assessments.findById(assessmentId)
+        Assessment assessment = assessments.findForReview(assessmentId)
                 .orElseThrow(() -> new NotFoundException("notFound.assessment", assessmentId));
         if (reason == null || reason.isBlank()) {
             new FieldErrors().add("comment", "reason.required").throwIfAny();

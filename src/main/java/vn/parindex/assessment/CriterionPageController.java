@@ -82,18 +82,14 @@ class CriterionPageController {
         model.addAttribute("page", page);
         if (!page.leaf()) { // the parts' table is the same for everyone: rendered once per data revision
             int shown = all ? page.parts().size() : Math.min(PARTS_SHOWN, page.parts().size());
-            model.addAttribute("partsTable", fragments.everyone("parts:" + cycle.getId() + ":" + code + ":" + shown,
-                    cycle.getDataRevision(), PAGE, "parts",
+            model.addAttribute("partsTable", fragments.everyone(PAGE, "parts",
                     () -> Map.of("p", page, "rows", page.parts().subList(0, shown))));
         }
         if (page.thread().stream().noneMatch(CriterionPage.ThreadItem::reviewable)) {
             // nothing in these blocks is this reader's own: the same HTML for everyone, once per data revision
-            String what = cycle.getId() + ":" + code;
-            long revision = cycle.getDataRevision();
             Supplier<Map<String, Object>> data = () -> Map.of("p", page);
-            model.addAttribute("kept", new KeptBlocks(fragments.everyone("trend:" + what, revision, PAGE, "trend", data),
-                    fragments.everyone("record:" + what, revision, PAGE, "record", data),
-                    fragments.everyone("history:" + what, revision, PAGE, "history", data)));
+            model.addAttribute("kept", new KeptBlocks(fragments.everyone(PAGE, "trend", data),
+                    fragments.everyone(PAGE, "record", data), fragments.everyone(PAGE, "history", data)));
         }
         Map<String, Object> forms = model.asMap();
         forms.putIfAbsent("submitForm", SubmitForm.EMPTY);

@@ -55,7 +55,6 @@ class CriterionPages {
     private final ReviewPermissions permissions;
     private final AssignmentService assignments;
     private final VietnameseNumbers fmt;
-    private final DataRevision revisions;
     private final Cache kept;
     private final TransactionTemplate reading;
     private final TaskService tasks;
@@ -68,8 +67,7 @@ class CriterionPages {
             ReadableHistory readable) {
         this.readable = readable;
         this.tasks = tasks;
-        this.revisions = revisions;
-        this.kept = caches.getCache(Caches.CRITERION_PAGES);
+        this.kept = Caches.atRevision(caches, revisions, Caches.CRITERION_PAGES);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
         this.scoreboards = scoreboards;
@@ -100,7 +98,7 @@ class CriterionPages {
      * What {@link Shared} is kept under: the day too, since whether a task is overdue changes at midnight without
      * any write.
      */
-    record Key(long criterionId, long revision, java.time.LocalDate day) {
+    record Key(long criterionId, java.time.LocalDate day) {
     }
 
     /**
@@ -149,7 +147,7 @@ class CriterionPages {
     }
 
     private Shared kept(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
-        return Caches.get(kept, () -> new Key(c.id(), revisions.current(), tasks.today()),
+        return Caches.get(kept, new Key(c.id(), tasks.today()),
                 () -> reading.execute(status -> read(board, c, leaf, cycle)));
     }
 

@@ -25,8 +25,7 @@ class ReviewQueueController {
     @PreAuthorize("hasRole('ADMIN')")
     String queue(Cycle cycle, Model model) {
         // the same for all of Home Affairs: rendered once per data revision and day (the days waiting)
-        model.addAttribute("renderedContent", fragments.everyone("queue:" + cycle.getId() + ":" + pages.today(), cycle.getDataRevision(),
-                "assessment/queue", "content", () -> Map.of("year", cycle.getYear(), "baselineYear", cycle.getBaselineYear(),
+        model.addAttribute("renderedContent", fragments.everyone("assessment/queue", "content", () -> Map.of("year", cycle.getYear(), "baselineYear", cycle.getBaselineYear(),
                         "queue", pages.queue(cycle))));
         return "assessment/queue";
     }

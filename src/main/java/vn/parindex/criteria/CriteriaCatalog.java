@@ -2,8 +2,10 @@ package vn.parindex.criteria;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.web.Caches;
 
 /** Reads cycles and their criteria trees with a fixed number of queries, whatever the size of the tree. */
 @Service
@@ -23,6 +25,15 @@ public class CriteriaCatalog {
 
     public List<Cycle> cycles() {
         return cycles.findAllByOrderByYearDesc();
+    }
+
+    /**
+     * Every cycle as read (latest first), kept per data revision ({@value Caches#CYCLES}): a request that names a
+     * year then reads nothing but the revision.
+     */
+    @Cacheable(cacheNames = Caches.CYCLES, sync = true)
+    public List<CycleSummary> cycleSummaries() {
+        return cycles().stream().map(CycleSummary::of).toList();
     }
 
     /** The latest cycle that is not closed, else the latest. */

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.hibernate.annotations.Formula;
 
 /** An assessment cycle (kỳ đánh giá): the year worked on, measured against the baseline year's official result. */
 @Entity
@@ -61,19 +60,31 @@ public class Cycle {
     @Version
     private long version;
 
-    /**
-     * The database's data revision when this cycle was read: it changes with every write to units, cycles,
-     * criteria, assignments, assessments or peer scores, so a page rendered from one revision can be reused
-     * until it changes.
-     */
-    @Formula("(select r.revision from data_revision r where r.id = 1)")
-    private long dataRevision;
-
     public Cycle(int year, int baselineYear, CycleStatus status, String title) {
         this.year = year;
         this.baselineYear = baselineYear;
         this.status = status;
         this.title = title;
+    }
+
+    /** A detached copy of a cycle as read ({@link CycleSummary#toCycle()}). */
+    Cycle(CycleSummary read) {
+        this.id = read.id();
+        this.year = read.year();
+        this.baselineYear = read.baselineYear();
+        this.status = read.status();
+        this.title = read.title();
+        this.recordedTotalMax = read.recordedTotalMax();
+        this.recordedTotalBaseline = read.recordedTotalBaseline();
+        this.recordedTotalTarget = read.recordedTotalTarget();
+        this.recordedTotalChange = read.recordedTotalChange();
+        this.createdAt = read.createdAt();
+        this.baselineRank = read.baselineRank();
+        this.targetRank = read.targetRank();
+        this.districtCount = read.districtCount();
+        this.districtName = read.districtName();
+        this.closedAt = read.closedAt();
+        this.version = read.version();
     }
 
     public void recordRanking(String districtName, Integer baselineRank, Integer targetRank, Integer districtCount) {

@@ -117,8 +117,7 @@ class DashboardApiController {
     @GetMapping("/api/v1/cycles/{year}/dashboard")
     ResponseEntity<byte[]> dashboard(@PathVariable int year) {
         Cycle cycle = scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
-        return kept.ok("dashboard:" + cycle.getId(), cycle.getDataRevision(),
-                () -> dashboard(dashboards.build(cycle)));
+        return kept.ok(() -> dashboard(dashboards.build(cycle)));
     }
 
     private static DashboardJson dashboard(DashboardView view) {

@@ -1,11 +1,8 @@
 package vn.parindex.dashboard;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,13 +62,11 @@ class DashboardController {
     }
 
     @GetMapping("/")
-    String dashboard(Cycle cycle, @AuthenticationPrincipal CurrentUser user,
-            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+    String dashboard(Cycle cycle, @AuthenticationPrincipal CurrentUser user, Model model) {
         List<Cycle> cycles = catalog.all();
         boolean admin = user != null && user.isAdmin();
         // everything below the heading is the same for every viewer of one kind: kept until the data changes
-        String content = fragments.html("dashboard:" + cycle.getId(), cycle.getDataRevision(),
-                admin ? "admin" : "other", "dashboard/content", "content", () -> {
+        String content = fragments.html(admin ? "admin" : "other", "dashboard/content", "content", () -> {
                     DashboardView view = dashboards.build(cycle);
                     Map<String, Object> m = new HashMap<>();
                     m.put("view", view);
@@ -80,7 +75,7 @@ class DashboardController {
                     m.put("chartData", chartData(view));
                     m.put("admin", admin);
                     return m;
-                }, request, response, locale);
+                });
         model.addAttribute("cycle", cycle);
         model.addAttribute("cycles", cycles);
         model.addAttribute("renderedContent", content);
@@ -90,16 +85,14 @@ class DashboardController {
     /** The criteria below one domain, as table rows: what the dashboard's appendix shows when a domain opens. */
     @GetMapping(path = "/cycles/{year}/domains/{code}/rows", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    String domainRows(Cycle cycle, @PathVariable String code, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) {
+    String domainRows(Cycle cycle, @PathVariable String code) {
         Scoreboard board = scoreboards.forCycle(cycle);
         ScoreRow domain = board.row(code);
         if (domain == null || !domain.isDomain()) {
             throw new NotFoundException("notFound.domain", code, cycle.getYear());
         }
-        return fragments.html("rows:" + cycle.getId() + ":" + code, cycle.getDataRevision(),
-                RenderedFragments.EVERYONE, "dashboard/tables", "rows",
-                () -> Map.of("board", board, "cycle", board.cycle(), "domain", domain), request, response, locale);
+        return fragments.everyone("dashboard/tables", "rows",
+                () -> Map.of("board", board, "cycle", board.cycle(), "domain", domain));
     }
 
     /**
@@ -108,13 +101,11 @@ class DashboardController {
      * unless {@code ?all=true}: a million characters of HTML is not what anyone opens first.
      */
     @GetMapping("/cycles/{year}/appendix")
-    String appendix(Cycle cycle, @RequestParam(defaultValue = "false") boolean all,
-            HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+    String appendix(Cycle cycle, @RequestParam(defaultValue = "false") boolean all, Model model) {
         Scoreboard board = scoreboards.forCycle(cycle);
         boolean full = all || board.rows().size() <= APPENDIX_FULL_ROWS;
-        String table = fragments.html("appendix:" + cycle.getId() + ":" + full, cycle.getDataRevision(),
-                RenderedFragments.EVERYONE, "dashboard/tables", "appendix",
-                () -> Map.of("board", board, "cycle", board.cycle(), "full", full), request, response, locale);
+        String table = fragments.everyone("dashboard/tables", "appendix",
+                () -> Map.of("board", board, "cycle", board.cycle(), "full", full));
         model.addAttribute("cycle", cycle);
         model.addAttribute("renderedTable", table);
         model.addAttribute("full", full);
@@ -155,8 +146,7 @@ class DashboardController {
      */
     @GetMapping("/cycles/{year}/points")
     String points(Cycle cycle, @RequestParam(defaultValue = "false") boolean all, Model model) {
-        model.addAttribute("tables", fragments.everyone("points:" + cycle.getId() + ":" + all,
-                cycle.getDataRevision(), "dashboard/points", "tables", () -> {
+        model.addAttribute("tables", fragments.everyone("dashboard/points", "tables", () -> {
                     DashboardView view = dashboards.build(cycle);
                     int shown = all ? Integer.MAX_VALUE : POINTS_SHOWN;
                     Map<String, Object> m = new HashMap<>();

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.cache.Cache;
-import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.ranking.PeerDistrictScore;
@@ -23,37 +22,26 @@ import vn.parindex.web.Caches;
  * Builds the dashboard from a fixed number of statements (the tree, its unit links, the other districts, the
  * latest assessments) and computes everything else in memory, in linear time plus the sorting of the lists.
  * Outside a writing transaction the result is kept in the {@value Caches#DASHBOARDS} cache under the cycle and
- * the data revision the cycle was read at (like the scoreboard): the latest statuses of a large cycle (10 000
+ * the data revision (like the scoreboard): the latest statuses of a large cycle (10 000
  * assessments) are then read once per change, not once per request.
  */
 @Service
 public class DashboardService {
 
-    /** What a dashboard is kept under. */
-    record Key(long cycleId, long revision) {
-    }
-
     private final ScoreboardService scoreboards;
     private final RankingService ranking;
     private final AssessmentService assessments;
-    private final Cache kept;
 
-    DashboardService(ScoreboardService scoreboards, RankingService ranking, AssessmentService assessments,
-            CacheManager caches) {
+    DashboardService(ScoreboardService scoreboards, RankingService ranking, AssessmentService assessments) {
         this.scoreboards = scoreboards;
         this.ranking = ranking;
         this.assessments = assessments;
-        this.kept = caches.getCache(Caches.DASHBOARDS);
     }
 
     /** The dashboard of a cycle: kept while its data revision is current (none of its statements then). */
+    @Cacheable(cacheNames = Caches.DASHBOARDS, key = "#cycle.id", sync = true)
     public DashboardView build(Cycle cycle) {
-        // everything is read after the cycle's revision: at least as new as it
-        return Caches.get(kept, () -> new Key(cycle.getId(), cycle.getDataRevision()), () -> read(cycle));
-    }
-
-    /** Each read in a transaction of its own, each at least as new as the cycle's revision. */
-    private DashboardView read(Cycle cycle) {
+        // each read in a transaction of its own, each at least as new as the revision read before
         Scoreboard board = scoreboards.forCycle(cycle);
         List<BigDecimal> peers = ranking.peers(cycle.getId()).stream().map(PeerDistrictScore::getTotal).toList();
         Map<Long, AssessmentStatus> statuses = assessments.latestStatuses(cycle.getId());

@@ -43,8 +43,7 @@ class ProgressController {
             return "redirect:/assignments/overview";
         }
         long unitId = user.unitId();
-        model.addAttribute("renderedContent", fragments.everyone("assignments:" + cycle.getId() + ":" + unitId,
-                cycle.getDataRevision(), "progress/assignments", "content",
+        model.addAttribute("renderedContent", fragments.html(unitId, "progress/assignments", "content",
                 () -> Map.of("page", pages.mine(cycle, unitId))));
         return "progress/assignments";
     }
@@ -53,8 +52,7 @@ class ProgressController {
     @GetMapping("/assignments/overview")
     @PreAuthorize("hasAnyRole('ADMIN', 'LEADER')") // checked here too: a kept overview is shown without the service
     String overview(Cycle cycle, Model model) {
-        model.addAttribute("renderedContent", fragments.everyone("overview:" + cycle.getId(), cycle.getDataRevision(),
-                "progress/overview", "content", () -> Map.of("page", pages.overview(cycle))));
+        model.addAttribute("renderedContent", fragments.everyone("progress/overview", "content", () -> Map.of("page", pages.overview(cycle))));
         return "progress/overview";
     }
 
@@ -62,8 +60,7 @@ class ProgressController {
     @GetMapping("/units")
     String unitTable(Cycle cycle, Model model) {
         model.addAttribute("cycle", cycle);
-        model.addAttribute("renderedContent", fragments.everyone("units:" + cycle.getId(), cycle.getDataRevision(),
-                "progress/units", "content", () -> {
+        model.addAttribute("renderedContent", fragments.everyone("progress/units", "content", () -> {
                     var page = pages.unitTable(cycle);
                     return Map.of("page", page, "cycles", page.cycles());
                 }));

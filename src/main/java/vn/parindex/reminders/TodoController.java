@@ -18,13 +18,10 @@ class TodoController {
 
     private final TodoService todo;
     private final vn.parindex.web.RenderedFragments fragments;
-    private final vn.parindex.web.DataRevision revisions;
 
-    TodoController(TodoService todo, vn.parindex.web.RenderedFragments fragments,
-            vn.parindex.web.DataRevision revisions) {
+    TodoController(TodoService todo, vn.parindex.web.RenderedFragments fragments) {
         this.todo = todo;
         this.fragments = fragments;
-        this.revisions = revisions;
     }
 
     /**
@@ -39,22 +36,10 @@ class TodoController {
         model.addAttribute("all", all);
         // the list's table, kept with the list (same unit, revision and day) and per kind of reader (the links)
         boolean unit = !list.district();
-        model.addAttribute("renderedList", fragments.html("todo:" + list.year() + ":"
-                + (unit ? user.unitId() : "district") + ":" + list.today() + ":" + all, revisions.current(),
-                user.isAdmin() ? "admin" : "reader", "reminders/todo", "list",
-                () -> java.util.Map.of("todo", list, "all", all),
-                request(), response(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        model.addAttribute("renderedList", fragments.html(java.util.List.of(unit ? user.unitId() : "district",
+                user.isAdmin() ? "admin" : "reader"), "reminders/todo", "list",
+                () -> java.util.Map.of("todo", list, "all", all)));
         return "reminders/todo";
-    }
-
-    private static jakarta.servlet.http.HttpServletRequest request() {
-        return ((org.springframework.web.context.request.ServletRequestAttributes)
-                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
-    }
-
-    private static jakarta.servlet.http.HttpServletResponse response() {
-        return ((org.springframework.web.context.request.ServletRequestAttributes)
-                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getResponse();
     }
 
     @GetMapping(path = "/todo/count", produces = MediaType.TEXT_PLAIN_VALUE)

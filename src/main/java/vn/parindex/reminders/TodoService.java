@@ -55,13 +55,11 @@ public class TodoService {
     private final ReportService reports;
     private final ScoreboardService scoreboards;
     private final JdbcClient jdbc;
-    private final DataRevision revisions;
     private final Cache kept;
 
     TodoService(KeptCycles cycles, TaskService tasks, ReportService reports, ScoreboardService scoreboards,
             JdbcClient jdbc, DataRevision revisions, CacheManager caches) {
-        this.revisions = revisions;
-        this.kept = caches.getCache(Caches.TODOS);
+        this.kept = Caches.atRevision(caches, revisions, Caches.TODOS);
         this.cycles = cycles;
         this.tasks = tasks;
         this.reports = reports;
@@ -86,8 +84,8 @@ public class TodoService {
                 .toList());
     }
 
-    /** What a list is kept under: its cycle and unit (none: the district's), the data revision and the day. */
-    record Key(long cycleId, Long unitId, long revision, LocalDate day) {
+    /** What a list is kept under (with the data revision): its cycle and unit (none: the district's) and the day. */
+    record Key(long cycleId, Long unitId, LocalDate day) {
     }
 
     /**
@@ -97,7 +95,7 @@ public class TodoService {
     @Transactional(readOnly = true)
     public TodoList list(Cycle cycle, Long unitId, String unitCode) {
         LocalDate today = reports.today();
-        return Caches.get(kept, () -> new Key(cycle.getId(), unitId, revisions.current(), today),
+        return Caches.get(kept, new Key(cycle.getId(), unitId, today),
                 () -> read(cycle, unitId, unitCode, today));
     }
 

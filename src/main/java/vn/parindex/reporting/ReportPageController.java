@@ -145,8 +145,7 @@ class ReportPageController {
         model.addAttribute("cycle", cycle);
         boolean mineOnly = user.isUnitHead() && user.unitId() != null;
         // the table, kept per data revision and day (who is late changes at midnight), per unit for a unit head
-        model.addAttribute("renderedPeriods", fragments.everyone("periods:" + cycle.getId() + ":"
-                + (mineOnly ? user.unitId() : "all") + ":" + reports.today(), cycle.getDataRevision(),
+        model.addAttribute("renderedPeriods", fragments.html(mineOnly ? user.unitId() : vn.parindex.web.RenderedFragments.EVERYONE,
                 "reporting/periods", "periods", () -> {
                     Map<String, Object> vars = new LinkedHashMap<>();
                     vars.put("cycle", cycle);
@@ -191,8 +190,7 @@ class ReportPageController {
         ReportPeriod p = period(cycle, period);
         model.addAttribute("cycle", cycle);
         model.addAttribute("period", p);
-        model.addAttribute("renderedUnits", fragments.everyone("period:" + cycle.getId() + ":" + p.code() + ":"
-                + reports.today(), cycle.getDataRevision(), "reporting/period", "units",
+        model.addAttribute("renderedUnits", fragments.everyone("reporting/period", "units",
                 () -> Map.of("cycle", cycle, "period", p, "overview", reports.overview(cycle, p))));
         model.addAttribute("deadline", reports.calendar(cycle).deadline(p));
         return "reporting/period";

@@ -75,7 +75,6 @@ class ScoreApiController {
         ApiPage asked = ApiPage.of(page, size);
         Scoreboard board = scoreboards.forCycle(cycle);
         return kept.ok(asked.headers(ServletUriComponentsBuilder.fromCurrentRequest(), board.rows().size()),
-                "criteria:" + cycle.getId() + ":" + page + ":" + size, cycle.getDataRevision(),
                 () -> asked.of(board.rows()).stream().map(CriterionJson::of).toList());
     }
 
@@ -85,8 +84,7 @@ class ScoreApiController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SummaryJson.class)))
     @GetMapping("/summary")
     ResponseEntity<byte[]> summary(Cycle cycle) {
-        return kept.ok("summary:" + cycle.getId(), cycle.getDataRevision(),
-                () -> summary(scoreboards.forCycle(cycle)));
+        return kept.ok(() -> summary(scoreboards.forCycle(cycle)));
     }
 
     private static SummaryJson summary(Scoreboard board) {

@@ -2,8 +2,8 @@ package vn.parindex.scoring;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.cache.Cache;
-import org.springframework.cache.CacheManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionView;
@@ -13,32 +13,28 @@ import vn.parindex.criteria.KeptCycles;
 import vn.parindex.web.Caches;
 
 /**
- * Builds a cycle's {@link Scoreboard}: reads the tree once and rolls it up in memory. A scoreboard built outside
- * any writing transaction is kept in the {@value vn.parindex.web.Caches#SCOREBOARDS} cache under its cycle and the
- * data revision the cycle was read at, and given again while that revision is current (every write to the tree,
- * its units or scores changes it). One built inside a writing transaction is never kept: it may show what that
- * transaction has not committed yet, or never will.
+ * Builds a cycle's {@link Scoreboard}: reads the tree once and rolls it up in memory. A scoreboard (immutable) is
+ * kept in the {@value vn.parindex.web.Caches#SCOREBOARDS} cache under its cycle and the data revision, and given
+ * again while that revision is current (every write to the tree, its units or scores changes it). One built inside
+ * a writing transaction is never kept: it may show what that transaction has not committed yet, or never will.
  */
 @Service
 public class ScoreboardService {
 
-    /** What a scoreboard is kept under. */
-    record Key(long cycleId, long revision) {
-    }
-
     private final CriteriaCatalog catalog;
-    private final Cache kept;
     private final KeptCycles cycles;
+    /** This service through its proxy, so that {@link #forYear} finds kept scoreboards too. */
+    private final ObjectProvider<ScoreboardService> self;
 
-    ScoreboardService(CriteriaCatalog catalog, KeptCycles cycles, CacheManager caches) {
+    ScoreboardService(CriteriaCatalog catalog, KeptCycles cycles, ObjectProvider<ScoreboardService> self) {
         this.catalog = catalog;
         this.cycles = cycles;
-        this.kept = caches.getCache(Caches.SCOREBOARDS);
+        this.self = self;
     }
 
     /** The scoreboard of a year's cycle, or empty when there is no such cycle; nothing read but the revision when kept. */
     public Optional<Scoreboard> forYear(int year) {
-        return cycle(year).map(this::forCycle);
+        return cycle(year).map(self.getObject()::forCycle);
     }
 
     /** The cycle of a year, or empty when there is none ({@link KeptCycles#byYear}: nothing read but the revision when kept). */
@@ -47,10 +43,9 @@ public class ScoreboardService {
     }
 
     /** The scoreboard of a cycle already at hand (one statement, none when kept). */
+    @Cacheable(cacheNames = Caches.SCOREBOARDS, key = "#cycle.id", sync = true)
     public Scoreboard forCycle(Cycle cycle) {
-        // read after the revision: at least as new as it, so keeping it under that revision is safe
-        return Caches.get(kept, () -> new Key(cycle.getId(), cycle.getDataRevision()),
-                () -> scoreboard(catalog.cycle(cycle)));
+        return scoreboard(catalog.cycle(cycle));
     }
 
 

@@ -37,19 +37,15 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
     private final AppUserRepository users;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
-    private final DataRevision revisions;
+    /** Accounts by user name, at the data revision. */
     private final Cache kept;
-
-    private record Key(String username, long revision) {
-    }
 
     DatabaseUserDetailsService(AppUserRepository users, AuditTrail audit, JdbcClient jdbc, DataRevision revisions,
             CacheManager caches) {
         this.users = users;
         this.audit = audit;
         this.jdbc = jdbc;
-        this.revisions = revisions;
-        this.kept = caches.getCache(Caches.ACCOUNTS);
+        this.kept = Caches.atRevision(caches, revisions, Caches.ACCOUNTS);
     }
 
     /** The account of that name (ignoring case and surrounding spaces); a name of no account is not kept. */
@@ -57,7 +53,7 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
     public UserDetails loadUserByUsername(String username) {
         // as the statement matches it: "VHTT " and "vhtt" are one account, kept once
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
-        return Caches.get(kept, () -> new Key(name, revisions.current()), () -> read(name));
+        return Caches.get(kept, name, () -> read(name));
     }
 
     private CurrentUser read(String username) {

@@ -131,10 +131,11 @@ class TaskApiController {
             @Parameter(description = "Only the tasks this unit leads (its code, e.g. TUPHAP)")
             @RequestParam(required = false) String unit) {
         // kept per data revision and day ("overdue" changes at midnight); a bad code is refused before any is kept
-        String code = unit == null || unit.isBlank() ? "" : vn.parindex.organisation.Unit.code(unit)
-                .orElseThrow(() -> vn.parindex.system.InvalidInputException.of("unit", "unit.codeInvalid"));
-        return kept.ok("tasks:" + cycle.getId() + ":" + code + ":" + tasks.today(), cycle.getDataRevision(),
-                () -> tasks.tasks(cycle, unit).stream().map(TaskJson::of).toList());
+        if (unit != null && !unit.isBlank()) {
+            vn.parindex.organisation.Unit.code(unit)
+                    .orElseThrow(() -> vn.parindex.system.InvalidInputException.of("unit", "unit.codeInvalid"));
+        }
+        return kept.ok(() -> tasks.tasks(cycle, unit).stream().map(TaskJson::of).toList());
     }
 
     @Operation(summary = "Record progress on a task", description = "The head of a lead unit of the task, or Home "

@@ -145,8 +145,7 @@ class TaskPageController {
         String st = status == null || !java.util.Set.of("NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE")
                 .contains(status) ? "" : status;
         // the counts and the table, kept per data revision and day (rendering them was most of the page's cost)
-        model.addAttribute("renderedTable", fragments.everyone("tasks:" + cycle.getId() + ":" + code + ":" + d + ":"
-                + st + ":" + tasks.today(), cycle.getDataRevision(), "tasks/table", "table", () -> {
+        model.addAttribute("renderedTable", fragments.everyone("tasks/table", "table", () -> {
                     List<TaskView> shown = tasks.tasks(cycle, code.isEmpty() ? null : code).stream()
                             .filter(t -> d.isEmpty() || t.domainCode().equals(d))
                             .filter(t -> st.isEmpty() || ("OVERDUE".equals(st) ? t.overdue()

@@ -3,43 +3,45 @@ package vn.parindex.web;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.cache.autoconfigure.CacheManagerCustomizer;
 import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.cache.interceptor.CacheResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Every cache of the application, in one place (Spring's cache abstraction, Caffeine behind it). Each is keyed by
- * the {@linkplain DataRevision data revision} its values were read at, so a write anywhere (even with psql) makes
- * the next request miss; the entries of older revisions are never read again and leave by the size bound (least
- * recently and least frequently used first) or after {@code parindex.cache.expire-after-access}.
+ * Every cache of the application, in one place (Spring's cache abstraction, Caffeine behind it). Values are
+ * declared where they are computed, with {@code @Cacheable(cacheNames = ..., sync = true)} and a key made of the
+ * method's parameters; {@link RevisionCaches} (the cache resolver of every {@code @Cacheable}) adds the
+ * {@linkplain DataRevision data revision} to that key, so a write anywhere (even with psql) makes the next call
+ * miss; the entries of older revisions are never read again and leave by the size bound (least recently and least
+ * frequently used first) or after {@code parindex.cache.expire-after-access}. What is kept is immutable (records),
+ * never an entity. Nothing is read or kept inside a transaction that may write.
  *
  * <ul>
- *   <li>{@value #CYCLES}: the cycle of a year (or that there is none), by (year, revision) — read by
- *       {@code scoring.ScoreboardService} for the pages and API that name a year, so a request that finds
- *       everything kept reads nothing but the revision;</li>
- *   <li>{@value #SCOREBOARDS}: a cycle's scoreboard, by (cycle, revision) — {@code scoring.ScoreboardService};</li>
- *   <li>{@value #DASHBOARDS}: a cycle's dashboard figures with the latest assessment statuses, by (cycle,
- *       revision) — {@code dashboard.DashboardService};</li>
+ *   <li>{@value #CYCLES}: the cycles ({@code criteria.CycleSummary}, latest first) — {@code criteria.KeptCycles};
+ *       every page and API call that names a year resolves it there, so it then reads nothing but the revision;</li>
+ *   <li>{@value #SCOREBOARDS}: a cycle's scoreboard, by cycle — {@code scoring.ScoreboardService};</li>
+ *   <li>{@value #DASHBOARDS}: a cycle's dashboard figures with the latest assessment statuses, by cycle —
+ *       {@code dashboard.DashboardService};</li>
  *   <li>{@value #CRITERION_PAGES}: what every reader of a criterion's page sees alike (its trend, submissions,
- *       evidence, history, parts' statuses), by (criterion, revision) — {@code assessment.CriterionPages};</li>
- *   <li>{@value #FRAGMENTS}: rendered HTML (the dashboard's content, the appendix, a domain's rows), by (what,
- *       revision, viewer kind, language) — {@link RenderedFragments}; and read API answers as JSON bytes, by
- *       (what, revision) — {@link KeptJson}; bounded by characters (or bytes) kept, since one whole appendix of a
- *       2 000-criteria cycle is about a million.</li>
+ *       evidence, history, parts' statuses), by (criterion, day) — {@code assessment.CriterionPages};</li>
+ *   <li>{@value #FRAGMENTS}: rendered HTML (the dashboard's content, the appendix, a domain's rows…), by (address,
+ *       day, language, fragment, audience) — {@link RenderedFragments}; and read API answers as JSON bytes, by
+ *       (address, day) — {@link KeptJson}; bounded by characters (or bytes) kept, since one whole appendix of a 2 000-criteria cycle
+ *       is about a million;</li>
  *   <li>{@value #ACCOUNTS}: the account behind a user name (the one an API client sends with every request), by
- *       (name, revision) — {@code security.DatabaseUserDetailsService}; a user name that matches no account is
- *       not kept;</li>
- *   <li>{@value #TODOS}: a unit's (or the district's) to-do list, by (cycle, unit, revision, day: a task becomes
- *       overdue at midnight without a write) — {@code reminders.TodoService}; every page asks for its count
- *       (the navigation bar's badge), so the list's ten statements would otherwise run on every page view;</li>
- *   <li>{@value #PAGES}: whole dashboard pages per person, language and address, each with the revision it was
- *       rendered from — {@link CachedPages} (the one cache whose key has no revision: a page is replaced).</li>
+ *       name — {@code security.DatabaseUserDetailsService}; a user name that matches no account is not kept;</li>
+ *   <li>{@value #TODOS}: a unit's (or the district's) to-do list, by (cycle, unit, day: a task becomes overdue at
+ *       midnight without a write) — {@code reminders.TodoService}; every page asks for its count (the navigation
+ *       bar's badge);</li>
+ *   <li>{@value #PAGES}: whole dashboard pages per person, language and address — {@link CachedPages}.</li>
  * </ul>
- * None of them is filled from inside a writing transaction: what it read might still be rolled back.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -98,25 +100,38 @@ public class Caches {
         };
     }
 
+    /** Every {@code @Cacheable} finds its cache through {@link RevisionCaches}: the data revision is in every key. */
+    @Bean
+    CachingConfigurer revisionCaching(ObjectProvider<CacheManager> managers, ObjectProvider<DataRevision> revisions) {
+        return new CachingConfigurer() {
+            @Override
+            public CacheResolver cacheResolver() {
+                return new RevisionCaches(managers.getObject(), revisions.getObject());
+            }
+        };
+    }
+
+    /**
+     * The cache of that name as {@code @Cacheable} methods see it (the data revision in every key): for what
+     * keeps values without an annotation ({@link RenderedFragments}, {@link KeptJson}, {@link CachedPages}).
+     */
+    public static Cache atRevision(CacheManager manager, DataRevision revisions, String name) {
+        return new RevisionCaches(manager, revisions).cache(name);
+    }
+
     /** True inside a transaction that may write: nothing read there may be kept for others. */
-    private static boolean insideWritingTransaction() {
-        return TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+    public static boolean insideWritingTransaction() {
+        return RevisionCaches.insideWritingTransaction();
     }
 
     /**
      * The value kept under the key, else the loader's (kept, then returned; loaded once for parallel callers).
-     * Inside a transaction that may write, nothing is read from or put in the cache and the key is not even made
-     * (it usually reads the data revision): what that transaction sees may not be committed yet, or never be.
      * What the loader throws reaches the caller as it was thrown (a 404, a 503 while the database is gone), not
      * wrapped in Spring's {@link Cache.ValueRetrievalException}.
      */
-    public static <T> T get(Cache cache, Supplier<?> key, Supplier<T> loader) {
-        if (insideWritingTransaction()) {
-            return loader.get();
-        }
+    public static <T> T get(Cache cache, Object key, Supplier<T> loader) {
         try {
-            return cache.get(key.get(), loader::get);
+            return cache.get(key, loader::get);
         } catch (Cache.ValueRetrievalException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

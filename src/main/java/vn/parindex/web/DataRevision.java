@@ -12,9 +12,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The database's data revision (table {@code data_revision}): database triggers change it, in the writing
- * transaction, with every write to units, cycles, criteria, assignments, assessments and peer scores. What was
- * rendered from one revision may be reused until it changes.
+ * The database's data revision: the sum of the 64 rows of table {@code data_revision}. Database triggers bump the
+ * row of the writing connection, in the writing transaction, with every write to what the pages show (units,
+ * cycles, criteria, assignments, assessments, evidence, history, accounts, tasks, reports…), so writers on
+ * different connections never wait for one another (migration V16_3), and the sum changes with every commit that
+ * wrote. What was read or rendered at one revision may be reused until it changes ({@link Caches}).
  *
  * <p>Reading it is one small query; to spare even that on the busiest pages, the value read is trusted for a
  * short while ({@code parindex.pages.revision-check-interval}, 1 s) — but never while a write request of this
@@ -40,7 +42,7 @@ public class DataRevision {
     @Autowired
     DataRevision(JdbcTemplate jdbc, PagesProperties pages) {
         this(() -> {
-            Long revision = jdbc.queryForObject("select revision from data_revision where id = 1", Long.class);
+            Long revision = jdbc.queryForObject("select sum(revision) from data_revision", Long.class);
             return revision == null ? 0 : revision;
         }, pages.revisionCheckInterval(), System::nanoTime);
     }

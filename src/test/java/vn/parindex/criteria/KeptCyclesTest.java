@@ -10,7 +10,8 @@ import vn.parindex.support.StatementCounter;
 
 /**
  * The cycles kept per data revision (every page and API call that names a year resolves it here): kept while
- * nothing changes, and a cycle added, reopened or removed with plain SQL is seen at the next call.
+ * nothing changes, and a cycle added, reopened or removed with plain SQL is seen at the next call. What is kept is
+ * an immutable record: every caller gets entities of its own, never one shared with another request.
  */
 @WorkflowTest
 class KeptCyclesTest {
@@ -32,6 +33,13 @@ class KeptCyclesTest {
         assertThat(cycles.byYear(2199)).isEmpty();
         assertThat(cycles.current().orElseThrow().getYear()).isEqualTo(current);
         assertThat(statements.count()).as("kept: nothing but the revision, once a call: %s", statements.sql()).isLessThanOrEqualTo(2);
+        assertThat(statements.sql()).as("the cycles are not read again").noneMatch(sql -> sql.contains("from cycle"));
+        Cycle one = cycles.byYear(current).orElseThrow();
+        Cycle other = cycles.byYear(current).orElseThrow();
+        assertThat(one).as("each caller its own entity").isNotSameAs(other);
+        assertThat(one.getId()).isEqualTo(other.getId());
+        assertThat(one.getTitle()).isEqualTo(other.getTitle());
+        assertThat(one.getVersion()).isEqualTo(other.getVersion());
 
         jdbc.update("insert into cycle (year, baseline_year, status, title) values (2199, 2198, 'CLOSED', 'Thử')");
         try {
