@@ -26,20 +26,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.parindex.security.AppUserRepository;
-import vn.parindex.support.IntegrationTest;
 import vn.parindex.support.PrintedWorkbooks;
 import vn.parindex.support.SignedIn;
+import vn.parindex.support.WorkflowTest;
 
 /**
  * The self-assessment dossier: Home Affairs lists the documents a criterion needs, the lead unit attaches files and
  * explains what is missing, the completeness shows per domain and unit, and the whole dossier downloads as one .zip
  * (a folder per criterion code with its documents and an index workbook) and the report as .docx.
  */
-@IntegrationTest
-@TestPropertySource(properties = "parindex.test.database=dossier")
+@WorkflowTest
 class DossierIntegrationTest {
 
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

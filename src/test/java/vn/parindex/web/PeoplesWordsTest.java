@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.parindex.security.AppUserRepository;
-import vn.parindex.support.IntegrationTest;
 import vn.parindex.support.SignedIn;
+import vn.parindex.support.WorkflowTest;
 
 /**
  * What people read is in their words: after a submission with a document, a return, a new submission, a change of
@@ -30,8 +29,7 @@ import vn.parindex.support.SignedIn;
  * office (never by login), statuses, events, roles and yes/no by their words (never as the program's values), units
  * by name (never by code); and no Vietnamese page writes a score with a decimal dot.
  */
-@IntegrationTest
-@TestPropertySource(properties = "parindex.test.database=words")
+@WorkflowTest
 class PeoplesWordsTest {
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
