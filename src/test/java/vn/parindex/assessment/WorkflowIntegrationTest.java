@@ -204,9 +204,13 @@ class WorkflowIntegrationTest {
             // the criterion page shows the thread to the leader
             String html = mvc.perform(get("/cycles/2023/criteria/2.2").with(page("lanhdao")))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-            assertThat(html).contains("Thiếu biên bản kiểm tra quý IV", "bien-ban-kiem-tra.pdf", "Đã thống nhất điểm",
-                            "2,7500")
-                    .doesNotContain("Gửi Phòng Nội vụ rà soát").doesNotContain("Cập nhật điểm (Phòng Nội vụ)");
+            assertThat(html).contains("Thiếu biên bản kiểm tra quý IV", "bien-ban-kiem-tra.pdf", "2,7500");
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+            assertThat(page.select("#assessment-" + second).attr("data-status")).isEqualTo("APPROVED");
+            assertThat(page.select("#assessment-" + first).attr("data-status")).isEqualTo("RETURNED");
+            // the leader changes nothing: neither the unit's form nor Home Affairs' scores
+            assertThat(page.select("#submit-form")).isEmpty();
+            assertThat(page.select("#scores-form")).isEmpty();
         }
     }
 
