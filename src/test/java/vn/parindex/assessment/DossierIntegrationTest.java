@@ -130,7 +130,10 @@ class DossierIntegrationTest {
         assertThat(criterion.select("#item-" + second).text()).contains("Chưa có tài liệu");
         Document overview = page("/cycles/2023/dossier", "lanhdao");
         assertThat(overview.select("#dossier-2\\.1").text()).contains("1/2").contains("Cần giải trình");
-        assertThat(overview.select("#unit-TUPHAP").text()).contains("0/");
+        // 2.1, which the unit leads, now lacks a document: not every criterion of the unit is complete (other tests of
+        // the shared database may have completed its others)
+        var unit = overview.select("#unit-TUPHAP");
+        assertThat(Integer.parseInt(unit.attr("data-complete"))).isLessThan(Integer.parseInt(unit.attr("data-criteria")));
 
         mvc.perform(post(base + "/explanation").param("text", "").with(SignedIn.as(users, "tuphap")).with(csrf()))
                 .andExpect(status().isBadRequest());

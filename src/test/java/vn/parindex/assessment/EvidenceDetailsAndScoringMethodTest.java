@@ -98,6 +98,7 @@ class EvidenceDetailsAndScoringMethodTest {
 
     @Test
     void theCriterionPageAndTheApiTakeTheDetailsAndShowThem() throws Exception {
+        vn.parindex.support.NothingPending.on(mvc, jdbc, "2.2");
         long before = count("evidence");
         mvc.perform(multipart("/cycles/2023/criteria/2.2/assessments").file(pdf("files", "ke-hoach.pdf"))
                 .param("score", "1").param("comment", "Đã ban hành kế hoạch")

@@ -123,6 +123,7 @@ class WorkflowIntegrationTest {
         }
 
         private void tuphapSubmitsWithAPdfThroughThePageForm() throws Exception {
+            vn.parindex.support.NothingPending.on(mvc, jdbc, "2.2");
             before = totalCurrent();
             // tuphap submits 2.2 with a PDF through the page form
             mvc.perform(multipart("/cycles/2023/criteria/2.2/assessments")
