@@ -37,9 +37,15 @@ class ModuleDocumentationTest {
         String diagram = Files.readString(all);
         List<String> names = modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString).toList();
         assertThat(names).contains("organisation", "criteria", "scoring", "assessment", "progress", "audit",
-                "ranking", "dashboard", "backup", "security", "database", "system", "web");
+                "ranking", "dashboard", "backup", "security", "database", "system", "web", "tasks", "reporting",
+                "reminders");
+        // every package under vn.parindex is a module, so a new one is drawn (and checked here) without a list to edit
+        assertThat(names).containsExactlyInAnyOrderElementsOf(featurePackages());
         for (String name : names) {
-            assertThat(OUTPUT.resolve("module-" + name + ".puml")).exists();
+            assertThat(OUTPUT.resolve("module-" + name + ".puml")).as(name).exists();
+            assertThat(Files.readString(OUTPUT.resolve("module-" + name + ".puml"))).as(name).isNotBlank();
+            assertThat(diagram).as("%s is drawn in the whole diagram", name)
+                    .containsIgnoringCase("." + name + ",");
         }
 
         List<String[]> edges = edges(diagram);
@@ -52,6 +58,23 @@ class ModuleDocumentationTest {
         assertThat(edges).anyMatch(e -> e[0].equals("dashboard") && e[1].equals("ranking"));
         assertThat(edges).anyMatch(e -> e[0].equals("criteria") && e[1].equals("organisation"));
         assertThat(edges).noneMatch(e -> e[0].equals("organisation") && e[1].equals("criteria"));
+    }
+
+    /** The packages directly under vn.parindex that hold classes: the application's modules. */
+    static List<String> featurePackages() throws IOException {
+        Path root = Path.of("src", "main", "java", "vn", "parindex");
+        try (var packages = Files.list(root)) {
+            return packages.filter(Files::isDirectory).filter(ModuleDocumentationTest::holdsClasses)
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static boolean holdsClasses(Path folder) {
+        try (var files = Files.walk(folder)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {from, to} for every relation line, by module name (the last segment of the PlantUML id). */

@@ -12,29 +12,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import vn.parindex.support.IntegrationTest;
+import vn.parindex.support.YearLifeTest;
 
 /**
  * A cycle's life through the API: the province's appraisal with its reconciliation, closing the year (refused while
  * work is pending; afterwards nothing in it changes, not even by SQL) and starting the next year with a criterion
  * renumbered. Every bad request is refused with nothing written.
  */
-@IntegrationTest
-@TestPropertySource(properties = "parindex.test.database=cycles")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@YearLifeTest
 class CycleLifeIntegrationTest {
+
+    /**
+     * A year's life, as one test: each step starts where the one before left the year (appraised, then closed,
+     * then the next year started from it), so the test calls them in order rather than the test engine ordering them.
+     */
+    @Test
+    void aYearIsAppraisedClosedAndTheNextStartsFromIt() throws Exception {
+        theProvincesAppraisalBecomesTheOfficialResultAndDeductionsAreReconciled();
+        aCycleClosesOnlyWhenNothingIsPendingAndThenNothingInItChanges();
+        theNextYearStartsFromTheOfficialResultsWithARenumberedCriterion();
+        thePagesShowTheCyclesTheReconciliationAndTakeAppraisals();
+    }
 
     @Autowired
     MockMvc mvc;
@@ -85,9 +91,7 @@ class CycleLifeIntegrationTest {
                 + ", \"version\": " + version + "}";
     }
 
-    @Test
-    @Order(1)
-    void theProvincesAppraisalBecomesTheOfficialResultAndDeductionsAreReconciled() throws Exception {
+    private void theProvincesAppraisalBecomesTheOfficialResultAndDeductionsAreReconciled() throws Exception {
         long v = criterion(2023, "1.1").path("version").asLong();
         send(patch("/api/v1/cycles/2023/criteria/1.1"), "noivu",
                 "{\"currentScore\": 3.0, \"comment\": \"tự đánh giá\", \"version\": " + v + "}")
@@ -145,9 +149,7 @@ class CycleLifeIntegrationTest {
                 Long.class)).isEqualTo(2);
     }
 
-    @Test
-    @Order(2)
-    void aCycleClosesOnlyWhenNothingIsPendingAndThenNothingInItChanges() throws Exception {
+    private void aCycleClosesOnlyWhenNothingIsPendingAndThenNothingInItChanges() throws Exception {
         JsonNode submitted = body(send(post("/api/v1/cycles/2023/criteria/2.1/assessments"), "tuphap",
                 "{\"score\": 4, \"comment\": \"Đã ban hành đủ VBQPPL\"}").andExpect(status().isCreated()));
         long before = written();
@@ -187,9 +189,7 @@ class CycleLifeIntegrationTest {
                 .hasMessageContaining("closed");
     }
 
-    @Test
-    @Order(3)
-    void theNextYearStartsFromTheOfficialResultsWithARenumberedCriterion() throws Exception {
+    private void theNextYearStartsFromTheOfficialResultsWithARenumberedCriterion() throws Exception {
         long before = written();
         send(post("/api/v1/cycles"), "noivu", "{\"year\": 2023, \"from\": 2023}").andExpect(status().isConflict());
         send(post("/api/v1/cycles"), "noivu", "{\"year\": 2024, \"from\": 2019}").andExpect(status().isBadRequest());
@@ -248,9 +248,7 @@ class CycleLifeIntegrationTest {
         send(post("/api/v1/cycles"), "noivu", "{\"year\": 2024, \"from\": 2023}").andExpect(status().isConflict());
     }
 
-    @Test
-    @Order(4)
-    void thePagesShowTheCyclesTheReconciliationAndTakeAppraisals() throws Exception {
+    private void thePagesShowTheCyclesTheReconciliationAndTakeAppraisals() throws Exception {
         var cycles = page("/admin/cycles", "noivu");
         assertThat(cycles.select("#cycle-2023").text()).contains("Đã kết thúc");
         assertThat(cycles.select("#cycle-2024").text()).contains("Đang lập kế hoạch");

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.parindex.ParIndexApplication;
 
 /**
- * Run in a child JVM by {@link OrphanPostmasterIntegrationTest}: starts the application on the data directory given
+ * Run in a child JVM by {@link OrphanPostmasterIT}: starts the application on the data directory given
  * as the first argument, then writes history rows for ever, printing {@code ACK n} once row n is committed. The test
  * kills this process with SIGKILL, as an operator's {@code kill -9} would.
  */

@@ -20,12 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.parindex.security.AppUserRepository;
-import vn.parindex.support.IntegrationTest;
 import vn.parindex.support.SignedIn;
+import vn.parindex.support.WorkflowTest;
 
 /**
  * One word for one thing and empty states that say who acts (issue 22): every score in a table has 4 decimals;
@@ -35,8 +34,7 @@ import vn.parindex.support.SignedIn;
  * checkboxes, several at once, and refuses an unknown criterion or a task without a lead unit, storing nothing.
  * Checked on data (identifiers, links, counts, message keys), not on sentences.
  */
-@IntegrationTest
-@TestPropertySource(properties = "parindex.test.database=emptystates")
+@WorkflowTest
 class EmptyStatesAndWordsTest {
 
     /** A figure with exactly two decimals (not a percentage): what a table must not show next to 4-decimal scores. */

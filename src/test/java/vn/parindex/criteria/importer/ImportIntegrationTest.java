@@ -17,12 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import vn.parindex.support.IntegrationTest;
+import vn.parindex.support.WorkflowTest;
 
 /**
  * Tables in through {@code POST /api/v1/imports} on real PostgreSQL: the exported appendix re-imports with no change,
@@ -30,8 +29,7 @@ import vn.parindex.support.IntegrationTest;
  * province's appraisal comes in from a workbook, and every malformed file gets its precise problem with nothing
  * written.
  */
-@IntegrationTest
-@TestPropertySource(properties = "parindex.test.database=imports")
+@WorkflowTest
 class ImportIntegrationTest {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

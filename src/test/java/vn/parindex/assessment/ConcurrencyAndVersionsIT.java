@@ -27,13 +27,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.ObjectMapper;
 import vn.parindex.security.AppUserRepository;
+import vn.parindex.support.RealServerTest;
 
 /**
  * Races the database settles (one pending submission per criterion, one review per submission) and versions on
  * every editable record (ranking table, units), on the running server.
  */
-@HostileInputsTest.RealServer
-class ConcurrencyAndVersionsTest {
+@RealServerTest
+class ConcurrencyAndVersionsIT {
 
     @LocalServerPort
     int port;
@@ -60,7 +61,7 @@ class ConcurrencyAndVersionsTest {
     HttpResponse<String> postJson(String user, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", HostileInputsTest.basic(user))
+                        .header("Authorization", HostileInputsIT.basic(user))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -119,6 +120,12 @@ class ConcurrencyAndVersionsTest {
                 "{\"score\": 1, \"comment\": \"x\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("chờ Phòng Nội vụ rà soát");
+        // Home Affairs returns it: the shared database has nothing pending on 2.3 again
+        long accepted = jdbc.queryForObject("select max(a.id) from assessment a join criterion k on k.id = a.criterion_id"
+                + " where k.code = '2.3' and a.status = 'SUBMITTED'", Long.class);
+        assertThat(postJson("noivu", "/api/v1/assessments/" + accepted + "/return", "{\"comment\": \"Trả lại\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(pending("2.3")).isZero();
     }
 
     @Test

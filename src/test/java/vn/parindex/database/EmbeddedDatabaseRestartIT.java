@@ -13,7 +13,7 @@ import org.springframework.util.FileSystemUtils;
 import vn.parindex.ParIndexApplication;
 
 /** The zero-setup database keeps its data across restarts; deleting its folder starts afresh. */
-class EmbeddedDatabaseRestartIntegrationTest {
+class EmbeddedDatabaseRestartIT {
 
     @TempDir
     Path folder;

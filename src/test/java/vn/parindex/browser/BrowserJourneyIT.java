@@ -8,21 +8,29 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
+import vn.parindex.support.RealServerTest;
 
 /** The main journeys in a real browser, with a screenshot of each page under target/screenshots/. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "parindex.test.database=browser")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserJourneyTest {
+@RealServerTest
+class BrowserJourneyIT {
+
+    /**
+     * The journeys one after another, as one test: the dashboard's figures are read before 2.2 is approved and the
+     * forecast after it, so the test calls the steps in order rather than the test engine ordering them.
+     */
+    @Test
+    void theMainJourneys() throws Exception {
+        eachRoleLogsInAndReadsTheDashboard();
+        aDomainOpensToItsCriteriaAndACriterionPageShowsItsWeakness();
+        aUnitHeadSubmitsWithAFileAndHomeAffairsApproves();
+        theUserCanSwitchToEnglish();
+        homeAffairsEntersTheRankingAndAWhatIfChangesTheForecast();
+        aUnitReportsOnItsTaskAndQuarterHomeAffairsReturnsItThenDownloadsTheDistrictsReport();
+    }
 
     static Browser browser;
 
@@ -55,8 +63,6 @@ class BrowserJourneyTest {
         }
     }
 
-    @Test
-    @Order(1)
     void eachRoleLogsInAndReadsTheDashboard() {
         Browser b = browser();
         b.get("/");
@@ -81,8 +87,6 @@ class BrowserJourneyTest {
         }
     }
 
-    @Test
-    @Order(2)
     void aDomainOpensToItsCriteriaAndACriterionPageShowsItsWeakness() {
         Browser b = browser();
         b.login("lanhdao", "demo");
@@ -109,8 +113,6 @@ class BrowserJourneyTest {
         b.logout();
     }
 
-    @Test
-    @Order(3)
     void aUnitHeadSubmitsWithAFileAndHomeAffairsApproves() throws Exception {
         Browser b = browser();
         Path pdf = Files.createTempFile("bien-ban", ".pdf");
@@ -140,8 +142,6 @@ class BrowserJourneyTest {
         b.logout();
     }
 
-    @Test
-    @Order(4)
     void theUserCanSwitchToEnglish() {
         Browser b = browser();
         b.login("lanhdao", "demo");
@@ -153,8 +153,6 @@ class BrowserJourneyTest {
         b.logout();
     }
 
-    @Test
-    @Order(5)
     void homeAffairsEntersTheRankingAndAWhatIfChangesTheForecast() {
         Browser b = browser();
         b.login("noivu", "demo");
@@ -191,8 +189,6 @@ class BrowserJourneyTest {
         b.logout();
     }
 
-    @Test
-    @Order(6)
     void aUnitReportsOnItsTaskAndQuarterHomeAffairsReturnsItThenDownloadsTheDistrictsReport() throws Exception {
         Browser b = browser();
         b.login("tuphap", "demo");

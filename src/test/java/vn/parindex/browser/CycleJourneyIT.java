@@ -6,9 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import vn.parindex.support.RealServerTest;
 
 /**
  * A year's end in a real browser: Home Affairs records the province's appraisal of a few criteria, reads the
@@ -16,9 +16,9 @@ import org.springframework.test.context.TestPropertySource;
  * official results and the renumbered criterion's trend runs across both years. Screenshots under
  * target/screenshots/ (its own database: closing 2023 would end the other journeys' year).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "parindex.test.database=browser-cycle")
-class CycleJourneyTest {
+@RealServerTest
+@TestPropertySource(properties = "parindex.test.database=year-life-browser")
+class CycleJourneyIT {
 
     static Browser browser;
 

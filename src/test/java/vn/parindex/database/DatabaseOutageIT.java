@@ -26,7 +26,7 @@ import vn.parindex.support.IntegrationTest;
 @IntegrationTest
 @TestPropertySource(properties = {"parindex.database.watchdog-interval=1h", "parindex.test.database=outage"})
 @DirtiesContext
-class DatabaseOutageIntegrationTest {
+class DatabaseOutageIT {
 
     @Autowired
     MockMvc mvc;

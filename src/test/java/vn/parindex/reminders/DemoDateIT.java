@@ -34,7 +34,7 @@ import vn.parindex.tasks.TaskView;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"parindex.test.database=demodate", "parindex.demo.today=2023-06-08"})
-class DemoDateIntegrationTest {
+class DemoDateIT {
 
     static final LocalDate DEMO = LocalDate.of(2023, 6, 8);
 

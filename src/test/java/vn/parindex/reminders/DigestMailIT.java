@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,21 +24,17 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.parindex.criteria.KeptCycles;
-import vn.parindex.support.IntegrationTest;
+import vn.parindex.support.RealServerTest;
 
 /**
  * The daily digest against an in-process SMTP server (GreenMail): each unit head with an address gets one, once a
  * day, even when two instances send at the same moment.
  */
-@IntegrationTest
-@TestPropertySource(properties = {"parindex.test.database=mail", "spring.mail.host=127.0.0.1",
-        "parindex.mail.from=cchc@tanyen.example", "parindex.mail.base-url=http://cchc.tanyen.local/"})
-class DigestMailIntegrationTest {
+@RealServerTest
+class DigestMailIT {
 
     static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
@@ -52,9 +50,20 @@ class DigestMailIntegrationTest {
         }
     }
 
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    /** The shared context's mail sender's port before this test pointed it at {@link #SMTP}. */
+    int portBefore;
+
+    /** The shared context's mail sender, pointed at this test's server for the test only (not a context of its own). */
+    @BeforeEach
+    void toThisServer() {
+        JavaMailSenderImpl sender = (JavaMailSenderImpl) mail.getObject();
+        portBefore = sender.getPort();
+        sender.setPort(SMTP.getSmtp().getPort());
+    }
+
+    @AfterEach
+    void back() {
+        ((JavaMailSenderImpl) mail.getObject()).setPort(portBefore);
     }
 
     @AfterAll

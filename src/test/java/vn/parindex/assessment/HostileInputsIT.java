@@ -33,23 +33,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.parindex.support.RealServerTest;
 
 /**
  * Hostile inputs against the running server (real Tomcat, real PostgreSQL): each gets its 4xx with a clear
  * message — a problem document with a detail, and the field when one is to blame — and nothing changes.
  */
-@HostileInputsTest.RealServer
-class HostileInputsTest {
-
-    /** The whole application on a port of its own, on a database of its own. */
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @org.springframework.boot.test.context.SpringBootTest(
-            webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT)
-    @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
-    @org.springframework.test.context.TestPropertySource(properties = "parindex.test.database=hostile")
-    @interface RealServer {
-    }
+@RealServerTest
+class HostileInputsIT {
 
     static final String SUBMIT = "/api/v1/cycles/2023/criteria/2.2/assessments";
     static final String UPLOAD = "/api/v1/cycles/2023/criteria/2.2/evidence";

@@ -11,10 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
+import vn.parindex.support.RealServerTest;
 
 /**
  * Every page, as each role sees it, in Vietnamese and in English, on the usual office screen (1366×768) and on a
@@ -24,9 +23,8 @@ import org.springframework.test.context.TestPropertySource;
  * decimal dot. A screenshot of each under {@code target/screenshots/tour-<lang>-<role>-<page>.png} and
  * {@code …-390.png}; with {@code -Dtour.fullPages} also each whole page at 390 px ({@code full-<role>-<page>-390-<n>.png}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "parindex.test.database=browser-tour")
-class PageTourTest {
+@RealServerTest
+class PageTourIT {
 
     /** The navigation bar's height on one line: the brand's line and its padding (two lines are about 110 px). */
     static final int ONE_LINE = 72;

@@ -18,11 +18,10 @@ import java.util.Base64;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.parindex.support.RealServerTest;
 
 /**
  * The real web server behind a reverse proxy ({@code server.forward-headers-strategy=native}): the client address
@@ -31,11 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Only a proxy on this machine is trusted by default: a private address cannot fake X-Forwarded-For. Demo mode is
  * turned on explicitly (behind a proxy it is off by default).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.forward-headers-strategy=native", "parindex.test.database=proxy", "parindex.demo.enabled=true",
-        "spring.datasource.hikari.maximum-pool-size=3"})
-@AutoConfigureMockMvc
-class BehindProxyIntegrationTest {
+@RealServerTest
+class BehindProxyIT {
 
     @LocalServerPort
     int port;

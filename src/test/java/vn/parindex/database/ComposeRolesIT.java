@@ -21,7 +21,7 @@ import vn.parindex.ParIndexApplication;
  * server (twice: it may be run again), then the application started on that server as an external database with
  * the environment docker-compose.yml gives it. Migrations run as the owner, the application as its own role.
  */
-class ComposeRolesIntegrationTest {
+class ComposeRolesIT {
 
     static final Path SCRIPT = Path.of("docker/initdb/10-parindex-roles.sh");
 

@@ -22,7 +22,7 @@ import vn.parindex.ParIndexApplication;
  * {@code postmaster.pid}: the next start stops that orphan, starts at once (not after 60 s), and finds every write
  * that was acknowledged.
  */
-class OrphanPostmasterIntegrationTest {
+class OrphanPostmasterIT {
 
     @TempDir
     Path folder;
