@@ -80,7 +80,7 @@ class SettingsTest {
             assertThat(context.getBean(WebLimitsProperties.class))
                     .isEqualTo(new WebLimitsProperties(DataSize.ofMegabytes(1), DataSize.ofKilobytes(64)));
             assertThat(context.getBean(PagesProperties.class))
-                    .isEqualTo(new PagesProperties(Duration.ofSeconds(1), true));
+                    .isEqualTo(new PagesProperties(Duration.ofSeconds(1), true, true));
             CacheProperties caches = context.getBean(CacheProperties.class);
             assertThat(caches.cycles().maximumSize()).isEqualTo(64);
             assertThat(caches.pages().maximumSize()).isEqualTo(256);
@@ -149,7 +149,7 @@ class SettingsTest {
             assertThat(context.getBean(WebLimitsProperties.class))
                     .isEqualTo(new WebLimitsProperties(DataSize.ofMegabytes(2), DataSize.ofKilobytes(32)));
             assertThat(context.getBean(PagesProperties.class))
-                    .isEqualTo(new PagesProperties(Duration.ofMillis(250), false));
+                    .isEqualTo(new PagesProperties(Duration.ofMillis(250), false, true));
             CacheProperties caches = context.getBean(CacheProperties.class);
             assertThat(caches.criterionPages().maximumSize()).isEqualTo(5000);
             assertThat(caches.pages().maximumSize()).isEqualTo(256);

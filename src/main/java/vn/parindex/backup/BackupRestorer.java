@@ -39,15 +39,39 @@ public class BackupRestorer {
     static final Set<String> NOT_RESTORED = Set.of(SchemaCatalog.FLYWAY_HISTORY, SchemaCatalog.DATA_REVISION);
 
     private final OwnerConnections owner;
+    private final BackupSigning signing;
 
-    BackupRestorer(OwnerConnections owner) {
+    BackupRestorer(OwnerConnections owner, BackupSigning signing) {
         this.owner = owner;
+        this.signing = signing;
     }
 
-    /** Restores into the configured database, connected as its owner. */
+    /**
+     * Restores into the configured database, connected as its owner: only a file whose signature holds
+     * ({@link BackupSigning}).
+     */
     public RestoreResult restore(Path file) throws SQLException {
+        verify(file);
         try (Connection connection = owner.open()) {
             return restore(file, connection);
+        }
+    }
+
+    /** {@link #restore(Path)} into the database of {@code connection}. */
+    RestoreResult restoreSigned(Path file, Connection connection) throws SQLException {
+        verify(file);
+        return restore(file, connection);
+    }
+
+    /** Refuses a file whose signature is missing or wrong before anything is opened in the database. */
+    private void verify(Path file) {
+        try (ZipFile zip = open(file)) {
+            signing.verify(zip);
+        } catch (ZipException e) {
+            throw new RestoreRefusedException(file + " is not a PAR Index backup, or it is damaged or truncated ("
+                    + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new RestoreRefusedException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

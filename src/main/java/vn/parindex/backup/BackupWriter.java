@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a backup: one zip holding {@code manifest.json} and every table of schema {@code public} as
  * {@code tables/<name>.csv} ({@code COPY ... TO STDOUT} in CSV with a header), all read in one REPEATABLE READ,
  * READ ONLY transaction, so the file is one consistent snapshot while the application keeps working. Rows go
- * from the database into the zip as they arrive: the backup is never held in memory.
+ * from the database into the zip as they arrive: the backup is never held in memory. The last entry signs all the
+ * others ({@link BackupSigning}).
  */
 @Component
 class BackupWriter {
@@ -34,11 +35,13 @@ class BackupWriter {
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final DataSource dataSource;
+    private final BackupSigning signing;
     private final String appVersion;
     private final Clock clock = Clock.systemUTC();
 
-    BackupWriter(DataSource dataSource, Environment environment) {
+    BackupWriter(DataSource dataSource, BackupSigning signing, Environment environment) {
         this.dataSource = dataSource;
+        this.signing = signing;
         String version = environment.getProperty("spring.application.version",
                 BackupWriter.class.getPackage().getImplementationVersion());
         this.appVersion = version == null ? "unknown" : version;
@@ -92,20 +95,30 @@ class BackupWriter {
                 flush(); // the caller closes the stream it gave
             }
         });
+        // every entry feeds the signature, written last (BackupSigning)
+        BackupSigning.Signer signer = signing.signer();
+        OutputStream signed = signer.stream(zip);
         zip.putNextEntry(new ZipEntry(BackupManifest.ENTRY));
-        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        signer.entry(BackupManifest.ENTRY);
+        signed.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        signer.endEntry();
         zip.closeEntry();
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         for (BackupManifest.Table table : manifest.tables()) {
             zip.putNextEntry(new ZipEntry(table.file()));
+            signer.entry(table.file());
             long rows = copy.copyOut("COPY " + SchemaCatalog.quote(table.name()) + " ("
-                    + SchemaCatalog.columnList(table.columns()) + ") TO STDOUT WITH (FORMAT csv, HEADER true)", zip);
+                    + SchemaCatalog.columnList(table.columns()) + ") TO STDOUT WITH (FORMAT csv, HEADER true)", signed);
             if (rows != table.rows()) {
                 throw new IllegalStateException("Table " + table.name() + " gave " + rows + " rows, counted "
                         + table.rows() + " in the same snapshot");
             }
+            signer.endEntry();
             zip.closeEntry();
         }
+        zip.putNextEntry(new ZipEntry(BackupSigning.ENTRY));
+        zip.write(signer.signature());
+        zip.closeEntry();
         zip.finish();
         zip.close();
         return manifest;

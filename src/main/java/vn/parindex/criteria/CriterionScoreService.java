@@ -1,5 +1,7 @@
 package vn.parindex.criteria;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,11 +20,14 @@ public class CriterionScoreService {
     private final CriterionRepository criteria;
     private final ReviewPermissions permissions;
     private final AuditTrail audit;
+    private final EntityManager entities;
 
-    CriterionScoreService(CriterionRepository criteria, ReviewPermissions permissions, AuditTrail audit) {
+    CriterionScoreService(CriterionRepository criteria, ReviewPermissions permissions, AuditTrail audit,
+            EntityManager entities) {
         this.criteria = criteria;
         this.permissions = permissions;
         this.audit = audit;
+        this.entities = entities;
     }
 
     /** New values as typed; null means "leave unchanged". */
@@ -57,6 +62,10 @@ public class CriterionScoreService {
             errors.add("version", "version.required");
         }
         errors.throwIfAny();
+        // the row is locked (and read again) before anything is written: a concurrent correction waits here, then
+        // sees the new version and is refused, rather than each holding a lock the other needs (the history's
+        // insert, the data revision) and deadlocking
+        entities.refresh(criterion, LockModeType.PESSIMISTIC_WRITE);
         if (criterion.getCycle().isClosed()) {
             throw new vn.parindex.system.ConflictException("conflict.cycleClosed", criterion.getVersion());
         }

@@ -213,10 +213,12 @@ class ReportApiController {
     @ApiResponse(responseCode = "200", description = "The input (empty, NOT_STARTED, when nothing is on record)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InputJson.class)))
     @ApiResponse(responseCode = "400", description = "Not a period of the cycle's year, or not a unit code")
-    @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
+    @ApiResponse(responseCode = "404", description = "No cycle of that year, no unit of that code, or a draft "
+            + "(not sent) of another unit: a draft is its unit's and Home Affairs'")
     @GetMapping("/reports/{period}/units/{unitCode}")
-    InputJson input(Cycle cycle, @PathVariable String period, @PathVariable String unitCode) {
-        return InputJson.of(reports.input(cycle, reports.period(cycle, period), unitCode));
+    InputJson input(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
+            @PathVariable String unitCode) {
+        return InputJson.of(reports.input(user, cycle, reports.period(cycle, period), unitCode));
     }
 
     @Operation(summary = "A unit's input as a Word document")
@@ -225,9 +227,9 @@ class ReportApiController {
     @ApiResponse(responseCode = "400", description = "Not a period of the cycle's year, or not a unit code")
     @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
     @GetMapping("/reports/{period}/units/{unitCode}.docx")
-    ResponseEntity<byte[]> inputDocument(Cycle cycle, @PathVariable String period, @PathVariable String unitCode)
-            throws IOException {
-        return downloads.unit(cycle, reports.period(cycle, period), unitCode);
+    ResponseEntity<byte[]> inputDocument(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
+            @PathVariable String period, @PathVariable String unitCode) throws IOException {
+        return downloads.unit(user, cycle, reports.period(cycle, period), unitCode);
     }
 
     @Operation(summary = "Write a unit's input for a period", description = "The unit's head or Home Affairs: per "

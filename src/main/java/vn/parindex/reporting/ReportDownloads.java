@@ -46,8 +46,9 @@ class ReportDownloads {
     }
 
     /** A unit's input for the period: {@code bao-cao-cchc-2023-Q1-tuphap.docx}. */
-    ResponseEntity<byte[]> unit(Cycle cycle, ReportPeriod period, String unitCode) throws IOException {
-        UnitInput input = reports.input(cycle, period, unitCode);
+    ResponseEntity<byte[]> unit(vn.parindex.security.CurrentUser reader, Cycle cycle, ReportPeriod period,
+            String unitCode) throws IOException {
+        UnitInput input = reports.input(reader, cycle, period, unitCode);
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         // a sent input is dated the day it was sent; a draft, today
         java.time.LocalDate on = input.status().submittedAt() != null && !input.status().status().owed()

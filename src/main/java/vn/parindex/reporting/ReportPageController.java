@@ -168,6 +168,11 @@ class ReportPageController {
     String calendar(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @ModelAttribute("calendarForm") CalendarForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
+        if (result.hasErrors()) {
+            // a day that is not a whole number (20.9, "abc"): refused as it is, never read as no day at all
+            response.setStatus(400);
+            return periods(user, cycle, model);
+        }
         try {
             reports.changeCalendar(user, cycle, form.monthDueDay(), form.quarterDueDay(), form.halfDueDay(),
                     form.yearDueDay(), form.selfAssessmentDue(), form.version());
@@ -210,7 +215,7 @@ class ReportPageController {
     String input(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, Model model) {
         ReportPeriod p = period(cycle, period);
-        UnitInput input = reports.input(cycle, p, unitCode(unitCode));
+        UnitInput input = reports.input(user, cycle, p, unitCode(unitCode));
         model.addAttribute("cycle", cycle);
         model.addAttribute("period", p);
         model.addAttribute("input", input);
@@ -223,9 +228,9 @@ class ReportPageController {
     }
 
     @GetMapping("/cycles/{year}/reports/{period}/units/{unitCode}.docx")
-    ResponseEntity<byte[]> inputDocument(Cycle cycle, @PathVariable String period, @PathVariable String unitCode)
-            throws IOException {
-        return downloads.unit(cycle, period(cycle, period), unitCode(unitCode));
+    ResponseEntity<byte[]> inputDocument(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
+            @PathVariable String period, @PathVariable String unitCode) throws IOException {
+        return downloads.unit(user, cycle, period(cycle, period), unitCode(unitCode));
     }
 
     /** Saves the input; the button "send" (name {@code send}) sends it too. */

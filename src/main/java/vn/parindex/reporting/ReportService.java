@@ -277,6 +277,28 @@ public class ReportService {
         return input(cycle, period, unit, calendar(cycle).deadline(period), today());
     }
 
+    /**
+     * A unit's input as {@code reader} may see it: a draft (saved and not sent, or returned and being redone) is the
+     * unit's and Home Affairs' only; anyone else gets 404, as for something that is not there (the district's
+     * report leaves such inputs out too).
+     */
+    @Transactional(readOnly = true)
+    public UnitInput input(CurrentUser reader, Cycle cycle, ReportPeriod period, String unitCode) {
+        UnitInput input = input(cycle, period, unitCode);
+        ReportInputStatus status = input.status().status();
+        if ((status == ReportInputStatus.DRAFT || status == ReportInputStatus.RETURNED)
+                && !mayReadDraft(reader, input.status().unit().id())) {
+            throw new NotFoundException("notFound.reportInput", input.status().unit().code());
+        }
+        return input;
+    }
+
+    /** Home Affairs, or the head of the unit itself. */
+    static boolean mayReadDraft(CurrentUser reader, long unitId) {
+        return reader != null && (reader.isAdmin()
+                || (reader.isUnitHead() && reader.unitId() != null && reader.unitId() == unitId));
+    }
+
     private UnitInput input(Cycle cycle, ReportPeriod period, UnitRef unit, LocalDate deadline, LocalDate today) {
         Row row = rows(cycle, period.code()).stream().filter(r -> r.unitId() == unit.id()).findFirst().orElse(null);
         Map<Long, String> results = new HashMap<>();

@@ -17,7 +17,8 @@ import vn.parindex.organisation.UnitRepository;
 
 /**
  * The first accounts. On an empty account table: the administrator named by {@code PARINDEX_ADMIN_USERNAME} /
- * {@code PARINDEX_ADMIN_PASSWORD} if given (a password of at least 12 characters), and the demo accounts (password
+ * {@code PARINDEX_ADMIN_PASSWORD} if given (a password of at least 12 characters, neither the username nor a
+ * commonly used password), and the demo accounts (password
  * {@code demo} unless {@code PARINDEX_DEMO_PASSWORD} is set) where they are safe:
  * <ul>
  * <li>demo mode is on by default only with the embedded database listening on loopback only (the default there,
@@ -159,6 +160,13 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
                     || adminPassword.codePointCount(0, adminPassword.length()) < AccountService.MIN_PASSWORD_LENGTH) {
                 throw new IllegalStateException("PARINDEX_ADMIN_PASSWORD must be set, at least "
                         + AccountService.MIN_PASSWORD_LENGTH + " characters, to create the administrator "
+                        + LogSafe.of(adminUsername));
+            }
+            if (CommonPasswords.isUsername(adminPassword, adminUsername) || CommonPasswords.isCommon(adminPassword)) {
+                // the rules of every other new password (AccountService); the demo accounts' published password
+                // is not checked: they exist only where no other machine can reach them
+                throw new IllegalStateException("PARINDEX_ADMIN_PASSWORD may not be the username (nor reversed) or "
+                        + "one of the most commonly used passwords: choose another to create the administrator "
                         + LogSafe.of(adminUsername));
             }
             users.save(new AppUser(adminUsername, adminUsername, passwordEncoder.encode(adminPassword), Role.ADMIN,

@@ -72,7 +72,7 @@ public class AccountService {
                 || !passwordEncoder.matches(current, account.getPasswordHash())) {
             errors.add("currentPassword", "password.currentWrong");
         }
-        checkNewPassword(fresh, confirmation, "newPassword", errors);
+        checkNewPassword(fresh, confirmation, "newPassword", account.getUsername(), errors);
         if (fresh != null && current != null && fresh.equals(current)) {
             errors.add("newPassword", "password.same");
         }
@@ -106,7 +106,7 @@ public class AccountService {
             errors.add("username", "account.usernameTaken");
         }
         Unit unit = checkDetails(form, errors);
-        checkNewPassword(form.password(), form.password(), "password", errors);
+        checkNewPassword(form.password(), form.password(), "password", username, errors);
         errors.throwIfAny();
         AppUser account;
         try {
@@ -161,7 +161,7 @@ public class AccountService {
     public void resetPassword(CurrentUser admin, long id, String password) {
         AppUser account = get(id);
         FieldErrors errors = new FieldErrors();
-        checkNewPassword(password, password, "password", errors);
+        checkNewPassword(password, password, "password", account.getUsername(), errors);
         errors.throwIfAny();
         account.changePasswordHash(passwordEncoder.encode(password));
         audit.record(admin.actor(), ENTITY, id, null, "password", null, "(đặt lại)", "Quản trị đặt lại mật khẩu");
@@ -207,13 +207,18 @@ public class AccountService {
         return unit;
     }
 
-    /** A new password's rules; {@code field} is the form's name for it (its confirmation is confirmPassword). */
-    private static void checkNewPassword(String fresh, String confirmation, String field, FieldErrors errors) {
+    /** A new password's rules (length, not the username, not a common password); {@code field} is the form's name for it (its confirmation is confirmPassword). */
+    static void checkNewPassword(String fresh, String confirmation, String field, String username,
+            FieldErrors errors) {
         int length = fresh == null ? 0 : fresh.codePointCount(0, fresh.length());
         if (length < MIN_PASSWORD_LENGTH) {
             errors.add(field, "password.tooShort");
         } else if (length > MAX_PASSWORD_LENGTH) {
             errors.add(field, "password.tooLong");
+        } else if (CommonPasswords.isUsername(fresh, username)) {
+            errors.add(field, "password.likeUsername");
+        } else if (CommonPasswords.isCommon(fresh)) {
+            errors.add(field, "password.common");
         } else if (!fresh.equals(confirmation)) {
             errors.add("confirmPassword", "password.mismatch");
         }

@@ -65,6 +65,14 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             log.warn("Failed login (absurdly long input): user={} client={}", LogSafe.of(username), LogSafe.of(client));
             throw new BadCredentialsException("Bad credentials");
         }
+        if (username != null && vn.parindex.system.TextRule.problem(username, false) != null) {
+            // no account has such a name (NUL, a control character...: the text rule): a failed sign-in like any
+            // other, counted, and never a database query (a NUL was a 503 "account database unavailable")
+            throttle.failed(username, client);
+            log.warn("Failed login: user={} client={} (a character no account name has)", LogSafe.of(username),
+                    LogSafe.of(client));
+            throw new BadCredentialsException("Bad credentials");
+        }
         try {
             Authentication result = passwords.authenticate(authentication);
             if (result instanceof RecentlyVerifiedPasswords.Remembered) {

@@ -1,10 +1,10 @@
 package vn.parindex.system;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-
-/** Something asked for does not exist: 404, with a message for people (a message key and its arguments). */
-@ResponseStatus(HttpStatus.NOT_FOUND)
+/**
+ * Something asked for does not exist, with a message for people (a message key and its arguments). Plain Java: the
+ * web layer answers it with 404 ({@code web.ApiExceptionHandler} for the API, {@code web.PageConflictAdvice} for
+ * pages and downloads).
+ */
 public class NotFoundException extends RuntimeException {
 
     private final String messageKey;

@@ -111,8 +111,9 @@ public class ApiExceptionHandler {
                         : "error.400.unreadable", locale), locale);
         String field = field(e);
         if (field != null) {
+            TextInputGuard.TextRuleViolation refused = textRefused(e);
             problem.setProperty("errors", List.of(Map.of("field", field, "message",
-                    text("error.400.fieldUnreadable", locale))));
+                    text(refused != null ? refused.messageKey() : "error.400.fieldUnreadable", locale))));
         }
         return org.springframework.http.ResponseEntity.badRequest().body(problem);
     }
@@ -127,10 +128,24 @@ public class ApiExceptionHandler {
         }
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
-                String name = jackson.getPath().get(jackson.getPath().size() - 1).getPropertyName();
-                if (name != null && name.length() <= 64) {
-                    return name;
+                // the innermost named property: a list's element is named by its list ("leadUnits")
+                for (int i = jackson.getPath().size() - 1; i >= 0; i--) {
+                    String name = jackson.getPath().get(i).getPropertyName();
+                    if (name != null) {
+                        return name.length() <= 64 && vn.parindex.system.TextRule.problem(name, false) == null
+                                ? name : null;
+                    }
                 }
+            }
+        }
+        return null;
+    }
+
+    /** The JSON string {@link vn.parindex.system.TextRule} refused, if that is why the body was unreadable. */
+    private static TextInputGuard.TextRuleViolation textRefused(Exception e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof TextInputGuard.TextRuleViolation refused) {
+                return refused;
             }
         }
         return null;

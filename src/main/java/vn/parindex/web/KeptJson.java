@@ -3,7 +3,6 @@ package vn.parindex.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.http.HttpHeaders;
@@ -42,11 +41,11 @@ public class KeptJson {
     private final boolean keep;
 
     KeptJson(CacheManager caches, DataRevision revisions, ObjectMapper json, BusinessClock clock,
-            @Value("${parindex.pages.keep-fragments:true}") boolean keep) {
+            PagesProperties pages) {
         this.kept = Caches.atRevision(caches, revisions, Caches.FRAGMENTS);
         this.json = json;
         this.clock = clock;
-        this.keep = keep;
+        this.keep = pages.keepFragments();
     }
 
     /** The JSON of what {@code body} supplies for the request being answered (called only when nothing is kept). */

@@ -13,9 +13,11 @@ import org.springframework.validation.annotation.Validated;
  *        ({@link DataRevision}; never while a write request of this application runs)
  * @param keepDashboard whole dashboard pages kept ({@link CachedPages}); false turns them off, to measure (read by a
  *        condition of dashboard.DashboardConfiguration)
+ * @param keepFragments rendered fragments and JSON kept ({@link RenderedFragments}, {@link KeptJson}); false renders
+ *        and serialises every time, to measure
  */
 @Validated
 @ConfigurationProperties("parindex.pages")
 public record PagesProperties(@DefaultValue("1s") @DurationMin(millis = 0) Duration revisionCheckInterval,
-        @DefaultValue("true") boolean keepDashboard) {
+        @DefaultValue("true") boolean keepDashboard, @DefaultValue("true") boolean keepFragments) {
 }

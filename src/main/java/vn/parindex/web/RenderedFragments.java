@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationContext;
@@ -56,12 +55,12 @@ public class RenderedFragments {
     RenderedFragments(SpringTemplateEngine templates, ApplicationContext context,
             @Qualifier("mvcConversionService") ConversionService conversions, CacheManager caches,
             DataRevision revisions, BusinessClock clock,
-            @Value("${parindex.pages.keep-fragments:true}") boolean keep) {
+            PagesProperties pages) {
         this.templates = templates;
         this.context = context;
         this.conversions = conversions;
         this.clock = clock;
-        this.keep = keep;
+        this.keep = pages.keepFragments();
         this.kept = Caches.atRevision(caches, revisions, Caches.FRAGMENTS);
     }
 

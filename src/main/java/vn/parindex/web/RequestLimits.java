@@ -153,6 +153,8 @@ public class RequestLimits {
         if (multipart != null) {
             multipart.getMultiFileMap();
         }
+        // the text parts, under the text rule like every other parameter (400, nothing stored)
+        TextInputGuard.check(request.getParameterMap());
     }
 
     /** A multipart request whose body parameters stay unread until {@link #openMultipart} is called. */

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
@@ -74,6 +75,9 @@ class BackupRestoreIntegrationTest {
 
     @Autowired
     BackupRestorer restorer;
+
+    @Autowired
+    BackupSigning signing;
 
     @Autowired
     BackupService backups;
@@ -328,6 +332,69 @@ class BackupRestoreIntegrationTest {
             // and the good file still restores there afterwards
             assertThat(BackupRestorer.restore(backup, connection).rows()).isPositive();
         }
+    }
+
+    @Test
+    void aBackupIsSignedAndAnEditedUnsignedOrForeignOneIsRefusedUnlessTheCheckIsSkippedKnowingly() throws Exception {
+        Path backup = download();
+        List<String> names = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            zip.stream().forEach(entry -> names.add(entry.getName()));
+            assertThat(new String(zip.getInputStream(zip.getEntry(BackupSigning.ENTRY)).readAllBytes(),
+                    StandardCharsets.US_ASCII)).matches("hmac-sha256:[0-9a-f]{64}\n");
+        }
+        assertThat(names.get(names.size() - 1)).as("the signature comes last").isEqualTo(BackupSigning.ENTRY);
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            assertThat(new String(zip.getInputStream(zip.getEntry("tables/app_user.csv")).readAllBytes(),
+                    StandardCharsets.UTF_8)).contains(",UNIT_HEAD,");
+        }
+        // a head of office made administrator by editing the file: a well-formed zip, every checksum right
+        Path promoted = BackupFiles.rewrite(backup, temp.resolve("promoted.zip"), "tables/app_user.csv",
+                csv -> new String(csv, StandardCharsets.UTF_8).replace(",UNIT_HEAD,", ",ADMIN,")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readAllBytes(promoted)).isNotEqualTo(Files.readAllBytes(backup));
+        Path unsigned = unsigned(backup, temp.resolve("unsigned.zip"));
+        Path foreign = temp.resolve("foreign-key.zip");
+        Files.copy(backup, foreign);
+        BackupRestorer otherKey = new BackupRestorer(null, new BackupSigning((Path) null, false));
+        try (Connection connection = emptyDatabase().getConnection()) {
+            Map<String, List<String>> before = BackupFiles.contents(connection);
+            for (Path file : List.of(promoted, unsigned)) {
+                assertThatThrownBy(() -> restorer.restoreSigned(file, connection)).as(file.toString())
+                        .isInstanceOf(RestoreRefusedException.class).hasMessageContaining("signature")
+                        .hasMessageContaining("nothing was written");
+                assertThat(BackupFiles.contents(connection)).as(file + " wrote nothing").isEqualTo(before);
+            }
+            assertThat(catchThrowable(() -> otherKey.restoreSigned(foreign, connection)))
+                    .isInstanceOf(RestoreRefusedException.class).hasMessageContaining("does not match");
+            assertThat(BackupFiles.contents(connection)).isEqualTo(before);
+            // the file as it was written restores
+            assertThat(restorer.restoreSigned(backup, connection).rows()).isPositive();
+        }
+        // an older, unsigned backup (or one whose key is lost): only with the check skipped, knowingly
+        try (Connection connection = emptyDatabase().getConnection()) {
+            BackupRestorer knowingly = new BackupRestorer(null, new BackupSigning((Path) null, true));
+            assertThat(knowingly.restoreSigned(unsigned, connection).rows()).isPositive();
+        }
+        // the configured restore checks the signature before it looks at the database
+        assertThatThrownBy(() -> restorer.restore(promoted)).isInstanceOf(RestoreRefusedException.class)
+                .hasMessageContaining("signature");
+    }
+
+    /** A copy of {@code source} without its signature, as backups were before they were signed. */
+    static Path unsigned(Path source, Path target) throws java.io.IOException {
+        try (ZipFile zip = new ZipFile(source.toFile());
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                java.util.zip.ZipEntry entry = entries.nextElement();
+                if (!entry.getName().equals(BackupSigning.ENTRY)) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    out.write(zip.getInputStream(entry).readAllBytes());
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
     }
 
     @Test

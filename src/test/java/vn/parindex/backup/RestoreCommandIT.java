@@ -32,6 +32,9 @@ class RestoreCommandIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    BackupSigning signing;
+
     @TempDir
     Path temp;
 
@@ -75,6 +78,14 @@ class RestoreCommandIT {
         assertThat(again.err()).contains("Restore refused: The database is not empty");
         assertThat(again.out()).doesNotContain("Restored ");
 
+        // a backup edited after it was made (a role changed): refused, exit 1, nothing written
+        Path edited = BackupFiles.rewrite(backup, temp.resolve("edited.zip"), "tables/app_user.csv",
+                csv -> new String(csv, StandardCharsets.UTF_8).replace(",UNIT_HEAD,", ",ADMIN,")
+                        .getBytes(StandardCharsets.UTF_8));
+        Run tampered = restore(edited, temp.resolve("third").resolve("postgres"));
+        assertThat(tampered.exitCode()).as(tampered.toString()).isEqualTo(1);
+        assertThat(tampered.err()).contains("Restore refused").contains("signature");
+
         Run missing = restore(temp.resolve("no-such.zip"), temp.resolve("other").resolve("postgres"));
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no readable file");
@@ -86,6 +97,10 @@ class RestoreCommandIT {
                 file.toString()).directory(temp.toFile());
         builder.environment().remove("SPRING_DATASOURCE_URL");
         builder.environment().put("PARINDEX_DATABASE_DATA_DIRECTORY", dataDirectory.toString());
+        // the key of the installation that made the backup (the tests' own, kept in memory)
+        Path key = temp.resolve("backup.key");
+        Files.writeString(key, signing.encodedKey() + "\n");
+        builder.environment().put("PARINDEX_BACKUP_KEY_FILE", key.toString());
         builder.environment().put("LOGGING_LEVEL_ROOT", "INFO");
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");

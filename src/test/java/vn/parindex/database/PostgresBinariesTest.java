@@ -8,10 +8,12 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded PostgreSQL's binaries of every platform the build holds are on the class path, under the name zonky's
- * resolver looks for ({@code postgres-<system>-<architecture>.txz}): the build machine's own always (the profile its
- * system activates), all five with {@code -Pall-platforms} (as .ci/run builds). A platform whose artifact is missing
- * from the pom or from Maven Central fails the build (resolution) or this test.
+ * The embedded PostgreSQL's binaries of every office's platform resolve, under the name zonky's resolver looks for
+ * ({@code postgres-<system>-<architecture>.txz}): surefire puts all five on the unit tests' class path (the pom's
+ * {@code additionalClasspathDependencies}), so every {@code ./mvnw verify}, on any machine, proves that a Windows or
+ * Mac office's first {@code ./mvnw spring-boot:run} finds its binaries. The jar holds the build machine's own (the
+ * profile its system activates), or all five with {@code -Pall-platforms}. A platform whose artifact is missing from
+ * the pom or from Maven Central fails the build (resolution) or this test.
  */
 class PostgresBinariesTest {
 
@@ -38,6 +40,13 @@ class PostgresBinariesTest {
             assertThat(declared()).as("the profile of this platform is active").contains(thisPlatform());
         }
         assertThat(resource(thisPlatform())).isNotNull();
+    }
+
+    @Test
+    void everyOfficesBinariesResolve() {
+        for (String platform : OFFICES) {
+            assertThat(resource(platform)).as("postgres-%s.txz on the class path", platform).isNotNull();
+        }
     }
 
     @Test

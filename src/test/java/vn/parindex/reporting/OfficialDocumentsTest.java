@@ -92,7 +92,7 @@ class OfficialDocumentsTest {
 
     @Test
     void aUnitsInputMovesItsTasksAndEveryDocumentIsLaidOutAsTheDecreeAsks() throws Exception {
-        JsonNode tasks = getJson("/api/v1/cycles/2023/reports/" + PERIOD + "/units/TUPHAP", "lanhdao").path("tasks");
+        JsonNode tasks = getJson("/api/v1/cycles/2023/reports/" + PERIOD + "/units/TUPHAP", "noivu").path("tasks");
         assertThat(tasks.size()).isGreaterThanOrEqualTo(2);
         long done = tasks.get(0).path("taskId").asLong();
         long started = tasks.get(1).path("taskId").asLong();
@@ -306,7 +306,7 @@ class OfficialDocumentsTest {
     @Test
     void theInputsPageOffersEachTasksStatusAndSendingAppliesIt() throws Exception {
         String page = "/cycles/2023/reports/2023-08/units/TUPHAP";
-        long task = getJson("/api/v1/cycles/2023/reports/2023-08/units/TUPHAP", "lanhdao").path("tasks").get(0)
+        long task = getJson("/api/v1/cycles/2023/reports/2023-08/units/TUPHAP", "noivu").path("tasks").get(0)
                 .path("taskId").asLong();
         String before = jdbc.queryForObject("select status from task where id = ?", String.class, task);
         try {
@@ -351,7 +351,7 @@ class OfficialDocumentsTest {
     @Test
     void aReportNeverMovesATaskBackAndItsDocumentsPrintTheStatusReportedWithEachResult() throws Exception {
         String api = "/api/v1/cycles/2023/reports/2023-09/units/TUPHAP";
-        JsonNode tasks = getJson(api, "lanhdao").path("tasks");
+        JsonNode tasks = getJson(api, "noivu").path("tasks");
         long task = tasks.get(0).path("taskId").asLong();
         String title = tasks.get(0).path("title").asString();
         String before = jdbc.queryForObject("select status from task where id = ?", String.class, task);

@@ -43,6 +43,9 @@ class ReportApiIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    vn.parindex.security.AppUserRepository users;
+
     JsonNode read(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
@@ -63,7 +66,8 @@ class ReportApiIntegrationTest {
     }
 
     long firstTaskOf(String unit, String period) throws Exception {
-        return get("/api/v1/cycles/2023/reports/" + period + "/units/" + unit, "lanhdao").path("tasks").get(0)
+        // Home Affairs reads every unit's input, drafts too
+        return get("/api/v1/cycles/2023/reports/" + period + "/units/" + unit, "noivu").path("tasks").get(0)
                 .path("taskId").asLong();
     }
 
@@ -150,9 +154,12 @@ class ReportApiIntegrationTest {
         long task = firstTaskOf("VHTT", "2023-03");
         String result = "Tuyên truyền CCHC trên Cổng thông tin điện tử huyện: 15 tin bài " + System.nanoTime();
         mvc.perform(save("2023-03", "VHTT", "vhtt", "{\"tasks\": [{\"taskId\": " + task + ", \"result\": \""
-                + result + "\"}], \"difficulties\": \"Kinh phí hạn chế\", \"proposals\": \"Bổ sung\\u0001kinh phí\","
+                + result + "\"}], \"difficulties\": \"Kinh phí hạn chế\", \"proposals\": \"Bổ sung kinh phí\","
                 + " \"submit\": true}"))
                 .andExpect(status().isOk());
+        // a control character in text written before the text rule refused it (never typed in any more)
+        jdbc.update("update report_input set proposals = 'Bổ sung' || chr(1) || 'kinh phí' where period = '2023-03'"
+                + " and unit_id = (select id from unit where code = 'VHTT')");
         var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .get("/api/v1/cycles/2023/reports/2023-03.docx").with(httpBasic("noivu", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse();
@@ -347,5 +354,73 @@ class ReportApiIntegrationTest {
                             .asLong() + "}"))
                     .andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void aDraftIsReadOnlyByItsUnitAndHomeAffairs() throws Exception {
+        long task = firstTaskOf("TUPHAP", "2023-H1");
+        String path = "/api/v1/cycles/2023/reports/2023-H1/units/TUPHAP";
+        String secret = "Bản nháp chưa gửi " + System.nanoTime();
+        JsonNode draft = read(mvc.perform(save("2023-H1", "TUPHAP", "tuphap", "{\"tasks\": [{\"taskId\": " + task
+                + ", \"result\": \"" + secret + "\"}], \"difficulties\": \"" + secret + "\"}"))
+                .andExpect(status().isOk()));
+        assertThat(draft.path("unit").path("status").asString()).isEqualTo("DRAFT");
+        for (String reader : new String[] {"tuphap", "noivu"}) {
+            assertThat(get(path, reader).path("difficulties").asString()).as(reader).isEqualTo(secret);
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path + ".docx")
+                    .with(httpBasic(reader, "demo"))).andExpect(status().isOk());
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .get("/cycles/2023/reports/2023-H1/units/TUPHAP")
+                            .with(vn.parindex.support.SignedIn.as(users, reader)))
+                    .andExpect(status().isOk());
+        }
+        // another unit's head and the leaders: 404, as for something that is not there, and nothing of the draft
+        for (String other : new String[] {"vhtt", "lanhdao"}) {
+            for (String address : new String[] {path, path + ".docx"}) {
+                var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get(address).with(httpBasic(other, "demo"))).andReturn().getResponse();
+                assertThat(response.getStatus()).as(other + " " + address).isEqualTo(404);
+                assertThat(response.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(secret);
+            }
+            var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .get("/cycles/2023/reports/2023-H1/units/TUPHAP")
+                            .with(vn.parindex.support.SignedIn.as(users, other)))
+                    .andReturn().getResponse();
+            assertThat(page.getStatus()).as(other).isEqualTo(404);
+            assertThat(page.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(secret);
+        }
+        // once sent, it is the district's: everyone reads it
+        mvc.perform(save("2023-H1", "TUPHAP", "tuphap", "{\"version\": " + draft.path("unit").path("version")
+                        .asLong() + ", \"tasks\": [{\"taskId\": " + task + ", \"result\": \"" + secret
+                        + "\"}], \"submit\": true}"))
+                .andExpect(status().isOk());
+        assertThat(get(path, "vhtt").path("tasks").get(0).path("result").asString()).isEqualTo(secret);
+    }
+
+    @Test
+    void aDayThatIsNotAWholeNumberIsRefusedNotTruncated() throws Exception {
+        JsonNode calendar = get("/api/v1/cycles/2023/calendar", "noivu");
+        long before = written();
+        for (String day : new String[] {"20.9", "20.0", "1e1"}) {
+            mvc.perform(put("/api/v1/cycles/2023/calendar").with(httpBasic("noivu", "demo"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"monthDueDay\": " + day
+                                    + ", \"quarterDueDay\": 10, \"halfDueDay\": 10, \"yearDueDay\": 5, \"version\": "
+                                    + calendar.path("version").asLong() + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("monthDueDay"));
+        }
+        // a version is a whole number too
+        mvc.perform(put("/api/v1/cycles/2023/calendar").with(httpBasic("noivu", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"monthDueDay\": 20, \"version\": "
+                                + calendar.path("version").asLong() + ".5}"))
+                .andExpect(status().isBadRequest());
+        // the page's form: the form again with 400, nothing changed
+        mvc.perform(vn.parindex.support.SignedIn.form(users, "noivu", "/cycles/2023/calendar")
+                        .param("monthDueDay", "20.9").param("quarterDueDay", "10").param("halfDueDay", "10")
+                        .param("yearDueDay", "5").param("version", calendar.path("version").asString()))
+                .andExpect(status().isBadRequest());
+        assertThat(written()).isEqualTo(before);
+        assertThat(get("/api/v1/cycles/2023/calendar", "noivu").path("monthDueDay").asInt())
+                .isEqualTo(calendar.path("monthDueDay").asInt());
     }
 }

@@ -106,6 +106,18 @@ class AccountBootstrapIntegrationTest {
     }
 
     @Test
+    void anAdministratorPasswordThatIsCommonOrTheUsernameIsRefused() {
+        noAccounts();
+        for (String[] given : new String[][] {{"quantri.huyen", "quantri.huyen"}, {"quantri.huyen", "NEYUH.IRTNAUQ"},
+                {"admin", "qwerty123456"}}) {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> bootstrap(DatabaseMode.EXTERNAL, given[0], given[1], "").run(null))
+                    .withMessageContaining("PARINDEX_ADMIN_PASSWORD").withMessageContaining("common");
+            assertThat(users.count()).isZero();
+        }
+    }
+
+    @Test
     void demoAccountsTakeTheConfiguredPassword() {
         noAccounts();
         bootstrap(DatabaseMode.EMBEDDED, "", "", "bi-mat-123").run(null);

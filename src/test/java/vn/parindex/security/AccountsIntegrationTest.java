@@ -148,6 +148,55 @@ class AccountsIntegrationTest {
     }
 
     @Test
+    void theUsernameAndCommonPasswordsAreRefusedWhereverAPasswordIsSet() throws Exception {
+        MockHttpSession session = login("thanhtra", "demo");
+        String hash = users.findByUsernameWithUnit("thanhtra").orElseThrow().getPasswordHash();
+        long before = history();
+        // passwords of the common list, in any case
+        for (String fresh : new String[] {"qwerty123456", "QWERTY123456", "1q2w3e4r5t6y"}) {
+            String page = mvc.perform(post("/account/password").session(session).with(csrf())
+                            .param("currentPassword", "demo").param("newPassword", fresh)
+                            .param("confirmPassword", fresh))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(fresh).contains("danh sách những mật khẩu hay bị dùng nhất");
+        }
+        assertThat(users.findByUsernameWithUnit("thanhtra").orElseThrow().getPasswordHash()).isEqualTo(hash);
+        assertThat(history()).isEqualTo(before);
+
+        // a long username: the password may be neither it nor it reversed, whatever the case
+        MockHttpSession admin = login("noivu", "demo");
+        long accounts = users.count();
+        for (String password : new String[] {"chuyenvien.tuphap", "CHUYENVIEN.TUPHAP", "pahput.neivneyuhc"}) {
+            String page = mvc.perform(post("/admin/users").session(admin).with(csrf())
+                            .param("username", "chuyenvien.tuphap").param("displayName", "Chuyên viên Tư pháp")
+                            .param("role", "UNIT_HEAD").param("unitCode", "TUPHAP").param("password", password))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(password).contains("không được giống tên đăng nhập");
+        }
+        mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "chuyenvien.tuphap")
+                        .param("displayName", "Chuyên viên Tư pháp").param("role", "UNIT_HEAD")
+                        .param("unitCode", "TUPHAP").param("password", "123456789qwe"))
+                .andExpect(status().isBadRequest());
+        assertThat(users.count()).isEqualTo(accounts);
+        mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "chuyenvien.tuphap")
+                        .param("displayName", "Chuyên viên Tư pháp").param("role", "UNIT_HEAD")
+                        .param("unitCode", "TUPHAP").param("password", "sông Thương nước chảy"))
+                .andExpect(status().isFound());
+        AppUser created = users.findByUsernameWithUnit("chuyenvien.tuphap").orElseThrow();
+        String createdHash = created.getPasswordHash();
+        // an administrator's reset follows the same rules
+        for (String password : new String[] {"Chuyenvien.Tuphap", "qazwsxedcrfv"}) {
+            mvc.perform(post("/admin/users/" + created.getId() + "/password").session(admin).with(csrf())
+                            .param("password", password))
+                    .andExpect(status().isBadRequest());
+        }
+        assertThat(users.findByUsernameWithUnit("chuyenvien.tuphap").orElseThrow().getPasswordHash())
+                .isEqualTo(createdHash);
+    }
+
+    @Test
     void homeAffairsCreatesAnAccountAndResetsItsPassword() throws Exception {
         MockHttpSession admin = login("noivu", "demo");
         long before = history();
@@ -163,14 +212,22 @@ class AccountsIntegrationTest {
         mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "tuphap")
                         .param("displayName", "Trùng").param("role", "LEADER").param("password", "12345678"))
                 .andExpect(status().isBadRequest());
-        for (String email : new String[] {"khong-phai-thu", "a@b", "a@b.vn, c@d.vn", "a b@c.vn", "x".repeat(250) + "@a.vn",
-                "a\u0001b@c.vn", "a@c.vn\u0000"}) {
+        for (String email : new String[] {"khong-phai-thu", "a@b", "a@b.vn, c@d.vn", "a b@c.vn", "x".repeat(250) + "@a.vn"}) {
             String refused = mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "pho.tuphap")
                             .param("displayName", "Phó phòng Tư pháp").param("role", "UNIT_HEAD")
                             .param("unitCode", "TUPHAP").param("password", "khoi-tao-2026").param("email", email))
                     .andExpect(status().isBadRequest()).andReturn().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
             assertThat(refused).as(email).contains("Địa chỉ thư điện tử không hợp lệ");
+        }
+        // control characters and NUL: refused by the text rule before the form is read (the 400 page says why)
+        for (String email : new String[] {"a\u0001b@c.vn", "a@c.vn\u0000"}) {
+            String refused = mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "pho.tuphap")
+                            .param("displayName", "Phó phòng Tư pháp").param("role", "UNIT_HEAD")
+                            .param("unitCode", "TUPHAP").param("password", "khoi-tao-2026").param("email", email))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(refused).as(email).contains("ký tự không được phép");
         }
         assertThat(users.count()).isEqualTo(accounts);
         assertThat(history()).isEqualTo(before);

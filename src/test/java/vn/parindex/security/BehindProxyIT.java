@@ -21,17 +21,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import vn.parindex.support.RealServerTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The real web server behind a reverse proxy ({@code server.forward-headers-strategy=native}): the client address
  * from X-Forwarded-For, HTTPS from X-Forwarded-Proto (Secure session cookie, HSTS); and logins while the database
  * cannot be reached (no connection to be had within the pool's timeout, which is how an unreachable server shows).
  * Only a proxy on this machine is trusted by default: a private address cannot fake X-Forwarded-For. Demo mode is
- * turned on explicitly (behind a proxy it is off by default).
+ * turned on explicitly (behind a proxy it is off by default). The public address is configured
+ * ({@code parindex.public-url}): redirects go there whatever Host a client names.
  */
-@RealServerTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.forward-headers-strategy=native", "parindex.test.database=proxy", "parindex.demo.enabled=true",
+        "spring.datasource.hikari.maximum-pool-size=3", "parindex.public-url=" + BehindProxyIT.PUBLIC})
+@AutoConfigureMockMvc
 class BehindProxyIT {
+
+    static final String PUBLIC = "https://cchc.tanyen.example.vn";
 
     @LocalServerPort
     int port;
@@ -58,6 +65,20 @@ class BehindProxyIT {
     private static String basic(String username, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void redirectsGoToThePublicAddressWhateverHostTheClientNames() throws Exception {
+        MockHttpServletResponse forged = mvc.perform(get("/todo").header("Host", "evil.example:8080"))
+                .andReturn().getResponse();
+        assertThat(forged.getStatus()).isEqualTo(302);
+        assertThat(forged.getRedirectedUrl()).isEqualTo(PUBLIC + "/login");
+        mvc.perform(loginForm("tuphap", "sai-mat-khau").header("Host", "evil.example").with(from("10.8.1.1")))
+                .andExpect(redirectedUrl(PUBLIC + "/login?error"));
+        // through the real server, with a forged forwarded host and port
+        HttpResponse<String> real = send("/todo", "X-Forwarded-Host", "evil.example", "X-Forwarded-Port", "444");
+        assertThat(real.statusCode()).isEqualTo(302);
+        assertThat(real.headers().firstValue("Location")).hasValue(PUBLIC + "/login");
     }
 
     @Test
@@ -166,7 +187,7 @@ class BehindProxyIT {
                 assertThat(throttle.failures(user, "10.8.0.2")).isZero();
             }
             mvc.perform(loginForm("vhtt", "demo").with(from("10.8.0.3")))
-                    .andExpect(redirectedUrl("/login?unavailable"));
+                    .andExpect(redirectedUrl(PUBLIC + "/login?unavailable"));
             String page = mvc.perform(get("/login").param("unavailable", "")).andReturn().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
             assertThat(page).contains("không đọc được cơ sở dữ liệu tài khoản").doesNotContain("không đúng");

@@ -130,6 +130,18 @@ class SecurityIntegrationTest {
     }
 
     @Test
+    void aSignInNameWithNulOrAnotherForbiddenCharacterIsAnOrdinaryFailedSignInCountedByTheThrottle()
+            throws Exception {
+        // (the form's name is trimmed first, as ever: a NUL or a line break at its end is only whitespace there)
+        for (String name : new String[] {"tu\u0000phap", "tu\u202Ephap", "tu\nphap"}) {
+            mvc.perform(loginForm(name, "demo").with(from("10.5.7.1"))).andExpect(redirectedUrl("/login?error"));
+            mvc.perform(get("/api/v1/cycles").with(httpBasic(name, "demo")).with(from("10.5.7.1")))
+                    .andExpect(status().isUnauthorized());
+            assertThat(throttle.failures(name, "10.5.7.1")).as(name).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aLongVietnamesePassphraseWorksForFormBasicAndChange(CapturedOutput output) throws Exception {
         assertThat(PASSPHRASE).hasSize(100);
         assertThat(PASSPHRASE.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(72);

@@ -15,6 +15,8 @@ import vn.parindex.web.ApiProblems;
  * login throttle are stand-ins; nothing here needs a database.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({PasswordMemoryProperties.class,
+        LoginProperties.class})
 @Import({SecurityConfiguration.class, SecurityProblems.class, ApiProblems.class, CurrentUserAdvice.class,
         DemoDateAdvice.class})
 public class WebSliceSecurity {

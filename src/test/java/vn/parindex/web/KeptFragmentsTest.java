@@ -41,7 +41,7 @@ class KeptFragmentsTest {
         StaticApplicationContext context = new StaticApplicationContext();
         context.refresh();
         return new RenderedFragments(engine, context, new DefaultConversionService(), CachesTest.manager(), revisions,
-                clock, keep);
+                clock, new PagesProperties(Duration.ofSeconds(1), true, keep));
     }
 
     static void request(String method, String uri, String... parameters) {
@@ -108,7 +108,8 @@ class KeptFragmentsTest {
 
     @Test
     void apiAnswersAreKeptPerAddressAndRevision() {
-        KeptJson kept = new KeptJson(CachesTest.manager(), revisions, JsonMapper.builder().build(), clock, true);
+        KeptJson kept = new KeptJson(CachesTest.manager(), revisions, JsonMapper.builder().build(), clock,
+                new PagesProperties(Duration.ofSeconds(1), true, true));
         AtomicInteger reads = new AtomicInteger();
         request("GET", "/api/v1/cycles/2023/criteria", "page", "1");
         byte[] first = kept.bytes(() -> Map.of("reads", reads.incrementAndGet()));

@@ -181,7 +181,7 @@ final class PlanTableParser {
     private void checkText(int line, String column, String text, int max) {
         if (text.length() > max) {
             problem(line, column, ImportProblem.Kind.TEXT_TOO_LONG, "dài quá " + max + " ký tự");
-        } else if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
+        } else if (vn.parindex.system.TextRule.hasForbiddenCharacter(text, true)) {
             problem(line, column, ImportProblem.Kind.TEXT_TOO_LONG, "có ký tự điều khiển không hợp lệ");
         }
     }

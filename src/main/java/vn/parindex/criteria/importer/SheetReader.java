@@ -265,7 +265,19 @@ final class SheetReader {
                     && fields.get(codeIndex).isBlank() && ColumnNames.isTotal(fields.get(nameIndex))) {
                 fields.set(codeIndex, PlanTableParser.TOTAL_CODE);
             }
+            for (int i = 0; i < fields.size(); i++) {
+                // every cell under the text rule's characters (line breaks allowed: a cell may hold several
+                // lines); the lengths are the parser's, per column
+                if (vn.parindex.system.TextRule.hasForbiddenCharacter(fields.get(i), true)) {
+                    problems.add(new ImportProblem(row.line(), i < header.size() && !header.get(i).isEmpty()
+                            ? header.get(i) : CellReference.convertNumToColString(i), Kind.FORBIDDEN_CHARACTER,
+                            "có ký tự không được phép (ký tự điều khiển hoặc ký tự đảo chiều văn bản)"));
+                }
+            }
             rows.add(new CsvTable.Row(row.line(), List.copyOf(fields)));
+        }
+        if (!problems.isEmpty()) {
+            throw new PlanImportException(problems);
         }
         return CsvTable.of(header, rows);
     }

@@ -250,6 +250,11 @@ class ImportIntegrationTest {
                 "UTF-8");
         assertProblem(refused(csv("stt,ten,diem_toi_da\n1,\"" + "x".repeat(1001) + "\",10\n"), "a.csv", 2031,
                 "framework"), 2, "ten", "dài quá");
+        // the text rule's characters in a cell: NUL, a bidirectional override (a line break is fine in a cell)
+        assertProblem(refused(csv("stt,ten,diem_toi_da\n1,\"Cải cách\u0000\",10\n"), "a.csv", 2031, "framework"), 2,
+                "ten", "không được phép");
+        assertProblem(refused(csv("stt,ten,diem_toi_da,co_quan_chu_tri\n1,A,10,TU\u202EPHAP\n"), "a.csv", 2031,
+                "framework"), 2, "co_quan_chu_tri", "không được phép");
         assertProblem(refused(csv("stt,ten,diem_toi_da\n" + "1,A,1\n".repeat(10_001)), "a.csv", 2031, "framework"),
                 1, "-", "dòng");
         assertProblem(refused(csv("stt,ten,diem_toi_da,diem_1999\n1,A,10,5\n"), "a.csv", 2031, "framework"), 1,
