@@ -34,7 +34,7 @@ import vn.parindex.web.LocaleConfiguration;
 @WebMvcTest(useDefaultFilters = false, includeFilters = @Filter(type = FilterType.REGEX, pattern = {
         "vn\\.parindex\\.ranking\\.RankingController", "vn\\.parindex\\.backup\\.BackupController",
         "vn\\.parindex\\.reminders\\.TodoApiController", "vn\\.parindex\\.security\\.LoginController",
-        "vn\\.parindex\\.organisation\\.UnitAdminController"}))
+        "vn\\.parindex\\.organisation\\.UnitAdminController", "vn\\.parindex\\.web\\.PageConflictAdvice"}))
 @Import({WebSliceSecurity.class, WebSliceCycles.class, LocaleConfiguration.class})
 @MockitoBean(types = {RankingService.class, KeptCycles.class, BackupService.class, NightlyBackups.class,
         TodoService.class, UnitAdminService.class})
