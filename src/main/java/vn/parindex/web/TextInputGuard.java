@@ -66,8 +66,12 @@ public class TextInputGuard implements WebMvcConfigurer {
                     return true; // the error page of a request already answered: its parameters were checked
                 }
                 // an upload's body stays unread here (RequestLimits.DeferredMultipart): its parts are checked
-                // when the controller opens it
-                check(request.getParameterMap());
+                // when the controller opens it; asked through the deferred request itself, since Spring's lazy
+                // multipart wrapper around it would parse the whole body (an oversized file: 413 instead of the
+                // permission's 403)
+                RequestLimits.DeferredMultipart deferred = org.springframework.web.util.WebUtils
+                        .getNativeRequest(request, RequestLimits.DeferredMultipart.class);
+                check(deferred != null ? deferred.getParameterMap() : request.getParameterMap());
                 if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path) {
                     path.forEach((name, value) -> {
                         if (value instanceof String text && TextRule.problem(text, false) != null) {
