@@ -105,7 +105,8 @@ class AssessmentApiController {
             + "4 decimals; comment missing or longer than 4 000 characters (errors[].field)")
     @ApiResponse(responseCode = "403", description = "The account's unit does not lead this criterion, the account "
             + "is a leader's, or the criterion is scored by the survey")
-    @ApiResponse(responseCode = "409", description = "A submission for this criterion is already awaiting review")
+    @ApiResponse(responseCode = "409", description = "A submission for this criterion is already awaiting review, or "
+            + "the year is closed")
     @PostMapping("/cycles/{year}/criteria/{code}/assessments")
     ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @PathVariable String code, @RequestBody SubmitRequest request) {
@@ -146,6 +147,7 @@ class AssessmentApiController {
             + "longer than 1 000, either with control characters, a date not written yyyy-MM-dd, before 2000 or in "
             + "the future (errors[].field = documentNumber, summary, issuedOn): nothing stored")
     @ApiResponse(responseCode = "403", description = "The account may not add evidence to this criterion")
+    @ApiResponse(responseCode = "409", description = "The year is closed")
     @ApiResponse(responseCode = "413", description = "The file is larger than the evidence size limit")
     @PostMapping(path = "/cycles/{year}/criteria/{code}/evidence", consumes = "multipart/form-data")
     ResponseEntity<List<EvidenceInfo>> upload(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
@@ -186,6 +188,7 @@ class AssessmentApiController {
             + "not match the file's extension (errors[].field = file); bad document details (errors[].field = "
             + "documentNumber, summary, issuedOn): nothing stored")
     @ApiResponse(responseCode = "403", description = "The account's unit does not lead the task, or it is a leader's")
+    @ApiResponse(responseCode = "409", description = "The task's cycle is closed")
     @ApiResponse(responseCode = "404", description = "No task of that id, or no such update of it")
     @ApiResponse(responseCode = "413", description = "The file is larger than the evidence size limit")
     @PostMapping(path = "/tasks/{id}/updates/{updateId}/evidence", consumes = "multipart/form-data")

@@ -65,8 +65,8 @@ public class AssessmentService {
         Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
         CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
         Cycle cycle = criterion.getCycle();
-        ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
-                cycle.getStatus()));
+        ReviewPermissions.require(permissions.maySubmit(user, view, !criteria.existsByParentId(criterion.getId())));
+        ReviewPermissions.requireOpen(cycle.getStatus(), criterion.getVersion());
         FieldErrors errors = new FieldErrors();
         BigDecimal score = CriterionScoreService.parseScore(scoreText, "score", criterion.getMaxScore(), errors);
         if (explanation == null || explanation.isBlank()) {
@@ -101,14 +101,14 @@ public class AssessmentService {
 
     /**
      * Refuses (403) whoever may not submit on the criterion, before anything they sent is read; 404 for an unknown
-     * criterion. The submission itself checks again.
+     * criterion; 409 ({@code conflict.cycleClosed}) when the year is closed. The submission itself checks again.
      */
     @Transactional(readOnly = true)
     public void requireCanSubmit(CurrentUser user, int year, String code) {
         Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
         CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
-        ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
-                criterion.getCycle().getStatus()));
+        ReviewPermissions.require(permissions.maySubmit(user, view, !criteria.existsByParentId(criterion.getId())));
+        ReviewPermissions.requireOpen(criterion.getCycle().getStatus(), criterion.getVersion());
     }
 
     /** Like {@link #requireCanSubmit} for evidence uploaded on its own (Home Affairs may too). */
@@ -116,8 +116,9 @@ public class AssessmentService {
     public void requireCanUpload(CurrentUser user, int year, String code) {
         Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
         CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
-        ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
-                criterion.getCycle().getStatus()) || permissions.canEditScores(user));
+        ReviewPermissions.require(permissions.maySubmit(user, view, !criteria.existsByParentId(criterion.getId()))
+                || permissions.canEditScores(user));
+        ReviewPermissions.requireOpen(criterion.getCycle().getStatus(), criterion.getVersion());
     }
 
     public long maxFileSizeBytes() {
@@ -166,11 +167,9 @@ public class AssessmentService {
             DocumentDetails details) {
         Criterion criterion = criteria.findByYearAndCode(year, code).orElseThrow(() -> notFound(year, code));
         CriterionView view = catalog.criterion(year, code).orElseThrow(() -> notFound(year, code));
-        ReviewPermissions.require(permissions.canSubmit(user, view, !criteria.existsByParentId(criterion.getId()),
-                criterion.getCycle().getStatus()) || permissions.canEditScores(user));
-        if (criterion.getCycle().isClosed()) {
-            throw new ConflictException("conflict.cycleClosed", criterion.getVersion());
-        }
+        ReviewPermissions.require(permissions.maySubmit(user, view, !criteria.existsByParentId(criterion.getId()))
+                || permissions.canEditScores(user));
+        ReviewPermissions.requireOpen(criterion.getCycle().getStatus(), criterion.getVersion());
         FieldErrors errors = new FieldErrors();
         if (files == null || files.isEmpty()) {
             errors.add("file", "evidence.required");

@@ -174,19 +174,22 @@ public class DossierService {
 
     /** May the user attach files to this criterion's items: its lead or coordinating unit's head, Home Affairs. */
     public boolean canAttach(CurrentUser user, CriterionView c, CycleStatus status) {
-        if (user == null || status == CycleStatus.CLOSED) {
-            return false;
-        }
-        return permissions.canEditScores(user) || (user.isUnitHead() && !c.isSurvey()
-                && (permissions.leads(user, c) || permissions.coordinates(user, c)));
+        return status != CycleStatus.CLOSED && mayAttach(user, c);
+    }
+
+    /** Would be allowed to attach were the year open (403 when not; then 409 in a closed year). */
+    private boolean mayAttach(CurrentUser user, CriterionView c) {
+        return user != null && (permissions.canEditScores(user) || (user.isUnitHead() && !c.isSurvey()
+                && (permissions.leads(user, c) || permissions.coordinates(user, c))));
     }
 
     /** May the user write the explanation: the lead unit's head, Home Affairs. */
     public boolean canExplain(CurrentUser user, CriterionView c, CycleStatus status) {
-        if (user == null || status == CycleStatus.CLOSED) {
-            return false;
-        }
-        return permissions.canEditScores(user) || (user.isUnitHead() && permissions.leads(user, c));
+        return status != CycleStatus.CLOSED && mayExplain(user, c);
+    }
+
+    private boolean mayExplain(CurrentUser user, CriterionView c) {
+        return user != null && (permissions.canEditScores(user) || (user.isUnitHead() && permissions.leads(user, c)));
     }
 
     /** Lists an expected document on a criterion (Home Affairs). */
@@ -234,7 +237,8 @@ public class DossierService {
     /** Checks the permission to attach files to an item before the upload is read. */
     public void requireCanAttach(CurrentUser user, int year, String code) {
         CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
-        ReviewPermissions.require(canAttach(user, c, status(year)));
+        ReviewPermissions.require(mayAttach(user, c));
+        requireOpen(year);
     }
 
     /** Attaches checked files to a listed item. */
@@ -242,7 +246,8 @@ public class DossierService {
     List<Long> attach(CurrentUser user, int year, String code, long itemId, List<UploadedFile> files,
             DocumentDetails details) {
         CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
-        ReviewPermissions.require(canAttach(user, c, status(year)));
+        ReviewPermissions.require(mayAttach(user, c));
+        requireOpen(year);
         jdbc.sql("select id from evidence_item where id = ? and criterion_id = ?").params(itemId, c.id())
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("notFound.evidenceItem", itemId));
         FieldErrors errors = new FieldErrors();
@@ -259,7 +264,8 @@ public class DossierService {
     @Transactional
     public void explain(CurrentUser user, int year, String code, String text, Long version) {
         CriterionView c = catalog.criterion(year, code).orElseThrow(() -> NotFoundException.criterion(year, code));
-        ReviewPermissions.require(canExplain(user, c, status(year)));
+        ReviewPermissions.require(mayExplain(user, c));
+        requireOpen(year);
         String t = checkedText(text, "text", MAX_EXPLANATION, true);
         Explanation old = jdbc.sql(EXPLANATIONS + " where x.criterion_id = ?").param(c.id())
                 .query((rs, n) -> explanation(rs)).optional().orElse(null);

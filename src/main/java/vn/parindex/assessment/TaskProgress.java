@@ -56,6 +56,7 @@ class TaskProgress {
     @Transactional
     List<Long> attach(CurrentUser user, long taskId, long updateId, List<UploadedFile> files,
             DocumentDetails details) {
+        tasks.requireMayUpdate(user, taskId);
         if (!tasks.isUpdateOf(taskId, updateId)) {
             throw new NotFoundException("notFound.taskUpdate", updateId);
         }

@@ -358,6 +358,10 @@ public class ReportService {
         }
         touch();
         Row row = locked(cycle, period, unit);
+        long currentVersion = row == null ? 0 : row.version();
+        if (closed(cycle)) {
+            throw new ConflictException("conflict.cycleClosed", currentVersion);
+        }
         List<TaskView> led = tasksRunning(cycle, period, unit);
         FieldErrors errors = new FieldErrors();
         Map<Long, String> results = new LinkedHashMap<>();
@@ -419,10 +423,6 @@ public class ReportService {
             errors.add("tasks", "report.input.empty");
         }
         errors.throwIfAny();
-        long currentVersion = row == null ? 0 : row.version();
-        if (closed(cycle)) {
-            throw new ConflictException("conflict.cycleClosed", currentVersion);
-        }
         if (row != null && row.status() == ReportInputStatus.ACCEPTED) {
             throw new ConflictException("conflict.reportAccepted", currentVersion);
         }
@@ -501,6 +501,9 @@ public class ReportService {
         requireHomeAffairs(user);
         touch();
         Row row = locked(cycle, period, unit);
+        if (closed(cycle)) {
+            throw new ConflictException("conflict.cycleClosed", row == null ? 0 : row.version());
+        }
         FieldErrors errors = new FieldErrors();
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty()) {

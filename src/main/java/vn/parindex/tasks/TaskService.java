@@ -143,6 +143,9 @@ public class TaskService {
                 .params(taskId, user.unitId()).query(Boolean.class).single()) {
             throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
         }
+        if (task.cycleStatus() == CycleStatus.CLOSED) {
+            throw new ConflictException("conflict.cycleClosed", task.version());
+        }
         TaskStatus newStatus = TaskStatus.parse(status);
         FieldErrors errors = new FieldErrors();
         if (note == null || note.isBlank()) {
@@ -159,9 +162,6 @@ public class TaskService {
             errors.add("status", "task.status.invalid");
         }
         errors.throwIfAny();
-        if (task.cycleStatus() == CycleStatus.CLOSED) {
-            throw new ConflictException("conflict.cycleClosed", task.version());
-        }
         if (forwardOnly && newStatus.ordinal() <= task.status().ordinal()) {
             return 0;
         }
@@ -288,8 +288,9 @@ public class TaskService {
     }
 
     /**
-     * Refuses (403) anyone but Home Affairs and the head of a unit leading the task, and (404) a task that does not
-     * exist: called before a request's files are read.
+     * Refuses (403) anyone but Home Affairs and the head of a unit leading the task, (404) a task that does not
+     * exist, and (409, {@code conflict.cycleClosed}) an update in a closed year: called before a request's files
+     * are read.
      */
     @Transactional(readOnly = true)
     public void requireMayUpdate(CurrentUser user, long taskId) {
@@ -303,6 +304,12 @@ public class TaskService {
                 select exists (select 1 from task_unit where task_id = ? and unit_id = ? and role = 'LEAD')""")
                 .params(taskId, user.unitId()).query(Boolean.class).single()) {
             throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
+        }
+        Long closedAt = jdbc.sql("""
+                select t.version from task t join cycle c on c.id = t.cycle_id where t.id = ? and c.status = 'CLOSED'""")
+                .param(taskId).query(Long.class).optional().orElse(null);
+        if (closedAt != null) {
+            throw new ConflictException("conflict.cycleClosed", closedAt);
         }
     }
 

@@ -1,7 +1,6 @@
 package vn.parindex.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -14,14 +13,28 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat's own error answers (a URI it refuses, such as {@code ..%2F} or {@code %00}, a request line too long, an
  * upload over the limits) as problem documents for {@code /api} paths, in the caller's language; other paths get
  * Tomcat's page without server details, as before.
+ *
+ * <p>This is the one place that writes a problem document's bytes itself rather than through Spring MVC or
+ * {@link ApiProblems}: Tomcat makes the valve by its class name and calls it for requests it refused before any
+ * filter or servlet ran (and before the application context may exist), so no Spring bean is reachable from here.
+ * The document is still a {@link ProblemDetail} serialised by Jackson (with Spring's own mix-in, as the
+ * application's mapper has it), and its texts come from the same message bundles, read with {@link ResourceBundle}.
  */
 public class ApiErrorReportValve extends ErrorReportValve {
+
+    /** Jackson as Spring configures it for problem documents; the valve cannot reach the application's mapper. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     public ApiErrorReportValve() {
         setShowReport(false);
@@ -53,15 +66,17 @@ public class ApiErrorReportValve extends ErrorReportValve {
                 case 415 -> "error.415.title";
                 default -> "error.generic.title";
             };
-            String json = ApiProblems.document(status, text(titleKey, locale), text(detailKey, locale));
-            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
+                    text(detailKey, locale));
+            problem.setTitle(text(titleKey, locale));
+            byte[] body = JSON.writeValueAsBytes(problem);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.setHeader("Content-Language", locale.toLanguageTag());
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             response.finishResponse();
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             // the client has gone away or the response is already on its way: nothing more to say
         }
     }

@@ -4,33 +4,35 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Errors of the JSON API that happen before a controller is chosen (no such path, wrong method, wrong content
- * type) or while a multipart body is read, as problem documents in the caller's language. Pages keep their error
- * pages.
+ * Errors of the JSON API that no {@code @RestController} raised, so that {@link ApiExceptionHandler} (an advice of
+ * those controllers) is not asked by Spring: those before a controller is chosen (no such path, wrong method,
+ * wrong content type), while a multipart body is read, or in an API download served by a plain controller. They
+ * are answered by the same handler ({@link ApiExceptionHandler#handleException}, Spring's
+ * {@code ResponseEntityExceptionHandler}) and written by {@link ApiProblems}. Pages keep their error pages.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiErrorResolver implements WebMvcConfigurer {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrorResolver.class);
+    private final ObjectProvider<ApiExceptionHandler> handler;
+    private final ObjectProvider<ApiProblems> problems;
 
-    private final ApiProblems problems;
-
-    ApiErrorResolver(ApiProblems problems) {
+    ApiErrorResolver(ObjectProvider<ApiExceptionHandler> handler, ObjectProvider<ApiProblems> problems) {
+        this.handler = handler;
         this.problems = problems;
     }
 
@@ -39,7 +41,7 @@ class ApiErrorResolver implements WebMvcConfigurer {
         resolvers.add(0, this::resolve);
     }
 
-    private ModelAndView resolve(HttpServletRequest request, HttpServletResponse response, Object handler,
+    private ModelAndView resolve(HttpServletRequest request, HttpServletResponse response, Object handlerUsed,
             Exception e) {
         if (response.isCommitted()) {
             return null;
@@ -56,36 +58,27 @@ class ApiErrorResolver implements WebMvcConfigurer {
             }
             return null;
         }
-        var locale = LocaleConfiguration.apiLocale(request);
+        if (handlerUsed instanceof HandlerMethod method
+                && method.getBeanType().isAnnotationPresent(RestController.class)) {
+            return null; // the advice answers for its controllers
+        }
+        ApiExceptionHandler answers = handler.getObject();
+        ResponseEntity<?> answer;
         try {
-            if (e instanceof HttpRequestMethodNotSupportedException m) {
-                Set<HttpMethod> allowed = m.getSupportedHttpMethods();
-                if (allowed != null && !allowed.isEmpty()) {
-                    response.setHeader("Allow", String.join(", ", allowed.stream().map(HttpMethod::name).toList()));
-                }
-                problems.write(response, 405, "error.405.title", "error.405.detail", locale, m.getMethod());
-            } else if (e instanceof HttpMediaTypeNotSupportedException m) {
-                String accepted = String.join(", ", m.getSupportedMediaTypes().stream().map(Object::toString)
-                        .toList());
-                if (!accepted.isEmpty()) {
-                    response.setHeader("Accept", accepted);
-                }
-                problems.write(response, 415, "error.415.title", "error.415.detail", locale,
-                        m.getContentType() == null ? "-" : m.getContentType().toString(),
-                        accepted.isEmpty() ? "application/json" : accepted);
-            } else if (e instanceof HttpMediaTypeNotAcceptableException) {
-                problems.write(response, 406, "error.406.title", "error.406.text", locale);
-            } else if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
-                problems.write(response, 404, "error.404.title", "error.404.text", locale);
-            } else if (e instanceof MaxUploadSizeExceededException) {
-                log.info("Refused with 413, a file over the upload limit: {} {}", request.getMethod(),
-                        request.getRequestURI());
-                response.setHeader("Connection", "close");
-                problems.write(response, 413, "error.413.title", "error.413.upload", locale);
-            } else if (e instanceof MultipartException) {
-                problems.write(response, 400, "error.400.title", "error.400.multipart", locale);
+            if (e instanceof MultipartException multipart && !(e instanceof MaxUploadSizeExceededException)) {
+                answer = ResponseEntity.badRequest().body(answers.multipart(multipart,
+                        LocaleContextHolder.getLocale()));
             } else {
-                return null;
+                answer = answers.handleException(e, new ServletWebRequest(request, response));
+            }
+        } catch (Exception notSpringsOwn) {
+            return null; // not one of Spring MVC's exceptions: the other resolvers decide
+        }
+        try {
+            if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+                problems.getObject().write(response, problem, answer.getHeaders(), LocaleContextHolder.getLocale());
+            } else if (answer != null) {
+                response.setStatus(answer.getStatusCode().value());
             }
         } catch (IOException io) {
             return null;

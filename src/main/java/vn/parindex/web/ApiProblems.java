@@ -3,23 +3,32 @@ package vn.parindex.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes RFC 9457 problem documents where no controller is involved (filters, the security chain, Tomcat's error
- * valve), in the caller's language ({@link LocaleConfiguration#apiLocale}).
+ * Writes RFC 9457 problem documents where no controller is involved (filters, the security chain, exceptions
+ * raised before a controller was chosen), in the caller's language ({@link LocaleConfiguration#apiLocale}): a
+ * {@link ProblemDetail} with its texts from the message bundles, serialised by the application's Jackson mapper
+ * (the one Spring MVC writes every other answer with).
  */
 @Component
 public final class ApiProblems {
 
     private final MessageSource messages;
+    private final JsonMapper json;
 
-    public ApiProblems(MessageSource messages) {
+    public ApiProblems(MessageSource messages, JsonMapper json) {
         this.messages = messages;
+        this.json = json;
     }
 
     /** A request of the JSON API ({@code /api/...}). */
@@ -36,65 +45,48 @@ public final class ApiProblems {
         return messages.getMessage(key, args, key, locale);
     }
 
-    /** The problem document as JSON text. */
-    public String json(int status, String titleKey, String detailKey, Locale locale, Object... args) {
-        return document(status, text(titleKey, locale), text(detailKey, locale, args));
+    /** The problem document of a status from the keys of its title and detail. */
+    public ProblemDetail problem(int status, String titleKey, String detailKey, Locale locale, Object... args) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
+                text(detailKey, locale, args));
+        problem.setTitle(text(titleKey, locale));
+        return problem;
     }
 
-    /** A problem document from its texts. */
-    static String document(int status, String title, String detail) {
-        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status + ",\"detail\":"
-                + quote(detail) + "}";
-    }
-
-    /** The problem document in the language the request's {@code Accept-Language} asks for. */
+    /** The problem document in the language the request's {@code Accept-Language} asks for, naming the request. */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
             String detailKey, Object... args) throws IOException {
         Locale locale = LocaleConfiguration.apiLocale(request);
-        String json = json(status, titleKey, detailKey, locale, args);
+        ProblemDetail problem = problem(status, titleKey, detailKey, locale, args);
         String uri = request.getRequestURI();
         if (uri != null && uri.length() <= 2000) {
-            json = json.substring(0, json.length() - 1) + ",\"instance\":" + quote(uri) + "}";
+            try {
+                problem.setInstance(new URI(uri));
+            } catch (java.net.URISyntaxException e) {
+                // a path Tomcat let through that is no URI: the document goes without it
+            }
         }
-        send(response, status, json, locale);
+        write(response, problem, null, locale);
     }
 
     public void write(HttpServletResponse response, int status, String titleKey, String detailKey, Locale locale,
             Object... args) throws IOException {
-        send(response, status, json(status, titleKey, detailKey, locale, args), locale);
+        write(response, problem(status, titleKey, detailKey, locale, args), null, locale);
     }
 
-    private static void send(HttpServletResponse response, int status, String json, Locale locale)
+    /** Writes the document with the headers that go with it (e.g. {@code Allow}, {@code Retry-After}). */
+    public void write(HttpServletResponse response, ProblemDetail problem, HttpHeaders headers, Locale locale)
             throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
+        byte[] body = json.writeValueAsBytes(problem);
+        response.setStatus(problem.getStatus() > 0 ? problem.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR.value());
+        if (headers != null) {
+            headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.setHeader("Content-Language", locale.toLanguageTag());
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
-    }
-
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

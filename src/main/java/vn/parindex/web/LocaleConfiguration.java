@@ -43,6 +43,19 @@ public class LocaleConfiguration implements WebMvcConfigurer {
             return supported(super.resolveLocale(request));
         }
 
+        /**
+         * What Spring puts in {@code LocaleContextHolder} for the request (Spring's own problem documents read it):
+         * for the API its {@code Accept-Language}, as {@link #resolveLocale}.
+         */
+        @Override
+        public org.springframework.context.i18n.LocaleContext resolveLocaleContext(
+                jakarta.servlet.http.HttpServletRequest request) {
+            if (ApiProblems.isApi(request)) {
+                return new org.springframework.context.i18n.SimpleLocaleContext(apiLocale(request));
+            }
+            return super.resolveLocaleContext(request);
+        }
+
         @Override
         public void setLocale(jakarta.servlet.http.HttpServletRequest request,
                 jakarta.servlet.http.HttpServletResponse response, Locale locale) {

@@ -65,18 +65,13 @@ public class TextInputGuard implements WebMvcConfigurer {
                 if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
                     return true; // the error page of a request already answered: its parameters were checked
                 }
-                // an upload's body stays unread here: only its query string is checked now (through
-                // RequestLimits.DeferredMultipart, not Spring's multipart request, which would parse the body
-                // before the controller checked the permission); its parts are checked when the controller opens it
-                HttpServletRequest parameters = request;
-                if (RequestLimits.isMultipart(request)) {
-                    RequestLimits.DeferredMultipart deferred = org.springframework.web.util.WebUtils
-                            .getNativeRequest(request, RequestLimits.DeferredMultipart.class);
-                    if (deferred != null) {
-                        parameters = deferred;
-                    }
-                }
-                check(parameters.getParameterMap());
+                // an upload's body stays unread here (RequestLimits.DeferredMultipart): its parts are checked
+                // when the controller opens it; asked through the deferred request itself, since Spring's lazy
+                // multipart wrapper around it would parse the whole body (an oversized file: 413 instead of the
+                // permission's 403)
+                RequestLimits.DeferredMultipart deferred = org.springframework.web.util.WebUtils
+                        .getNativeRequest(request, RequestLimits.DeferredMultipart.class);
+                check(deferred != null ? deferred.getParameterMap() : request.getParameterMap());
                 if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path) {
                     path.forEach((name, value) -> {
                         if (value instanceof String text && TextRule.problem(text, false) != null) {

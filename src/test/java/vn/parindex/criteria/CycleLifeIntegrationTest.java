@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +55,9 @@ class CycleLifeIntegrationTest {
 
     @Autowired
     CriteriaCatalog catalog;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     @Autowired
     vn.parindex.security.AppUserRepository users;
@@ -176,8 +181,7 @@ class CycleLifeIntegrationTest {
                 .andExpect(status().isConflict());
         send(patch("/api/v1/cycles/2023/criteria/1.3"), "noivu",
                 "{\"targetScore\": 2.5, \"comment\": \"x\", \"version\": " + v + "}").andExpect(status().isConflict());
-        send(post("/api/v1/cycles/2023/criteria/2.2/assessments"), "tuphap",
-                "{\"score\": 3, \"comment\": \"x\"}").andExpect(status().isForbidden());
+        aClosedYearRefusesItsWritersWith409AndOthersStill403();
         assertThat(written()).isEqualTo(before);
         // the database itself refuses: a closed cycle's criteria are never changed, a new submission never waits
         assertThatThrownBy(() -> jdbc.update("update criterion set target_score = 1 where code = '1.3' and "
@@ -187,6 +191,84 @@ class CycleLifeIntegrationTest {
                 select k.id, 1, 'x', 'SUBMITTED', (select id from app_user where username = 'tuphap'), now()
                 from criterion k join cycle c on c.id = k.cycle_id where c.year = 2023 and k.code = '2.2'"""))
                 .hasMessageContaining("closed");
+    }
+
+    /**
+     * Those who could write in an open year (the head of the office that leads 2.2, Home Affairs) are told the year
+     * is closed (409, {@code conflict.cycleClosed}): a submission and an upload through the API and the page, a
+     * task's progress, a unit's report input. Whoever could not write even in an open year (a leader, another
+     * office's head) is still refused with 403, told nothing more. Nothing is written.
+     */
+    private void aClosedYearRefusesItsWritersWith409AndOthersStill403() throws Exception {
+        long evidence = jdbc.queryForObject("select count(*) from evidence", Long.class);
+        long updates = jdbc.queryForObject("select count(*) from task_update", Long.class);
+        long inputs = jdbc.queryForObject("select count(*) from report_input", Long.class);
+        String closed = messages.getMessage("conflict.cycleClosed", null, java.util.Locale.forLanguageTag("vi"));
+
+        JsonNode submit = body(send(post("/api/v1/cycles/2023/criteria/2.2/assessments"), "tuphap",
+                "{\"score\": 3, \"comment\": \"x\"}").andExpect(status().isConflict()));
+        assertThat(submit.path("status").asInt()).isEqualTo(409);
+        assertThat(submit.path("detail").asString()).isEqualTo(closed);
+        assertThat(submit.path("currentVersion").isNumber()).isTrue();
+        send(post("/api/v1/cycles/2023/criteria/2.2/assessments"), "vhtt",
+                "{\"score\": 3, \"comment\": \"x\"}").andExpect(status().isForbidden());
+        send(post("/api/v1/cycles/2023/criteria/2.2/assessments"), "lanhdao",
+                "{\"score\": 3, \"comment\": \"x\"}").andExpect(status().isForbidden());
+
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        for (String user : List.of("tuphap", "noivu")) {
+            JsonNode upload = body(mvc.perform(multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
+                    .file(new MockMultipartFile("file", "a.pdf", "application/pdf", pdf))
+                    .with(httpBasic(user, "demo"))).andExpect(status().isConflict()));
+            assertThat(upload.path("detail").asString()).isEqualTo(closed);
+        }
+        mvc.perform(multipart("/api/v1/cycles/2023/criteria/2.2/evidence")
+                .file(new MockMultipartFile("file", "a.pdf", "application/pdf", pdf))
+                .with(httpBasic("vhtt", "demo"))).andExpect(status().isForbidden());
+
+        // the page: the error page with the closed year's message, not "no permission"
+        String page = mvc.perform(multipart("/cycles/2023/criteria/2.2/assessments")
+                .param("score", "3").param("comment", "x")
+                .with(vn.parindex.support.SignedIn.as(users, "tuphap"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(page).select("#conflict-message").attr("data-message-key"))
+                .isEqualTo("conflict.cycleClosed");
+        mvc.perform(multipart("/cycles/2023/criteria/2.2/assessments").param("score", "3").param("comment", "x")
+                .with(vn.parindex.support.SignedIn.as(users, "vhtt"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isForbidden());
+
+        // a task the office leads: its progress, through the API and the page
+        Long task = jdbc.query("""
+                select t.id from task t join cycle c on c.id = t.cycle_id join task_unit tu on tu.task_id = t.id
+                join unit u on u.id = tu.unit_id where c.year = 2023 and tu.role = 'LEAD' and u.code = 'TUPHAP'
+                order by t.id limit 1""", rs -> rs.next() ? rs.getLong(1) : null);
+        assertThat(task).isNotNull();
+        {
+            JsonNode progress = body(send(post("/api/v1/tasks/" + task + "/updates"), "tuphap",
+                    "{\"note\": \"Đã làm\"}").andExpect(status().isConflict()));
+            assertThat(progress.path("detail").asString()).isEqualTo(closed);
+            send(post("/api/v1/tasks/" + task + "/updates"), "vhtt", "{\"note\": \"Đã làm\"}")
+                    .andExpect(status().isForbidden());
+            String taskPage = mvc.perform(multipart("/tasks/" + task + "/updates").param("note", "Đã làm")
+                    .with(vn.parindex.support.SignedIn.as(users, "tuphap"))
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(status().isConflict()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(taskPage).isNotEmpty();
+        }
+
+        // a unit's report input: its head is told the year is closed, another office's head is refused
+        JsonNode input = body(send(put("/api/v1/cycles/2023/reports/2023-Q2/units/TUPHAP"), "tuphap",
+                "{\"difficulties\": \"x\"}").andExpect(status().isConflict()));
+        assertThat(input.path("detail").asString()).isEqualTo(closed);
+        send(put("/api/v1/cycles/2023/reports/2023-Q2/units/TUPHAP"), "vhtt", "{\"difficulties\": \"x\"}")
+                .andExpect(status().isForbidden());
+
+        assertThat(jdbc.queryForObject("select count(*) from evidence", Long.class)).isEqualTo(evidence);
+        assertThat(jdbc.queryForObject("select count(*) from task_update", Long.class)).isEqualTo(updates);
+        assertThat(jdbc.queryForObject("select count(*) from report_input", Long.class)).isEqualTo(inputs);
     }
 
     private void theNextYearStartsFromTheOfficialResultsWithARenumberedCriterion() throws Exception {

@@ -361,6 +361,63 @@ class ApiErrorAnswersTest {
         assertThat(covered).containsAll(writes);
     }
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    JsonNode problem(MockHttpServletResponse response, int status) throws Exception {
+        assertThat(response.getStatus()).isEqualTo(status);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        return problem;
+    }
+
+    String text(String key, String language) {
+        return messages.getMessage(key, null, java.util.Locale.forLanguageTag(language));
+    }
+
+    /**
+     * Spring MVC's own refusals (ResponseEntityExceptionHandler) come with the titles the bundles give them
+     * ({@code problemDetail.title.<exception class>}) and name the field a value of the wrong type was given for:
+     * a request parameter, a path variable, a JSON property; the answer to a method not allowed says which are.
+     */
+    @Test
+    void springsOwnRefusalsAreProblemDocumentsFromTheBundlesNamingTheirField() throws Exception {
+        JsonNode page = problem(mvc.perform(get("/api/v1/cycles/2023/criteria?page=abc")
+                .with(httpBasic("lanhdao", "demo"))).andReturn().getResponse(), 400);
+        assertThat(page.path("title").asString()).isEqualTo(text(
+                "problemDetail.title.org.springframework.web.method.annotation.MethodArgumentTypeMismatchException",
+                "vi"));
+        assertThat(page.path("errors").get(0).path("field").asString()).isEqualTo("page");
+        assertThat(page.path("errors").get(0).path("message").asString())
+                .isEqualTo(text("error.400.fieldUnreadable", "vi"));
+
+        JsonNode year = problem(mvc.perform(get("/api/v1/cycles/hai-nghin/criteria").header("Accept-Language", "en")
+                .with(httpBasic("lanhdao", "demo"))).andReturn().getResponse(), 400);
+        assertThat(year.path("errors").get(0).path("field").asString()).isEqualTo("year");
+        assertThat(year.path("errors").get(0).path("message").asString())
+                .isEqualTo(text("error.400.fieldUnreadable", "en"));
+
+        JsonNode version = problem(mvc.perform(json(patch("/api/v1/cycles/2023/criteria/1.2")
+                .with(httpBasic("noivu", "demo")), "{\"targetScore\": 2, \"comment\": \"x\", \"version\": \"mot\"}"))
+                .andReturn().getResponse(), 400);
+        assertThat(version.path("title").asString()).isEqualTo(
+                text("problemDetail.title.org.springframework.http.converter.HttpMessageNotReadableException", "vi"));
+        assertThat(version.path("errors").get(0).path("field").asString()).isEqualTo("version");
+
+        MockHttpServletResponse delete = mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/cycles")
+                        .with(httpBasic("noivu", "demo"))).andReturn().getResponse();
+        JsonNode notAllowed = problem(delete, 405);
+        assertThat(notAllowed.path("title").asString()).isEqualTo(
+                text("problemDetail.title.org.springframework.web.HttpRequestMethodNotSupportedException", "vi"));
+        assertThat(delete.getHeader("Allow")).contains("GET");
+
+        JsonNode nowhere = problem(mvc.perform(get("/api/v1/khong-co").with(httpBasic("lanhdao", "demo")))
+                .andReturn().getResponse(), 404);
+        assertThat(nowhere.path("title").asString()).isEqualTo(text("error.404.title", "vi"));
+    }
+
     @Test
     void problemsComeInTheLanguageAsked() throws Exception {
         MockHttpServletResponse vi = mvc.perform(get("/api/v1/cycles/1999/criteria").with(httpBasic("lanhdao", "demo")))
