@@ -3,6 +3,7 @@ package vn.parindex.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -158,7 +159,7 @@ public final class FormPage {
             } else {
                 BindingResult result = binding();
                 if (result != null) {
-                    e.rejectInto(result);
+                    reject(e, result);
                 } else {
                     model.addAttribute("conflict", e.fieldErrors().values().iterator().next());
                 }
@@ -202,6 +203,22 @@ public final class FormPage {
             alsoOnConflict.accept(e);
         }
         return page.get();
+    }
+
+    /**
+     * Each refusal next to its field ({@code th:errors}); a name the form has no field for is an error of the whole
+     * form. A message that is no key of the bundles (a sentence a rule wrote itself) is shown as it is.
+     */
+    static void reject(InvalidInputException e, BindingResult result) {
+        Object target = result.getTarget();
+        var fields = target == null ? null : PropertyAccessorFactory.forBeanPropertyAccess(target);
+        e.fieldErrors().forEach((field, messageKey) -> {
+            if (fields != null && fields.isReadableProperty(field)) {
+                result.rejectValue(field, messageKey, messageKey);
+            } else {
+                result.reject(messageKey, messageKey);
+            }
+        });
     }
 
     /** The form's binding result; a form read by hand is bound (put in the model) on its first use. */
