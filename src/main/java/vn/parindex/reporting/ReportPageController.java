@@ -92,13 +92,33 @@ class ReportPageController {
         }
     }
 
+    /** A due day of the calendar: 1 to 31 ({@code report.calendar.day}). */
+    @jakarta.validation.constraints.NotNull(message = "{report.calendar.day}")
+    @jakarta.validation.constraints.Min(value = 1, message = "{report.calendar.day}")
+    @jakarta.validation.constraints.Max(value = 31, message = "{report.calendar.day}")
+    @jakarta.validation.Constraint(validatedBy = {})
+    @java.lang.annotation.Target({java.lang.annotation.ElementType.FIELD, java.lang.annotation.ElementType.PARAMETER,
+            java.lang.annotation.ElementType.RECORD_COMPONENT, java.lang.annotation.ElementType.METHOD})
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @jakarta.validation.ReportAsSingleViolation
+    public @interface DueDay {
+        String message() default "{report.calendar.day}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends jakarta.validation.Payload>[] payload() default {};
+    }
+
     /** Home Affairs' review: the version shown and, to return it, the reason. */
     public record ReviewForm(Long version, String reason) {
     }
 
-    /** The deadlines as typed. */
-    public record CalendarForm(Integer monthDueDay, Integer quarterDueDay, Integer halfDueDay, Integer yearDueDay,
-            String selfAssessmentDue, Long version) {
+    /**
+     * The deadlines as typed: each day a whole number from 1 to 31 (checked when bound, with the service's message
+     * {@code report.calendar.day}; the service checks again for the API).
+     */
+    public record CalendarForm(@DueDay Integer monthDueDay, @DueDay Integer quarterDueDay, @DueDay Integer halfDueDay,
+            @DueDay Integer yearDueDay, String selfAssessmentDue, Long version) {
 
         static CalendarForm of(ReportCalendar c) {
             return new CalendarForm(c.monthDueDay(), c.quarterDueDay(), c.halfDueDay(), c.yearDueDay(),
@@ -167,9 +187,10 @@ class ReportPageController {
 
     @PostMapping("/cycles/{year}/calendar")
     String calendar(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
-            @ModelAttribute("calendarForm") CalendarForm form, BindingResult result, Model model,
+            @jakarta.validation.Valid @ModelAttribute("calendarForm") CalendarForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        // a day that is not a whole number (20.9, "abc") is refused as it is, never read as no day at all
+        // a day that is not a whole number (20.9, "abc") is refused as it is, never read as no day at all; a day out
+        // of 1–31 is refused when bound (@DueDay), before the service
         return FormPage.of(result, model, response)
                 .currentOnConflict(() -> CalendarForm.of(reports.calendar(cycle)))
                 .submit(() -> {

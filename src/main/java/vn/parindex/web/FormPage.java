@@ -27,8 +27,10 @@ import vn.parindex.system.UniqueViolations;
  *
  * <ul>
  * <li>The form could not be bound (a letter in a number box, a hidden version that is no number): 400, the page
- * again with Spring's field error ({@code typeMismatch}, shown by {@code th:errors}); the service is not called, so
- * it never sees a null for what was typed.</li>
+ * again with Spring's field error ({@code typeMismatch}, shown by {@code th:errors}) and what was typed (a record
+ * form Spring could not create is made again from the typed values); the service is not called, so it never sees
+ * a null for what was typed. So is a form that breaks a {@code jakarta.validation} constraint of its record
+ * ({@code @Valid}; the message a key of the bundles, e.g. {@code ReportPageController.DueDay}).</li>
  * <li>{@link InvalidInputException}: 400, each message next to its field (a name the form has no field for
  * becomes an error of the whole form). A form of buttons only (no binding result) shows the first message as the
  * page's {@code conflict} alert.</li>
@@ -149,6 +151,7 @@ public final class FormPage {
      */
     public String submit(Supplier<String> action, Supplier<String> page) {
         if (form != null && form.hasErrors()) {
+            typedAgain();
             return invalid(page);
         }
         try {
@@ -203,6 +206,74 @@ public final class FormPage {
             alsoOnConflict.accept(e);
         }
         return page.get();
+    }
+
+    /**
+     * A record form whose binding failed is not created by Spring (the model holds {@code null}; the binding result
+     * still answers {@code th:field} with the raw values). For what the page reads from the form itself, it is made
+     * again from what was typed, each value that could not be read left empty; a form of another kind is dropped,
+     * so that the page's own form ({@code putIfAbsent}) stands in for it.
+     */
+    private void typedAgain() {
+        String name = form.getObjectName();
+        if (form.getTarget() != null || model.getAttribute(name) != null) {
+            return;
+        }
+        Object again = recordType(name).map(this::rebuild).orElse(null);
+        if (again != null) {
+            model.addAttribute(name, again);
+            // the model drops a binding result whose target is not the attribute: the errors are put back
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, form);
+        } else {
+            model.asMap().remove(name);
+        }
+    }
+
+    /** The record type of the handler's {@code @ModelAttribute} parameter of this name, if any. */
+    private static java.util.Optional<Class<?>> recordType(String name) {
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes request)
+                || !(request.getRequest().getAttribute(
+                        org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+                        instanceof org.springframework.web.method.HandlerMethod handler)) {
+            return java.util.Optional.empty();
+        }
+        for (org.springframework.core.MethodParameter parameter : handler.getMethodParameters()) {
+            var attribute = parameter.getParameterAnnotation(
+                    org.springframework.web.bind.annotation.ModelAttribute.class);
+            if (attribute != null && name.equals(attribute.name().isEmpty() ? attribute.value() : attribute.name())
+                    && parameter.getParameterType().isRecord()) {
+                return java.util.Optional.of(parameter.getParameterType());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private Object rebuild(Class<?> type) {
+        var components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        var converter = new org.springframework.beans.SimpleTypeConverter();
+        for (int i = 0; i < components.length; i++) {
+            String field = components[i].getName();
+            if (!form.hasFieldErrors(field)) {
+                try {
+                    values[i] = converter.convertIfNecessary(form.getFieldValue(field), components[i].getType(),
+                            new org.springframework.core.convert.TypeDescriptor(
+                                    org.springframework.core.ResolvableType.forType(components[i].getGenericType()),
+                                    null, null));
+                } catch (RuntimeException e) {
+                    values[i] = null; // left empty, as for a value that could not be read
+                }
+            }
+        }
+        try {
+            var constructor = type.getDeclaredConstructor(java.util.Arrays.stream(components)
+                    .map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new));
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
