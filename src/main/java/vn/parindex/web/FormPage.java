@@ -36,7 +36,7 @@ import vn.parindex.system.UniqueViolations;
  * page's {@code conflict} alert.</li>
  * <li>{@link ConflictException}, a stale JPA entity ({@link ObjectOptimisticLockingFailureException}) and, when
  * {@link #duplicateMessage} is set, a unique rule of the database: 409, the page again with the message key in the
- * model attribute {@code conflict} (the layout's alert), or as a field's error ({@link #conflictOnField}).</li>
+ * model attribute {@code conflict} (the page's alert), or as a field's error ({@link #conflictOnField}).</li>
  * </ul>
  * Anything else propagates ({@code PageConflictAdvice} turns an unanswered refusal into the error page). The page
  * supplier renders the page as its GET does; forms it adds with {@code putIfAbsent} keep what was typed.
