@@ -6,13 +6,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -30,14 +27,13 @@ import vn.parindex.criteria.CriterionScoreService;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.ScoringMethodService;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.ConflictException;
+import vn.parindex.web.FormPage;
 import vn.parindex.web.RenderedFragments;
-import vn.parindex.system.InvalidInputException;
 
 /**
  * A criterion's page ({@link CriterionPage}, read by {@link CriterionPages}) and its forms: submit a
- * self-assessment with files, approve or return it, correct scores, assign units. Bad input shows the page again
- * (400) with what was typed and each message next to its field; a stale form shows it with the message (409).
+ * self-assessment with files, approve or return it, correct scores, assign units. A refused form shows the page
+ * again through {@link FormPage}: 400 with what was typed and each message next to its field, 409 with the message.
  */
 @Controller
 class CriterionPageController {
@@ -110,22 +106,19 @@ class CriterionPageController {
             HttpServletRequest request, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         // the permission first: the form's body (its files) is read only for those who may submit
         assessments.requireCanSubmit(user, cycle.getYear(), code);
-        SubmitForm form = null;
-        try (Uploads uploads = Uploads.receive(request, "files", assessments.maxFileSizeBytes(),
-                Uploads.Dates.PAGE)) {
-            form = SubmitForm.of(request);
-            assessments.submit(user, cycle.getYear(), code, form.score(), form.comment(), uploads.files(),
-                    uploads.details());
-            redirect.addFlashAttribute("notice", "notice.submitted");
-            return "redirect:" + url(cycle.getYear(), code);
-        } catch (InvalidInputException e) {
-            BindingResult result = bound(model, "submitForm", form != null ? form : SubmitForm.of(request));
-            e.rejectInto(result);
-            return invalid(user, cycle, code, model, response);
-        } catch (ConflictException e) {
-            bound(model, "submitForm", form != null ? form : SubmitForm.of(request));
-            return conflict(user, cycle, code, model, response, e.messageKey());
-        }
+        // the form is read by hand, after the body was received; a conflict shows it as typed too
+        return page(user, cycle, code, null, model, response)
+                .typed("submitForm", () -> SubmitForm.of(request))
+                .submit(() -> {
+                    try (Uploads uploads = Uploads.receive(request, "files", assessments.maxFileSizeBytes(),
+                            Uploads.Dates.PAGE)) {
+                        SubmitForm form = SubmitForm.of(request);
+                        assessments.submit(user, cycle.getYear(), code, form.score(), form.comment(),
+                                uploads.files(), uploads.details());
+                    }
+                    redirect.addFlashAttribute("notice", "notice.submitted");
+                    return "redirect:" + url(cycle.getYear(), code);
+                }, () -> show(user, cycle, code, false, model));
     }
 
     @PostMapping("/assessments/{id}/approve")
@@ -182,48 +175,39 @@ class CriterionPageController {
     String scoringMethod(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @ModelAttribute("scoringMethodForm") ScoringMethodForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        if (result.hasErrors()) {
-            return invalid(user, cycle, code, model, response);
-        }
-        try {
-            scoringMethods.change(user, cycle.getYear(), code, new ScoringMethodService.MethodChange(
-                    form.scoringMethod(), form.reason(), form.version()));
-            redirect.addFlashAttribute("notice", "notice.scoringMethodSaved");
-            return "redirect:" + url(cycle.getYear(), code);
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            return invalid(user, cycle, code, model, response);
-        } catch (ConflictException e) {
-            model.addAttribute("pending", e.details());
-            model.asMap().remove("scoringMethodForm");
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "scoringMethodForm");
-            return conflict(user, cycle, code, model, response, e.messageKey());
-        } catch (ObjectOptimisticLockingFailureException e) {
-            return conflict(user, cycle, code, model, response, "conflict.criterion");
-        }
+        // a submission awaiting review stands in the way: named under the message, the current method shown
+        return page(user, cycle, code, result, model, response)
+                .staleMessage("conflict.criterion")
+                .currentOnConflict()
+                .onConflict(e -> model.addAttribute("pending", e.details()))
+                .submit(() -> {
+                    scoringMethods.change(user, cycle.getYear(), code, new ScoringMethodService.MethodChange(
+                            form.scoringMethod(), form.reason(), form.version()));
+                    redirect.addFlashAttribute("notice", "notice.scoringMethodSaved");
+                    return "redirect:" + url(cycle.getYear(), code);
+                }, () -> show(user, cycle, code, false, model));
     }
 
     /**
      * A bound form's write, the same for every form of the page: the page again with 400 and the messages next to
-     * the fields when the input is bad (by binding or by the service's rules), with 409 when someone changed the
-     * record meanwhile, else back to the page with a notice.
+     * the fields when the input is bad (by binding or by the service's rules), with 409 and this form's conflict
+     * message when someone changed the record meanwhile, else back to the page with a notice.
      */
     private String write(CurrentUser user, Cycle cycle, String code, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response, String notice, String conflictKey,
             Runnable change) {
-        if (result.hasErrors()) {
-            return invalid(user, cycle, code, model, response);
-        }
-        try {
+        return page(user, cycle, code, result, model, response).conflictMessage(conflictKey).submit(() -> {
             change.run();
             redirect.addFlashAttribute("notice", notice);
             return "redirect:" + url(cycle.getYear(), code);
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            return invalid(user, cycle, code, model, response);
-        } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
-            return conflict(user, cycle, code, model, response, conflictKey);
-        }
+        }, () -> show(user, cycle, code, false, model));
+    }
+
+    /** A form of this page: bad input also marks the page ({@code badInput}: the forms it belongs to open). */
+    private static FormPage page(CurrentUser user, Cycle cycle, String code, BindingResult result, Model model,
+            HttpServletResponse response) {
+        return (result == null ? FormPage.of(model, response) : FormPage.of(result, model, response))
+                .onInvalid(() -> model.addAttribute("badInput", true));
     }
 
     /** A document, streamed slice by slice from the database: never whole in memory. */
@@ -237,29 +221,6 @@ class CriterionPageController {
         response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
         response.setHeader("X-Content-Type-Options", "nosniff");
         pages.copyEvidence(file.getId(), file.getSizeBytes(), response.getOutputStream());
-    }
-
-    /** A form read by hand (the submission, after its permission check) as Spring would have bound it. */
-    private static BindingResult bound(Model model, String name, Object form) {
-        BindingResult result = new BeanPropertyBindingResult(form, name);
-        model.addAttribute(name, form);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
-        return result;
-    }
-
-    /** The page again with what was typed and the messages next to the fields: 400. */
-    private String invalid(CurrentUser user, Cycle cycle, String code, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("badInput", true);
-        return show(user, cycle, code, false, model);
-    }
-
-    /** The page again with the current values and the conflict's message: 409. */
-    private String conflict(CurrentUser user, Cycle cycle, String code, Model model, HttpServletResponse response,
-            String messageKey) {
-        response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("conflict", messageKey);
-        return show(user, cycle, code, false, model);
     }
 
     /** In the correction form an empty box means "leave unchanged". */

@@ -17,13 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.ConflictException;
-import vn.parindex.system.InvalidInputException;
+import vn.parindex.web.FormPage;
 
 /**
  * The self-assessment dossier's pages: how complete it is ({@code /cycles/{year}/dossier}), a criterion's expected
  * documents with their files and the explanation ({@code …/criteria/{code}/dossier}), and the whole dossier as one
- * .zip. Bad input re-shows the page with 400; a conflict is 409.
+ * .zip. A refused form shows the page again ({@link FormPage}): 400, or 409 for a conflict.
  */
 @Controller
 class DossierController {
@@ -107,22 +106,21 @@ class DossierController {
             @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         dossiers.requireCanAttach(user, cycle.getYear(), code);
-        try (Uploads uploads = Uploads.receive(request, "file", assessments.maxFileSizeBytes(),
-                Uploads.Dates.PAGE)) {
-            dossiers.attach(user, cycle.getYear(), code, id, uploads.files(), uploads.details());
-            redirect.addFlashAttribute("notice", "dossier.attached");
-            return "redirect:/cycles/" + cycle.getYear() + "/criteria/" + code + "/dossier#item-" + id;
-        } catch (InvalidInputException e) {
-            response.setStatus(400);
-            model.addAttribute("uploadErrors", e.fieldErrors());
-            model.addAttribute("uploadItem", id);
-            model.addAttribute("uploadForm", AttachForm.of(request));
-            return criterion(user, cycle, code, model);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-            return criterion(user, cycle, code, model);
-        }
+        // bad input is shown next to this item's upload, with the details as typed
+        return FormPage.of(model, response)
+                .invalidShownBy(e -> {
+                    model.addAttribute("uploadErrors", e.fieldErrors());
+                    model.addAttribute("uploadItem", id);
+                    model.addAttribute("uploadForm", AttachForm.of(request));
+                })
+                .submit(() -> {
+                    try (Uploads uploads = Uploads.receive(request, "file", assessments.maxFileSizeBytes(),
+                            Uploads.Dates.PAGE)) {
+                        dossiers.attach(user, cycle.getYear(), code, id, uploads.files(), uploads.details());
+                    }
+                    redirect.addFlashAttribute("notice", "dossier.attached");
+                    return "redirect:/cycles/" + cycle.getYear() + "/criteria/" + code + "/dossier#item-" + id;
+                }, () -> criterion(user, cycle, code, model));
     }
 
     /** The whole dossier as one .zip: the index, the report and the appendix, a folder per criterion with documents. */
@@ -141,23 +139,13 @@ class DossierController {
         archive.write(overview, response.getOutputStream());
     }
 
+    /** A form's write (a button's when {@code result} is null), shown again by {@link FormPage} when refused. */
     private String save(CurrentUser user, Cycle cycle, String code, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response, Runnable change, String notice) {
-        try {
+        return (result == null ? FormPage.of(model, response) : FormPage.of(result, model, response)).submit(() -> {
             change.run();
             redirect.addFlashAttribute("notice", notice);
             return "redirect:/cycles/" + cycle.getYear() + "/criteria/" + code + "/dossier";
-        } catch (InvalidInputException e) {
-            if (result != null) {
-                e.rejectInto(result);
-            } else {
-                model.addAttribute("conflict", e.fieldErrors().values().iterator().next());
-            }
-            response.setStatus(400);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-        }
-        return criterion(user, cycle, code, model);
+        }, () -> criterion(user, cycle, code, model));
     }
 }

@@ -5,20 +5,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.ConflictException;
-import vn.parindex.system.InvalidInputException;
 import vn.parindex.tasks.TaskService;
+import vn.parindex.web.FormPage;
 
 /**
  * The task page's progress form, with its evidence documents: the permission first (403 for another unit's head or
- * a leader, 404 for no task), then the body and its files. Bad input shows the task page again with status 400 and
- * what was typed; a closed cycle is 409.
+ * a leader, 404 for no task), then the body and its files. A refused form shows the task page again ({@link FormPage}):
+ * 400 with what was typed, 409 (a closed cycle) with the message.
  */
 @Controller
 class TaskProgressController {
@@ -49,29 +46,23 @@ class TaskProgressController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         // the permission first: the form's body (its files) is read only for those who may update the task
         tasks.requireMayUpdate(user, id);
-        ProgressForm form = null;
-        try (Uploads uploads = Uploads.receive(request, "files", evidence.maxFileSize().toBytes(),
-                Uploads.Dates.PAGE)) {
-            form = ProgressForm.of(request);
-            progress.record(user, id, form.note(), TaskProgress.percent(form.percent()), form.status(),
-                    uploads.files(), uploads.details());
-            redirect.addFlashAttribute("notice", "notice.taskProgressSaved");
-            return "redirect:/tasks/" + id;
-        } catch (InvalidInputException e) {
-            ProgressForm typed = form != null ? form : ProgressForm.of(request);
-            BindingResult result = new BeanPropertyBindingResult(typed, "progress");
-            e.rejectInto(result);
-            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "progress", result);
-            model.addAttribute("progress", typed);
-            response.setStatus(400);
-        } catch (ConflictException e) {
-            model.addAttribute("progress", form != null ? form : ProgressForm.of(request));
-            model.addAttribute("conflict", e.messageKey());
-            response.setStatus(409);
-        }
-        model.addAttribute("task", tasks.task(id));
-        model.addAttribute("updates", tasks.updates(id));
-        model.addAttribute("maxFileSizeMb", evidence.maxFileSize().toMegabytes());
-        return "tasks/task";
+        // the form is read by hand, after the body was received; refused, it is shown again as typed
+        return FormPage.of(model, response)
+                .typed("progress", () -> ProgressForm.of(request))
+                .submit(() -> {
+                    try (Uploads uploads = Uploads.receive(request, "files", evidence.maxFileSize().toBytes(),
+                            Uploads.Dates.PAGE)) {
+                        ProgressForm form = ProgressForm.of(request);
+                        progress.record(user, id, form.note(), TaskProgress.percent(form.percent()), form.status(),
+                                uploads.files(), uploads.details());
+                    }
+                    redirect.addFlashAttribute("notice", "notice.taskProgressSaved");
+                    return "redirect:/tasks/" + id;
+                }, () -> {
+                    model.addAttribute("task", tasks.task(id));
+                    model.addAttribute("updates", tasks.updates(id));
+                    model.addAttribute("maxFileSizeMb", evidence.maxFileSize().toMegabytes());
+                    return "tasks/task";
+                });
     }
 }

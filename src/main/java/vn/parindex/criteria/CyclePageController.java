@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,14 +14,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.ConflictException;
 import vn.parindex.system.InvalidInputException;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.web.FormPage;
 
 /**
  * The cycles' pages: Home Affairs closes a year and starts the next ({@code /admin/cycles}); everyone reads the
  * reconciliation of self-assessment and appraisal ({@code /cycles/{year}/reconciliation}), where Home Affairs enters
- * the province's appraised scores. Bad input re-shows the page with 400 and the message next to the field.
+ * the province's appraised scores. A refused form is shown again by {@link FormPage}: 400 and the message next to
+ * the field, 409 with the conflict's message.
  */
 @Controller
 class CyclePageController {
@@ -63,23 +63,22 @@ class CyclePageController {
     @PostMapping("/admin/cycles/{year}/close")
     String close(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            lifecycle.close(user, year);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-            model.addAttribute("pending", e.details());
-            return cycles(model);
-        }
-        redirect.addFlashAttribute("notice", "cycle.closedNotice");
-        return "redirect:/admin/cycles";
+        // what stands in the way (the pending work) is listed under the message
+        return FormPage.of(model, response)
+                .onConflict(e -> model.addAttribute("pending", e.details()))
+                .submit(() -> {
+                    lifecycle.close(user, year);
+                    redirect.addFlashAttribute("notice", "cycle.closedNotice");
+                    return "redirect:/admin/cycles";
+                }, () -> cycles(model));
     }
 
     @PostMapping("/admin/cycles")
     String start(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("start") StartForm form,
             BindingResult result, @org.springframework.web.bind.annotation.RequestParam(required = false) String preview,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        try {
+        // a year that already exists is said next to the year
+        return FormPage.of(result, model, response).conflictOnField("year").submit(() -> {
             Integer year = number(form.year(), "year");
             Integer from = number(form.from(), "from");
             if (preview != null) {
@@ -94,14 +93,7 @@ class CyclePageController {
             Cycle next = lifecycle.startNext(user, new CycleLifecycle.NextCycle(year, from, mapping(form.mapping())));
             redirect.addFlashAttribute("notice", "cycle.startedNotice");
             return "redirect:/?year=" + next.getYear();
-        } catch (InvalidInputException e) {
-            e.fieldErrors().forEach((field, message) -> result.rejectValue(field, message, message));
-            response.setStatus(400);
-        } catch (ConflictException e) {
-            result.rejectValue("year", e.messageKey());
-            response.setStatus(409);
-        }
-        return cycles(model);
+        }, () -> cycles(model));
     }
 
     @GetMapping("/cycles/{year}/reconciliation")
@@ -122,19 +114,12 @@ class CyclePageController {
             @ModelAttribute("appraisal") AppraisalForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         String code = form.code() == null ? "" : form.code();
-        try {
+        return FormPage.of(result, model, response).staleMessage("conflict.criterion").submit(() -> {
             appraisals.appraise(user, cycle.getYear(), code,
                     new AppraisalService.AppraisalChange(form.appraisedScore(), form.reason(), form.version()));
             redirect.addFlashAttribute("notice", "appraisal.saved");
             return "redirect:/cycles/" + cycle.getYear() + "/reconciliation#appraise-" + code;
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-        } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e instanceof ConflictException c ? c.messageKey() : "conflict.criterion");
-        }
-        return reconciliation(user, cycle, model);
+        }, () -> reconciliation(user, cycle, model));
     }
 
     /** The criteria that are scored (no parts), in the tree's order. */

@@ -12,13 +12,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.audit.Actor;
-import vn.parindex.system.ConflictException;
-import vn.parindex.system.InvalidInputException;
+import vn.parindex.web.FormPage;
 
 /**
  * The units page of Home Affairs (the URL is ADMIN-only in the security configuration, the service checks too).
  * The signed-in person arrives as the {@link Actor} of their changes: organisation does not depend on security.
- * Bad input re-shows the page with status 400, each message next to its field and what was typed kept.
+ * A refused form shows the page again ({@link FormPage}): 400 with each message next to its field and what was
+ * typed kept, 409 for a conflict.
  */
 @Controller
 @RequestMapping("/admin/units")
@@ -51,38 +51,24 @@ class UnitAdminController {
     String create(@AuthenticationPrincipal(expression = "actor()") Actor admin,
             @ModelAttribute("newUnit") NewUnitForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        if (!result.hasErrors()) {
-            try {
-                units.create(admin, form.code(), form.name(), form.kind());
-                redirect.addFlashAttribute("notice", "notice.unitSaved");
-                return "redirect:/admin/units";
-            } catch (InvalidInputException e) {
-                e.rejectInto(result);
-            }
-        }
-        response.setStatus(400);
-        return list(model);
+        return FormPage.of(result, model, response).submit(() -> {
+            units.create(admin, form.code(), form.name(), form.kind());
+            redirect.addFlashAttribute("notice", "notice.unitSaved");
+            return "redirect:/admin/units";
+        }, () -> list(model));
     }
 
     @PostMapping("/{id}")
     String update(@AuthenticationPrincipal(expression = "actor()") Actor admin, @PathVariable long id,
             @ModelAttribute("rename") RenameForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        if (!result.hasErrors()) {
-            try {
-                units.update(admin, id, form.name(), Boolean.TRUE.equals(form.active()), form.version());
-                redirect.addFlashAttribute("notice", "notice.unitSaved");
-                return "redirect:/admin/units";
-            } catch (InvalidInputException e) {
-                e.rejectInto(result);
-            } catch (ConflictException e) {
-                response.setStatus(409);
-                model.addAttribute("conflict", e.messageKey());
-                return list(model);
-            }
-        }
-        response.setStatus(400);
-        model.addAttribute("renamedId", id); // the row re-shows what was typed, with the message
-        return list(model);
+        // bad input: the row re-shows what was typed, with the message
+        return FormPage.of(result, model, response)
+                .onInvalid(() -> model.addAttribute("renamedId", id))
+                .submit(() -> {
+                    units.update(admin, id, form.name(), Boolean.TRUE.equals(form.active()), form.version());
+                    redirect.addFlashAttribute("notice", "notice.unitSaved");
+                    return "redirect:/admin/units";
+                }, () -> list(model));
     }
 }

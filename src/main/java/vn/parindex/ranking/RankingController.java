@@ -1,8 +1,6 @@
 package vn.parindex.ranking;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,14 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.ConflictException;
-import vn.parindex.system.InvalidInputException;
-import vn.parindex.system.UniqueViolations;
+import vn.parindex.web.FormPage;
 
 /**
  * The province's ranking table for a cycle's baseline year: everyone reads it, Home Affairs keeps it (the URL
- * rules let only ADMIN post here, and {@link RankingService} checks the role again). Bad input re-shows the page
- * with status 400, the message next to the field and what was typed kept; a conflict is 409.
+ * rules let only ADMIN post here, and {@link RankingService} checks the role again). A refused form shows the
+ * page again ({@link FormPage}): 400 with the message next to the field and what was typed kept, 409 for a conflict.
  */
 @Controller
 class RankingController {
@@ -81,45 +77,31 @@ class RankingController {
                 () -> ranking.correct(user, cycle.getId(), corrected.id(), corrected.total(), corrected.version()));
     }
 
+    /**
+     * The write of one form: a stale row is {@code conflict.peer}; the same district added by another request at the
+     * same moment (the database's unique rule) is {@code conflict.peerExists}.
+     */
     private String save(Cycle cycle, BindingResult result, Model model, RedirectAttributes redirect,
             HttpServletResponse response, Runnable change) {
-        if (result.hasErrors()) {
-            response.setStatus(400);
-            return show(cycle, model);
-        }
-        try {
-            change.run();
-            redirect.addFlashAttribute("notice", "notice.rankingSaved");
-            return "redirect:/cycles/" + cycle.getYear() + "/ranking";
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-        } catch (ConflictException | ObjectOptimisticLockingFailureException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e instanceof ConflictException c ? c.messageKey() : "conflict.peer");
-        } catch (DataIntegrityViolationException e) {
-            if (!UniqueViolations.isUniqueViolation(e)) {
-                throw e;
-            }
-            // the same district added by another request at the same moment: the database's unique rule refused it
-            response.setStatus(409);
-            model.addAttribute("conflict", "conflict.peerExists");
-        }
-        return show(cycle, model);
+        return FormPage.of(result, model, response)
+                .staleMessage("conflict.peer")
+                .duplicateMessage("conflict.peerExists")
+                .submit(() -> {
+                    change.run();
+                    redirect.addFlashAttribute("notice", "notice.rankingSaved");
+                    return "redirect:/cycles/" + cycle.getYear() + "/ranking";
+                }, () -> show(cycle, model));
     }
 
     @PostMapping("/cycles/{year}/ranking/{id}/delete")
     String remove(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable long id,
             @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        try {
+        // a button: a missing version is the page's alert (400), a changed or deleted row conflict.peer (409)
+        return FormPage.of(model, response).conflictMessage("conflict.peer").submit(() -> {
             ranking.remove(user, id, version);
-        } catch (InvalidInputException | ConflictException | ObjectOptimisticLockingFailureException e) {
-            response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-            model.addAttribute("conflict", e instanceof InvalidInputException ? "version.required" : "conflict.peer");
-            return show(cycle, model);
-        }
-        redirect.addFlashAttribute("notice", "notice.rankingSaved");
-        return "redirect:/cycles/" + cycle.getYear() + "/ranking";
+            redirect.addFlashAttribute("notice", "notice.rankingSaved");
+            return "redirect:/cycles/" + cycle.getYear() + "/ranking";
+        }, () -> show(cycle, model));
     }
 }

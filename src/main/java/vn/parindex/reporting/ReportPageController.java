@@ -18,14 +18,15 @@ import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.KeptCycles;
 import vn.parindex.reporting.ReportViews.UnitInput;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.ConflictException;
 import vn.parindex.system.InvalidInputException;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.web.FormPage;
 
 /**
  * The report pages: the periods with their deadlines (and the deadlines' form for Home Affairs), a period's units
  * and their inputs (accept or return them), a unit's input (write, save, send), and both Word documents. Rules live
- * in {@link ReportService}, as for the API; bad input re-shows the form with status 400, a conflict is 409.
+ * in {@link ReportService}, as for the API; a refused form is shown again by {@link FormPage} (400 with what was
+ * typed, 409 with the current values).
  */
 @Controller
 class ReportPageController {
@@ -91,13 +92,33 @@ class ReportPageController {
         }
     }
 
+    /** A due day of the calendar: 1 to 31 ({@code report.calendar.day}). */
+    @jakarta.validation.constraints.NotNull(message = "{report.calendar.day}")
+    @jakarta.validation.constraints.Min(value = 1, message = "{report.calendar.day}")
+    @jakarta.validation.constraints.Max(value = 31, message = "{report.calendar.day}")
+    @jakarta.validation.Constraint(validatedBy = {})
+    @java.lang.annotation.Target({java.lang.annotation.ElementType.FIELD, java.lang.annotation.ElementType.PARAMETER,
+            java.lang.annotation.ElementType.RECORD_COMPONENT, java.lang.annotation.ElementType.METHOD})
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @jakarta.validation.ReportAsSingleViolation
+    public @interface DueDay {
+        String message() default "{report.calendar.day}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends jakarta.validation.Payload>[] payload() default {};
+    }
+
     /** Home Affairs' review: the version shown and, to return it, the reason. */
     public record ReviewForm(Long version, String reason) {
     }
 
-    /** The deadlines as typed. */
-    public record CalendarForm(Integer monthDueDay, Integer quarterDueDay, Integer halfDueDay, Integer yearDueDay,
-            String selfAssessmentDue, Long version) {
+    /**
+     * The deadlines as typed: each day a whole number from 1 to 31 (checked when bound, with the service's message
+     * {@code report.calendar.day}; the service checks again for the API).
+     */
+    public record CalendarForm(@DueDay Integer monthDueDay, @DueDay Integer quarterDueDay, @DueDay Integer halfDueDay,
+            @DueDay Integer yearDueDay, String selfAssessmentDue, Long version) {
 
         static CalendarForm of(ReportCalendar c) {
             return new CalendarForm(c.monthDueDay(), c.quarterDueDay(), c.halfDueDay(), c.yearDueDay(),
@@ -166,28 +187,18 @@ class ReportPageController {
 
     @PostMapping("/cycles/{year}/calendar")
     String calendar(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
-            @ModelAttribute("calendarForm") CalendarForm form, BindingResult result, Model model,
+            @jakarta.validation.Valid @ModelAttribute("calendarForm") CalendarForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        if (result.hasErrors()) {
-            // a day that is not a whole number (20.9, "abc"): refused as it is, never read as no day at all
-            response.setStatus(400);
-            return periods(user, cycle, model);
-        }
-        try {
-            reports.changeCalendar(user, cycle, form.monthDueDay(), form.quarterDueDay(), form.halfDueDay(),
-                    form.yearDueDay(), form.selfAssessmentDue(), form.version());
-            redirect.addFlashAttribute("notice", "notice.calendarSaved");
-            return "redirect:/cycles/" + cycle.getYear() + "/reports";
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "calendarForm");
-            model.addAttribute("calendarForm", CalendarForm.of(reports.calendar(cycle)));
-        }
-        return periods(user, cycle, model);
+        // a day that is not a whole number (20.9, "abc") is refused as it is, never read as no day at all; a day out
+        // of 1–31 is refused when bound (@DueDay), before the service
+        return FormPage.of(result, model, response)
+                .currentOnConflict(() -> CalendarForm.of(reports.calendar(cycle)))
+                .submit(() -> {
+                    reports.changeCalendar(user, cycle, form.monthDueDay(), form.quarterDueDay(),
+                            form.halfDueDay(), form.yearDueDay(), form.selfAssessmentDue(), form.version());
+                    redirect.addFlashAttribute("notice", "notice.calendarSaved");
+                    return "redirect:/cycles/" + cycle.getYear() + "/reports";
+                }, () -> periods(user, cycle, model));
     }
 
     @GetMapping("/cycles/{year}/reports/{period}")
@@ -241,12 +252,9 @@ class ReportPageController {
             RedirectAttributes redirect, HttpServletResponse response) {
         ReportPeriod p = period(cycle, period);
         unitCode(unitCode);
-        if (result.hasErrors()) {
-            // a field that cannot be read (a task number that is no number): nothing is saved
-            response.setStatus(400);
-            return input(user, cycle, period, unitCode, model);
-        }
-        try {
+        // a field that cannot be read (a task number that is no number): nothing is saved; a conflict shows the
+        // current content
+        return FormPage.of(result, model, response).currentOnConflict().submit(() -> {
             reports.save(user, cycle, p, unitCode, new ReportService.InputDraft(form.getVersion(),
                     form.getResults() == null ? Map.of() : form.getResults(),
                     form.getStatuses() == null ? Map.of() : form.getStatuses(), form.getDifficulties(),
@@ -254,16 +262,7 @@ class ReportPageController {
             redirect.addFlashAttribute("notice", send != null ? "notice.reportSent" : "notice.reportSaved");
             return "redirect:/cycles/" + cycle.getYear() + "/reports/" + p.code() + "/units/"
                     + unitCode.strip().toUpperCase(java.util.Locale.ROOT);
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "inputForm");
-            model.asMap().remove("inputForm");
-        }
-        return input(user, cycle, period, unitCode, model);
+        }, () -> input(user, cycle, period, unitCode, model));
     }
 
     @PostMapping("/cycles/{year}/reports/{period}/units/{unitCode}/return")
@@ -287,19 +286,10 @@ class ReportPageController {
             Model model, RedirectAttributes redirect, HttpServletResponse response, String notice, Runnable action) {
         ReportPeriod p = period(cycle, period);
         unitCode(unitCode);
-        try {
+        return FormPage.of(result, model, response).currentOnConflict().submit(() -> {
             action.run();
             redirect.addFlashAttribute("notice", notice);
             return "redirect:/cycles/" + cycle.getYear() + "/reports/" + p.code();
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "reviewForm");
-            model.asMap().remove("reviewForm");
-        }
-        return input(user, cycle, period, unitCode, model);
+        }, () -> input(user, cycle, period, unitCode, model));
     }
 }

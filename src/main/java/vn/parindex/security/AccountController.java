@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.parindex.system.InvalidInputException;
+import vn.parindex.web.FormPage;
 
-/** Every user's own account: password change (bad input: 400, the message next to its field, nothing changed). */
+/** Every user's own account: password change (bad input: 400 through {@link FormPage}, the message next to its
+ * field, nothing changed). */
 @Controller
 class AccountController {
 
@@ -34,18 +35,14 @@ class AccountController {
 
     @PostMapping("/account/password")
     String change(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("passwordForm") PasswordForm form,
-            BindingResult result, RedirectAttributes redirect, HttpServletRequest request,
+            BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
             HttpServletResponse response) {
-        try {
+        return FormPage.of(result, model, response).submit(() -> {
             var session = request.getSession(false);
             accounts.changeOwnPassword(user, form.currentPassword(), form.newPassword(), form.confirmPassword(),
                     session == null ? null : session.getId());
             redirect.addFlashAttribute("notice", "notice.passwordChanged");
             return "redirect:/account/password";
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-            return "security/password";
-        }
+        }, () -> "security/password");
     }
 }

@@ -14,13 +14,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.organisation.UnitRepository;
 import vn.parindex.security.AccountService.AccountForm;
-import vn.parindex.system.ConflictException;
-import vn.parindex.system.InvalidInputException;
+import vn.parindex.web.FormPage;
 
 /**
  * ADMIN's account management: list, create, change role and unit, disable, reset password. Only ADMIN: the URL
- * rules fence {@code /admin/**} and {@link AccountService} checks the role again ({@code @PreAuthorize}). Bad input
- * re-shows the form with status 400, each message next to its field and what was typed kept (passwords excepted).
+ * rules fence {@code /admin/**} and {@link AccountService} checks the role again ({@code @PreAuthorize}). A refused
+ * form is shown again by {@link FormPage}: 400 with each message next to its field and what was typed kept
+ * (passwords excepted), 409 for a conflict.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -60,21 +60,16 @@ class UserAdminController {
         return "security/user-new";
     }
 
+    /** A name taken by a parallel request after the service's check is said next to the name (409). */
     @PostMapping
     String create(@AuthenticationPrincipal CurrentUser admin, @ModelAttribute("form") AccountForm form,
-            BindingResult result, RedirectAttributes redirect, HttpServletResponse response) {
-        if (!result.hasErrors()) {
-            try {
-                AppUser created = accounts.create(admin, new AccountForm(form.username(), form.displayName(),
-                        form.role(), form.unitCode(), form.password(), true, null, form.email()));
-                redirect.addFlashAttribute("notice", "notice.accountCreated");
-                return "redirect:/admin/users/" + created.getId();
-            } catch (InvalidInputException e) {
-                e.rejectInto(result);
-            }
-        }
-        response.setStatus(400);
-        return "security/user-new";
+            BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return FormPage.of(result, model, response).conflictOnField("username").submit(() -> {
+            AppUser created = accounts.create(admin, new AccountForm(form.username(), form.displayName(),
+                    form.role(), form.unitCode(), form.password(), true, null, form.email()));
+            redirect.addFlashAttribute("notice", "notice.accountCreated");
+            return "redirect:/admin/users/" + created.getId();
+        }, () -> "security/user-new");
     }
 
     @GetMapping("/{id}")
@@ -93,37 +88,23 @@ class UserAdminController {
     String update(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
             @ModelAttribute("form") AccountForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        if (!result.hasErrors()) {
-            try {
-                // an unticked box is not sent: no "enabled" means disabled
-                accounts.update(admin, id, new AccountForm(null, form.displayName(), form.role(), form.unitCode(),
-                        null, Boolean.TRUE.equals(form.enabled()), form.version(), form.email()));
-                redirect.addFlashAttribute("notice", "notice.accountSaved");
-                return "redirect:/admin/users/" + id;
-            } catch (InvalidInputException e) {
-                e.rejectInto(result);
-            } catch (ConflictException e) {
-                response.setStatus(409);
-                model.addAttribute("conflict", e.messageKey());
-                return edit(id, model);
-            }
-        }
-        response.setStatus(400);
-        return edit(id, model);
+        return FormPage.of(result, model, response).submit(() -> {
+            // an unticked box is not sent: no "enabled" means disabled
+            accounts.update(admin, id, new AccountForm(null, form.displayName(), form.role(), form.unitCode(),
+                    null, Boolean.TRUE.equals(form.enabled()), form.version(), form.email()));
+            redirect.addFlashAttribute("notice", "notice.accountSaved");
+            return "redirect:/admin/users/" + id;
+        }, () -> edit(id, model));
     }
 
     @PostMapping("/{id}/password")
     String resetPassword(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
             @ModelAttribute("reset") ResetForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        try {
+        return FormPage.of(result, model, response).submit(() -> {
             accounts.resetPassword(admin, id, form.password());
             redirect.addFlashAttribute("notice", "notice.passwordReset");
             return "redirect:/admin/users/" + id;
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-            return edit(id, model);
-        }
+        }, () -> edit(id, model));
     }
 }

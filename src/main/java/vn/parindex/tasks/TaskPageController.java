@@ -17,15 +17,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.KeptCycles;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.ConflictException;
-import vn.parindex.system.InvalidInputException;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.web.FormPage;
 
 /**
  * The task pages: the cycle's tasks (filtered by unit, domain, status; "Nhiệm vụ của tôi" is a unit head's own),
  * a task with its progress and the forms to record progress (the lead unit's head, Home Affairs) and to create or
- * change a task (Home Affairs). Rules live in {@link TaskService} and {@link TaskEditor}, as for the API; bad input
- * re-shows the form with status 400 and what was typed, a conflict is 409.
+ * change a task (Home Affairs). Rules live in {@link TaskService} and {@link TaskEditor}, as for the API; a refused form
+ * is shown again by {@link FormPage} (400 with what was typed, 409 with the current values).
  */
 @Controller
 class TaskPageController {
@@ -192,18 +191,11 @@ class TaskPageController {
     String create(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @ModelAttribute("taskForm") TaskForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        try {
+        return FormPage.of(result, model, response).submit(() -> {
             long id = editor.create(user, cycle, form.draft());
             redirect.addFlashAttribute("notice", "notice.taskSaved");
             return "redirect:/tasks/" + id;
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-        }
-        return form(cycle, null, model);
+        }, () -> form(cycle, null, model));
     }
 
     @GetMapping("/tasks/{id}/edit")
@@ -217,22 +209,17 @@ class TaskPageController {
     String change(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @ModelAttribute("taskForm") TaskForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            editor.change(user, id, form.version(), form.draft());
-            redirect.addFlashAttribute("notice", "notice.taskSaved");
-            return "redirect:/tasks/" + id;
-        } catch (InvalidInputException e) {
-            e.rejectInto(result);
-            response.setStatus(400);
-        } catch (ConflictException e) {
-            response.setStatus(409);
-            model.addAttribute("conflict", e.messageKey());
-            // the current values, to check and change again
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "taskForm");
-            model.addAttribute("taskForm", TaskForm.of(tasks.task(id)));
-        }
-        TaskView task = tasks.task(id);
-        return form(cycles.byYear(task.year()).orElseThrow(), task, model);
+        // a conflict shows the current values, to check and change again
+        return FormPage.of(result, model, response)
+                .currentOnConflict(() -> TaskForm.of(tasks.task(id)))
+                .submit(() -> {
+                    editor.change(user, id, form.version(), form.draft());
+                    redirect.addFlashAttribute("notice", "notice.taskSaved");
+                    return "redirect:/tasks/" + id;
+                }, () -> {
+                    TaskView task = tasks.task(id);
+                    return form(cycles.byYear(task.year()).orElseThrow(), task, model);
+                });
     }
 
     private String form(Cycle cycle, TaskView task, Model model) {

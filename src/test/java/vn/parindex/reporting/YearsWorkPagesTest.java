@@ -263,4 +263,52 @@ class YearsWorkPagesTest {
         assertThat(api.path("yearOver").asBoolean()).isTrue();
         assertThat(api.path("foldedLate").asInt()).isEqualTo(unit.select("#todo tr.table-danger").size());
     }
+
+    /**
+     * A form that cannot be bound is shown again (400) with the message at its field and what was typed, before any
+     * service is called: a letter in a day box, a day out of 1–31 (bean validation with the service's own message),
+     * a version that is no number.
+     */
+    @Test
+    void aValueThatCannotBeReadIsAFieldErrorOnThePageNeverANullInAService() throws Exception {
+        Document periods = page("noivu", "/cycles/2023/reports");
+        String monthDay = periods.select("#calendar-form #monthDueDay").val();
+        String version = periods.select("#calendar-form input[name=version]").val();
+        java.util.Locale vi = java.util.Locale.forLanguageTag("vi-VN");
+        for (String typed : new String[] {"abc", "20.9"}) {
+            Document again = Jsoup.parse(mvc.perform(form("noivu", "/cycles/2023/calendar").param("monthDueDay", typed)
+                            .param("quarterDueDay", "10").param("halfDueDay", "10").param("yearDueDay", "10")
+                            .param("selfAssessmentDue", "").param("version", version))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            assertThat(again.select("#monthDueDay-error").text())
+                    .isEqualTo(messages.getMessage("typeMismatch", null, vi));
+            assertThat(again.select("#calendar-form #monthDueDay").val()).isEqualTo(typed);
+            assertThat(again.select("#quarterDueDay-error")).isEmpty();
+        }
+        Document outOfRange = Jsoup.parse(mvc.perform(form("noivu", "/cycles/2023/calendar").param("monthDueDay", "32")
+                        .param("quarterDueDay", "0").param("halfDueDay", "10").param("yearDueDay", "")
+                        .param("selfAssessmentDue", "").param("version", version))
+                .andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        String dayMessage = messages.getMessage("report.calendar.day", null, vi);
+        assertThat(outOfRange.select("#monthDueDay-error").text()).isEqualTo(dayMessage);
+        assertThat(outOfRange.select("#quarterDueDay-error").text()).isEqualTo(dayMessage);
+        assertThat(outOfRange.select("#yearDueDay-error").text()).isEqualTo(dayMessage);
+        assertThat(outOfRange.select("#halfDueDay-error")).isEmpty();
+        assertThat(outOfRange.select("#calendar-form #monthDueDay").val()).isEqualTo("32");
+        // nothing was saved
+        assertThat(page("noivu", "/cycles/2023/reports").select("#calendar-form #monthDueDay").val())
+                .isEqualTo(monthDay);
+
+        long task = justiceTask();
+        String title = page("noivu", "/tasks/" + task + "/edit").select("#task-form #title").val();
+        Document taskAgain = Jsoup.parse(mvc.perform(form("noivu", "/tasks/" + task).param("title", "Đổi tên")
+                        .param("domainCode", "1").param("startDate", "01/01/2023").param("dueDate", "31/12/2023")
+                        .param("status", "IN_PROGRESS").param("leadUnits", "TUPHAP").param("version", "abc"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(taskAgain.select("#task-form #title").val()).isEqualTo("Đổi tên");
+        assertThat(page("noivu", "/tasks/" + task + "/edit").select("#task-form #title").val()).isEqualTo(title);
+    }
 }
