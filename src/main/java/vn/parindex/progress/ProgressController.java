@@ -72,6 +72,12 @@ class ProgressController {
     String unitPage(@PathVariable String code, Cycle cycle, Model model) {
         ProgressPages.UnitPage page = pages.unit(cycle, code);
         model.addAttribute("page", page);
+        // its two tables of criteria are the same for everyone who may see the unit: rendered once per data revision
+        // (without that the page cost 4,3 ms of CPU a request, 84 % of it in these tables' template)
+        model.addAttribute("renderedLeading", fragments.everyone("progress/criteria-table", "leading",
+                () -> Map.of("unit", page.unit(), "cycle", page.cycle())));
+        model.addAttribute("renderedCoordinating", fragments.everyone("progress/criteria-table", "coordinating",
+                () -> Map.of("unit", page.unit(), "cycle", page.cycle())));
         // what is due or late for this unit (this year's only), returned submissions first: a head of office lands
         // here after signing in
         if (cycles.current().map(current -> current.getId().equals(cycle.getId())).orElse(false)) {
