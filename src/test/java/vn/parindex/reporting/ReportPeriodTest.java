@@ -71,4 +71,81 @@ class ReportPeriodTest {
         assertThat(OfficialDocx.dateLine(LocalDate.of(2023, 3, 15))).isEqualTo("ngày 15 tháng 3 năm 2023");
         assertThat(OfficialDocx.dateLine(LocalDate.of(2023, 12, 9))).isEqualTo("ngày 09 tháng 12 năm 2023");
     }
+    @ParameterizedTest
+    @ValueSource(strings = {"1900", "9999", "1900-01", "9999-12", "2024-Q4", "2023-12"})
+    void theFirstAndLastPossiblePeriodsAreRead(String code) {
+        assertThat(ReportPeriod.parse(code)).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo(code));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1899", "1899-12", "0000-Q1", "12023", "2023-Q10", "2023-H", "2023-H1-", "2023 Q1",
+            "2023/03", "2023-1Q", "-2023", "+2023", "2023\n", "٢٠٢٣"})
+    void yearsOutOfRangeAndOtherShapesAreNoPeriod(String code) {
+        assertThat(ReportPeriod.parse(code)).isEmpty();
+    }
+
+    @Test
+    void noCodeIsNoPeriodAndALongCodeIsNotRead() {
+        assertThat(ReportPeriod.parse(null)).isEmpty();
+        assertThat(ReportPeriod.parse("2023-0" + "1".repeat(10_000))).isEmpty();
+    }
+
+    @Test
+    void aPeriodThatCannotBeIsRefusedWhenMade() {
+        for (int[] bad : new int[][] {{2023, 0}, {2023, 13}, {1899, 1}, {10_000, 1}}) {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> new ReportPeriod(bad[0], ReportPeriod.Kind.MONTH, bad[1]));
+        }
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ReportPeriod(2023, ReportPeriod.Kind.QUARTER, 5));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ReportPeriod(2023, ReportPeriod.Kind.HALF, 2));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ReportPeriod(2023, ReportPeriod.Kind.YEAR, 0));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1} to {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"2023-Q1, 2023-01-01, 2023-03-31", "2023-Q2, 2023-04-01, 2023-06-30",
+            "2023-Q3, 2023-07-01, 2023-09-30", "2023-Q4, 2023-10-01, 2023-12-31", "2023-H1, 2023-01-01, 2023-06-30",
+            "2023, 2023-01-01, 2023-12-31", "2024-02, 2024-02-01, 2024-02-29", "2023-11, 2023-11-01, 2023-11-30"})
+    void eachPeriodStartsAndEndsOnItsDays(String code, LocalDate start, LocalDate end) {
+        ReportPeriod period = ReportPeriod.parse(code).orElseThrow();
+        assertThat(period.start()).isEqualTo(start);
+        assertThat(period.end()).isEqualTo(end);
+        assertThat(period.lastMonth()).isEqualTo(java.time.YearMonth.from(end));
+        assertThat(period.toString()).isEqualTo(code);
+    }
+
+    @Test
+    void aDeadlineDayOutsideTheMonthIsHeldToIt() {
+        ReportPeriod april = ReportPeriod.parse("2023-04").orElseThrow();
+        assertThat(april.deadline(0)).isEqualTo(LocalDate.of(2023, 4, 1));
+        assertThat(april.deadline(-5)).isEqualTo(LocalDate.of(2023, 4, 1));
+        assertThat(april.deadline(30)).isEqualTo(LocalDate.of(2023, 4, 30));
+        assertThat(april.deadline(31)).isEqualTo(LocalDate.of(2023, 4, 30));
+        assertThat(april.deadline(Integer.MAX_VALUE)).isEqualTo(LocalDate.of(2023, 4, 30));
+        assertThat(ReportPeriod.parse("2023-H1").orElseThrow().deadline(31)).isEqualTo(LocalDate.of(2023, 6, 30));
+    }
+
+    @Test
+    void theYearsPeriodsAreEachKindInTheirNumbers() {
+        List<ReportPeriod> all = ReportPeriod.of(2024);
+        assertThat(all).filteredOn(p -> p.kind() == ReportPeriod.Kind.MONTH).hasSize(12);
+        assertThat(all).filteredOn(p -> p.kind() == ReportPeriod.Kind.QUARTER).extracting(ReportPeriod::code)
+                .containsExactly("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4");
+        assertThat(all).extracting(ReportPeriod::code).startsWith("2024-01", "2024-02", "2024-03", "2024-Q1")
+                .contains("2024-06", "2024-Q2", "2024-H1").endsWith("2024-12", "2024-Q4", "2024");
+        assertThat(all).allSatisfy(p -> assertThat(p.year()).isEqualTo(2024)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void englishNamesOfEachKind() {
+        assertThat(ReportPeriod.parse("2023-03").orElseThrow().englishName()).isEqualTo("March 2023");
+        assertThat(ReportPeriod.parse("2023-12").orElseThrow().englishName()).isEqualTo("December 2023");
+        assertThat(ReportPeriod.parse("2023-H1").orElseThrow().englishName()).isEqualTo("first half of 2023");
+        assertThat(ReportPeriod.parse("2023").orElseThrow().englishName()).isEqualTo("2023");
+        assertThat(ReportPeriod.parse("2023").orElseThrow().vietnameseName()).isEqualTo("năm 2023");
+        assertThat(ReportPeriod.parse("2023-Q2").orElseThrow().vietnameseName()).isEqualTo("quý II năm 2023");
+        assertThat(ReportPeriod.parse("2023-Q3").orElseThrow().vietnameseName()).isEqualTo("quý III năm 2023");
+    }
 }

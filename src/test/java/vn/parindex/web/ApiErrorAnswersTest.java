@@ -304,6 +304,56 @@ class ApiErrorAnswersTest {
                 () -> multipart("/api/v1/cycles/2023/criteria/9.9/evidence")
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", PDF))
                         .with(httpBasic("noivu", "demo")), 404, null));
+        // values out of their range, one field each
+        all.add(new Case("a negative score", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo")),
+                        "{\"score\": -0.25, \"comment\": \"x\"}"), 400, "score"));
+        all.add(new Case("a score with five decimals", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo")),
+                        "{\"score\": 1.00001, \"comment\": \"x\"}"), 400, "score"));
+        all.add(new Case("a score as a list", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo")),
+                        "{\"score\": [1], \"comment\": \"x\"}"), 400, "score"));
+        all.add(new Case("a JSON list instead of an object", "post", SUBMIT,
+                () -> json(post("/api/v1/cycles/2023/criteria/2.2/assessments").with(httpBasic("tuphap", "demo")),
+                        "[{\"score\": 1, \"comment\": \"x\"}]"), 400, null));
+        all.add(new Case("progress below 0 %", "post", TASK_UPDATE,
+                () -> json(post("/api/v1/tasks/" + justiceTask + "/updates").with(httpBasic("tuphap", "demo")),
+                        "{\"note\": \"x\", \"percent\": -1}"), 400, "percent"));
+        all.add(new Case("progress as words", "post", TASK_UPDATE,
+                () -> json(post("/api/v1/tasks/" + justiceTask + "/updates").with(httpBasic("tuphap", "demo")),
+                        "{\"note\": \"x\", \"percent\": \"một nửa\"}"), 400, "percent"));
+        all.add(new Case("a task id that is no number", "post", TASK_UPDATE,
+                () -> json(post("/api/v1/tasks/mot/updates").with(httpBasic("tuphap", "demo")),
+                        "{\"note\": \"x\"}"), 400, null));
+        all.add(new Case("a negative appraisal", "put", appraisal,
+                () -> json(put("/api/v1/cycles/2023/criteria/1.2/appraisal").with(httpBasic("noivu", "demo")),
+                        "{\"appraisedScore\": -1, \"version\": 0}"), 400, "appraisedScore"));
+        all.add(new Case("a due day of 0", "put", "/api/v1/cycles/{year}/calendar",
+                () -> json(put("/api/v1/cycles/2023/calendar").with(httpBasic("noivu", "demo")),
+                        "{\"monthDueDay\": 1, \"quarterDueDay\": 0, \"halfDueDay\": 1, \"yearDueDay\": 1,"
+                        + " \"version\": 0}"), 400, "quarterDueDay"));
+        all.add(new Case("a thirteenth month", "put", input,
+                () -> json(put("/api/v1/cycles/2023/reports/2023-13/units/TUPHAP").with(httpBasic("tuphap", "demo")),
+                        "{\"submit\": true}"), 400, "period"));
+        all.add(new Case("a period of another year", "put", input,
+                () -> json(put("/api/v1/cycles/2023/reports/2024-Q1/units/TUPHAP").with(httpBasic("tuphap", "demo")),
+                        "{\"submit\": true}"), 400, "period"));
+        all.add(new Case("a task due before it starts", "post", "/api/v1/cycles/{year}/tasks",
+                () -> json(post("/api/v1/cycles/2023/tasks").with(httpBasic("noivu", "demo")),
+                        "{\"title\": \"x\", \"domainCode\": \"1\", \"leadUnits\": [\"TUPHAP\"],"
+                        + " \"startDate\": \"01/06/2023\", \"dueDate\": \"01/03/2023\"}"), 400, "dueDate"));
+        all.add(new Case("a task in no domain", "post", "/api/v1/cycles/{year}/tasks",
+                () -> json(post("/api/v1/cycles/2023/tasks").with(httpBasic("noivu", "demo")),
+                        "{\"title\": \"x\", \"domainCode\": \"99\", \"leadUnits\": [\"TUPHAP\"],"
+                        + " \"startDate\": \"01/01/2023\", \"dueDate\": \"31/12/2023\"}"), 400, "domainCode"));
+        all.add(new Case("a task led by no unit that exists", "post", "/api/v1/cycles/{year}/tasks",
+                () -> json(post("/api/v1/cycles/2023/tasks").with(httpBasic("noivu", "demo")),
+                        "{\"title\": \"x\", \"domainCode\": \"1\", \"leadUnits\": [\"KHONGCO\"],"
+                        + " \"startDate\": \"01/01/2023\", \"dueDate\": \"31/12/2023\"}"), 400, "leadUnits"));
+        all.add(new Case("a year of three digits", "post", "/api/v1/cycles",
+                () -> json(post("/api/v1/cycles").with(httpBasic("noivu", "demo")),
+                        "{\"year\": 999, \"from\": 2023}"), 400, "year"));
         return all;
     }
 
