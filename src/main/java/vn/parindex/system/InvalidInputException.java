@@ -13,7 +13,8 @@ public class InvalidInputException extends RuntimeException {
 
     public InvalidInputException(Map<String, String> fieldErrors) {
         super("Invalid input: " + fieldErrors);
-        this.fieldErrors = Map.copyOf(new LinkedHashMap<>(fieldErrors));
+        // in the order they were found: the first is what a page shows when it can show one only
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     }
 
     public static InvalidInputException of(String field, String messageKey) {

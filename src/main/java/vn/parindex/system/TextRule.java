@@ -66,9 +66,12 @@ public final class TextRule {
         return false;
     }
 
-    /** Whether {@code c} may not appear in text (a line break and a tab only in multi-line fields). */
+    /**
+     * Whether {@code c} may not appear in text (a line break and a tab only in multi-line fields; Unicode's line and
+     * paragraph separators are line breaks too).
+     */
     public static boolean forbidden(char c, boolean multiLine) {
-        if (c == '\t' || c == '\n' || c == '\r') {
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
             return !multiLine;
         }
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= '\u202A' && c <= '\u202E')

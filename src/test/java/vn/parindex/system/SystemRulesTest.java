@@ -175,4 +175,15 @@ class SystemRulesTest {
         check.initialize(SystemRulesTest.class.getDeclaredField(field).getAnnotation(PositiveSize.class));
         return check;
     }
+
+    @Test
+    void invalidInputKeepsTheOrderTheFieldsWereChecked() {
+        java.util.LinkedHashMap<String, String> found = new java.util.LinkedHashMap<>();
+        for (String field : List.of("score", "comment", "documentNumber", "issuedOn", "summary", "a", "b", "c")) {
+            found.put(field, field + ".bad");
+        }
+        InvalidInputException e = new InvalidInputException(found);
+        assertThat(e.fieldErrors().keySet()).containsExactly("score", "comment", "documentNumber", "issuedOn",
+                "summary", "a", "b", "c");
+    }
 }

@@ -116,4 +116,12 @@ class TextRuleTest {
         assertThat(TextRule.isPassword("passphrase")).isFalse();
         assertThat(TextRule.isPassword(null)).isFalse();
     }
+
+    @Test
+    void lineAndParagraphSeparatorsAreLineBreaksOnOneLine() {
+        for (char c : new char[] {'\u2028', '\u2029'}) {
+            assertThat(TextRule.forbidden(c, false)).as("U+%04X on one line", (int) c).isTrue();
+            assertThat(TextRule.forbidden(c, true)).as("U+%04X in several lines", (int) c).isFalse();
+        }
+    }
 }
