@@ -51,7 +51,7 @@ public class EvidenceService {
     }
 
     /** Checks received files before anything is stored: too many, empty, too large, unknown kind → an error. */
-    void check(List<UploadedFile> files, String field, FieldErrors errors) {
+    public void check(List<UploadedFile> files, String field, FieldErrors errors) {
         if (files.size() > MAX_FILES_PER_REQUEST) {
             errors.add(field, "evidence.tooMany");
             return;
@@ -76,7 +76,7 @@ public class EvidenceService {
 
     /** Stores checked files answering one listed item of a criterion's dossier, streaming each one. */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<Long> storeForItem(CurrentUser user, long criterionId, long itemId, List<UploadedFile> files,
+    public List<Long> storeForItem(CurrentUser user, long criterionId, long itemId, List<UploadedFile> files,
             DocumentDetails details, OffsetDateTime at) {
         return store(user, new Owner(criterionId, null, null, itemId), files, details, at, ", mục tài liệu số " + itemId);
     }
@@ -166,7 +166,7 @@ public class EvidenceService {
      * Writes a document's bytes to {@code out}, {@link #SLICE} bytes per query: the whole file is never in memory
      * (the column is stored uncompressed out of line, V5, so each slice reads only its own chunks).
      */
-    void copyContent(long id, long size, OutputStream out) throws IOException {
+    public void copyContent(long id, long size, OutputStream out) throws IOException {
         for (long offset = 0; offset < size; offset += SLICE) {
             byte[] slice = jdbc.queryForObject("select substring(content from ?::int for ?::int) from evidence where id = ?",
                     byte[].class, offset + 1, (int) Math.min(SLICE, size - offset), id);

@@ -15,10 +15,10 @@ import vn.parindex.web.RequestLimits;
  * date of issue, summary: {@link DocumentDetails}) are read and checked first: when they are bad, no file is received.
  * Closing deletes the temporary files.
  */
-final class Uploads implements AutoCloseable {
+public final class Uploads implements AutoCloseable {
 
     /** How the date of issue is written: dd/MM/yyyy on pages, yyyy-MM-dd in the API. */
-    enum Dates { PAGE, API }
+    public enum Dates { PAGE, API }
 
     private final List<UploadedFile> files;
     private final DocumentDetails details;
@@ -33,7 +33,7 @@ final class Uploads implements AutoCloseable {
      * {@code documentNumber}, {@code issuedOn}, {@code summary}: a 400 before any file is received) and receives the
      * files of part {@code name}.
      */
-    static Uploads receive(HttpServletRequest request, String name, long maxFileSize, Dates dates) {
+    public static Uploads receive(HttpServletRequest request, String name, long maxFileSize, Dates dates) {
         RequestLimits.openMultipart(request);
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart == null) {
@@ -63,12 +63,12 @@ final class Uploads implements AutoCloseable {
         return new Uploads(List.copyOf(received), details);
     }
 
-    List<UploadedFile> files() {
+    public List<UploadedFile> files() {
         return files;
     }
 
     /** The document's details given with the files (checked), the same for each of them. */
-    DocumentDetails details() {
+    public DocumentDetails details() {
         return details;
     }
 

@@ -222,7 +222,7 @@ public class ReportDocuments {
      * criterion with whether each criterion's evidence is complete, the lead units' explanations for criteria whose
      * evidence is not, then the difficulties and recommendations the units gave for the year.
      */
-    public void selfAssessment(DistrictReport year, vn.parindex.assessment.DossierService.Overview dossier,
+    public void selfAssessment(DistrictReport year, vn.parindex.dossier.DossierService.Overview dossier,
             OutputStream out) throws IOException {
         String district = year.districtName() == null ? "…" : year.districtName();
         int y = year.period().year();
@@ -256,7 +256,7 @@ public class ReportDocuments {
                 doc.note("Điểm tự đánh giá của lĩnh vực và của tổng điểm ghi khi mọi tiêu chí thuộc đó đã được chấm "
                         + "(đã chấm " + assessed + "/" + year.scores().leafCount() + " tiêu chí, tiêu chí thành phần).");
             }
-            java.util.Map<String, vn.parindex.assessment.DossierService.CriterionDossier> byCode =
+            java.util.Map<String, vn.parindex.dossier.DossierService.CriterionDossier> byCode =
                     new java.util.HashMap<>();
             dossier.criteria().forEach(d -> byCode.put(d.criterion().code(), d));
             List<List<String>> criteria = new ArrayList<>();

@@ -22,9 +22,9 @@ class ReportDownloads {
 
     private final ReportService reports;
     private final ReportDocuments documents;
-    private final vn.parindex.assessment.DossierService dossiers;
+    private final vn.parindex.dossier.DossierService dossiers;
 
-    ReportDownloads(ReportService reports, ReportDocuments documents, vn.parindex.assessment.DossierService dossiers) {
+    ReportDownloads(ReportService reports, ReportDocuments documents, vn.parindex.dossier.DossierService dossiers) {
         this.reports = reports;
         this.documents = documents;
         this.dossiers = dossiers;

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import vn.parindex.dossier.DossierIndexColumns;
 import vn.parindex.security.AppUserRepository;
 import vn.parindex.support.SignedIn;
 import vn.parindex.support.WorkflowTest;
@@ -244,24 +245,24 @@ class EvidenceDetailsAndScoringMethodTest {
             }
         }
         try (XSSFWorkbook index = new XSSFWorkbook(new ByteArrayInputStream(entries.get("muc-luc.xlsx")))) {
-            Row header = index.getSheetAt(0).getRow(DossierIndex.HEADER_ROW);
-            assertThat(List.of(header.getCell(DossierIndex.NUMBER).getStringCellValue(),
-                    header.getCell(DossierIndex.ISSUED).getStringCellValue(),
-                    header.getCell(DossierIndex.SUMMARY).getStringCellValue()))
+            Row header = index.getSheetAt(0).getRow(DossierIndexColumns.HEADER_ROW);
+            assertThat(List.of(header.getCell(DossierIndexColumns.NUMBER).getStringCellValue(),
+                    header.getCell(DossierIndexColumns.ISSUED).getStringCellValue(),
+                    header.getCell(DossierIndexColumns.SUMMARY).getStringCellValue()))
                     .containsExactly("Số/ký hiệu", "Ngày ban hành", "Trích yếu");
             Row row = StreamSupport.stream(index.getSheetAt(0).spliterator(), false)
                     .filter(r -> r.getCell(4) != null && r.getCell(4).getStringCellValue().endsWith("ke-hoach-vbqppl.pdf"))
                     .findFirst().orElseThrow();
-            assertThat(List.of(row.getCell(DossierIndex.NUMBER).getStringCellValue(),
-                    row.getCell(DossierIndex.ISSUED).getStringCellValue(),
-                    row.getCell(DossierIndex.SUMMARY).getStringCellValue()))
+            assertThat(List.of(row.getCell(DossierIndexColumns.NUMBER).getStringCellValue(),
+                    row.getCell(DossierIndexColumns.ISSUED).getStringCellValue(),
+                    row.getCell(DossierIndexColumns.SUMMARY).getStringCellValue()))
                     .containsExactly("45/KH-UBND", "20/01/2023", "Kế hoạch xây dựng văn bản QPPL năm 2023");
             Row other = StreamSupport.stream(index.getSheetAt(0).spliterator(), false)
                     .filter(r -> r.getCell(4) != null && r.getCell(4).getStringCellValue().endsWith("ke-hoach-rieng.pdf"))
                     .findFirst().orElseThrow(() -> new AssertionError(StreamSupport.stream(index.getSheetAt(0)
                             .spliterator(), false).map(r -> String.valueOf(r.getCell(4))).toList()));
             // a document of no listed item (a submission's) is in the index too, with its details
-            assertThat(other.getCell(DossierIndex.NUMBER).getStringCellValue()).isEqualTo("126/KH-UBND");
+            assertThat(other.getCell(DossierIndexColumns.NUMBER).getStringCellValue()).isEqualTo("126/KH-UBND");
             assertThat(other.getCell(2).getStringCellValue()).isEqualTo("(không theo danh mục)");
         }
 

@@ -65,7 +65,7 @@ class OfficialDocumentsTest {
     VietnameseNumbers fmt;
 
     @Autowired
-    vn.parindex.assessment.DossierService dossiers;
+    vn.parindex.dossier.DossierService dossiers;
 
     @Autowired
     vn.parindex.tasks.TaskService taskService;

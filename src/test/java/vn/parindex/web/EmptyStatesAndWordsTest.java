@@ -28,8 +28,8 @@ import vn.parindex.support.WorkflowTest;
 
 /**
  * One word for one thing and empty states that say who acts (issue 22): every score in a table has 4 decimals;
- * only Home Affairs is offered to correct the ranking or to set up the dossier's document list, the others are told
- * who does; the dashboard's missing forecast names who enters the other districts' totals; a discrepancy names its
+ * only Home Affairs is offered to correct the ranking, the others are told who does (the dossier's document list:
+ * {@code dossier.EmptyDossierTest}); the dashboard's missing forecast names who enters the other districts' totals; a discrepancy names its
  * domain; a submission of today is marked as such in the queue; the task form takes units and criteria as
  * checkboxes, several at once, and refuses an unknown criterion or a task without a lead unit, storing nothing.
  * Checked on data (identifiers, links, counts, message keys), not on sentences.
@@ -148,37 +148,6 @@ class EmptyStatesAndWordsTest {
                 assertThat(item).startsWith(vi("table.total"));
             }
         }
-    }
-
-    @Test
-    void theDossierWithoutAListSaysSoAndOnlyHomeAffairsGetsTheLinkToSetItUp() throws Exception {
-        assertThat(jdbc.queryForObject("select count(*) from evidence_item", Long.class)).isZero();
-        Document admin = page("noivu", "/cycles/2023/dossier");
-        assertThat(admin.select("#no-checklist")).hasSize(1);
-        String link = admin.select("#no-checklist a#set-up-checklist").attr("href");
-        assertThat(link).matches("/cycles/2023/criteria/[0-9.]+/dossier");
-        for (String reader : List.of("lanhdao", "tuphap")) {
-            Document page = page(reader, "/cycles/2023/dossier");
-            assertThat(page.select("#no-checklist")).as(reader).hasSize(1);
-            assertThat(page.select("#no-checklist a")).as(reader).isEmpty();
-            // nothing counted against a list that does not exist
-            assertThat(page.select("#dossier-domains td, #dossier-units td, #dossier-criteria td").eachText())
-                    .as(reader).doesNotContain("0/0");
-        }
-        // a criterion's page: the form to list documents for Home Affairs only
-        String code = link.split("/")[4];
-        Document own = page("noivu", link);
-        assertThat(own.select("#no-items")).hasSize(1);
-        assertThat(own.select("#item-form")).hasSize(1);
-        Document unit = page("tuphap", link);
-        assertThat(unit.select("#no-items")).hasSize(1);
-        assertThat(unit.select("#item-form")).isEmpty();
-        // once Home Affairs lists a document, the overview counts against it and the notice is gone
-        mvc.perform(form("noivu", "/cycles/2023/criteria/" + code + "/dossier/items").param("name", "Kế hoạch CCHC")
-                .param("note", "")).andExpect(status().isFound());
-        Document listed = page("lanhdao", "/cycles/2023/dossier");
-        assertThat(listed.select("#no-checklist")).isEmpty();
-        assertThat(listed.select("#dossier-" + code.replace(".", "\\.") + " td").eachText()).contains("0/1");
     }
 
     @Test

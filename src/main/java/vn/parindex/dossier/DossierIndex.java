@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.dossier;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,8 +14,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import vn.parindex.assessment.DossierService.CriterionDossier;
-import vn.parindex.assessment.DossierService.File;
+import vn.parindex.dossier.DossierService.CriterionDossier;
+import vn.parindex.dossier.DossierService.File;
 import vn.parindex.system.PrintedSheets;
 
 /**

@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.dossier;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,7 +6,7 @@ import java.io.OutputStream;
 /**
  * A document the dossier's .zip carries at its root beside the criteria's documents and {@code muc-luc.xlsx}: the
  * self-assessment report, the appendix of scores. The modules that make them implement it as a bean (they depend on
- * {@code assessment}, not the other way round); {@link DossierArchive} writes every one, by {@link #order()}.
+ * {@code dossier}, not the other way round); {@link DossierArchive} writes every one, by {@link #order()}.
  */
 public interface DossierAttachment {
 

@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.dossier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.dossier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.assessment.AssessmentService;
+import vn.parindex.assessment.Uploads;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.web.FormPage;

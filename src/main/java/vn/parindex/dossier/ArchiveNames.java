@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.dossier;
 
 import java.text.Normalizer;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.dossier;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,6 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.assessment.DocumentDetails;
+import vn.parindex.assessment.EvidenceService;
+import vn.parindex.assessment.UploadedFile;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionView;

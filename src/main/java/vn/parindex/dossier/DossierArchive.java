@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.dossier;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -13,9 +13,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import vn.parindex.assessment.DossierService.CriterionDossier;
-import vn.parindex.assessment.DossierService.File;
-import vn.parindex.assessment.DossierService.Item;
+import vn.parindex.assessment.EvidenceService;
+import vn.parindex.dossier.DossierService.CriterionDossier;
+import vn.parindex.dossier.DossierService.File;
+import vn.parindex.dossier.DossierService.Item;
 
 /**
  * The whole dossier as one .zip, ready for the province's scoring software: at its root the index workbook
