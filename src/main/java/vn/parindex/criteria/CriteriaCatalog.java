@@ -15,12 +15,14 @@ public class CriteriaCatalog {
     private final CycleRepository cycles;
     private final CriterionRepository criteria;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final CycleTrees trees;
 
     CriteriaCatalog(CycleRepository cycles, CriterionRepository criteria,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, CycleTrees trees) {
         this.cycles = cycles;
         this.criteria = criteria;
         this.jdbc = jdbc;
+        this.trees = trees;
     }
 
     public List<Cycle> cycles() {
@@ -97,26 +99,12 @@ public class CriteriaCatalog {
                 .list();
     }
 
-    /** The cycle's whole tree with its units, read with one statement whatever its size. */
+    /**
+     * The cycle's whole tree with its units, read with one statement whatever its size and kept per data revision
+     * ({@link CycleTrees}).
+     */
     public CycleView cycle(Cycle cycle) {
-        java.util.Map<Long, Criterion> nodes = new java.util.HashMap<>();
-        List<CriterionUnitRepository.LinkRow> links = new java.util.ArrayList<>();
-        for (CriterionRepository.TreeRow row : criteria.findTreeRows(cycle.getId())) {
-            Criterion c = row.criterion();
-            nodes.putIfAbsent(c.getId(), c);
-            if (row.role() != null) {
-                links.add(new CriterionUnitRepository.LinkRow(c.getId(), row.role(), row.position(), row.unitId(),
-                        row.unitCode(), row.unitName()));
-            }
-        }
-        return view(cycle, CriteriaTree.build(nodes.values(), links));
-    }
-
-    private static CycleView view(Cycle cycle, List<CriterionView> nodes) {
-        return new CycleView(cycle.getId(), cycle.getYear(), cycle.getBaselineYear(), cycle.getStatus(),
-                cycle.getTitle(), cycle.getRecordedTotalMax(), cycle.getRecordedTotalBaseline(),
-                cycle.getRecordedTotalTarget(), cycle.getRecordedTotalChange(), cycle.getBaselineRank(),
-                cycle.getTargetRank(), cycle.getDistrictCount(), cycle.getDistrictName(), nodes);
+        return trees.tree(cycle);
     }
 
 }

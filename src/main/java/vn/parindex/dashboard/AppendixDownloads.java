@@ -1,6 +1,5 @@
 package vn.parindex.dashboard;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,31 +14,30 @@ import org.springframework.stereotype.Component;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.organisation.Unit;
 import vn.parindex.organisation.UnitRepository;
-import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.system.NotFoundException;
 
 /**
  * The appendix as downloads, the same for the pages and the API: the district's ({@code phu-luc-2023.xlsx}) or
- * one unit's ({@code phu-luc-2023-tuphap.xlsx}), as Excel or CSV. Some tens of kilobytes, built whole.
+ * one unit's ({@code phu-luc-2023-tuphap.xlsx}), as Excel or CSV. Some tens of kilobytes, built whole, kept
+ * per data revision and day ({@link AppendixBytes}).
  */
 @Component
 class AppendixDownloads {
 
-    private final ScoreboardService scoreboards;
     private final UnitRepository units;
     private final Clock clock;
+    private final AppendixBytes files;
 
     @Autowired
-    AppendixDownloads(ScoreboardService scoreboards, UnitRepository units, Clock clock) {
-        this.scoreboards = scoreboards;
+    AppendixDownloads(AppendixBytes files, UnitRepository units, Clock clock) {
+        this.files = files;
         this.units = units;
         this.clock = clock;
     }
 
     /** The district's appendix; {@code csv} false gives the workbook. */
     ResponseEntity<byte[]> district(Cycle cycle, boolean csv) throws IOException {
-        AppendixSheet sheet = AppendixSheet.of(scoreboards.forCycle(cycle));
-        return answer(sheet, csv, "phu-luc-" + cycle.getYear());
+        return answer(files.file(cycle, null, csv, LocalDate.now(clock)), csv, "phu-luc-" + cycle.getYear());
     }
 
     /** The criteria a unit leads, with the rows above them. */
@@ -47,23 +45,17 @@ class AppendixDownloads {
         String shown = typedCode.length() > 32 ? typedCode.substring(0, 32) : typedCode;
         String code = Unit.code(typedCode).orElseThrow(() -> new NotFoundException("notFound.unitCode", shown));
         Unit unit = units.findByCode(code).orElseThrow(() -> new NotFoundException("notFound.unitCode", code));
-        AppendixSheet sheet = AppendixSheet.ofUnit(scoreboards.forCycle(cycle), unit.getId(), unit.getName());
-        return answer(sheet, csv, "phu-luc-" + cycle.getYear() + "-" + code.toLowerCase(Locale.ROOT));
+        return answer(files.file(cycle, unit, csv, LocalDate.now(clock)), csv,
+                "phu-luc-" + cycle.getYear() + "-" + code.toLowerCase(Locale.ROOT));
     }
 
-    private ResponseEntity<byte[]> answer(AppendixSheet sheet, boolean csv, String name) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        if (csv) {
-            AppendixFiles.csv(sheet, out);
-        } else {
-            AppendixFiles.xlsx(sheet, LocalDate.now(clock), out);
-        }
+    private ResponseEntity<byte[]> answer(byte[] bytes, boolean csv, String name) {
         String fileName = name + (csv ? ".csv" : ".xlsx");
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
                 .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                         : MediaType.parseMediaType(AppendixFiles.XLSX))
-                .body(out.toByteArray());
+                .body(bytes);
     }
 }

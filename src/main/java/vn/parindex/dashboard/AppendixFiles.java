@@ -56,7 +56,8 @@ public final class AppendixFiles {
 
     /** The workbook, written to {@code out} (not closed). */
     public static void xlsx(AppendixSheet sheet, LocalDate asOf, OutputStream out) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
+        XSSFWorkbook book = new XSSFWorkbook();
+        try {
             PrintedSheets.useTimesNewRoman(book);
             Styles styles = new Styles(book);
             Sheet s = book.createSheet("Phụ lục");
@@ -103,6 +104,8 @@ public final class AppendixFiles {
             PrintedSheets.setUp(s, true, HEADER_ROW, HEADER_ROW);
             PrintedSheets.fitRowHeights(s);
             book.write(out);
+        } finally {
+            PrintedSheets.discard(book);
         }
     }
 

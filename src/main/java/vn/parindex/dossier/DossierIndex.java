@@ -77,7 +77,8 @@ final class DossierIndex {
 
     /** The workbook, written to {@code out} (not closed). */
     static void write(DossierService.Overview overview, List<Line> lines, OutputStream out) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
+        XSSFWorkbook book = new XSSFWorkbook();
+        try {
             PrintedSheets.useTimesNewRoman(book);
             Styles styles = new Styles(book);
             String year = String.valueOf(overview.cycle().year());
@@ -134,6 +135,8 @@ final class DossierIndex {
             }
             finish(book, explanations, EXPLANATION_WIDTHS, EXPLANATION_HEADERS.size() - 1);
             book.write(out);
+        } finally {
+            PrintedSheets.discard(book);
         }
     }
 

@@ -312,9 +312,10 @@ final class OfficialDocx implements AutoCloseable {
         doc.write(out);
     }
 
+    /** Lets the document go without saving it again ({@link vn.parindex.system.PrintedSheets#discard}). */
     @Override
-    public void close() throws IOException {
-        doc.close();
+    public void close() {
+        vn.parindex.system.PrintedSheets.discard(doc);
     }
 
     private XWPFParagraph body() {

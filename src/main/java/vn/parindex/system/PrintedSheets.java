@@ -154,7 +154,12 @@ public final class PrintedSheets {
         for (CellRangeAddress region : regions) {
             merged.put(key(region.getFirstRow(), region.getFirstColumn()), region);
         }
-        double digit = digitPixels(sheet.getWorkbook().getFontAt(0));
+        Workbook book = sheet.getWorkbook();
+        double digit = digitPixels(book.getFontAt(0));
+        // a workbook has a handful of styles and columns: each is read from POI's XML once, not once per cell
+        // (reading them per cell was half of a 48-row appendix's row fitting)
+        Map<Integer, TextStyle> styles = new HashMap<>();
+        Map<Integer, Integer> widths = new HashMap<>();
         for (Row row : sheet) {
             double height = 0;
             for (Cell cell : row) {
@@ -165,25 +170,41 @@ public final class PrintedSheets {
                 if (region != null && region.getFirstRow() != region.getLastRow()) {
                     continue;
                 }
-                CellStyle style = cell.getCellStyle();
-                Font font = sheet.getWorkbook().getFontAt(style.getFontIndex());
-                double points = font.getFontHeightInPoints();
+                CellStyle cellStyle = cell.getCellStyle();
+                TextStyle style = styles.computeIfAbsent((int) cellStyle.getIndex(), i -> TextStyle.of(book, cellStyle));
                 int lines = 1;
-                if (style.getWrapText() && cell.getCellType() == CellType.STRING) {
+                if (style.wrap() && cell.getCellType() == CellType.STRING) {
                     int first = region == null ? cell.getColumnIndex() : region.getFirstColumn();
                     int last = region == null ? cell.getColumnIndex() : region.getLastColumn();
                     double width = 0;
                     for (int c = first; c <= last; c++) {
-                        width += sheet.getColumnWidth(c);
+                        width += widths.computeIfAbsent(c, sheet::getColumnWidth);
                     }
-                    lines = lines(cell.getStringCellValue(), usablePoints(width, digit), points, font.getBold());
+                    lines = lines(cell.getStringCellValue(), usablePoints(width, digit), style.points(), style.bold());
                 }
-                height = Math.max(height, rowHeight(lines, points));
+                height = Math.max(height, rowHeight(lines, style.points()));
             }
             if (height > 0) {
                 row.setHeightInPoints((float) Math.min(409, height));
             }
         }
+    }
+
+    /** What row fitting needs of a cell style: its font's size and weight, and whether its text wraps. */
+    private record TextStyle(double points, boolean bold, boolean wrap) {
+        static TextStyle of(Workbook book, CellStyle style) {
+            Font font = book.getFontAt(style.getFontIndex());
+            return new TextStyle(font.getFontHeightInPoints(), font.getBold(), style.getWrapText());
+        }
+    }
+
+    /**
+     * Lets a workbook or document made in memory go, once written, without saving it a second time: POI's
+     * {@code close()} of a package made in memory saves the whole package again to nowhere (a tenth of the appendix
+     * workbook's CPU); {@code revert()} only lets it go.
+     */
+    public static void discard(org.apache.poi.ooxml.POIXMLDocument document) {
+        document.getPackage().revert();
     }
 
     /** The height in points of {@code lines} lines of text of {@code points} size. */

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("parindex.cache")
 public record CacheProperties(Entries cycles, Entries pages, Entries scoreboards, Entries dashboards,
-        Entries criterionPages, Entries accounts, Entries todos, Characters fragments,
+        Entries criterionPages, Entries accounts, Entries todos, Entries trees, Characters fragments,
         @DefaultValue("30m") @DurationMin(millis = 1) Duration expireAfterAccess) {
 
     /**
@@ -28,6 +28,7 @@ public record CacheProperties(Entries cycles, Entries pages, Entries scoreboards
         criterionPages = Entries.or(criterionPages, 2000, "criterion-pages");
         accounts = Entries.or(accounts, 1000, "accounts");
         todos = Entries.or(todos, 1000, "todos");
+        trees = Entries.or(trees, 16, "trees");
         fragments = fragments == null || fragments.maximumCharacters() == null ? new Characters(16_000_000L)
                 : fragments;
         positive(fragments.maximumCharacters(), "fragments.maximum-characters");

@@ -26,6 +26,9 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  *   <li>{@value #CYCLES}: the cycles ({@code criteria.CycleSummary}, latest first) — {@code criteria.KeptCycles};
  *       every page and API call that names a year resolves it there, so it then reads nothing but the revision;</li>
+ *   <li>{@value #TREES}: a cycle's criteria tree with its units ({@code criteria.CycleView}), by cycle —
+ *       {@code criteria.CycleTrees}; every criterion page, the reconciliation, the dossier and the unit pages read
+ *       it (building it for each request was an eighth of a criterion page's CPU);</li>
  *   <li>{@value #SCOREBOARDS}: a cycle's scoreboard, by cycle — {@code scoring.ScoreboardService};</li>
  *   <li>{@value #DASHBOARDS}: a cycle's dashboard figures with the latest assessment statuses, by cycle —
  *       {@code dashboard.DashboardService};</li>
@@ -55,6 +58,7 @@ public class Caches {
     public static final String CRITERION_PAGES = "criterionPages";
     public static final String ACCOUNTS = "accounts";
     public static final String TODOS = "todos";
+    public static final String TREES = "trees";
 
     /**
      * What an entry of {@value #FRAGMENTS} weighs beyond its characters or bytes (its key, the cache's own
@@ -73,6 +77,7 @@ public class Caches {
         long criterionPages = settings.criterionPages().maximumSize();
         long accounts = settings.accounts().maximumSize();
         long todos = settings.todos().maximumSize();
+        long trees = settings.trees().maximumSize();
         long fragmentCharacters = settings.fragments().maximumCharacters();
         Duration expireAfterAccess = settings.expireAfterAccess();
         return manager -> {
@@ -90,6 +95,8 @@ public class Caches {
             manager.registerCustomCache(CRITERION_PAGES, Caffeine.newBuilder().maximumSize(criterionPages)
                     .recordStats().expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(ACCOUNTS, Caffeine.newBuilder().maximumSize(accounts).recordStats()
+                    .expireAfterAccess(expireAfterAccess).build());
+            manager.registerCustomCache(TREES, Caffeine.newBuilder().maximumSize(trees).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(TODOS, Caffeine.newBuilder().maximumSize(todos).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());

@@ -31,7 +31,7 @@ class CachesTest {
 
     static CaffeineCacheManager manager() {
         CaffeineCacheManager manager = new CaffeineCacheManager();
-        new Caches().parindexCaches(new CacheProperties(null, null, null, null, null, null, null,
+        new Caches().parindexCaches(new CacheProperties(null, null, null, null, null, null, null, null,
                 new CacheProperties.Characters(100L * Caches.ENTRY_OVERHEAD), Duration.ofMinutes(30)))
                 .customize(manager);
         return manager;
