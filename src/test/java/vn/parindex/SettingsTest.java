@@ -125,7 +125,7 @@ class SettingsTest {
         variables.put("PARINDEX_WEB_MAX_BODY_SIZE", "2MB");
         variables.put("PARINDEX_WEB_SOCKET_WRITE_BUFFER", "32KB");
         variables.put("PARINDEX_PAGES_REVISION_CHECK_INTERVAL", "250ms");
-        variables.put("PARINDEX_PAGES_KEEP_DASHBOARD", "false");
+        variables.put("PARINDEX_PAGES_KEEP_PAGES", "false");
         variables.put("PARINDEX_CACHE_CRITERION_PAGES_MAXIMUM_SIZE", "5000");
         variables.put("PARINDEX_CACHE_FRAGMENTS_MAXIMUMCHARACTERS", "1000");
         variables.put("PARINDEX_CACHE_EXPIRE_AFTER_ACCESS", "5m");
@@ -189,7 +189,7 @@ class SettingsTest {
             "PARINDEX_WEB_MAX_BODY_SIZE|-1KB",
             "PARINDEX_WEB_SOCKET_WRITE_BUFFER|1GB",
             "PARINDEX_PAGES_REVISION_CHECK_INTERVAL|-1s",
-            "PARINDEX_PAGES_KEEP_DASHBOARD|perhaps",
+            "PARINDEX_PAGES_KEEP_PAGES|perhaps",
             "PARINDEX_CACHE_PAGES_MAXIMUM_SIZE|-1",
             "PARINDEX_CACHE_FRAGMENTS_MAXIMUM_CHARACTERS|0",
             "PARINDEX_CACHE_EXPIRE_AFTER_ACCESS|0s",

@@ -38,6 +38,15 @@ import vn.parindex.web.RenderedFragments;
 @Controller
 class CriterionPageController {
 
+    /**
+     * A criterion's page and a domain's served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}:
+     * measured below the goal when rendered for each request, figures in docs/ARCHITECTURE.md).
+     */
+    @org.springframework.context.annotation.Bean
+    static vn.parindex.web.KeptPages keptCriterionPages() {
+        return new vn.parindex.web.KeptPages("/cycles/*/criteria/*");
+    }
+
     private static final String PAGE = "assessment/criterion";
 
     private final CriterionPages pages;

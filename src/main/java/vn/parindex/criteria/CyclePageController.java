@@ -27,6 +27,15 @@ import vn.parindex.web.FormPage;
 @Controller
 class CyclePageController {
 
+    /**
+     * The cycles page served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}:
+     * measured below the goal when rendered for each request, figures in docs/ARCHITECTURE.md).
+     */
+    @org.springframework.context.annotation.Bean
+    static vn.parindex.web.KeptPages keptCyclePages() {
+        return new vn.parindex.web.KeptPages("/admin/cycles");
+    }
+
     /** Start a year: the new year, the year it continues, and "old → new" code lines. */
     public record StartForm(String year, String from, String mapping) {
     }

@@ -10,6 +10,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.parindex.web.CachedPages;
+import vn.parindex.web.KeptPages;
 import vn.parindex.web.RevisionETags;
 
 /**
@@ -19,9 +20,6 @@ import vn.parindex.web.RevisionETags;
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardConfiguration implements WebMvcConfigurer {
-
-    /** After Spring Security's filters (order -100), so only signed-in people are ever served a kept page. */
-    static final int AFTER_SECURITY = 0;
 
     static final String[] PAGES = {"/", "/cycles/*/appendix", "/cycles/*/domains/*/rows"};
     static final String[] API = {"/api/v1/cycles/*/summary", "/api/v1/cycles/*/criteria",
@@ -39,13 +37,9 @@ class DashboardConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(etags.interceptor(false)).addPathPatterns(API);
     }
 
+    /** The dashboard, served again without rendering while unchanged ({@link CachedPages}: see there). */
     @Bean
-    @ConditionalOnBooleanProperty(name = "parindex.pages.keep-dashboard", matchIfMissing = true)
-    FilterRegistrationBean<CachedPages> dashboardPages(LocaleResolver locales, CacheManager caches) {
-        FilterRegistrationBean<CachedPages> registration =
-                new FilterRegistrationBean<>(new CachedPages(Set.of("/"), locales, etags, caches));
-        registration.setOrder(AFTER_SECURITY);
-        registration.addUrlPatterns("/*");
-        return registration;
+    KeptPages keptDashboardPage() {
+        return new KeptPages("/");
     }
 }

@@ -29,6 +29,15 @@ import vn.parindex.web.FormPage;
 @Controller
 class DossierController {
 
+    /**
+     * The dossier and a criterion's dossier served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}:
+     * measured below the goal when rendered for each request, figures in docs/ARCHITECTURE.md).
+     */
+    @org.springframework.context.annotation.Bean
+    static vn.parindex.web.KeptPages keptDossierPages() {
+        return new vn.parindex.web.KeptPages("/cycles/*/dossier", "/cycles/*/criteria/*/dossier");
+    }
+
     /** A document Home Affairs lists on a criterion. */
     public record ItemForm(String name, String note) {
     }

@@ -22,6 +22,15 @@ import vn.parindex.web.RenderedFragments;
 @Controller
 class ProgressController {
 
+    /**
+     * A unit's page served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}:
+     * measured below the goal when rendered for each request, figures in docs/ARCHITECTURE.md).
+     */
+    @org.springframework.context.annotation.Bean
+    static vn.parindex.web.KeptPages keptUnitPages() {
+        return new vn.parindex.web.KeptPages("/units/*");
+    }
+
     private final ProgressPages pages;
     private final RenderedFragments fragments;
 

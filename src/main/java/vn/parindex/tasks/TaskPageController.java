@@ -29,6 +29,15 @@ import vn.parindex.web.FormPage;
 @Controller
 class TaskPageController {
 
+    /**
+     * The year's tasks served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}:
+     * measured below the goal when rendered for each request, figures in docs/ARCHITECTURE.md).
+     */
+    @org.springframework.context.annotation.Bean
+    static vn.parindex.web.KeptPages keptTaskPages() {
+        return new vn.parindex.web.KeptPages("/cycles/*/tasks");
+    }
+
     /** A blank progress form. */
     public record ProgressForm(String note, String percent, String status, String documentNumber, String issuedOn,
             String summary) {

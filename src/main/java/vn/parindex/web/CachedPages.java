@@ -4,62 +4,90 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.parindex.system.BusinessClock;
 
 /**
- * Serves the most read pages (the dashboard) again without rendering them while the data they show is unchanged.
+ * Serves pages again without rendering them while the data they show is unchanged: the pages features declare with
+ * a {@link KeptPages} bean, each where the page is (path patterns such as {@code /units/*}), because bench/pages.sh
+ * measured them below the goal when rendered for each request (the figures are in docs/ARCHITECTURE.md).
  *
- * <p>A page is kept per signed-in person (the navigation bar names them), language and address, together with
- * the {@linkplain DataRevision data revision} it was rendered from; the next request for it at the same revision
- * gets the same bytes, with the form token (CSRF) of its own request put in place of the one rendered. Kept only
- * when the page was a plain 200 HTML answer that set no cookie; never for requests that switch the language.
- * Only for pages that show no one-time messages (flash attributes): a kept page would not show them. Runs after
- * Spring Security, so only people allowed to see a page are served it. Pages are kept in the
- * {@value Caches#PAGES} cache (bounded by {@code parindex.cache.pages.maximum-size}); a browser that already has
- * the current page gets a 304 first ({@link RevisionETags}).
+ * <p>A page is kept per signed-in person (the navigation bar names them), language, address (path and every
+ * parameter) and day (what is due or late changes at midnight without a write), together with the
+ * {@linkplain DataRevision data revision} it was rendered from; the next request for it at the same revision gets
+ * the same bytes, with the form token (CSRF) of its own request put in place of the one rendered. Kept only when
+ * the page was a plain 200 HTML answer that set no cookie; never for requests that switch the language, nor while
+ * the session holds a one-time message (a flash attribute, "saved", after a form was sent): that request is
+ * rendered, so the message is shown. Runs after Spring Security, so only people allowed to see a page are served
+ * it. Pages are kept in the {@value Caches#PAGES} cache (bounded by {@code parindex.cache.pages.maximum-size}); a
+ * browser that already has the current page gets a 304 first ({@link RevisionETags}).
  *
  * <p>Kept because measured (bench/pages.sh, CPU ms per request, 2 shared cores): the dashboard rendered per request
  * (its content fragment kept, the layout rendered) costs 1.6–5.1 ms, 0.10–0.17× the small static file's rate,
  * below the goal of 0.5×; served from here 0.15 ms, 1.15–2.7× (Tân Yên plan and the 2 000-criteria set).
- * {@code parindex.pages.keep-dashboard=false} turns it off to measure again.
+ * {@code parindex.pages.keep-pages=false} turns it off to measure again.
  */
 public class CachedPages extends OncePerRequestFilter {
 
-    private record Key(String address, Locale locale, Object principal) {
+    private record Key(String address, Locale locale, Object principal, LocalDate day) {
     }
+
+    /** Where Spring's {@code SessionFlashMapManager} keeps one-time messages until the next page shows them. */
+    static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 
     /** A page's bytes, cut where its form tokens were. */
     private record Page(long revision, String contentType, byte[][] pieces) {
     }
 
-    private final Set<String> paths;
+    private final List<PathPattern> paths;
     private final LocaleResolver locales;
     private final RevisionETags etags;
     private final Cache pages;
+    private final BusinessClock clock;
 
-    public CachedPages(Set<String> paths, LocaleResolver locales, RevisionETags etags, CacheManager caches) {
+    CachedPages(Collection<KeptPages> kept, LocaleResolver locales, RevisionETags etags, CacheManager caches,
+            BusinessClock clock) {
         this.pages = caches.getCache(Caches.PAGES);
         this.etags = etags;
-        this.paths = Set.copyOf(paths);
+        this.paths = kept.stream().flatMap(k -> k.patterns().stream()).map(PathPatternParser.defaultInstance::parse)
+                .toList();
         this.locales = locales;
+        this.clock = clock;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !paths.contains(request.getRequestURI().substring(
-                request.getContextPath().length())) || request.getParameter("lang") != null;
+        if (!"GET".equals(request.getMethod()) || request.getParameter("lang") != null) {
+            return true;
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(
+                request.getContextPath().length()));
+        return paths.stream().noneMatch(pattern -> pattern.matches(path)) || holdsOneTimeMessage(request);
+    }
+
+    private static boolean holdsOneTimeMessage(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(FLASH_MAPS) instanceof Collection<?> messages
+                && !messages.isEmpty();
     }
 
     @Override
@@ -74,7 +102,8 @@ public class CachedPages extends OncePerRequestFilter {
         if (etags.notModified(request, response, true)) {
             return; // the browser's copy is current: 304
         }
-        Key key = new Key(address(request), locales.resolveLocale(request), authentication.getPrincipal());
+        Key key = new Key(address(request), locales.resolveLocale(request), authentication.getPrincipal(),
+                clock.today());
         long revision = etags.revision(request);
         Page page = pages.get(key, Page.class);
         if (page != null && page.revision() == revision) {

@@ -11,13 +11,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param revisionCheckInterval how long a read of the data revision is trusted before it is read again
  *        ({@link DataRevision}; never while a write request of this application runs)
- * @param keepDashboard whole dashboard pages kept ({@link CachedPages}); false turns them off, to measure (read by a
- *        condition of dashboard.DashboardConfiguration)
+ * @param keepPages whole pages kept, those features declare with {@link KeptPages} ({@link CachedPages}); false
+ *        turns them off, to measure (read by a condition of {@link KeptPagesConfiguration})
  * @param keepFragments rendered fragments and JSON kept ({@link RenderedFragments}, {@link KeptJson}); false renders
  *        and serialises every time, to measure
  */
 @Validated
 @ConfigurationProperties("parindex.pages")
 public record PagesProperties(@DefaultValue("1s") @DurationMin(millis = 0) Duration revisionCheckInterval,
-        @DefaultValue("true") boolean keepDashboard, @DefaultValue("true") boolean keepFragments) {
+        @DefaultValue("true") boolean keepPages, @DefaultValue("true") boolean keepFragments) {
 }

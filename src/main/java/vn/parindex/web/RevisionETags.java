@@ -17,7 +17,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * HTTP conditional requests for what is rendered from the {@linkplain DataRevision data revision} alone: the answer
- * carries a weak {@code ETag} made of the revision (and, for pages, of who asks, in which session and language),
+ * carries a weak {@code ETag} made of the revision (and, for pages, of who asks, in which session and language, and
+ * the day: what is due or late changes at midnight),
  * and {@code Cache-Control: private, no-cache}, so browsers and API clients keep it and ask again with
  * {@code If-None-Match}; while nothing changed they get {@code 304 Not Modified}, decided before anything is read
  * or rendered (one small query, or none while a reading of the revision is trusted).
@@ -35,9 +36,12 @@ public class RevisionETags {
     /** Names this run of the application: templates may differ after a restart while the revision does not. */
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
-    RevisionETags(DataRevision revisions, LocaleResolver locales) {
+    private final vn.parindex.system.BusinessClock clock;
+
+    RevisionETags(DataRevision revisions, LocaleResolver locales, vn.parindex.system.BusinessClock clock) {
         this.revisions = revisions;
         this.locales = locales;
+        this.clock = clock;
     }
 
     /**
@@ -52,7 +56,7 @@ public class RevisionETags {
         if (!"GET".equals(method) && !"HEAD".equals(method) || personal && request.getParameter("lang") != null) {
             return false;
         }
-        String etag = "W/\"" + run + '-' + revision(request) + (personal ? "-" + viewer(request) : "") + '"';
+        String etag = "W/\"" + run + '-' + revision(request) + (personal ? "-" + viewer(request) + "-" + clock.today() : "") + '"';
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         return new ServletWebRequest(request, response).checkNotModified(etag);
     }
