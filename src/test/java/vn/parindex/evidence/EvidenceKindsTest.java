@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.parindex.assessment.EvidenceTypes.Kind;
+import vn.parindex.evidence.EvidenceTypes.Kind;
 
 /**
  * Every accepted kind of evidence is recognised from its bytes under each of its extensions, and refused under any

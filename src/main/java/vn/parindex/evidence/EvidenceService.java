@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +69,7 @@ public class EvidenceService {
 
     /** Stores checked files for a criterion (and the assessment they support, if any), streaming each one. */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<Long> store(CurrentUser user, long criterionId, Long assessmentId, List<UploadedFile> files,
+    public List<Long> store(CurrentUser user, long criterionId, Long assessmentId, List<UploadedFile> files,
             DocumentDetails details, OffsetDateTime at) {
         return store(user, new Owner(criterionId, assessmentId, null, null), files, details, at, "");
     }
@@ -158,7 +158,7 @@ public class EvidenceService {
 
     /** A document's description (no bytes). */
     @Transactional(readOnly = true)
-    Optional<Evidence> find(long id) {
+    public Optional<Evidence> find(long id) {
         return evidence.findById(id);
     }
 

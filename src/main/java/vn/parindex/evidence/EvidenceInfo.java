@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.evidence;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;

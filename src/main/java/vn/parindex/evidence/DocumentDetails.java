@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.evidence;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

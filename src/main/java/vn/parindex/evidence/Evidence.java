@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.evidence;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

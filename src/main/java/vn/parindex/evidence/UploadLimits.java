@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.evidence;
 
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;

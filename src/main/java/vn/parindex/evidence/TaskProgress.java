@@ -1,4 +1,4 @@
-package vn.parindex.assessment;
+package vn.parindex.evidence;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -17,7 +17,7 @@ import vn.parindex.tasks.TaskService;
  * because the evidence store is this module's; tasks knows nothing of files.
  */
 @Service
-class TaskProgress {
+public class TaskProgress {
 
     private final TaskService tasks;
     private final EvidenceService evidence;
@@ -54,7 +54,7 @@ class TaskProgress {
 
     /** Adds documents to an update already recorded (the API: the update first, then its files one request each). */
     @Transactional
-    List<Long> attach(CurrentUser user, long taskId, long updateId, List<UploadedFile> files,
+    public List<Long> attach(CurrentUser user, long taskId, long updateId, List<UploadedFile> files,
             DocumentDetails details) {
         tasks.requireMayUpdate(user, taskId);
         if (!tasks.isUpdateOf(taskId, updateId)) {
