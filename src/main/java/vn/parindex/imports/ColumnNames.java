@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import java.text.Normalizer;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import vn.parindex.criteria.importer.ImportProblem.Kind;
-import vn.parindex.criteria.importer.PlanTableParser.Node;
-import vn.parindex.criteria.importer.PlanTableParser.Plan;
+import vn.parindex.imports.ImportProblem.Kind;
+import vn.parindex.imports.PlanTableParser.Node;
+import vn.parindex.imports.PlanTableParser.Plan;
 import vn.parindex.organisation.Unit;
 import vn.parindex.organisation.UnitKind;
 

@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import jakarta.persistence.EntityManager;
 import java.io.Reader;

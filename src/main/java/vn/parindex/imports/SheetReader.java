@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import vn.parindex.criteria.importer.ImportProblem.Kind;
+import vn.parindex.imports.ImportProblem.Kind;
 
 /**
  * Reads an uploaded table — an Excel workbook (.xlsx, its first sheet) or CSV (UTF-8) — into a {@link CsvTable} whose

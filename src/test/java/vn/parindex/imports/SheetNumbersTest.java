@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ import vn.parindex.criteria.CycleStatus;
 import vn.parindex.criteria.CycleView;
 import vn.parindex.criteria.ScoringMethod;
 import vn.parindex.criteria.UnitRef;
-import vn.parindex.criteria.importer.ImportProblem.Kind;
+import vn.parindex.imports.ImportProblem.Kind;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.support.IntegrationTest;
 import vn.parindex.support.PublishedPlan;

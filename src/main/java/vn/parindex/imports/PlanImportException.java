@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import java.util.List;
 import java.util.stream.Collectors;

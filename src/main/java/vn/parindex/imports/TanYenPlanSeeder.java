@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

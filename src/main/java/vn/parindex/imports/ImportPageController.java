@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.parindex.criteria.importer.ImportService.ImportKind;
+import vn.parindex.imports.ImportService.ImportKind;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.InvalidInputException;
 
@@ -40,7 +40,7 @@ class ImportPageController {
     @GetMapping("/admin/imports")
     String form(Model model) {
         model.asMap().putIfAbsent("kinds", ImportKind.values());
-        return "criteria/imports";
+        return "imports/imports";
     }
 
     @PostMapping("/admin/imports")

@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,7 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.parindex.criteria.importer.ImportService.ImportKind;
+import vn.parindex.imports.ImportService.ImportKind;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.InvalidInputException;
 

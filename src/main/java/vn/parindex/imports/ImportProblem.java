@@ -1,4 +1,4 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
 /**
  * One thing wrong with an imported table, named by line (1 = the header) and column.

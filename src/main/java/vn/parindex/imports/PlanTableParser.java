@@ -1,17 +1,17 @@
-package vn.parindex.criteria.importer;
+package vn.parindex.imports;
 
-import static vn.parindex.criteria.importer.ImportProblem.Kind.ABOVE_MAXIMUM;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.DUPLICATE_CODE;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.INVALID_CODE;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.MISSING_COLUMN;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.MISSING_PARENT;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.MISSING_VALUE;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.NOT_A_NUMBER;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.NO_DOMAINS;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.TOO_MANY_DECIMALS;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.UNKNOWN_UNIT;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.UNREADABLE;
-import static vn.parindex.criteria.importer.ImportProblem.Kind.WRONG_FIELD_COUNT;
+import static vn.parindex.imports.ImportProblem.Kind.ABOVE_MAXIMUM;
+import static vn.parindex.imports.ImportProblem.Kind.DUPLICATE_CODE;
+import static vn.parindex.imports.ImportProblem.Kind.INVALID_CODE;
+import static vn.parindex.imports.ImportProblem.Kind.MISSING_COLUMN;
+import static vn.parindex.imports.ImportProblem.Kind.MISSING_PARENT;
+import static vn.parindex.imports.ImportProblem.Kind.MISSING_VALUE;
+import static vn.parindex.imports.ImportProblem.Kind.NOT_A_NUMBER;
+import static vn.parindex.imports.ImportProblem.Kind.NO_DOMAINS;
+import static vn.parindex.imports.ImportProblem.Kind.TOO_MANY_DECIMALS;
+import static vn.parindex.imports.ImportProblem.Kind.UNKNOWN_UNIT;
+import static vn.parindex.imports.ImportProblem.Kind.UNREADABLE;
+import static vn.parindex.imports.ImportProblem.Kind.WRONG_FIELD_COUNT;
 
 import java.io.IOException;
 import java.io.Reader;
