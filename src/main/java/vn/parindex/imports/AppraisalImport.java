@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import vn.parindex.criteria.AppraisalService;
+import vn.parindex.appraisal.AppraisalService;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.CycleView;

@@ -1,9 +1,12 @@
-package vn.parindex.criteria;
+package vn.parindex.appraisal;
 
 import java.math.BigDecimal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.parindex.audit.AuditTrail;
+import vn.parindex.criteria.Criterion;
+import vn.parindex.criteria.CriterionLookup;
+import vn.parindex.criteria.CriterionScoreService;
+import vn.parindex.criteria.ReviewPermissions;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.ConflictException;
 import vn.parindex.system.FieldErrors;
@@ -11,7 +14,9 @@ import vn.parindex.system.NotFoundException;
 
 /**
  * Home Affairs records the province's appraisal (thẩm định) of a criterion once published: the appraised score and
- * the province's reason for any deduction. The appraised score becomes the criterion's official result.
+ * the province's reason for any deduction. The appraised score becomes the criterion's official result. Checked here,
+ * written by {@code criteria} ({@link CriterionScoreService#applyAppraisal}: every write of a criterion is that
+ * module's).
  */
 @Service
 public class AppraisalService {
@@ -19,14 +24,14 @@ public class AppraisalService {
     /** Longest reason kept (the column's bound). */
     public static final int MAX_REASON_LENGTH = 2000;
 
-    private final CriterionRepository criteria;
+    private final CriterionLookup criteria;
     private final ReviewPermissions permissions;
-    private final AuditTrail audit;
+    private final CriterionScoreService scores;
 
-    AppraisalService(CriterionRepository criteria, ReviewPermissions permissions, AuditTrail audit) {
+    AppraisalService(CriterionLookup criteria, ReviewPermissions permissions, CriterionScoreService scores) {
         this.criteria = criteria;
         this.permissions = permissions;
-        this.audit = audit;
+        this.scores = scores;
     }
 
     /** The appraisal as typed: the score (9,5 or 9.5), the reason, the version of the criterion it is based on. */
@@ -62,8 +67,7 @@ public class AppraisalService {
             throw new ConflictException("conflict.cycleClosed", criterion.getVersion());
         }
         criterion.requireVersion(change.version());
-        apply(user, criterion, score, reason.isEmpty() ? null : reason, "appraisal");
-        criteria.saveAndFlush(criterion);
+        scores.applyAppraisal(user, criterion, score, reason.isEmpty() ? null : reason, "appraisal");
         return criterion;
     }
 
@@ -73,16 +77,6 @@ public class AppraisalService {
     public void applyImported(CurrentUser user, long criterionId, BigDecimal score, String reason, String comment) {
         ReviewPermissions.require(permissions.canEditScores(user));
         Criterion criterion = criteria.findById(criterionId).orElseThrow();
-        apply(user, criterion, score, reason, comment);
-        criteria.saveAndFlush(criterion);
-    }
-
-    /** Records an appraisal already checked (by the form above or by an import), on record with a comment. */
-    void apply(CurrentUser user, Criterion criterion, BigDecimal score, String reason, String comment) {
-        audit.record(user.actor(), CriterionScoreService.ENTITY, criterion.getId(), criterion.getId(),
-                "appraisedScore", criterion.getAppraisedScore(), score, comment);
-        audit.record(user.actor(), CriterionScoreService.ENTITY, criterion.getId(), criterion.getId(),
-                "appraisalReason", criterion.getAppraisalReason(), reason, comment);
-        criterion.recordAppraisal(score, reason);
+        scores.applyAppraisal(user, criterion, score, reason, comment);
     }
 }

@@ -1,4 +1,4 @@
-package vn.parindex.criteria;
+package vn.parindex.appraisal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.parindex.criteria.CriterionCode;
+import vn.parindex.criteria.CriterionView;
+import vn.parindex.criteria.CycleStatus;
+import vn.parindex.criteria.CycleView;
+import vn.parindex.criteria.ScoringMethod;
+import vn.parindex.criteria.UnitRef;
 
 /**
  * The self-assessment against the province's appraisal, from a cycle as read (no Spring): only criteria without

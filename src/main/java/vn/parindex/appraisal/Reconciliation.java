@@ -1,4 +1,4 @@
-package vn.parindex.criteria;
+package vn.parindex.appraisal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import vn.parindex.criteria.CriteriaCatalog;
+import vn.parindex.criteria.CriterionView;
+import vn.parindex.criteria.CycleStatus;
+import vn.parindex.criteria.CycleView;
+import vn.parindex.criteria.Scores;
+import vn.parindex.criteria.UnitRef;
 
 /**
  * Self-assessment against the province's appraisal (thẩm định): every criterion where the province deducted points,
