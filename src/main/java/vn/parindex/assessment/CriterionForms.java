@@ -14,7 +14,7 @@ final class CriterionForms {
 
     /**
      * A self-assessment with the details of the documents sent with it (number, date of issue dd/MM/yyyy, summary).
-     * {@code files} is not bound (the documents are streamed, {@link Uploads}); the property only carries their error
+     * {@code files} is not bound (the documents are streamed, {@link vn.parindex.evidence.Uploads}); the property only carries their error
      * to the file field.
      */
     public record SubmitForm(String score, String comment, String documentNumber, String issuedOn, String summary) {

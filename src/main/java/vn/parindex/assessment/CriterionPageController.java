@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.evidence.Evidence;
+import vn.parindex.evidence.Uploads;
 import vn.parindex.assessment.CriterionForms.AssignmentForm;
 import vn.parindex.assessment.CriterionForms.ReviewForm;
 import vn.parindex.assessment.CriterionForms.ScoresForm;

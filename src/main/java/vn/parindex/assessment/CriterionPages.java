@@ -12,6 +12,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.parindex.evidence.DocumentDetails;
+import vn.parindex.evidence.Evidence;
+import vn.parindex.evidence.EvidenceInfo;
+import vn.parindex.evidence.EvidenceService;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
 import vn.parindex.security.ReadableHistory;
@@ -49,7 +53,6 @@ class CriterionPages {
     private final ScoreboardService scoreboards;
     private final CriteriaCatalog catalog;
     private final AssessmentRepository assessments;
-    private final EvidenceRepository evidenceRepository;
     private final EvidenceService evidence;
     private final AuditTrail audit;
     private final ReviewPermissions permissions;
@@ -61,7 +64,7 @@ class CriterionPages {
     private final ReadableHistory readable;
 
     CriterionPages(ScoreboardService scoreboards, CriteriaCatalog catalog,
-            AssessmentRepository assessments, EvidenceRepository evidenceRepository, EvidenceService evidence,
+            AssessmentRepository assessments, EvidenceService evidence,
             AuditTrail audit, ReviewPermissions permissions, AssignmentService assignments, VietnameseNumbers fmt,
             DataRevision revisions, CacheManager caches, PlatformTransactionManager transactions, TaskService tasks,
             ReadableHistory readable) {
@@ -73,7 +76,6 @@ class CriterionPages {
         this.scoreboards = scoreboards;
         this.catalog = catalog;
         this.assessments = assessments;
-        this.evidenceRepository = evidenceRepository;
         this.evidence = evidence;
         this.audit = audit;
         this.permissions = permissions;
@@ -152,7 +154,7 @@ class CriterionPages {
     }
 
     private Shared read(Scoreboard board, CriterionView c, boolean leaf, Cycle cycle) {
-        List<EvidenceInfo> evidenceInfos = evidenceRepository.describeByCriterion(c.id());
+        List<EvidenceInfo> evidenceInfos = evidence.forCriterion(c.id());
         ReadableHistory.Directory people = readable.directory();
         List<CriterionPage.EvidenceRow> files = evidenceInfos.stream().map(e -> evidenceRow(e, people)).toList();
         Map<Long, List<CriterionPage.EvidenceRow>> filesOf = files.stream().filter(e -> e.assessmentId() != null)

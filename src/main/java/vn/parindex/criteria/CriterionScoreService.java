@@ -128,6 +128,21 @@ public class CriterionScoreService {
         criteria.saveAndFlush(criterion);
     }
 
+    /**
+     * The province's appraisal of a criterion, already checked ({@code appraisal.AppraisalService}: the form, the API,
+     * an import): on record with the comment; both null clears it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyAppraisal(CurrentUser user, Criterion criterion, BigDecimal score, String reason,
+            String comment) {
+        audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "appraisedScore",
+                criterion.getAppraisedScore(), score, comment);
+        audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "appraisalReason",
+                criterion.getAppraisalReason(), reason, comment);
+        criterion.recordAppraisal(score, reason);
+        criteria.saveAndFlush(criterion);
+    }
+
     /** Parses a typed score and checks it lies between 0 and the maximum; problems go to {@code errors}. */
     public static BigDecimal parseScore(String text, String field, BigDecimal max, FieldErrors errors) {
         if (text == null || text.isBlank()) {

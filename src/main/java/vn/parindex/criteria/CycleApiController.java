@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,10 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.FieldErrors;
-import vn.parindex.system.NotFoundException;
 
-/** The assessment cycles: the list, closing one, starting the next year, the province's appraisal. */
+/** The assessment cycles: the list, closing one, starting the next year (the province's appraisal: {@code appraisal}). */
 @RestController
 @RequestMapping("/api/v1/cycles")
 @Tag(name = "Cycles", description = "The assessment cycles: closing one, starting the next, the province's "
@@ -49,15 +46,6 @@ class CycleApiController {
     record CarriedJson(String code, List<String> from) {
     }
 
-    /** The province's appraisal of a criterion. */
-    record AppraisalRequest(BigDecimal appraisedScore, String reason, Long version) {
-    }
-
-    /** A criterion after its appraisal. */
-    record AppraisalJson(String code, BigDecimal maxScore, BigDecimal currentScore, BigDecimal appraisedScore,
-            BigDecimal officialScore, BigDecimal deduction, String reason, long version) {
-    }
-
     /** How a criterion is to be scored, with the version the change is based on and an optional reason. */
     record ScoringMethodRequest(
             @Schema(description = "SELF_ASSESSMENT (tự đánh giá) or SURVEY (điều tra xã hội học)",
@@ -72,17 +60,12 @@ class CycleApiController {
 
     private final KeptCycles catalog;
     private final CycleLifecycle lifecycle;
-    private final AppraisalService appraisals;
-    private final Reconciliation reconciliation;
     private final ScoringMethodService scoringMethods;
 
-    CycleApiController(KeptCycles catalog, CycleLifecycle lifecycle, AppraisalService appraisals,
-            Reconciliation reconciliation, ScoringMethodService scoringMethods) {
+    CycleApiController(KeptCycles catalog, CycleLifecycle lifecycle, ScoringMethodService scoringMethods) {
         this.scoringMethods = scoringMethods;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
-        this.appraisals = appraisals;
-        this.reconciliation = reconciliation;
     }
 
     @Operation(summary = "The assessment cycles", description = "Year, baseline year, status and title of "
@@ -131,42 +114,6 @@ class CycleApiController {
         return CycleJson.of(lifecycle.close(user, year));
     }
 
-    @Operation(summary = "Record the province's appraisal of a criterion (Home Affairs)", description = "The "
-            + "appraised score (0..maximum, at most 4 decimals) and the province's reason for any deduction "
-            + "(required when below the self-assessed score; at most 2 000 characters), with the criterion's "
-            + "version. The appraised score becomes the criterion's official result.")
-    @ApiResponse(responseCode = "200", description = "The criterion's figures after the appraisal",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppraisalJson.class)))
-    @ApiResponse(responseCode = "400", description = "A score out of range, a domain, a missing reason or "
-            + "version (errors[].field)")
-    @ApiResponse(responseCode = "403", description = "Only Home Affairs records the appraisal")
-    @ApiResponse(responseCode = "404", description = "No cycle of that year, or no criterion of that code")
-    @ApiResponse(responseCode = "409", description = "A stale version, or the cycle is closed")
-    @PutMapping("/{year}/criteria/{code}/appraisal")
-    AppraisalJson appraise(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
-            @RequestBody AppraisalRequest request) {
-        FieldErrors errors = new FieldErrors();
-        String score = null;
-        if (request.appraisedScore() == null) {
-            errors.add("appraisedScore", "score.required");
-        } else {
-            try {
-                score = Scores.plainText(request.appraisedScore());
-            } catch (IllegalArgumentException e) {
-                errors.add("appraisedScore", e.getMessage());
-            }
-        }
-        errors.throwIfAny();
-        Criterion c = appraisals.appraise(user, cycle.getYear(), code,
-                new AppraisalService.AppraisalChange(score, request.reason(), request.version()));
-        BigDecimal appraised = c.getAppraisedScore();
-        BigDecimal current = c.getCurrentScore();
-        return new AppraisalJson(c.getCode(), c.getMaxScore(), current, appraised,
-                appraised != null ? appraised : current,
-                appraised == null || current == null ? null : current.subtract(appraised), c.getAppraisalReason(),
-                c.getVersion());
-    }
-
     @Operation(summary = "Change how a criterion is scored (Home Affairs)", description = "SELF_ASSESSMENT: the "
             + "lead unit submits a self-assessment with evidence; SURVEY: the province's sociological survey gives the "
             + "score, which Home Affairs enters. Only a criterion without parts. Refused while a self-assessment of the "
@@ -187,17 +134,5 @@ class CycleApiController {
         Criterion c = scoringMethods.change(user, cycle.getYear(), code, new ScoringMethodService.MethodChange(
                 request.scoringMethod(), request.reason(), request.version()));
         return new ScoringMethodJson(c.getCode(), c.getScoringMethod(), c.getVersion());
-    }
-
-    @Operation(summary = "The reconciliation of self-assessment and appraisal", description = "Every criterion "
-            + "where the province deducted points from the self-assessed score, with the reason and the lead unit; "
-            + "and the totals self-assessed and appraised.")
-    @ApiResponse(responseCode = "200", description = "The reconciliation",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = Reconciliation.View.class)))
-    @ApiResponse(responseCode = "404", description = "No cycle of that year")
-    @GetMapping("/{year}/reconciliation")
-    Reconciliation.View reconciliation(@PathVariable int year) {
-        return reconciliation.of(year).orElseThrow(() -> NotFoundException.cycle(year));
     }
 }

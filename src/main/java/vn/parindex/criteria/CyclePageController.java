@@ -15,14 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.InvalidInputException;
-import vn.parindex.system.NotFoundException;
 import vn.parindex.web.FormPage;
 
 /**
- * The cycles' pages: Home Affairs closes a year and starts the next ({@code /admin/cycles}); everyone reads the
- * reconciliation of self-assessment and appraisal ({@code /cycles/{year}/reconciliation}), where Home Affairs enters
- * the province's appraised scores. A refused form is shown again by {@link FormPage}: 400 and the message next to
- * the field, 409 with the conflict's message.
+ * The cycles' pages: Home Affairs closes a year and starts the next ({@code /admin/cycles}). A refused form is shown
+ * again by {@link FormPage}: 400 and the message next to the field, 409 with the conflict's message. (The
+ * reconciliation of self-assessment and appraisal is {@code appraisal}'s.)
  */
 @Controller
 class CyclePageController {
@@ -40,21 +38,15 @@ class CyclePageController {
     public record StartForm(String year, String from, String mapping) {
     }
 
-    /** One criterion's appraisal as typed in its row. */
-    public record AppraisalForm(String code, String appraisedScore, String reason, Long version) {
-    }
-
     /** Longest mapping text read (2 000 lines of short codes). */
     static final int MAX_MAPPING_TEXT = 100_000;
 
     private final CriteriaCatalog catalog;
     private final CycleLifecycle lifecycle;
-    private final AppraisalService appraisals;
 
-    CyclePageController(CriteriaCatalog catalog, CycleLifecycle lifecycle, AppraisalService appraisals) {
+    CyclePageController(CriteriaCatalog catalog, CycleLifecycle lifecycle) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
-        this.appraisals = appraisals;
     }
 
     @GetMapping("/admin/cycles")
@@ -103,44 +95,6 @@ class CyclePageController {
             redirect.addFlashAttribute("notice", "cycle.startedNotice");
             return "redirect:/?year=" + next.getYear();
         }, () -> cycles(model));
-    }
-
-    @GetMapping("/cycles/{year}/reconciliation")
-    String reconciliation(@AuthenticationPrincipal CurrentUser user, Cycle cycle, Model model) {
-        // the tree read once for the reconciliation and the entry rows
-        CycleView tree = catalog.cycle(cycle);
-        model.addAttribute("cycle", cycle);
-        model.addAttribute("view", Reconciliation.of(tree));
-        if (user.isAdmin() && !cycle.isClosed()) {
-            model.addAttribute("leaves", leaves(tree));
-        }
-        model.asMap().putIfAbsent("appraisal", new AppraisalForm(null, null, null, null));
-        return "criteria/reconciliation";
-    }
-
-    @PostMapping("/cycles/{year}/appraisal")
-    String appraise(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
-            @ModelAttribute("appraisal") AppraisalForm form, BindingResult result, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
-        String code = form.code() == null ? "" : form.code();
-        return FormPage.of(result, model, response).staleMessage("conflict.criterion").submit(() -> {
-            appraisals.appraise(user, cycle.getYear(), code,
-                    new AppraisalService.AppraisalChange(form.appraisedScore(), form.reason(), form.version()));
-            redirect.addFlashAttribute("notice", "appraisal.saved");
-            return "redirect:/cycles/" + cycle.getYear() + "/reconciliation#appraise-" + code;
-        }, () -> reconciliation(user, cycle, model));
-    }
-
-    /** The criteria that are scored (no parts), in the tree's order. */
-    private static List<CriterionView> leaves(CycleView tree) {
-        List<CriterionView> all = tree.criteria();
-        java.util.Set<String> parents = new java.util.HashSet<>();
-        all.forEach(c -> {
-            if (c.parentCode() != null) {
-                parents.add(c.parentCode());
-            }
-        });
-        return all.stream().filter(c -> !parents.contains(c.code())).toList();
     }
 
     private static Integer number(String text, String field) {

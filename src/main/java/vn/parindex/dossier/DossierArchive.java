@@ -13,7 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import vn.parindex.assessment.EvidenceService;
+import vn.parindex.evidence.EvidenceService;
 import vn.parindex.dossier.DossierService.CriterionDossier;
 import vn.parindex.dossier.DossierService.File;
 import vn.parindex.dossier.DossierService.Item;

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.parindex.assessment.AssessmentService;
-import vn.parindex.assessment.Uploads;
+import vn.parindex.evidence.EvidenceService;
+import vn.parindex.evidence.Uploads;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.web.FormPage;
@@ -57,12 +57,12 @@ class DossierController {
 
     private final DossierService dossiers;
     private final DossierArchive archive;
-    private final AssessmentService assessments;
+    private final EvidenceService evidence;
 
-    DossierController(DossierService dossiers, DossierArchive archive, AssessmentService assessments) {
+    DossierController(DossierService dossiers, DossierArchive archive, EvidenceService evidence) {
         this.dossiers = dossiers;
         this.archive = archive;
-        this.assessments = assessments;
+        this.evidence = evidence;
     }
 
     @GetMapping("/cycles/{year}/dossier")
@@ -125,7 +125,7 @@ class DossierController {
                     model.addAttribute("uploadForm", AttachForm.of(request));
                 })
                 .submit(() -> {
-                    try (Uploads uploads = Uploads.receive(request, "file", assessments.maxFileSizeBytes(),
+                    try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes(),
                             Uploads.Dates.PAGE)) {
                         dossiers.attach(user, cycle.getYear(), code, id, uploads.files(), uploads.details());
                     }

@@ -183,7 +183,7 @@ class TaskPageController {
         TaskView task = tasks.task(id);
         model.addAttribute("task", task);
         model.addAttribute("updates", tasks.updates(id));
-        // the progress form (posted to assessment.TaskProgressController, which owns the evidence store)
+        // the progress form (posted to evidence.TaskProgressController, which owns the evidence store)
         model.asMap().putIfAbsent("progress", new ProgressForm("", "", task.status().name(), "", "", ""));
         model.addAttribute("maxFileSizeMb", maxFileSize.toMegabytes());
         return "tasks/task";

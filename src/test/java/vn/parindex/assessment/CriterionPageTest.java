@@ -22,8 +22,8 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 import vn.parindex.criteria.CycleStatus;
-import vn.parindex.criteria.importer.PlanImportRequest;
-import vn.parindex.criteria.importer.PlanImporter;
+import vn.parindex.imports.PlanImportRequest;
+import vn.parindex.imports.PlanImporter;
 import vn.parindex.security.AppUserRepository;
 import vn.parindex.support.StatementCounter;
 import vn.parindex.support.WorkflowTest;

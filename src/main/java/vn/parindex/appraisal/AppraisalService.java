@@ -1,0 +1,82 @@
+package vn.parindex.appraisal;
+
+import java.math.BigDecimal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.parindex.criteria.Criterion;
+import vn.parindex.criteria.CriterionLookup;
+import vn.parindex.criteria.CriterionScoreService;
+import vn.parindex.criteria.ReviewPermissions;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.ConflictException;
+import vn.parindex.system.FieldErrors;
+import vn.parindex.system.NotFoundException;
+
+/**
+ * Home Affairs records the province's appraisal (thẩm định) of a criterion once published: the appraised score and
+ * the province's reason for any deduction. The appraised score becomes the criterion's official result. Checked here,
+ * written by {@code criteria} ({@link CriterionScoreService#applyAppraisal}: every write of a criterion is that
+ * module's).
+ */
+@Service
+public class AppraisalService {
+
+    /** Longest reason kept (the column's bound). */
+    public static final int MAX_REASON_LENGTH = 2000;
+
+    private final CriterionLookup criteria;
+    private final ReviewPermissions permissions;
+    private final CriterionScoreService scores;
+
+    AppraisalService(CriterionLookup criteria, ReviewPermissions permissions, CriterionScoreService scores) {
+        this.criteria = criteria;
+        this.permissions = permissions;
+        this.scores = scores;
+    }
+
+    /** The appraisal as typed: the score (9,5 or 9.5), the reason, the version of the criterion it is based on. */
+    public record AppraisalChange(String appraisedScore, String reason, Long version) {
+    }
+
+    @Transactional
+    public Criterion appraise(CurrentUser user, int year, String code, AppraisalChange change) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+        Criterion criterion = criteria.findByYearAndCode(year, code)
+                .orElseThrow(() -> NotFoundException.criterion(year, code));
+        FieldErrors errors = new FieldErrors();
+        BigDecimal score = CriterionScoreService.parseScore(change.appraisedScore(), "appraisedScore",
+                criterion.getMaxScore(), errors);
+        if (criteria.existsByParentId(criterion.getId())) {
+            errors.add("appraisedScore", "appraisal.parent");
+        }
+        String reason = change.reason() == null ? "" : change.reason().strip();
+        if (reason.length() > MAX_REASON_LENGTH) {
+            errors.add("reason", "appraisal.reasonTooLong");
+        } else if (reason.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            errors.add("reason", "appraisal.reasonInvalid");
+        }
+        BigDecimal selfAssessed = criterion.getCurrentScore();
+        if (score != null && selfAssessed != null && score.compareTo(selfAssessed) < 0 && reason.isEmpty()) {
+            errors.add("reason", "appraisal.reasonRequired");
+        }
+        if (change.version() == null) {
+            errors.add("version", "version.required");
+        }
+        errors.throwIfAny();
+        if (criterion.getCycle().isClosed()) {
+            throw new ConflictException("conflict.cycleClosed", criterion.getVersion());
+        }
+        criterion.requireVersion(change.version());
+        scores.applyAppraisal(user, criterion, score, reason.isEmpty() ? null : reason, "appraisal");
+        return criterion;
+    }
+
+    /** An appraisal read from an imported table, already checked; on record with the comment. */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void applyImported(CurrentUser user, long criterionId, BigDecimal score, String reason, String comment) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+        Criterion criterion = criteria.findById(criterionId).orElseThrow();
+        scores.applyAppraisal(user, criterion, score, reason, comment);
+    }
+}

@@ -1,0 +1,117 @@
+package vn.parindex.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.imports.ImportService.ImportKind;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.InvalidInputException;
+
+/**
+ * The import page ({@code /admin/imports}, Home Affairs): upload a table, read the preview (what would be created
+ * and changed, the problems by row and column), then confirm. The previewed file is kept in the session until
+ * confirmed, so what is written is exactly what was previewed (checked again against the data of that moment).
+ */
+@Controller
+class ImportPageController {
+
+    static final String PENDING = ImportPageController.class.getName() + ".pending";
+
+    /** A previewed upload awaiting confirmation. */
+    record Pending(byte[] content, String fileName, int year, String kind, int created,
+            java.util.List<ImportService.Change> changes) implements Serializable {
+    }
+
+    private final ImportService imports;
+
+    ImportPageController(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping("/admin/imports")
+    String form(Model model) {
+        model.asMap().putIfAbsent("kinds", ImportKind.values());
+        return "imports/imports";
+    }
+
+    @PostMapping("/admin/imports")
+    String preview(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpSession session,
+            Model model, HttpServletResponse response) throws IOException {
+        imports.requirePermission(user);
+        session.removeAttribute(PENDING);
+        try (ImportUpload upload = ImportUpload.receive(request)) {
+            model.addAttribute("year", upload.year());
+            model.addAttribute("kind", upload.kind());
+            ImportKind kind = ImportKind.of(upload.kind())
+                    .orElseThrow(() -> InvalidInputException.of("kind", "import.kind"));
+            Integer year = ImportApiController.year(upload.year());
+            if (upload.tooLarge()) {
+                throw new PlanImportException(java.util.List.of(new ImportProblem(1, "-",
+                        ImportProblem.Kind.UNREADABLE, "tệp lớn hơn " + SheetReader.MAX_FILE_SIZE / 1024 / 1024
+                                + " MB")));
+            }
+            ImportService.Result result = imports.run(user, upload.file(), upload.fileName(), year, kind, true);
+            if (!result.changes().isEmpty()) {
+                // kept (at most 5 MB) until confirmed or replaced by the next preview
+                session.setAttribute(PENDING, new Pending(Files.readAllBytes(upload.file()), upload.fileName(), year,
+                        kind.name(), result.created(), java.util.List.copyOf(result.changes())));
+            }
+            model.addAttribute("result", result);
+            model.addAttribute("fileName", upload.fileName());
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("invalid", e.fieldErrors().values());
+        } catch (PlanImportException e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.problems().subList(0, Math.min(e.problems().size(),
+                    ImportService.MAX_PROBLEMS)));
+        }
+        return form(model);
+    }
+
+    @PostMapping("/admin/imports/confirm")
+    String confirm(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        imports.requirePermission(user);
+        Pending pending = (Pending) session.getAttribute(PENDING);
+        if (pending == null) {
+            response.setStatus(409);
+            model.addAttribute("invalid", java.util.List.of("import.nothingPending"));
+            return form(model);
+        }
+        try (ImportUpload upload = ImportUpload.of(pending.content(), pending.fileName(),
+                String.valueOf(pending.year()), pending.kind())) {
+            ImportKind kind = ImportKind.valueOf(pending.kind());
+            // what is written is what was previewed: if the data changed meanwhile, the new preview instead
+            ImportService.Result now = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind, true);
+            if (!now.changes().equals(pending.changes()) || now.created() != pending.created()) {
+                response.setStatus(409);
+                session.setAttribute(PENDING, new Pending(pending.content(), pending.fileName(), pending.year(),
+                        pending.kind(), now.created(), java.util.List.copyOf(now.changes())));
+                model.addAttribute("invalid", java.util.List.of("import.changedSincePreview"));
+                model.addAttribute("result", now);
+                model.addAttribute("fileName", pending.fileName());
+                return form(model);
+            }
+            ImportService.Result result = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind,
+                    false);
+            session.removeAttribute(PENDING);
+            redirect.addFlashAttribute("done", result);
+            return "redirect:/admin/imports";
+        } catch (PlanImportException e) {
+            // the data changed since the preview in a way the table no longer fits
+            response.setStatus(422);
+            model.addAttribute("problems", e.problems());
+            return form(model);
+        }
+    }
+}

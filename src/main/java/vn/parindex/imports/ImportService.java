@@ -1,0 +1,131 @@
+package vn.parindex.imports;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.parindex.criteria.ReviewPermissions;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.InvalidInputException;
+
+/**
+ * Home Affairs imports a table (.xlsx or CSV, the shared CSV's columns or the appendix export's, in Vietnamese or
+ * English): a framework as a new cycle, an existing cycle's figures, or the province's appraisal. Every import is
+ * first a preview — what would be created, each figure changed old → new, where a published parent disagrees with
+ * its parts — and nothing is written unless asked ({@code dryRun} false). Any problem, each named by row and
+ * column, and nothing at all is written. Each kind is read and applied by its own class ({@link FrameworkImport},
+ * {@link ScoresImport}, {@link AppraisalImport}) over the checks they share ({@link ImportTables}).
+ */
+@Service
+public class ImportService {
+
+    /** What a table is imported as. */
+    public enum ImportKind {
+        /** A new cycle's criteria tree (codes, names, maxima; baseline, targets and lead units where given). */
+        FRAMEWORK,
+        /** An existing cycle's baseline, target and current scores. */
+        SCORES,
+        /** The province's appraised scores and reasons. */
+        APPRAISAL;
+
+        public static Optional<ImportKind> of(String text) {
+            if (text == null) {
+                return Optional.empty();
+            }
+            for (ImportKind k : values()) {
+                if (k.name().equalsIgnoreCase(text.strip())) {
+                    return Optional.of(k);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A criterion created or a figure changed; score values as plain decimals ({@code 9.6419}). */
+    public record Change(String code, String field, String oldValue, String newValue) implements java.io.Serializable {
+
+        /** Whether the values are scores (shown the Vietnamese way on pages). */
+        public boolean isScore() {
+            return !field.equals("criterion") && !field.equals("appraisalReason");
+        }
+
+        /** The old value as people read it: a score with a decimal comma ({@code 1,2500}). */
+        public String oldText() {
+            return isScore() ? comma(oldValue) : oldValue;
+        }
+
+        public String newText() {
+            return isScore() ? comma(newValue) : newValue;
+        }
+    }
+
+    /** A plain decimal of at most 3 integer digits with a decimal comma, as {@code @fmt.score} writes it. */
+    static String comma(String plain) {
+        return plain == null ? null : plain.replace('.', ',');
+    }
+
+    /** A figure published on a parent that differs from the sum of its parts in the file (not an error). */
+    public record Discrepancy(String code, String field, String recorded, String sumOfParts) {
+
+        public String recordedText() {
+            return comma(recorded);
+        }
+
+        public String sumOfPartsText() {
+            return comma(sumOfParts);
+        }
+    }
+
+    /** What an import did, or would do. */
+    public record Result(int year, String kind, boolean dryRun, int created, List<Change> changes,
+            List<Discrepancy> discrepancies) {
+    }
+
+    /** At most this many problems are reported: a file with thousands of bad rows is refused all the same. */
+    static final int MAX_PROBLEMS = 500;
+
+    private final ReviewPermissions permissions;
+    private final FrameworkImport framework;
+    private final ScoresImport scores;
+    private final AppraisalImport appraisal;
+    private final PlatformTransactionManager transactions;
+
+    ImportService(ReviewPermissions permissions, FrameworkImport framework, ScoresImport scores,
+            AppraisalImport appraisal, PlatformTransactionManager transactions) {
+        this.permissions = permissions;
+        this.framework = framework;
+        this.scores = scores;
+        this.appraisal = appraisal;
+        this.transactions = transactions;
+    }
+
+    /** Only Home Affairs imports: asked before the upload is read. */
+    public void requirePermission(CurrentUser user) {
+        ReviewPermissions.require(permissions.canEditScores(user));
+    }
+
+    /**
+     * Reads, checks and (unless {@code dryRun}) applies the table in {@code file}.
+     *
+     * @throws PlanImportException listing every problem (nothing written)
+     */
+    public Result run(CurrentUser user, Path file, String fileName, Integer year, ImportKind kind, boolean dryRun) {
+        requirePermission(user);
+        if (year == null || year < 2000 || year > 2200) {
+            throw InvalidInputException.of("year", "cycle.yearRange");
+        }
+        // the file is read before any transaction: no connection is held while it is parsed
+        CsvTable table = SheetReader.read(file, fileName);
+        String comment = "Nhập từ tệp " + ImportTables.shorten(fileName == null ? "" : fileName, 100);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        // a dry run writes nothing, ever: a read-only transaction
+        transaction.setReadOnly(dryRun);
+        return transaction.execute(status -> switch (kind) {
+            case FRAMEWORK -> framework.run(table, year, dryRun);
+            case SCORES -> scores.run(user, table, year, dryRun, comment);
+            case APPRAISAL -> appraisal.run(user, table, year, dryRun, comment);
+        });
+    }
+}
