@@ -25,6 +25,15 @@ import vn.parindex.web.FormPage;
 @Controller
 class ReconciliationPageController {
 
+    /**
+     * The reconciliation page served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}:
+     * measured below the goal when rendered for each request, figures in docs/ARCHITECTURE.md).
+     */
+    @org.springframework.context.annotation.Bean
+    static vn.parindex.web.KeptPages keptReconciliationPages() {
+        return new vn.parindex.web.KeptPages("/cycles/*/reconciliation");
+    }
+
     /** One criterion's appraisal as typed in its row. */
     public record AppraisalForm(String code, String appraisedScore, String reason, Long version) {
     }
