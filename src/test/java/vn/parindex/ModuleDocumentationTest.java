@@ -38,7 +38,7 @@ class ModuleDocumentationTest {
         List<String> names = modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString).toList();
         assertThat(names).contains("organisation", "criteria", "scoring", "assessment", "progress", "audit",
                 "ranking", "dashboard", "backup", "security", "database", "system", "web", "tasks", "reporting", "dossier",
-                "reminders");
+                "reminders", "accounts", "history");
         // every package under vn.parindex is a module, so a new one is drawn (and checked here) without a list to edit
         assertThat(names).containsExactlyInAnyOrderElementsOf(featurePackages());
         for (String name : names) {

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
-import vn.parindex.security.ReadableHistory;
+import vn.parindex.history.ReadableHistory;
 import vn.parindex.criteria.AssignmentService;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionTrendPoint;
