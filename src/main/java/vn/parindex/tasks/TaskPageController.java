@@ -97,6 +97,7 @@ class TaskPageController {
     }
 
     private final TaskService tasks;
+    private final TaskChoices choices;
     private final TaskEditor editor;
     private final KeptCycles cycles;
     private final org.springframework.util.unit.DataSize maxFileSize;
@@ -104,7 +105,7 @@ class TaskPageController {
     private final vn.parindex.web.VietnameseNumbers fmt;
     private final vn.parindex.web.RenderedFragments fragments;
 
-    TaskPageController(TaskService tasks, TaskEditor editor, KeptCycles cycles,
+    TaskPageController(TaskService tasks, TaskChoices choices, TaskEditor editor, KeptCycles cycles,
             org.springframework.context.MessageSource messages, vn.parindex.web.VietnameseNumbers fmt,
             vn.parindex.web.RenderedFragments fragments,
             vn.parindex.system.EvidenceProperties evidence) {
@@ -113,6 +114,7 @@ class TaskPageController {
         this.fmt = fmt;
         this.fragments = fragments;
         this.tasks = tasks;
+        this.choices = choices;
         this.editor = editor;
         this.cycles = cycles;
     }
@@ -139,7 +141,7 @@ class TaskPageController {
             // on a page, an address naming no unit that can be is a page not found, as an unknown unit is
             throw new NotFoundException("notFound.unitCode", unit.length() > 32 ? unit.substring(0, 32) : unit);
         }
-        List<TaskService.Choice> domains = tasks.domainChoices(cycle);
+        List<TaskChoices.Choice> domains = choices.domainChoices(cycle);
         String d = domain == null || domains.stream().noneMatch(c -> c.code().equals(domain)) ? "" : domain;
         String st = status == null || !java.util.Set.of("NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE")
                 .contains(status) ? "" : status;
@@ -156,7 +158,7 @@ class TaskPageController {
         model.addAttribute("unit", unit == null ? "" : unit.strip().toUpperCase(java.util.Locale.ROOT));
         model.addAttribute("domain", d);
         model.addAttribute("status", st);
-        model.addAttribute("units", tasks.unitChoices());
+        model.addAttribute("units", choices.unitChoices());
         model.addAttribute("domains", domains);
         return "tasks/list";
     }
@@ -225,9 +227,9 @@ class TaskPageController {
     private String form(Cycle cycle, TaskView task, Model model) {
         model.addAttribute("cycle", cycle);
         model.addAttribute("task", task);
-        model.addAttribute("units", tasks.unitChoices());
-        model.addAttribute("domains", tasks.domainChoices(cycle));
-        List<TaskService.CriterionChoice> criteria = tasks.criterionChoices(cycle);
+        model.addAttribute("units", choices.unitChoices());
+        model.addAttribute("domains", choices.domainChoices(cycle));
+        List<TaskChoices.CriterionChoice> criteria = choices.criterionChoices(cycle);
         model.addAttribute("criteria", criteria);
         // the criteria ticked (as typed, or as stored) and the domains to show open: the task's and those ticked in
         java.util.Set<String> chosen = new java.util.HashSet<>();
@@ -236,7 +238,7 @@ class TaskPageController {
         }
         model.addAttribute("chosenCriteria", chosen);
         model.addAttribute("openDomains", criteria.stream().filter(c -> chosen.contains(c.code()))
-                .map(TaskService.CriterionChoice::domainCode).collect(java.util.stream.Collectors.toSet()));
+                .map(TaskChoices.CriterionChoice::domainCode).collect(java.util.stream.Collectors.toSet()));
         return "tasks/edit";
     }
 }
