@@ -39,7 +39,7 @@ class ModuleDocumentationTest {
         assertThat(names).contains("organisation", "criteria", "scoring", "assessment", "progress", "audit",
                 "ranking", "dashboard", "backup", "security", "database", "system", "web", "tasks", "reporting", "dossier",
                 "evidence", "imports", "appraisal",
-                "reminders");
+                "reminders", "accounts", "history");
         // every package under vn.parindex is a module, so a new one is drawn (and checked here) without a list to edit
         assertThat(names).containsExactlyInAnyOrderElementsOf(featurePackages());
         for (String name : names) {

@@ -2,7 +2,7 @@ package vn.parindex.assessment;
 
 import java.util.List;
 import vn.parindex.criteria.UnitChoice;
-import vn.parindex.security.ReadableHistory;
+import vn.parindex.history.ReadableHistory;
 
 /**
  * Everything a criterion's page shows, read in one transaction ({@link CriterionPages#page}) and ready to print:

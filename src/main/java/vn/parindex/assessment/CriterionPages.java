@@ -18,7 +18,7 @@ import vn.parindex.evidence.EvidenceInfo;
 import vn.parindex.evidence.EvidenceService;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.audit.HistoryEntry;
-import vn.parindex.security.ReadableHistory;
+import vn.parindex.history.ReadableHistory;
 import vn.parindex.criteria.AssignmentService;
 import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionTrendPoint;

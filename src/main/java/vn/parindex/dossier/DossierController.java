@@ -56,11 +56,14 @@ class DossierController {
     }
 
     private final DossierService dossiers;
+    private final DossierEditor editor;
     private final DossierArchive archive;
     private final EvidenceService evidence;
 
-    DossierController(DossierService dossiers, DossierArchive archive, EvidenceService evidence) {
+    DossierController(DossierService dossiers, DossierEditor editor, DossierArchive archive,
+            EvidenceService evidence) {
         this.dossiers = dossiers;
+        this.editor = editor;
         this.archive = archive;
         this.evidence = evidence;
     }
@@ -91,7 +94,7 @@ class DossierController {
             @ModelAttribute("itemForm") ItemForm form, BindingResult result, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         return save(user, cycle, code, result, model, redirect, response,
-                () -> dossiers.addItem(user, cycle.getYear(), code, form.name(), form.note()), "dossier.itemAdded");
+                () -> editor.addItem(user, cycle.getYear(), code, form.name(), form.note()), "dossier.itemAdded");
     }
 
     @PostMapping("/cycles/{year}/criteria/{code}/dossier/items/{id}/delete")
@@ -99,7 +102,7 @@ class DossierController {
             @PathVariable long id, @RequestParam(required = false) Long version, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         return save(user, cycle, code, null, model, redirect, response,
-                () -> dossiers.removeItem(user, cycle.getYear(), code, id, version), "dossier.itemRemoved");
+                () -> editor.removeItem(user, cycle.getYear(), code, id, version), "dossier.itemRemoved");
     }
 
     @PostMapping("/cycles/{year}/criteria/{code}/dossier/explanation")
@@ -107,7 +110,7 @@ class DossierController {
             @ModelAttribute("explanationForm") ExplanationForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         return save(user, cycle, code, result, model, redirect, response,
-                () -> dossiers.explain(user, cycle.getYear(), code, form.text(), form.version()),
+                () -> editor.explain(user, cycle.getYear(), code, form.text(), form.version()),
                 "dossier.explained");
     }
 
@@ -116,7 +119,7 @@ class DossierController {
     String attach(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        dossiers.requireCanAttach(user, cycle.getYear(), code);
+        editor.requireCanAttach(user, cycle.getYear(), code);
         // bad input is shown next to this item's upload, with the details as typed
         return FormPage.of(model, response)
                 .invalidShownBy(e -> {
@@ -127,7 +130,7 @@ class DossierController {
                 .submit(() -> {
                     try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes(),
                             Uploads.Dates.PAGE)) {
-                        dossiers.attach(user, cycle.getYear(), code, id, uploads.files(), uploads.details());
+                        editor.attach(user, cycle.getYear(), code, id, uploads.files(), uploads.details());
                     }
                     redirect.addFlashAttribute("notice", "dossier.attached");
                     return "redirect:/cycles/" + cycle.getYear() + "/criteria/" + code + "/dossier#item-" + id;

@@ -23,6 +23,7 @@ import vn.parindex.criteria.UnitRef;
 import vn.parindex.reminders.TodoItem.Kind;
 import vn.parindex.reporting.ReportCalendar;
 import vn.parindex.reporting.ReportInputStatus;
+import vn.parindex.reporting.ReportCalendars;
 import vn.parindex.reporting.ReportService;
 import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.Scoreboard;
@@ -53,12 +54,14 @@ public class TodoService {
     private final KeptCycles cycles;
     private final TaskService tasks;
     private final ReportService reports;
+    private final ReportCalendars calendars;
     private final ScoreboardService scoreboards;
     private final JdbcClient jdbc;
     private final Cache kept;
 
-    TodoService(KeptCycles cycles, TaskService tasks, ReportService reports, ScoreboardService scoreboards,
-            JdbcClient jdbc, DataRevision revisions, CacheManager caches) {
+    TodoService(KeptCycles cycles, TaskService tasks, ReportService reports, ReportCalendars calendars,
+            ScoreboardService scoreboards, JdbcClient jdbc, DataRevision revisions, CacheManager caches) {
+        this.calendars = calendars;
         this.kept = Caches.atRevision(caches, revisions, Caches.TODOS);
         this.cycles = cycles;
         this.tasks = tasks;
@@ -73,7 +76,7 @@ public class TodoService {
         boolean district = !(user.isUnitHead() && user.unitId() != null);
         TodoList list = cycles.current()
                 .map(cycle -> list(cycle, district ? null : user.unitId(), district ? null : user.unitCode()))
-                .orElseGet(() -> new TodoList(district, 0, reports.today(), List.of()));
+                .orElseGet(() -> new TodoList(district, 0, calendars.today(), List.of()));
         if (user.isAdmin()) {
             return list;
         }
@@ -94,7 +97,7 @@ public class TodoService {
      */
     @Transactional(readOnly = true)
     public TodoList list(Cycle cycle, Long unitId, String unitCode) {
-        LocalDate today = reports.today();
+        LocalDate today = calendars.today();
         return Caches.get(kept, new Key(cycle.getId(), unitId, today),
                 () -> read(cycle, unitId, unitCode, today));
     }
@@ -157,7 +160,7 @@ public class TodoService {
                 from assessment a join criterion c on c.id = a.criterion_id
                 where c.cycle_id = ? order by a.criterion_id, a.submitted_at desc, a.id desc""")
                 .param(cycle.getId()).query((rs, n) -> latest.put(rs.getLong(1), rs.getString(2))).list();
-        ReportCalendar calendar = reports.calendar(cycle);
+        ReportCalendar calendar = calendars.calendar(cycle);
         LocalDate selfDue = calendar.selfAssessmentDue();
         boolean warn = selfDue != null && !today.isBefore(selfDue.minusDays(SELF_ASSESSMENT_WARNING_DAYS));
         int awaiting = 0;

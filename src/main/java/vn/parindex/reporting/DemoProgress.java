@@ -47,10 +47,10 @@ class DemoProgress implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
-    private final ReportService reports;
+    private final ReportCalendars reports;
     private final KeptCycles cycles;
 
-    DemoProgress(JdbcClient jdbc, BusinessClock clock, ReportService reports, KeptCycles cycles) {
+    DemoProgress(JdbcClient jdbc, BusinessClock clock, ReportCalendars reports, KeptCycles cycles) {
         this.cycles = cycles;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -73,7 +73,7 @@ class DemoProgress implements ApplicationRunner {
         if (cycle == null || jdbc.sql("""
                 select exists (select 1 from report_input) or exists (select 1 from task_update)
                     or exists (select 1 from change_history where entity_type = ?)""")
-                .param(ReportService.ENTITY).query(Boolean.class).single()) {
+                .param(ReportInputs.ENTITY).query(Boolean.class).single()) {
             return;
         }
         Long homeAffairs = jdbc.sql("""

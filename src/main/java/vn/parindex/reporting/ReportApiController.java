@@ -129,12 +129,19 @@ class ReportApiController {
     }
 
     private final ReportService reports;
+    private final ReportCalendars calendars;
+    private final ReportInputs writes;
+    private final DistrictReports district;
     private final ReportDownloads downloads;
     private final vn.parindex.web.KeptJson kept;
 
-    ReportApiController(ReportService reports, ReportDownloads downloads, vn.parindex.web.KeptJson kept) {
+    ReportApiController(ReportService reports, ReportCalendars calendars, ReportInputs writes,
+            DistrictReports district, ReportDownloads downloads, vn.parindex.web.KeptJson kept) {
         this.kept = kept;
         this.reports = reports;
+        this.calendars = calendars;
+        this.writes = writes;
+        this.district = district;
         this.downloads = downloads;
     }
 
@@ -144,7 +151,7 @@ class ReportApiController {
     @ApiResponse(responseCode = "404", description = "No cycle of that year")
     @GetMapping("/calendar")
     CalendarJson calendar(Cycle cycle) {
-        return CalendarJson.of(reports.calendar(cycle));
+        return CalendarJson.of(calendars.calendar(cycle));
     }
 
     @Operation(summary = "Set the cycle's deadlines", description = "Home Affairs only.")
@@ -158,7 +165,7 @@ class ReportApiController {
     @PutMapping("/calendar")
     CalendarJson changeCalendar(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @RequestBody CalendarRequest r) {
-        return CalendarJson.of(reports.changeCalendar(user, cycle, r.monthDueDay(), r.quarterDueDay(),
+        return CalendarJson.of(calendars.changeCalendar(user, cycle, r.monthDueDay(), r.quarterDueDay(),
                 r.halfDueDay(), r.yearDueDay(), r.selfAssessmentDue(), r.version()));
     }
 
@@ -181,9 +188,9 @@ class ReportApiController {
     @ApiResponse(responseCode = "404", description = "No cycle of that year")
     @GetMapping("/reports/{period}")
     ResponseEntity<byte[]> report(Cycle cycle, @PathVariable String period) {
-        ReportPeriod p = reports.period(cycle, period);
+        ReportPeriod p = calendars.period(cycle, period);
         // kept per data revision and day (who is late changes at midnight)
-        return kept.ok(() -> ReportJson.of(reports.compile(cycle, p)));
+        return kept.ok(() -> ReportJson.of(district.compile(cycle, p)));
     }
 
     @Operation(summary = "The self-assessment report as a Word document", description = "Báo cáo tự đánh giá, chấm "
@@ -206,7 +213,7 @@ class ReportApiController {
     @ApiResponse(responseCode = "404", description = "No cycle of that year")
     @GetMapping("/reports/{period}.docx")
     ResponseEntity<byte[]> document(Cycle cycle, @PathVariable String period) throws IOException {
-        return downloads.district(cycle, reports.period(cycle, period));
+        return downloads.district(cycle, calendars.period(cycle, period));
     }
 
     @Operation(summary = "A unit's input for a period")
@@ -218,7 +225,7 @@ class ReportApiController {
     @GetMapping("/reports/{period}/units/{unitCode}")
     InputJson input(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode) {
-        return InputJson.of(reports.input(user, cycle, reports.period(cycle, period), unitCode));
+        return InputJson.of(reports.input(user, cycle, calendars.period(cycle, period), unitCode));
     }
 
     @Operation(summary = "A unit's input as a Word document")
@@ -229,7 +236,7 @@ class ReportApiController {
     @GetMapping("/reports/{period}/units/{unitCode}.docx")
     ResponseEntity<byte[]> inputDocument(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @PathVariable String period, @PathVariable String unitCode) throws IOException {
-        return downloads.unit(user, cycle, reports.period(cycle, period), unitCode);
+        return downloads.unit(user, cycle, calendars.period(cycle, period), unitCode);
     }
 
     @Operation(summary = "Write a unit's input for a period", description = "The unit's head or Home Affairs: per "
@@ -245,7 +252,7 @@ class ReportApiController {
     @PutMapping("/reports/{period}/units/{unitCode}")
     InputJson save(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @RequestBody InputRequest r) {
-        ReportPeriod p = reports.period(cycle, period);
+        ReportPeriod p = calendars.period(cycle, period);
         Map<Long, String> results = new LinkedHashMap<>();
         Map<Long, String> statuses = new LinkedHashMap<>();
         if (r.tasks() != null) {
@@ -253,7 +260,7 @@ class ReportApiController {
             r.tasks().stream().filter(t -> t != null && t.status() != null)
                     .forEach(t -> statuses.put(t.taskId(), t.status()));
         }
-        return InputJson.of(reports.save(user, cycle, p, unitCode, new ReportService.InputDraft(r.version(), results,
+        return InputJson.of(writes.save(user, cycle, p, unitCode, new ReportInputs.InputDraft(r.version(), results,
                 statuses, r.difficulties(), r.proposals(), Boolean.TRUE.equals(r.submit()))));
     }
 
@@ -267,7 +274,7 @@ class ReportApiController {
     @PostMapping("/reports/{period}/units/{unitCode}/return")
     InputJson returnInput(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @RequestBody InputReviewRequest r) {
-        return InputJson.of(reports.returnInput(user, cycle, reports.period(cycle, period), unitCode, r.version(),
+        return InputJson.of(writes.returnInput(user, cycle, calendars.period(cycle, period), unitCode, r.version(),
                 r.reason()));
     }
 
@@ -282,6 +289,6 @@ class ReportApiController {
     @PostMapping("/reports/{period}/units/{unitCode}/accept")
     InputJson accept(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @RequestBody InputReviewRequest r) {
-        return InputJson.of(reports.accept(user, cycle, reports.period(cycle, period), unitCode, r.version()));
+        return InputJson.of(writes.accept(user, cycle, calendars.period(cycle, period), unitCode, r.version()));
     }
 }

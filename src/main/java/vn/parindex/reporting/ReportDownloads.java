@@ -21,11 +21,16 @@ import vn.parindex.reporting.ReportViews.UnitInput;
 class ReportDownloads {
 
     private final ReportService reports;
+    private final ReportCalendars calendars;
+    private final DistrictReports district;
     private final ReportDocuments documents;
     private final vn.parindex.dossier.DossierService dossiers;
 
-    ReportDownloads(ReportService reports, ReportDocuments documents, vn.parindex.dossier.DossierService dossiers) {
+    ReportDownloads(ReportService reports, ReportCalendars calendars, DistrictReports district,
+            ReportDocuments documents, vn.parindex.dossier.DossierService dossiers) {
         this.reports = reports;
+        this.calendars = calendars;
+        this.district = district;
         this.documents = documents;
         this.dossiers = dossiers;
     }
@@ -33,7 +38,7 @@ class ReportDownloads {
     /** The self-assessment report of the cycle's year: {@code bao-cao-tu-danh-gia-2023.docx}. */
     ResponseEntity<byte[]> selfAssessment(Cycle cycle) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        documents.selfAssessment(reports.compile(cycle, reports.period(cycle, String.valueOf(cycle.getYear()))),
+        documents.selfAssessment(district.compile(cycle, calendars.period(cycle, String.valueOf(cycle.getYear()))),
                 dossiers.overview(cycle.getYear()), out);
         return docx(out, "bao-cao-tu-danh-gia-" + cycle.getYear() + ".docx");
     }
@@ -41,7 +46,7 @@ class ReportDownloads {
     /** The district's report for the period: {@code bao-cao-cchc-2023-Q1.docx}. */
     ResponseEntity<byte[]> district(Cycle cycle, ReportPeriod period) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        documents.district(reports.compile(cycle, period), out);
+        documents.district(district.compile(cycle, period), out);
         return docx(out, "bao-cao-cchc-" + period.code() + ".docx");
     }
 
@@ -53,8 +58,8 @@ class ReportDownloads {
         // a sent input is dated the day it was sent; a draft, today
         java.time.LocalDate on = input.status().submittedAt() != null && !input.status().status().owed()
                 ? input.status().submittedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate()
-                : reports.today();
-        documents.unit(input, reports.issuer(cycle, input.status().unit()), cycle.getDistrictName(), on, out);
+                : calendars.today();
+        documents.unit(input, district.issuer(cycle, input.status().unit()), cycle.getDistrictName(), on, out);
         return docx(out, "bao-cao-cchc-" + period.code() + "-"
                 + input.status().unit().code().toLowerCase(Locale.ROOT) + ".docx");
     }

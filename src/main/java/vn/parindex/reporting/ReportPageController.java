@@ -25,7 +25,7 @@ import vn.parindex.web.FormPage;
 /**
  * The report pages: the periods with their deadlines (and the deadlines' form for Home Affairs), a period's units
  * and their inputs (accept or return them), a unit's input (write, save, send), and both Word documents. Rules live
- * in {@link ReportService}, as for the API; a refused form is shown again by {@link FormPage} (400 with what was
+ * in {@link ReportInputs} and {@link ReportCalendars}, as for the API; a refused form is shown again by {@link FormPage} (400 with what was
  * typed, 409 with the current values).
  */
 @Controller
@@ -137,14 +137,18 @@ class ReportPageController {
     }
 
     private final ReportService reports;
+    private final ReportCalendars calendars;
+    private final ReportInputs writes;
     private final ReportDownloads downloads;
     private final KeptCycles cycles;
     private final vn.parindex.web.RenderedFragments fragments;
 
-    ReportPageController(ReportService reports, ReportDownloads downloads, KeptCycles cycles,
-            vn.parindex.web.RenderedFragments fragments) {
+    ReportPageController(ReportService reports, ReportCalendars calendars, ReportInputs writes,
+            ReportDownloads downloads, KeptCycles cycles, vn.parindex.web.RenderedFragments fragments) {
         this.fragments = fragments;
         this.reports = reports;
+        this.calendars = calendars;
+        this.writes = writes;
         this.downloads = downloads;
         this.cycles = cycles;
     }
@@ -152,7 +156,7 @@ class ReportPageController {
     /** The period a page's address names; on a page, an address naming none is a page not found. */
     private ReportPeriod period(Cycle cycle, String period) {
         try {
-            return reports.period(cycle, period);
+            return calendars.period(cycle, period);
         } catch (InvalidInputException e) {
             throw new NotFoundException("notFound.period", period.length() > 16 ? period.substring(0, 16) : period);
         }
@@ -189,7 +193,7 @@ class ReportPageController {
                     return vars;
                 }));
         if (user.isAdmin()) {
-            model.asMap().putIfAbsent("calendarForm", CalendarForm.of(reports.calendar(cycle)));
+            model.asMap().putIfAbsent("calendarForm", CalendarForm.of(calendars.calendar(cycle)));
         }
         return "reporting/periods";
     }
@@ -201,9 +205,9 @@ class ReportPageController {
         // a day that is not a whole number (20.9, "abc") is refused as it is, never read as no day at all; a day out
         // of 1–31 is refused when bound (@DueDay), before the service
         return FormPage.of(result, model, response)
-                .currentOnConflict(() -> CalendarForm.of(reports.calendar(cycle)))
+                .currentOnConflict(() -> CalendarForm.of(calendars.calendar(cycle)))
                 .submit(() -> {
-                    reports.changeCalendar(user, cycle, form.monthDueDay(), form.quarterDueDay(),
+                    calendars.changeCalendar(user, cycle, form.monthDueDay(), form.quarterDueDay(),
                             form.halfDueDay(), form.yearDueDay(), form.selfAssessmentDue(), form.version());
                     redirect.addFlashAttribute("notice", "notice.calendarSaved");
                     return "redirect:/cycles/" + cycle.getYear() + "/reports";
@@ -217,7 +221,7 @@ class ReportPageController {
         model.addAttribute("period", p);
         model.addAttribute("renderedUnits", fragments.everyone("reporting/period", "units",
                 () -> Map.of("cycle", cycle, "period", p, "overview", reports.overview(cycle, p))));
-        model.addAttribute("deadline", reports.calendar(cycle).deadline(p));
+        model.addAttribute("deadline", calendars.calendar(cycle).deadline(p));
         return "reporting/period";
     }
 
@@ -264,7 +268,7 @@ class ReportPageController {
         // a field that cannot be read (a task number that is no number): nothing is saved; a conflict shows the
         // current content
         return FormPage.of(result, model, response).currentOnConflict().submit(() -> {
-            reports.save(user, cycle, p, unitCode, new ReportService.InputDraft(form.getVersion(),
+            writes.save(user, cycle, p, unitCode, new ReportInputs.InputDraft(form.getVersion(),
                     form.getResults() == null ? Map.of() : form.getResults(),
                     form.getStatuses() == null ? Map.of() : form.getStatuses(), form.getDifficulties(),
                     form.getProposals(), send != null));
@@ -279,7 +283,7 @@ class ReportPageController {
             @PathVariable String unitCode, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return review(user, cycle, period, unitCode, result, model, redirect, response, "notice.reportReturned",
-                () -> reports.returnInput(user, cycle, period(cycle, period), unitCode, form.version(),
+                () -> writes.returnInput(user, cycle, period(cycle, period), unitCode, form.version(),
                         form.reason()));
     }
 
@@ -288,7 +292,7 @@ class ReportPageController {
             @PathVariable String unitCode, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return review(user, cycle, period, unitCode, result, model, redirect, response, "notice.reportAccepted",
-                () -> reports.accept(user, cycle, period(cycle, period), unitCode, form.version()));
+                () -> writes.accept(user, cycle, period(cycle, period), unitCode, form.version()));
     }
 
     private String review(CurrentUser user, Cycle cycle, String period, String unitCode, BindingResult result,

@@ -16,12 +16,15 @@ import vn.parindex.system.NotFoundException;
 @Component
 class SelfAssessmentInDossier implements DossierAttachment {
 
-    private final ReportService reports;
+    private final ReportCalendars calendars;
+    private final DistrictReports district;
     private final ReportDocuments documents;
     private final KeptCycles cycles;
 
-    SelfAssessmentInDossier(ReportService reports, ReportDocuments documents, KeptCycles cycles) {
-        this.reports = reports;
+    SelfAssessmentInDossier(ReportCalendars calendars, DistrictReports district, ReportDocuments documents,
+            KeptCycles cycles) {
+        this.calendars = calendars;
+        this.district = district;
         this.documents = documents;
         this.cycles = cycles;
     }
@@ -40,6 +43,6 @@ class SelfAssessmentInDossier implements DossierAttachment {
     public void write(DossierService.Overview dossier, OutputStream out) throws IOException {
         int year = dossier.cycle().year();
         Cycle cycle = cycles.byYear(year).orElseThrow(() -> NotFoundException.cycle(year));
-        documents.selfAssessment(reports.compile(cycle, reports.period(cycle, String.valueOf(year))), dossier, out);
+        documents.selfAssessment(district.compile(cycle, calendars.period(cycle, String.valueOf(year))), dossier, out);
     }
 }

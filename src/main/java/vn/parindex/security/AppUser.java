@@ -25,6 +25,14 @@ import vn.parindex.organisation.Unit;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class AppUser {
 
+    /** The entity type of an account's changes in the change history. */
+    public static final String ENTITY = "USER";
+    /**
+     * No password of this app is longer (new ones at most 256 characters, {@code accounts.AccountService}): a longer
+     * one presented is refused without hashing it.
+     */
+    public static final int MAX_PRESENTED_PASSWORD = 1024;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -64,15 +72,16 @@ public class AppUser {
         this.unit = unit;
     }
 
-    void changePasswordHash(String hash) {
+    /** A new password's hash (set by {@code accounts.AccountService}; the login upgrades old hashes in SQL). */
+    public void changePasswordHash(String hash) {
         this.passwordHash = hash;
     }
 
-    void changeEmail(String email) {
+    public void changeEmail(String email) {
         this.email = email;
     }
 
-    void changeDetails(String displayName, Role role, Unit unit, boolean enabled) {
+    public void changeDetails(String displayName, Role role, Unit unit, boolean enabled) {
         if (role == Role.UNIT_HEAD && unit == null) {
             throw new IllegalArgumentException("A unit head must belong to a unit");
         }

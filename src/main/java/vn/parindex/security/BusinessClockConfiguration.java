@@ -13,7 +13,7 @@ import vn.parindex.system.BusinessClock;
 
 /**
  * The application's one {@link java.time.Clock} (a {@link BusinessClock}): the real date, or in demo mode (where
- * demo accounts may exist, {@link AccountBootstrap#demoMode(AccountBootstrap.Settings)}) the demo date
+ * demo accounts may exist, {@link DemoMode#on(DemoMode.Where)}) the demo date
  * {@code parindex.demo.today} ({@code PARINDEX_DEMO_TODAY}; application.properties sets a working day of the
  * seeded 2023 plan, empty = the real date). Outside demo mode the setting is ignored: a real district never works
  * on a pretended date. A value that is not a date stops the start with a message naming the setting.
@@ -29,8 +29,8 @@ class BusinessClockConfiguration {
             DemoProperties demoSettings,
             @Value("${server.forward-headers-strategy:}") String forwardHeadersStrategy) {
         Optional<LocalDate> date = BusinessClock.parseDemoDate(demoSettings.today());
-        boolean demo = AccountBootstrap.demoMode(new AccountBootstrap.Settings(databaseMode, serverAddress,
-                demoSettings.enabled(), "", "", "", demoSettings.seedOnExternalDatabase(), forwardHeadersStrategy));
+        boolean demo = DemoMode.on(new DemoMode.Where(databaseMode, serverAddress, demoSettings.enabled(),
+                demoSettings.seedOnExternalDatabase(), forwardHeadersStrategy));
         if (demo && date.isPresent()) {
             log.info("Demo: business rules count {} as today (PARINDEX_DEMO_TODAY, empty for the real date)",
                     date.get());

@@ -78,7 +78,7 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
         if (users.replacePasswordHash(current.id(), current.passwordHash(), newPassword) != 1) {
             return user;
         }
-        audit.record(current.actor(), AccountService.ENTITY, current.id(), null, "password", null,
+        audit.record(current.actor(), AppUser.ENTITY, current.id(), null, "password", null,
                 "(PBKDF2)", "Cách lưu mật khẩu được nâng cấp khi đăng nhập");
         log.info("Password hash upgraded: user={}", LogSafe.of(current.username()));
         return new CurrentUser(current.id(), current.username(), current.displayName(), newPassword, current.role(),

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The demo ({@link AccountBootstrap}, {@link BusinessClockConfiguration}).
+ * The demo ({@link DemoMode}: {@code accounts.AccountBootstrap}, {@link BusinessClockConfiguration}).
  *
  * @param enabled {@code true} or {@code false}; empty: demo accounts only on the embedded database with the web
  *        server on loopback and no proxy

@@ -1,16 +1,11 @@
 package vn.parindex.security;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +46,6 @@ public class LoginThrottle {
         Instant lastFailure;
     }
 
-    private static final int MAX_KEY_USERNAME = 64;
-
     private final Map<String, Entry> entries = new HashMap<>();
     /** "account address" of successful sign-ins, least recently used first. */
     private final LinkedHashMap<String, Boolean> knownAddresses = new LinkedHashMap<>(16, 0.75f, true);
@@ -81,9 +74,9 @@ public class LoginThrottle {
             return wait;
         }
         Instant now = clock.instant();
-        String pairKey = pairKey(username, client);
-        String addressKey = addressKey(client);
-        String accountKey = accountWide(username, client) ? accountKey(username) : null;
+        String pairKey = ThrottleKeys.pairKey(username, client);
+        String addressKey = ThrottleKeys.addressKey(client);
+        String accountKey = accountWide(username, client) ? ThrottleKeys.accountKey(username) : null;
         start(pairKey);
         start(addressKey);
         if (accountKey != null) {
@@ -102,9 +95,9 @@ public class LoginThrottle {
      */
     public synchronized Optional<Duration> delay(String username, String client) {
         Instant now = clock.instant();
-        String accountKey = accountWide(username, client) ? accountKey(username) : null;
-        Instant until = later(later(allowedFrom(current(pairKey(username, client), now), settings.freePerPair(), now),
-                allowedFrom(current(addressKey(client), now), settings.freePerAddress(), now)),
+        String accountKey = accountWide(username, client) ? ThrottleKeys.accountKey(username) : null;
+        Instant until = later(later(allowedFrom(current(ThrottleKeys.pairKey(username, client), now), settings.freePerPair(), now),
+                allowedFrom(current(ThrottleKeys.addressKey(client), now), settings.freePerAddress(), now)),
                 accountKey == null ? null : allowedFrom(current(accountKey, now), settings.freePerAccount(), now));
         if (until != null && until.isAfter(now)) {
             long millis = Duration.between(now, until).toMillis();
@@ -118,12 +111,12 @@ public class LoginThrottle {
      * attempt in progress.
      */
     public synchronized void remembered(String username, String client) {
-        Entry pair = entries.get(pairKey(username, client));
+        Entry pair = entries.get(ThrottleKeys.pairKey(username, client));
         if (pair != null) {
             pair.failures = 0;
             pair.lastFailure = null;
             if (pair.inFlight == 0) {
-                entries.remove(pairKey(username, client));
+                entries.remove(ThrottleKeys.pairKey(username, client));
             }
         }
         know(username, client);
@@ -132,15 +125,15 @@ public class LoginThrottle {
     /** A wrong password (or an unknown account): counts for the pair, the address and (if unknown there) the account. */
     public synchronized void failed(String username, String client) {
         Instant now = clock.instant();
-        String pairKey = pairKey(username, client);
+        String pairKey = ThrottleKeys.pairKey(username, client);
         Entry pair = entries.get(pairKey);
         boolean started = pair != null && pair.inFlight > 0;
         // a failure reported without acquire (a check made elsewhere) counts for the account if the address is unknown
         boolean forAccount = started ? endsAccountAttempt(pairKey, username, client) : accountWide(username, client);
         count(pairKey, now, started);
-        count(addressKey(client), now, started);
+        count(ThrottleKeys.addressKey(client), now, started);
         if (forAccount) {
-            count(accountKey(username), now, started);
+            count(ThrottleKeys.accountKey(username), now, started);
         }
         if (entries.size() > settings.capacity()) {
             shrink(now);
@@ -149,7 +142,7 @@ public class LoginThrottle {
 
     /** The right password: forgets this pair's failures only, and remembers the address for this account. */
     public synchronized void succeeded(String username, String client) {
-        String pairKey = pairKey(username, client);
+        String pairKey = ThrottleKeys.pairKey(username, client);
         Entry pair = entries.get(pairKey);
         if (pair != null) {
             pair.failures = 0;
@@ -160,7 +153,7 @@ public class LoginThrottle {
     }
 
     private void know(String username, String client) {
-        knownAddresses.put(knownKey(username, client), Boolean.TRUE);
+        knownAddresses.put(ThrottleKeys.knownKey(username, client), Boolean.TRUE);
         int knownCapacity = Math.max(1, settings.capacity() / 10);
         while (knownAddresses.size() > knownCapacity) {
             knownAddresses.remove(knownAddresses.keySet().iterator().next());
@@ -169,7 +162,7 @@ public class LoginThrottle {
 
     /** Neither right nor wrong (the database could not be asked, the server was busy…): frees the slot. */
     public synchronized void released(String username, String client) {
-        endAttempt(pairKey(username, client), username, client);
+        endAttempt(ThrottleKeys.pairKey(username, client), username, client);
     }
 
     /** Ends an attempt of this pair in progress (if there is one) on every key it was counted for. */
@@ -183,21 +176,21 @@ public class LoginThrottle {
         }
         boolean forAccount = endsAccountAttempt(pairKey, username, client);
         end(pairKey);
-        end(addressKey(client));
+        end(ThrottleKeys.addressKey(client));
         if (forAccount) {
-            end(accountKey(username));
+            end(ThrottleKeys.accountKey(username));
         }
     }
 
     /** The failures remembered for this (account, address) pair now. */
     synchronized int failures(String username, String client) {
-        Entry entry = current(pairKey(username, client), clock.instant());
+        Entry entry = current(ThrottleKeys.pairKey(username, client), clock.instant());
         return entry == null ? 0 : entry.failures;
     }
 
     /** The account-wide failures remembered now. */
     synchronized int accountFailures(String username) {
-        Entry entry = current(accountKey(username), clock.instant());
+        Entry entry = current(ThrottleKeys.accountKey(username), clock.instant());
         return entry == null ? 0 : entry.failures;
     }
 
@@ -227,30 +220,8 @@ public class LoginThrottle {
         return delay.compareTo(max) > 0 ? max : delay;
     }
 
-    /** The address as the throttle counts it: IPv6 addresses by their /64 prefix. */
-    static String addressGroup(String client) {
-        if (client == null || client.isBlank()) {
-            return "?";
-        }
-        String text = client.strip();
-        if (text.length() <= 64 && text.indexOf(':') >= 0 && text.matches("\\[?[0-9A-Fa-f:.]+(%[\\w.]+)?]?")) {
-            try {
-                // a literal (it contains ':'), so no name lookup happens
-                InetAddress address = InetAddress.getByName(text.replaceAll("^\\[|]$", ""));
-                if (address instanceof Inet6Address) {
-                    byte[] bytes = address.getAddress();
-                    return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-                }
-                return address.getHostAddress(); // IPv4-mapped
-            } catch (UnknownHostException | IllegalArgumentException e) {
-                // not an address: counted as given
-            }
-        }
-        return text.length() > 64 ? text.substring(0, 64) : text;
-    }
-
     private boolean accountWide(String username, String client) {
-        return !knownAddresses.containsKey(knownKey(username, client));
+        return !knownAddresses.containsKey(ThrottleKeys.knownKey(username, client));
     }
 
     /**
@@ -352,24 +323,4 @@ public class LoginThrottle {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    private static String name(String username) {
-        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        return name.length() > MAX_KEY_USERNAME ? name.substring(0, MAX_KEY_USERNAME) : name;
-    }
-
-    private static String pairKey(String username, String client) {
-        return "pair:" + addressGroup(client) + " " + name(username);
-    }
-
-    private static String addressKey(String client) {
-        return "address:" + addressGroup(client);
-    }
-
-    private static String accountKey(String username) {
-        return "account:" + name(username);
-    }
-
-    private static String knownKey(String username, String client) {
-        return addressGroup(client) + " " + name(username);
-    }
 }

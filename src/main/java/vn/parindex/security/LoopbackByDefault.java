@@ -12,7 +12,7 @@ import org.springframework.util.StringUtils;
  * With the embedded database and no {@code server.address} configured, the web server listens on loopback only
  * (127.0.0.1): the zero-setup start, with its demo accounts, is not reachable from other machines. Setting
  * {@code SERVER_ADDRESS} (e.g. {@code 0.0.0.0}) opens it, and then no demo accounts are created unless
- * {@code PARINDEX_DEMO_ENABLED=true} (see {@link AccountBootstrap}). Registered in {@code META-INF/spring.factories};
+ * {@code PARINDEX_DEMO_ENABLED=true} (see {@link DemoMode}, {@code accounts.AccountBootstrap}). Registered in {@code META-INF/spring.factories};
  * runs after the configuration files are read, and the default it adds ranks below every other source.
  */
 public class LoopbackByDefault implements EnvironmentPostProcessor, Ordered {

@@ -29,8 +29,8 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger("vn.parindex.security.audit");
 
-    /** No password of this app is longer (new ones at most {@value AccountService#MAX_PASSWORD_LENGTH}). */
-    static final int MAX_PRESENTED_PASSWORD = 1024;
+    /** No password of this app is longer ({@link AppUser#MAX_PRESENTED_PASSWORD}). */
+    static final int MAX_PRESENTED_PASSWORD = AppUser.MAX_PRESENTED_PASSWORD;
     static final int MAX_PRESENTED_USERNAME = 256;
 
     private final AuthenticationProvider passwords;

@@ -106,6 +106,7 @@ class TaskPageController {
     }
 
     private final TaskService tasks;
+    private final TaskChoices choices;
     private final TaskEditor editor;
     private final KeptCycles cycles;
     private final org.springframework.util.unit.DataSize maxFileSize;
@@ -113,7 +114,7 @@ class TaskPageController {
     private final vn.parindex.web.VietnameseNumbers fmt;
     private final vn.parindex.web.RenderedFragments fragments;
 
-    TaskPageController(TaskService tasks, TaskEditor editor, KeptCycles cycles,
+    TaskPageController(TaskService tasks, TaskChoices choices, TaskEditor editor, KeptCycles cycles,
             org.springframework.context.MessageSource messages, vn.parindex.web.VietnameseNumbers fmt,
             vn.parindex.web.RenderedFragments fragments,
             vn.parindex.system.EvidenceProperties evidence) {
@@ -122,6 +123,7 @@ class TaskPageController {
         this.fmt = fmt;
         this.fragments = fragments;
         this.tasks = tasks;
+        this.choices = choices;
         this.editor = editor;
         this.cycles = cycles;
     }
@@ -148,7 +150,7 @@ class TaskPageController {
             // on a page, an address naming no unit that can be is a page not found, as an unknown unit is
             throw new NotFoundException("notFound.unitCode", unit.length() > 32 ? unit.substring(0, 32) : unit);
         }
-        List<TaskService.Choice> domains = tasks.domainChoices(cycle);
+        List<TaskChoices.Choice> domains = choices.domainChoices(cycle);
         String d = domain == null || domains.stream().noneMatch(c -> c.code().equals(domain)) ? "" : domain;
         String st = status == null || !java.util.Set.of("NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE")
                 .contains(status) ? "" : status;
@@ -165,7 +167,7 @@ class TaskPageController {
         model.addAttribute("unit", unit == null ? "" : unit.strip().toUpperCase(java.util.Locale.ROOT));
         model.addAttribute("domain", d);
         model.addAttribute("status", st);
-        model.addAttribute("units", tasks.unitChoices());
+        model.addAttribute("units", choices.unitChoices());
         model.addAttribute("domains", domains);
         return "tasks/list";
     }
@@ -234,9 +236,9 @@ class TaskPageController {
     private String form(Cycle cycle, TaskView task, Model model) {
         model.addAttribute("cycle", cycle);
         model.addAttribute("task", task);
-        model.addAttribute("units", tasks.unitChoices());
-        model.addAttribute("domains", tasks.domainChoices(cycle));
-        List<TaskService.CriterionChoice> criteria = tasks.criterionChoices(cycle);
+        model.addAttribute("units", choices.unitChoices());
+        model.addAttribute("domains", choices.domainChoices(cycle));
+        List<TaskChoices.CriterionChoice> criteria = choices.criterionChoices(cycle);
         model.addAttribute("criteria", criteria);
         // the criteria ticked (as typed, or as stored) and the domains to show open: the task's and those ticked in
         java.util.Set<String> chosen = new java.util.HashSet<>();
@@ -245,7 +247,7 @@ class TaskPageController {
         }
         model.addAttribute("chosenCriteria", chosen);
         model.addAttribute("openDomains", criteria.stream().filter(c -> chosen.contains(c.code()))
-                .map(TaskService.CriterionChoice::domainCode).collect(java.util.stream.Collectors.toSet()));
+                .map(TaskChoices.CriterionChoice::domainCode).collect(java.util.stream.Collectors.toSet()));
         return "tasks/edit";
     }
 }

@@ -192,7 +192,7 @@ class EmbeddedDatabaseTest {
             assertThat(watch.rounds.get()).isGreaterThan(10);
             assertThat(watch.trustSeen).as("a trust line in pg_hba.conf at any moment").isFalse();
             assertThat(watch.passwordlessLogins).hasValue(0);
-            assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(EmbeddedDatabase.HBA);
+            assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(DatabaseRoles.HBA);
             try (var files = Files.list(folder.resolve("fresh"))) {
                 assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("postgres",
                         "database.properties");
@@ -224,7 +224,7 @@ class EmbeddedDatabaseTest {
             assertThat(watch.passwordlessLogins).hasValue(0);
             assertThat(one(owner, "select value from kept")).isEqualTo("from an earlier version");
             assertThat(one(owner, "select tableowner from pg_tables where tablename = 'kept'")).isEqualTo("postgres");
-            assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(EmbeddedDatabase.HBA);
+            assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(DatabaseRoles.HBA);
             try (Connection app = app(db)) {
                 assertThat(one(app, "select current_user")).isEqualTo("parindex_app");
             }
@@ -252,7 +252,7 @@ class EmbeddedDatabaseTest {
                     .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
             assertThat(db.appPassword()).isNotEqualTo(first);
             assertThat(one(app, "select current_user")).isEqualTo("parindex_app");
-            assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(EmbeddedDatabase.HBA);
+            assertThat(Files.readString(data.resolve("pg_hba.conf"))).isEqualTo(DatabaseRoles.HBA);
         }
     }
 

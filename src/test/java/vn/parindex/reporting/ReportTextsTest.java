@@ -9,10 +9,10 @@ class ReportTextsTest {
     @Test
     void aNoteIsCutBetweenCharactersNeverInsideAnEmoji() {
         String text = "ab\uD83D\uDE00cd"; // a, b, 😀 (two chars), c, d
-        assertThat(ReportService.cut(text, 3)).isEqualTo("ab");
-        assertThat(ReportService.cut(text, 4)).isEqualTo("ab\uD83D\uDE00");
-        assertThat(ReportService.cut(text, 100)).isEqualTo(text);
-        assertThat(ReportService.cut("", 5)).isEmpty();
+        assertThat(ReportInputs.cut(text, 3)).isEqualTo("ab");
+        assertThat(ReportInputs.cut(text, 4)).isEqualTo("ab\uD83D\uDE00");
+        assertThat(ReportInputs.cut(text, 100)).isEqualTo(text);
+        assertThat(ReportInputs.cut("", 5)).isEmpty();
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static vn.parindex.security.AccountsIntegrationTest.from;
-import static vn.parindex.security.AccountsIntegrationTest.loginForm;
+import static vn.parindex.support.SignedIn.from;
+import static vn.parindex.support.SignedIn.loginForm;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;

@@ -247,13 +247,13 @@ class LoginThrottleTest {
         assertThat(throttle.acquire("other", "2001:db8:1:2:ffff:ffff:ffff:ffff")).as("same /64").isPresent();
         assertThat(throttle.acquire("other", "[2001:DB8:1:2:0:0:0:99]")).as("any spelling").isPresent();
         assertThat(throttle.acquire("other", "2001:db8:1:3::1")).as("another /64").isEmpty();
-        assertThat(LoginThrottle.addressGroup("2001:db8:1:2::1")).isEqualTo(LoginThrottle.addressGroup(
+        assertThat(ThrottleKeys.addressGroup("2001:db8:1:2::1")).isEqualTo(ThrottleKeys.addressGroup(
                 "2001:0db8:0001:0002:abcd:0:0:7"));
-        assertThat(LoginThrottle.addressGroup("::ffff:192.0.2.1")).as("IPv4-mapped").isEqualTo("192.0.2.1");
-        assertThat(LoginThrottle.addressGroup("192.0.2.1")).isEqualTo("192.0.2.1");
-        assertThat(LoginThrottle.addressGroup("not:an:address:zz")).isEqualTo("not:an:address:zz");
-        assertThat(LoginThrottle.addressGroup(null)).isEqualTo("?");
-        assertThat(LoginThrottle.addressGroup("x".repeat(1000))).hasSize(64);
+        assertThat(ThrottleKeys.addressGroup("::ffff:192.0.2.1")).as("IPv4-mapped").isEqualTo("192.0.2.1");
+        assertThat(ThrottleKeys.addressGroup("192.0.2.1")).isEqualTo("192.0.2.1");
+        assertThat(ThrottleKeys.addressGroup("not:an:address:zz")).isEqualTo("not:an:address:zz");
+        assertThat(ThrottleKeys.addressGroup(null)).isEqualTo("?");
+        assertThat(ThrottleKeys.addressGroup("x".repeat(1000))).hasSize(64);
     }
 
     @Test

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static vn.parindex.security.AccountsIntegrationTest.from;
-import static vn.parindex.security.AccountsIntegrationTest.loginForm;
+import static vn.parindex.support.SignedIn.from;
+import static vn.parindex.support.SignedIn.loginForm;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;

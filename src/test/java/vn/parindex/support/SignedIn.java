@@ -60,4 +60,20 @@ public final class SignedIn {
                 .with(as(users, username))
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
     }
+
+    /** A request from this client address (the login throttle counts failures per account and address). */
+    public static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    /** The sign-in form posted, with its CSRF token. */
+    public static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginForm(
+            String username, String password) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                .param("username", username).param("password", password)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+    }
 }

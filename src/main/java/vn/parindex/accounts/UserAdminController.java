@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.accounts;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,7 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.organisation.UnitRepository;
-import vn.parindex.security.AccountService.AccountForm;
+import vn.parindex.accounts.AccountService.AccountForm;
+import vn.parindex.security.AppUser;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.security.Role;
+import vn.parindex.history.ReadableHistory;
 import vn.parindex.web.FormPage;
 
 /**
@@ -51,13 +55,13 @@ class UserAdminController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("users", accounts.all());
-        return "security/users";
+        return "accounts/users";
     }
 
     @GetMapping("/new")
     String newForm(Model model) {
         model.addAttribute("form", new AccountForm("", "", Role.UNIT_HEAD, "", "", true, null, ""));
-        return "security/user-new";
+        return "accounts/user-new";
     }
 
     /** A name taken by a parallel request after the service's check is said next to the name (409). */
@@ -69,7 +73,7 @@ class UserAdminController {
                     form.role(), form.unitCode(), form.password(), true, null, form.email()));
             redirect.addFlashAttribute("notice", "notice.accountCreated");
             return "redirect:/admin/users/" + created.getId();
-        }, () -> "security/user-new");
+        }, () -> "accounts/user-new");
     }
 
     @GetMapping("/{id}")
@@ -81,7 +85,7 @@ class UserAdminController {
                 account.isEnabled(), account.getVersion(), account.getEmail() == null ? "" : account.getEmail()));
         model.asMap().putIfAbsent("reset", new ResetForm(""));
         model.addAttribute("history", readable.lines(audit.forEntity(AccountService.ENTITY, id)));
-        return "security/user-edit";
+        return "accounts/user-edit";
     }
 
     @PostMapping("/{id}")

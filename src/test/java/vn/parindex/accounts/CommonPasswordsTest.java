@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.accounts;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.security.CurrentUser;
 import vn.parindex.web.FormPage;
 
 /** Every user's own account: password change (bad input: 400 through {@link FormPage}, the message next to its
@@ -30,7 +31,7 @@ class AccountController {
     @GetMapping("/account/password")
     String form(Model model) {
         model.addAttribute("passwordForm", new PasswordForm("", "", ""));
-        return "security/password";
+        return "accounts/password";
     }
 
     @PostMapping("/account/password")
@@ -43,6 +44,6 @@ class AccountController {
                     session == null ? null : session.getId());
             redirect.addFlashAttribute("notice", "notice.passwordChanged");
             return "redirect:/account/password";
-        }, () -> "security/password");
+        }, () -> "accounts/password");
     }
 }

@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -11,6 +11,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.database.DatabaseMode;
 import vn.parindex.organisation.UnitRepository;
+import vn.parindex.security.AppUser;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.security.DemoMode;
+import vn.parindex.security.LoopbackByDefault;
+import vn.parindex.security.Role;
 import vn.parindex.support.IntegrationTest;
 
 /** The first accounts, on real PostgreSQL; each test rolls back what it changes. */
@@ -65,14 +70,14 @@ class AccountBootstrapIntegrationTest {
 
     @Test
     void loopbackMeansLoopbackAddressesOnly() {
-        assertThat(AccountBootstrap.loopbackOnly("127.0.0.1")).isTrue();
-        assertThat(AccountBootstrap.loopbackOnly("localhost")).isTrue();
-        assertThat(AccountBootstrap.loopbackOnly("::1")).isTrue();
-        assertThat(AccountBootstrap.loopbackOnly("0.0.0.0")).isFalse();
-        assertThat(AccountBootstrap.loopbackOnly("::")).isFalse();
-        assertThat(AccountBootstrap.loopbackOnly("192.0.2.10")).isFalse();
-        assertThat(AccountBootstrap.loopbackOnly("")).as("no address: every interface").isFalse();
-        assertThat(AccountBootstrap.loopbackOnly(null)).isFalse();
+        assertThat(DemoMode.loopbackOnly("127.0.0.1")).isTrue();
+        assertThat(DemoMode.loopbackOnly("localhost")).isTrue();
+        assertThat(DemoMode.loopbackOnly("::1")).isTrue();
+        assertThat(DemoMode.loopbackOnly("0.0.0.0")).isFalse();
+        assertThat(DemoMode.loopbackOnly("::")).isFalse();
+        assertThat(DemoMode.loopbackOnly("192.0.2.10")).isFalse();
+        assertThat(DemoMode.loopbackOnly("")).as("no address: every interface").isFalse();
+        assertThat(DemoMode.loopbackOnly(null)).isFalse();
     }
 
     @Test

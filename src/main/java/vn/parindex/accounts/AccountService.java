@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.accounts;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.organisation.Unit;
 import vn.parindex.organisation.UnitRepository;
+import vn.parindex.security.AppUser;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.security.Role;
 import vn.parindex.system.ConflictException;
 import vn.parindex.system.FieldErrors;
 import vn.parindex.system.NotFoundException;
@@ -22,7 +26,7 @@ import vn.parindex.system.NotFoundException;
 @Service
 public class AccountService {
 
-    static final String ENTITY = "USER";
+    static final String ENTITY = AppUser.ENTITY;
     /** New passwords: at least 12 characters (OWASP ASVS level 2), at most 256; passphrases welcome. */
     static final int MIN_PASSWORD_LENGTH = 12;
     static final int MAX_PASSWORD_LENGTH = 256;
@@ -68,7 +72,7 @@ public class AccountService {
             String keptSessionId) {
         AppUser account = users.findById(user.id()).orElseThrow();
         FieldErrors errors = new FieldErrors();
-        if (current == null || current.length() > ThrottlingAuthenticationProvider.MAX_PRESENTED_PASSWORD
+        if (current == null || current.length() > AppUser.MAX_PRESENTED_PASSWORD
                 || !passwordEncoder.matches(current, account.getPasswordHash())) {
             errors.add("currentPassword", "password.currentWrong");
         }

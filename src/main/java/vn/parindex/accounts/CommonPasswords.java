@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.accounts;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.accounts;
 
 import java.util.List;
 import org.slf4j.Logger;
@@ -12,6 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 import vn.parindex.database.DatabaseMode;
+import vn.parindex.security.AppUser;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.security.DemoMode;
+import vn.parindex.security.DemoProperties;
+import vn.parindex.security.LogSafe;
+import vn.parindex.security.Role;
 import vn.parindex.organisation.Unit;
 import vn.parindex.organisation.UnitRepository;
 
@@ -22,7 +28,7 @@ import vn.parindex.organisation.UnitRepository;
  * {@code demo} unless {@code PARINDEX_DEMO_PASSWORD} is set) where they are safe:
  * <ul>
  * <li>demo mode is on by default only with the embedded database listening on loopback only (the default there,
- * see {@link LoopbackByDefault}) and no reverse proxy configured ({@code server.forward-headers-strategy} unset or
+ * see {@link vn.parindex.security.LoopbackByDefault}) and no reverse proxy configured ({@code server.forward-headers-strategy} unset or
  * {@code none}: a proxy on the same machine would publish the loopback listener); {@code parindex.demo.enabled=true} ({@code PARINDEX_DEMO_ENABLED}) turns it on
  * for an embedded database reachable from other machines, {@code false} turns it off everywhere;</li>
  * <li>on an external database no account with a known password is ever created;</li>
@@ -91,51 +97,20 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
         this.settings = settings;
     }
 
-    /** Whether the web server listens on loopback only ({@code server.address} 127.0.0.1, ::1, localhost). */
-    static boolean loopbackOnly(String serverAddress) {
-        if (!StringUtils.hasText(serverAddress)) {
-            return false; // every interface
-        }
-        try {
-            return java.net.InetAddress.getByName(serverAddress.strip()).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
+    /** Where the application runs, as {@link DemoMode} reads it. */
+    private DemoMode.Where where() {
+        return new DemoMode.Where(settings.databaseMode(), settings.serverAddress(), settings.demoEnabled(),
+                settings.demoOnExternalDatabase(), settings.forwardHeadersStrategy());
     }
 
-    /** Whether forwarded headers are read ({@code native} or {@code framework}): a reverse proxy serves this app. */
-    static boolean behindProxy(String forwardHeadersStrategy) {
-        String strategy = forwardHeadersStrategy == null ? "" : forwardHeadersStrategy.strip();
-        return StringUtils.hasText(strategy) && !strategy.equalsIgnoreCase("none");
-    }
-
-    /**
-     * Whether only this machine can reach the app: listening on loopback, and no reverse proxy configured (a proxy
-     * on the same machine makes a loopback listener reachable from everywhere the proxy is).
-     */
+    /** Whether only this machine can reach the app ({@link DemoMode#reachableFromThisMachineOnly}). */
     boolean reachableFromThisMachineOnly() {
-        return reachableFromThisMachineOnly(settings);
-    }
-
-    private static boolean reachableFromThisMachineOnly(Settings settings) {
-        return loopbackOnly(settings.serverAddress()) && !behindProxy(settings.forwardHeadersStrategy());
+        return DemoMode.reachableFromThisMachineOnly(where());
     }
 
     /** Whether demo accounts may exist here. */
     boolean demoMode() {
-        return demoMode(settings);
-    }
-
-    /** Whether demo accounts may exist where the application runs with these settings (the demo date too). */
-    static boolean demoMode(Settings settings) {
-        String explicit = settings.demoEnabled() == null ? "" : settings.demoEnabled().strip();
-        if (explicit.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (settings.databaseMode() != DatabaseMode.EMBEDDED) {
-            return settings.demoOnExternalDatabase();
-        }
-        return explicit.equalsIgnoreCase("true") || reachableFromThisMachineOnly(settings);
+        return DemoMode.on(where());
     }
 
     /**

@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.parindex.security.AppUser;
+import vn.parindex.security.AppUserRepository;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.security.Role;
 import vn.parindex.support.SignedIn;
 import vn.parindex.support.WorkflowTest;
 

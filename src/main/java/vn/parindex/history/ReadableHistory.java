@@ -1,4 +1,4 @@
-package vn.parindex.security;
+package vn.parindex.history;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
