@@ -52,7 +52,7 @@ public class CachedPages extends OncePerRequestFilter {
     }
 
     /** Where Spring's {@code SessionFlashMapManager} keeps one-time messages until the next page shows them. */
-    static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
+    public static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 
     /** A page's bytes, cut where its form tokens were. */
     private record Page(long revision, String contentType, byte[][] pieces) {

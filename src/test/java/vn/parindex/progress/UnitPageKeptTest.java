@@ -34,6 +34,9 @@ class UnitPageKeptTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    vn.parindex.support.StatementCounter statements;
+
     private org.jsoup.nodes.Document page(String username, String path) throws Exception {
         return SignedIn.page(mvc, users, username, path);
     }
@@ -69,6 +72,42 @@ class UnitPageKeptTest {
                 correct(code, before, now);
             }
         }
+    }
+
+    /**
+     * The whole page is kept (web.CachedPages, declared by ProgressController's KeptPages): served again without
+     * reading a criterion, each time with the form token of its own request; rendered again after a write, and
+     * whenever the session holds a one-time message for the next page (a kept page would lose it).
+     */
+    @Test
+    void theWholePageIsKeptUntilAWriteAndNotWhileAOneTimeMessageWaits() throws Exception {
+        page("tuphap", "/units/TUPHAP");
+        statements.reset();
+        org.springframework.mock.web.MockHttpServletResponse kept = mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/units/TUPHAP")
+                        .with(SignedIn.as(users, "tuphap"))).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(statements.sql()).as("kept: no criterion read").noneMatch(sql -> sql.contains("criterion"));
+        org.jsoup.nodes.Document keptPage = org.jsoup.Jsoup.parse(kept.getContentAsString(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(keptPage.select("#leading tr[data-code]")).isNotEmpty();
+        assertThat(keptPage.select("input[name=_csrf]")).allSatisfy(token -> assertThat(token.val()).isNotBlank());
+
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        org.springframework.web.servlet.FlashMap message = new org.springframework.web.servlet.FlashMap();
+        message.put("saved", true);
+        message.setTargetRequestPath("/units/TUPHAP");
+        message.startExpirationPeriod(60);
+        session.setAttribute(vn.parindex.web.CachedPages.FLASH_MAPS,
+                new java.util.concurrent.CopyOnWriteArrayList<>(java.util.List.of(message)));
+        statements.reset();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/units/TUPHAP")
+                .session(session).with(SignedIn.as(users, "tuphap"))).andExpect(status().isOk());
+        assertThat(statements.sql()).as("rendered: the one-time message is shown").anyMatch(sql -> sql.contains("criterion"));
+
+        jdbc.update("update unit set name = name where code = 'TUPHAP'");
+        statements.reset();
+        page("tuphap", "/units/TUPHAP");
+        assertThat(statements.sql()).as("rendered again after a write").anyMatch(sql -> sql.contains("criterion"));
     }
 
     private void correct(String code, java.math.BigDecimal target, long version) throws Exception {
