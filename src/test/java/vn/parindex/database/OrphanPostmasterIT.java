@@ -31,9 +31,8 @@ class OrphanPostmasterIT {
     void theNextStartStopsTheOrphanAndKeepsEveryAcknowledgedWrite() throws Exception {
         Path data = folder.resolve("data/postgres");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), WritingApp.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                WritingApp.class.getName(), data.toString()).redirectErrorStream(true).start();
         int acknowledged = 0;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
