@@ -177,7 +177,8 @@ class PageTourIT {
     @Test
     @SuppressWarnings("unchecked")
     void everyPageForEveryRoleInBothLanguagesFitsTheOfficeScreenAndAPhone() {
-        browser = Browser.open(port);
+        // one browser for the class, whichever test runs first (a second one would be left running)
+        browser = browser != null ? browser : Browser.open(port);
         Browser b = browser;
         List<String> problems = new ArrayList<>();
         int shots = 0;

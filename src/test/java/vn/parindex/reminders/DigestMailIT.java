@@ -31,9 +31,12 @@ import vn.parindex.support.RealServerTest;
 
 /**
  * The daily digest against an in-process SMTP server (GreenMail): each unit head with an address gets one, once a
- * day, even when two instances send at the same moment.
+ * day, even when two instances send at the same moment. Its own database: the digest lists what is overdue, which
+ * the other real-server classes change (the browser journey sends Tư pháp's first-quarter report), and failsafe runs
+ * the classes in two JVMs, in no fixed order relative to one another.
  */
 @RealServerTest
+@org.springframework.test.context.TestPropertySource(properties = "parindex.test.database=digest")
 class DigestMailIT {
 
     static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

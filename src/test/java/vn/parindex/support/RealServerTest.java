@@ -10,7 +10,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 /**
  * The whole application on a real web server (a random port, real Tomcat) and real PostgreSQL, for the {@code *IT}
  * classes that failsafe runs after the unit and MockMvc tests: the browser journeys, hostile inputs over HTTP, the
- * server behind a reverse proxy and the digest e-mail. Every class using it shares ONE application context, so the
+ * server behind a reverse proxy and the digest e-mail. Every class using it shares ONE application context per failsafe
+ * JVM (the digest e-mail has its own database), so the
  * settings that only some of them need are set here for all, where they change nothing for the others:
  * <ul>
  * <li>behind a reverse proxy ({@code native} forwarded headers; a request without them is answered as before), with
