@@ -41,9 +41,12 @@ class AppraisalApiController {
     private final AppraisalService appraisals;
     private final Reconciliation reconciliation;
 
-    AppraisalApiController(AppraisalService appraisals, Reconciliation reconciliation) {
+    private final vn.parindex.web.KeptJson kept;
+
+    AppraisalApiController(AppraisalService appraisals, Reconciliation reconciliation, vn.parindex.web.KeptJson kept) {
         this.appraisals = appraisals;
         this.reconciliation = reconciliation;
+        this.kept = kept;
     }
 
     @Operation(summary = "Record the province's appraisal of a criterion (Home Affairs)", description = "The "
@@ -90,7 +93,9 @@ class AppraisalApiController {
                     schema = @Schema(implementation = Reconciliation.View.class)))
     @ApiResponse(responseCode = "404", description = "No cycle of that year")
     @GetMapping("/{year}/reconciliation")
-    Reconciliation.View reconciliation(@PathVariable int year) {
-        return reconciliation.of(year).orElseThrow(() -> NotFoundException.cycle(year));
+    org.springframework.http.ResponseEntity<byte[]> reconciliation(@PathVariable int year) {
+        // the same for everyone who may ask: written as JSON once per data revision (bench/pages.sh,
+        // api_reconciliation: 0,56 ms of CPU a request, 0,38x the static file, below the API goal of 0,4x)
+        return kept.ok(() -> reconciliation.of(year).orElseThrow(() -> NotFoundException.cycle(year)));
     }
 }

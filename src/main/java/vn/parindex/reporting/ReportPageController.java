@@ -32,12 +32,12 @@ import vn.parindex.web.FormPage;
 class ReportPageController {
 
     /**
-     * The year's report periods served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}:
+     * The year's report periods and a period's page served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}:
      * measured below the goal when rendered for each request, figures in docs/ARCHITECTURE.md).
      */
     @org.springframework.context.annotation.Bean
     static vn.parindex.web.KeptPages keptReportPages() {
-        return new vn.parindex.web.KeptPages("/cycles/*/reports");
+        return new vn.parindex.web.KeptPages("/cycles/*/reports", "/cycles/*/reports/*");
     }
 
     /** A unit's input as typed: per task id what was done, difficulties, proposals; version as shown. */
