@@ -86,13 +86,13 @@ class AssessmentApiController {
     private final CriterionPages pages;
     private final ScoreboardService scoreboards;
     private final EvidenceService evidence;
-    private final vn.parindex.tasks.TaskService tasks;
+    private final vn.parindex.tasks.TaskUpdates taskUpdates;
     private final TaskProgress taskProgress;
 
     AssessmentApiController(AssessmentService assessments, CriterionScoreService scores, CriterionPages pages,
-            ScoreboardService scoreboards, EvidenceService evidence, vn.parindex.tasks.TaskService tasks,
+            ScoreboardService scoreboards, EvidenceService evidence, vn.parindex.tasks.TaskUpdates taskUpdates,
             TaskProgress taskProgress) {
-        this.tasks = tasks;
+        this.taskUpdates = taskUpdates;
         this.taskProgress = taskProgress;
         this.evidence = evidence;
         this.assessments = assessments;
@@ -200,7 +200,7 @@ class AssessmentApiController {
     ResponseEntity<StoredJson> uploadForTask(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @PathVariable long updateId, HttpServletRequest request) {
         // the permission first: a body nobody may send is never parsed (multipart is resolved lazily)
-        tasks.requireMayUpdate(user, id);
+        taskUpdates.requireMayUpdate(user, id);
         try (Uploads uploads = Uploads.receive(request, "file", evidence.maxFileSize().toBytes(), Uploads.Dates.API)) {
             return ResponseEntity.status(201).body(new StoredJson(taskProgress.attach(user, id, updateId,
                     uploads.files(), uploads.details())));

@@ -9,21 +9,21 @@ import vn.parindex.security.CurrentUser;
 import vn.parindex.system.FieldErrors;
 import vn.parindex.system.InvalidInputException;
 import vn.parindex.system.NotFoundException;
-import vn.parindex.tasks.TaskService;
+import vn.parindex.tasks.TaskUpdates;
 
 /**
  * A task's progress update with its evidence documents (tài liệu kiểm chứng), in one transaction: the update by
- * {@link TaskService#addUpdate} (its rules), the files by {@link EvidenceService} (its checks and store). Here
+ * {@link TaskUpdates#addUpdate} (its rules), the files by {@link EvidenceService} (its checks and store). Here
  * because the evidence store is this module's; tasks knows nothing of files.
  */
 @Service
 public class TaskProgress {
 
-    private final TaskService tasks;
+    private final TaskUpdates updates;
     private final EvidenceService evidence;
 
-    TaskProgress(TaskService tasks, EvidenceService evidence) {
-        this.tasks = tasks;
+    TaskProgress(TaskUpdates updates, EvidenceService evidence) {
+        this.updates = updates;
         this.evidence = evidence;
     }
 
@@ -47,7 +47,7 @@ public class TaskProgress {
         FieldErrors errors = new FieldErrors();
         evidence.check(files, "files", errors);
         errors.throwIfAny();
-        long update = tasks.addUpdate(user, taskId, note, percent, status);
+        long update = updates.addUpdate(user, taskId, note, percent, status);
         evidence.storeForTaskUpdate(user, update, files, details, OffsetDateTime.now());
         return update;
     }
@@ -56,8 +56,8 @@ public class TaskProgress {
     @Transactional
     public List<Long> attach(CurrentUser user, long taskId, long updateId, List<UploadedFile> files,
             DocumentDetails details) {
-        tasks.requireMayUpdate(user, taskId);
-        if (!tasks.isUpdateOf(taskId, updateId)) {
+        updates.requireMayUpdate(user, taskId);
+        if (!updates.isUpdateOf(taskId, updateId)) {
             throw new NotFoundException("notFound.taskUpdate", updateId);
         }
         FieldErrors errors = new FieldErrors();

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.tasks.TaskService;
+import vn.parindex.tasks.TaskUpdates;
 import vn.parindex.web.FormPage;
 
 /**
@@ -32,11 +33,13 @@ class TaskProgressController {
     }
 
     private final TaskService tasks;
+    private final TaskUpdates updates;
     private final TaskProgress progress;
     private final EvidenceService evidence;
 
-    TaskProgressController(TaskService tasks, TaskProgress progress, EvidenceService evidence) {
+    TaskProgressController(TaskService tasks, TaskUpdates updates, TaskProgress progress, EvidenceService evidence) {
         this.tasks = tasks;
+        this.updates = updates;
         this.progress = progress;
         this.evidence = evidence;
     }
@@ -45,7 +48,7 @@ class TaskProgressController {
     String record(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, HttpServletRequest request,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         // the permission first: the form's body (its files) is read only for those who may update the task
-        tasks.requireMayUpdate(user, id);
+        updates.requireMayUpdate(user, id);
         // the form is read by hand, after the body was received; refused, it is shown again as typed
         return FormPage.of(model, response)
                 .typed("progress", () -> ProgressForm.of(request))
@@ -60,7 +63,7 @@ class TaskProgressController {
                     return "redirect:/tasks/" + id;
                 }, () -> {
                     model.addAttribute("task", tasks.task(id));
-                    model.addAttribute("updates", tasks.updates(id));
+                    model.addAttribute("updates", updates.updates(id));
                     model.addAttribute("maxFileSizeMb", evidence.maxFileSize().toMegabytes());
                     return "tasks/task";
                 });

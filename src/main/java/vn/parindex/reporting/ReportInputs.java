@@ -20,13 +20,13 @@ import vn.parindex.system.ConflictException;
 import vn.parindex.system.FieldErrors;
 import vn.parindex.system.InvalidInputException;
 import vn.parindex.system.UniqueViolations;
-import vn.parindex.tasks.TaskService;
+import vn.parindex.tasks.TaskUpdates;
 import vn.parindex.tasks.TaskStatus;
 import vn.parindex.tasks.TaskView;
 
 /**
  * Writing the units' inputs: a unit's head (or Home Affairs) saves and sends its input for a period; Home Affairs
- * accepts it or returns it with a reason. Sending moves the tasks reported on forward ({@link TaskService#advance}).
+ * accepts it or returns it with a reason. Sending moves the tasks reported on forward ({@link TaskUpdates#advance}).
  *
  * <p>Writers touch the data revision first (V4's triggers), so they queue in one order and what they check (the
  * input's status and version, the cycle's status) cannot change before they write; one input per unit and period is
@@ -43,17 +43,17 @@ public class ReportInputs {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final TaskService tasks;
+    private final TaskUpdates taskUpdates;
     private final ReportService inputs;
     private final ReportCalendars calendars;
     private final ReportRows rows;
     private final Clock clock;
 
-    ReportInputs(JdbcClient jdbc, AuditTrail audit, TaskService tasks, ReportService inputs,
+    ReportInputs(JdbcClient jdbc, AuditTrail audit, TaskUpdates taskUpdates, ReportService inputs,
             ReportCalendars calendars, ReportRows rows, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.tasks = tasks;
+        this.taskUpdates = taskUpdates;
         this.inputs = inputs;
         this.calendars = calendars;
         this.rows = rows;
@@ -206,11 +206,11 @@ public class ReportInputs {
         if (draft.submit()) {
             for (TaskView task : led) {
                 TaskStatus status = results.containsKey(task.id()) ? statuses.get(task.id()) : null;
-                // a report only moves a task forward (TaskService.advance, under the task's lock): a draft saved
+                // a report only moves a task forward (TaskUpdates.advance, under the task's lock): a draft saved
                 // before the task moved on, or another lead unit's input, never reopens it (the task's page does)
                 if (status != null) {
                     String note = "Báo cáo " + period.vietnameseName() + ": " + results.get(task.id());
-                    tasks.advance(user, task.id(), note.length() > FieldErrors.MAX_COMMENT_LENGTH
+                    taskUpdates.advance(user, task.id(), note.length() > FieldErrors.MAX_COMMENT_LENGTH
                             ? cut(note, FieldErrors.MAX_COMMENT_LENGTH - 1) + "…" : note, status);
                 }
             }

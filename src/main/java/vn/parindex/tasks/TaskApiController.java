@@ -75,12 +75,14 @@ class TaskApiController {
     }
 
     private final TaskService tasks;
+    private final TaskUpdates updates;
     private final TaskEditor editor;
     private final vn.parindex.web.KeptJson kept;
 
-    TaskApiController(TaskService tasks, TaskEditor editor, vn.parindex.web.KeptJson kept) {
+    TaskApiController(TaskService tasks, TaskUpdates updates, TaskEditor editor, vn.parindex.web.KeptJson kept) {
         this.kept = kept;
         this.tasks = tasks;
+        this.updates = updates;
         this.editor = editor;
     }
 
@@ -151,7 +153,7 @@ class TaskApiController {
     @PostMapping("/tasks/{id}/updates")
     ResponseEntity<Map<String, Object>> update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody UpdateRequest request) {
-        long update = tasks.addUpdate(user, id, request.note(), request.percent(), request.status());
+        long update = updates.addUpdate(user, id, request.note(), request.percent(), request.status());
         TaskView task = tasks.task(id);
         return ResponseEntity.created(URI.create("/api/v1/cycles/" + task.year() + "/tasks"))
                 .body(Map.of("id", update, "taskId", id, "status", task.status().name(), "version", task.version()));

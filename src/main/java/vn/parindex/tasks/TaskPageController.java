@@ -23,8 +23,9 @@ import vn.parindex.web.FormPage;
 /**
  * The task pages: the cycle's tasks (filtered by unit, domain, status; "Nhiệm vụ của tôi" is a unit head's own),
  * a task with its progress and the forms to record progress (the lead unit's head, Home Affairs) and to create or
- * change a task (Home Affairs). Rules live in {@link TaskService} and {@link TaskEditor}, as for the API; a refused form
- * is shown again by {@link FormPage} (400 with what was typed, 409 with the current values).
+ * change a task (Home Affairs). Rules live in {@link TaskService}, {@link TaskUpdates} and {@link TaskEditor}, as
+ * for the API; a refused form is shown again by {@link FormPage} (400 with what was typed, 409 with the current
+ * values).
  */
 @Controller
 class TaskPageController {
@@ -106,6 +107,7 @@ class TaskPageController {
     }
 
     private final TaskService tasks;
+    private final TaskUpdates updates;
     private final TaskChoices choices;
     private final TaskEditor editor;
     private final KeptCycles cycles;
@@ -114,8 +116,8 @@ class TaskPageController {
     private final vn.parindex.web.VietnameseNumbers fmt;
     private final vn.parindex.web.RenderedFragments fragments;
 
-    TaskPageController(TaskService tasks, TaskChoices choices, TaskEditor editor, KeptCycles cycles,
-            org.springframework.context.MessageSource messages, vn.parindex.web.VietnameseNumbers fmt,
+    TaskPageController(TaskService tasks, TaskUpdates updates, TaskChoices choices, TaskEditor editor,
+            KeptCycles cycles, org.springframework.context.MessageSource messages, vn.parindex.web.VietnameseNumbers fmt,
             vn.parindex.web.RenderedFragments fragments,
             vn.parindex.system.EvidenceProperties evidence) {
         this.maxFileSize = evidence.maxFileSize();
@@ -123,6 +125,7 @@ class TaskPageController {
         this.fmt = fmt;
         this.fragments = fragments;
         this.tasks = tasks;
+        this.updates = updates;
         this.choices = choices;
         this.editor = editor;
         this.cycles = cycles;
@@ -184,7 +187,7 @@ class TaskPageController {
     String task(@PathVariable long id, Model model) {
         TaskView task = tasks.task(id);
         model.addAttribute("task", task);
-        model.addAttribute("updates", tasks.updates(id));
+        model.addAttribute("updates", updates.updates(id));
         // the progress form (posted to evidence.TaskProgressController, which owns the evidence store)
         model.asMap().putIfAbsent("progress", new ProgressForm("", "", task.status().name(), "", "", ""));
         model.addAttribute("maxFileSizeMb", maxFileSize.toMegabytes());

@@ -68,7 +68,7 @@ class OfficialDocumentsTest {
     vn.parindex.dossier.DossierService dossiers;
 
     @Autowired
-    vn.parindex.tasks.TaskService taskService;
+    vn.parindex.tasks.TaskUpdates taskUpdates;
 
     JsonNode getJson(String path, String user) throws Exception {
         return json.readTree(mvc.perform(get(path).with(httpBasic(user, "demo"))).andExpect(status().isOk())
@@ -366,7 +366,7 @@ class OfficialDocumentsTest {
                     .as("a report does not reopen a task").isEqualTo("DONE");
             // the rule holds under the task's lock: a move back is no move, and nothing is recorded
             long updates = jdbc.queryForObject("select count(*) from task_update where task_id = ?", Long.class, task);
-            assertThat(taskService.advance(vn.parindex.support.SignedIn.load(users, "tuphap"), task, "Lùi lại",
+            assertThat(taskUpdates.advance(vn.parindex.support.SignedIn.load(users, "tuphap"), task, "Lùi lại",
                     vn.parindex.tasks.TaskStatus.IN_PROGRESS)).isFalse();
             assertThat(jdbc.queryForObject("select count(*) from task_update where task_id = ?", Long.class, task))
                     .isEqualTo(updates);
