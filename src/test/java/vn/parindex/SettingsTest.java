@@ -83,7 +83,7 @@ class SettingsTest {
                     .isEqualTo(new PagesProperties(Duration.ofSeconds(1), true, true));
             CacheProperties caches = context.getBean(CacheProperties.class);
             assertThat(caches.cycles().maximumSize()).isEqualTo(64);
-            assertThat(caches.pages().maximumSize()).isEqualTo(256);
+            assertThat(caches.pages().maximumBytes()).isEqualTo(32L * 1024 * 1024);
             assertThat(caches.scoreboards().maximumSize()).isEqualTo(16);
             assertThat(caches.dashboards().maximumSize()).isEqualTo(16);
             assertThat(caches.criterionPages().maximumSize()).isEqualTo(2000);
@@ -152,7 +152,7 @@ class SettingsTest {
                     .isEqualTo(new PagesProperties(Duration.ofMillis(250), false, true));
             CacheProperties caches = context.getBean(CacheProperties.class);
             assertThat(caches.criterionPages().maximumSize()).isEqualTo(5000);
-            assertThat(caches.pages().maximumSize()).isEqualTo(256);
+            assertThat(caches.pages().maximumBytes()).isEqualTo(32L * 1024 * 1024);
             assertThat(caches.fragments().maximumCharacters()).isEqualTo(1000);
             assertThat(caches.expireAfterAccess()).isEqualTo(Duration.ofMinutes(5));
             EmbeddedDatabaseProperties database = context.getBean(EmbeddedDatabaseProperties.class);
@@ -190,7 +190,8 @@ class SettingsTest {
             "PARINDEX_WEB_SOCKET_WRITE_BUFFER|1GB",
             "PARINDEX_PAGES_REVISION_CHECK_INTERVAL|-1s",
             "PARINDEX_PAGES_KEEP_PAGES|perhaps",
-            "PARINDEX_CACHE_PAGES_MAXIMUM_SIZE|-1",
+            "PARINDEX_CACHE_PAGES_MAXIMUM_BYTES|-1",
+            "PARINDEX_CACHE_TREES_MAXIMUM_SIZE|0",
             "PARINDEX_CACHE_FRAGMENTS_MAXIMUM_CHARACTERS|0",
             "PARINDEX_CACHE_EXPIRE_AFTER_ACCESS|0s",
             "PARINDEX_DATABASE_PORT|70000",

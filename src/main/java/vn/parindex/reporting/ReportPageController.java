@@ -37,7 +37,7 @@ class ReportPageController {
      */
     @org.springframework.context.annotation.Bean
     static vn.parindex.web.KeptPages keptReportPages() {
-        return new vn.parindex.web.KeptPages("/cycles/*/reports", "/cycles/*/reports/*");
+        return new vn.parindex.web.KeptPages("/cycles/*/reports", "/cycles/*/reports/{period:[^.]+}");
     }
 
     /** A unit's input as typed: per task id what was done, difficulties, proposals; version as shown. */

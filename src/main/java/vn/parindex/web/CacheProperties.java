@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("parindex.cache")
-public record CacheProperties(Entries cycles, Entries pages, Entries scoreboards, Entries dashboards,
+public record CacheProperties(Entries cycles, Bytes pages, Entries scoreboards, Entries dashboards,
         Entries criterionPages, Entries accounts, Entries todos, Entries trees, Characters fragments,
         @DefaultValue("30m") @DurationMin(millis = 1) Duration expireAfterAccess) {
 
@@ -22,7 +22,8 @@ public record CacheProperties(Entries cycles, Entries pages, Entries scoreboards
      */
     public CacheProperties {
         cycles = Entries.or(cycles, 64, "cycles");
-        pages = Entries.or(pages, 256, "pages");
+        pages = pages == null || pages.maximumBytes() == null ? new Bytes(32L * 1024 * 1024) : pages;
+        positive(pages.maximumBytes(), "pages.maximum-bytes");
         scoreboards = Entries.or(scoreboards, 16, "scoreboards");
         dashboards = Entries.or(dashboards, 16, "dashboards");
         criterionPages = Entries.or(criterionPages, 2000, "criterion-pages");
@@ -50,6 +51,10 @@ public record CacheProperties(Entries cycles, Entries pages, Entries scoreboards
             positive(entries.maximumSize(), name + ".maximum-size");
             return entries;
         }
+    }
+
+    /** @param maximumBytes at most this many bytes in all */
+    public record Bytes(Long maximumBytes) {
     }
 
     /** @param maximumCharacters at most this many characters in all */

@@ -38,7 +38,7 @@ import vn.parindex.system.BusinessClock;
  * the page was a plain 200 HTML answer that set no cookie; never for requests that switch the language, nor while
  * the session holds a one-time message (a flash attribute, "saved", after a form was sent): that request is
  * rendered, so the message is shown. Runs after Spring Security, so only people allowed to see a page are served
- * it. Pages are kept in the {@value Caches#PAGES} cache (bounded by {@code parindex.cache.pages.maximum-size}); a
+ * it. Pages are kept in the {@value Caches#PAGES} cache (bounded by {@code parindex.cache.pages.maximum-bytes}); a
  * browser that already has the current page gets a 304 first ({@link RevisionETags}).
  *
  * <p>Kept because measured (bench/pages.sh, CPU ms per request, 2 shared cores): the dashboard rendered per request
@@ -55,7 +55,16 @@ public class CachedPages extends OncePerRequestFilter {
     public static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 
     /** A page's bytes, cut where its form tokens were. */
-    private record Page(long revision, String contentType, byte[][] pieces) {
+    record Page(long revision, String contentType, byte[][] pieces) {
+
+        /** What the page weighs in the {@value Caches#PAGES} cache. */
+        int bytes() {
+            int bytes = 0;
+            for (byte[] piece : pieces) {
+                bytes += piece.length;
+            }
+            return bytes;
+        }
     }
 
     private final List<PathPattern> paths;

@@ -43,7 +43,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@value #TODOS}: a unit's (or the district's) to-do list, by (cycle, unit, day: a task becomes overdue at
  *       midnight without a write) — {@code reminders.TodoService}; every page asks for its count (the navigation
  *       bar's badge);</li>
- *   <li>{@value #PAGES}: whole dashboard pages per person, language and address — {@link CachedPages}.</li>
+ *   <li>{@value #PAGES}: whole pages per person, language, address and day — {@link CachedPages} (the pages
+ *       features declare with {@link KeptPages}); bounded by bytes.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -71,7 +72,7 @@ public class Caches {
     CacheManagerCustomizer<CaffeineCacheManager> parindexCaches(
             CacheProperties settings) {
         long cycles = settings.cycles().maximumSize();
-        long pages = settings.pages().maximumSize();
+        long pageBytes = settings.pages().maximumBytes();
         long scoreboards = settings.scoreboards().maximumSize();
         long dashboards = settings.dashboards().maximumSize();
         long criterionPages = settings.criterionPages().maximumSize();
@@ -84,7 +85,9 @@ public class Caches {
             manager.setAllowNullValues(false);
             // no other cache: a name used by mistake fails at once instead of growing without bound
             manager.setCacheNames(java.util.List.of());
-            manager.registerCustomCache(PAGES, Caffeine.newBuilder().maximumSize(pages).recordStats()
+            // bounded by bytes: one page of a 2 000-criteria cycle is about a megabyte, the Tân Yên plan's 30–100 KB
+            manager.registerCustomCache(PAGES, Caffeine.newBuilder().maximumWeight(pageBytes).recordStats()
+                    .<Object, Object>weigher((key, value) -> ENTRY_OVERHEAD + ((CachedPages.Page) value).bytes())
                     .expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(CYCLES, Caffeine.newBuilder().maximumSize(cycles).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());
