@@ -1,6 +1,5 @@
 package vn.parindex.dashboard;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,12 +35,12 @@ class AppendixDownloads {
     }
 
     /** The district's appendix; {@code csv} false gives the workbook. */
-    ResponseEntity<byte[]> district(Cycle cycle, boolean csv) throws IOException {
+    ResponseEntity<byte[]> district(Cycle cycle, boolean csv) {
         return answer(files.file(cycle, null, csv, LocalDate.now(clock)), csv, "phu-luc-" + cycle.getYear());
     }
 
     /** The criteria a unit leads, with the rows above them. */
-    ResponseEntity<byte[]> unit(Cycle cycle, String typedCode, boolean csv) throws IOException {
+    ResponseEntity<byte[]> unit(Cycle cycle, String typedCode, boolean csv) {
         String shown = typedCode.length() > 32 ? typedCode.substring(0, 32) : typedCode;
         String code = Unit.code(typedCode).orElseThrow(() -> new NotFoundException("notFound.unitCode", shown));
         Unit unit = units.findByCode(code).orElseThrow(() -> new NotFoundException("notFound.unitCode", code));
