@@ -199,6 +199,7 @@ run_set() {
     # the cycle's life (issue 11): reconciliation, the dossier, the cycles and imports pages, the exports
     measure page "reconciliation$s" "/cycles/$y/reconciliation" "$ADMIN"
     measure page "dossier$s" "/cycles/$y/dossier" "$LEADER"
+    measure page "dossier_domain$s" "/cycles/$y/dossier?domain=2" "$LEADER"
     measure page "criterion_dossier$s" "/cycles/$y/criteria/2.2/dossier" "$UNIT_HEAD"
     measure page "cycles_admin$s" /admin/cycles "$ADMIN"
     measure api "api_reconciliation$s" "/api/v1/cycles/$y/reconciliation" "$BASIC"

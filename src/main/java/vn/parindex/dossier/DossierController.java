@@ -68,10 +68,13 @@ class DossierController {
         this.evidence = evidence;
     }
 
+    /** The dossier's completeness, and its criteria: all, or one domain's ({@code ?domain=2}) in a large framework. */
     @GetMapping("/cycles/{year}/dossier")
-    String overview(Cycle cycle, Model model) {
+    String overview(Cycle cycle, @RequestParam(required = false) String domain, Model model) {
+        DossierService.Overview overview = dossiers.overview(cycle.getYear());
         model.addAttribute("cycle", cycle);
-        model.addAttribute("overview", dossiers.overview(cycle.getYear()));
+        model.addAttribute("overview", overview);
+        model.addAttribute("shown", overview.shown(domain));
         return "assessment/dossier";
     }
 

@@ -88,6 +88,48 @@ public class DossierService {
     /** The whole cycle's dossier. */
     public record Overview(CycleView cycle, List<CriterionDossier> criteria, List<Completeness> byDomain,
             List<Completeness> byUnit) {
+
+        /**
+         * Up to this many criteria the page lists them all; beyond it (a province's framework of hundreds) it lists
+         * one domain at a time, the first unless another is asked for: a table of 2 000 rows is neither read nor
+         * sent quickly, and the whole dossier is in the .zip and the report.
+         */
+        public static final int ALL_UP_TO = 150;
+
+        /**
+         * The criteria the page lists: those of {@code domain} when one is asked for, else all of them, or the
+         * first domain's when there are more than {@link #ALL_UP_TO}.
+         *
+         * @throws NotFoundException when the cycle has no such domain
+         */
+        public Shown shown(String domain) {
+            if (domain == null || domain.isBlank()) {
+                if (criteria.size() <= ALL_UP_TO || byDomain.isEmpty()) {
+                    return new Shown(null, criteria, criteria.size() <= ALL_UP_TO);
+                }
+                domain = byDomain.get(0).code();
+            }
+            String code = domain.strip();
+            if (byDomain.stream().noneMatch(d -> d.code().equals(code))) {
+                throw new NotFoundException("notFound.domain", code.length() > 40 ? code.substring(0, 40) + "…" : code,
+                        cycle.year());
+            }
+            return new Shown(code, criteria.stream().filter(d -> code.equals(domainOf(d.criterion().code())))
+                    .toList(), criteria.size() <= ALL_UP_TO);
+        }
+    }
+
+    /**
+     * The criteria listed: one domain's ({@code domain} its code) or all ({@code domain} null), and whether the page
+     * may offer all of them at once.
+     */
+    public record Shown(String domain, List<CriterionDossier> criteria, boolean allOffered) {
+    }
+
+    /** A criterion's domain: the code before its first dot ("2" of "2.3.1"). */
+    static String domainOf(String code) {
+        int dot = code.indexOf('.');
+        return dot < 0 ? code : code.substring(0, dot);
     }
 
     private final CriteriaCatalog catalog;
@@ -131,7 +173,7 @@ public class DossierService {
         Map<String, List<CriterionDossier>> byUnit = new LinkedHashMap<>();
         Map<String, String> unitNames = new HashMap<>();
         for (CriterionDossier d : dossiers) {
-            String domain = d.criterion().code().split("\\.")[0];
+            String domain = domainOf(d.criterion().code());
             byDomain.computeIfAbsent(domain, k -> new ArrayList<>()).add(d);
             for (UnitRef u : d.criterion().leadUnits()) {
                 byUnit.computeIfAbsent(u.code(), k -> new ArrayList<>()).add(d);

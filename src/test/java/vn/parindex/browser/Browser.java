@@ -7,9 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -124,8 +122,11 @@ final class Browser implements AutoCloseable {
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+            // PNG encoded for speed rather than size: half the cost of WebDriver's screenshot, a quarter of the tour
+            java.util.Map<String, Object> shot = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot",
+                    java.util.Map.of("format", "png", "optimizeForSpeed", true));
+            Files.write(SCREENSHOTS.resolve(name + ".png"),
+                    java.util.Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -20,8 +20,10 @@ import vn.parindex.support.RealServerTest;
  * phone (390 px wide): on the office screen the navigation bar stays on one line (nothing wraps, nothing runs off
  * the screen); on both nothing is wider than the screen but inside a box that scrolls on its own; tables that
  * become cards on a phone label each cell with its column's heading; no Vietnamese page writes a score with a
- * decimal dot. A screenshot of each under {@code target/screenshots/tour-<lang>-<role>-<page>.png} and
- * {@code …-390.png}; with {@code -Dtour.fullPages} also each whole page at 390 px ({@code full-<role>-<page>-390-<n>.png}).
+ * decimal dot. With {@code -Dtour.screenshots} a screenshot of each under
+ * {@code target/screenshots/tour-<lang>-<role>-<page>.png} and {@code …-390.png} (a quarter of the tour's time, so
+ * not in every {@code ./mvnw verify}); with {@code -Dtour.fullPages} also each whole page at 390 px
+ * ({@code full-<role>-<page>-390-<n>.png}).
  */
 @RealServerTest
 class PageTourIT {
@@ -105,6 +107,9 @@ class PageTourIT {
                         overflow: Math.round(right - document.documentElement.clientWidth)};
                 """);
     }
+
+    /** A screenshot of every page of the tour ({@code -Dtour.screenshots}): for looking at them, not for the checks. */
+    static final boolean SCREENSHOTS = Boolean.getBoolean("tour.screenshots");
 
     /** Whole pages at 390 px too, in parts ({@code -Dtour.fullPages}): slower, for looking at a phone's pages. */
     static final boolean FULL_PAGES = Boolean.getBoolean("tour.fullPages");
@@ -223,11 +228,13 @@ class PageTourIT {
                         }
                         String name = "tour-" + lang + "-" + role + "-" + page.getKey();
                         if (width == PHONE) {
-                            b.screenshot(name + "-" + PHONE);
+                            if (SCREENSHOTS) {
+                                b.screenshot(name + "-" + PHONE);
+                            }
                             if (lang.equals("vi") && FULL_PAGES) {
                                 b.fullScreenshot("full-" + role + "-" + page.getKey() + "-" + PHONE, 6000);
                             }
-                        } else {
+                        } else if (SCREENSHOTS) {
                             b.screenshot(name);
                         }
                         shots++;

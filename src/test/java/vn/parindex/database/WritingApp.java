@@ -1,30 +1,42 @@
 package vn.parindex.database;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.parindex.ParIndexApplication;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
 
 /**
- * Run in a child JVM by {@link OrphanPostmasterIT}: starts the application on the data directory given
- * as the first argument, then writes history rows for ever, printing {@code ACK n} once row n is committed. The test
- * kills this process with SIGKILL, as an operator's {@code kill -9} would.
+ * Run in a child JVM by {@link EmbeddedDatabaseRestartIT}: starts the embedded PostgreSQL on the data directory given as the
+ * first argument as the application starts it (durable, its own roles), then writes rows for ever, printing
+ * {@code ACK n} once row n is committed. The test kills this process with SIGKILL, as an operator's {@code kill -9}
+ * would, which leaves the postmaster running. Only the database is started, not the whole application: the
+ * postmaster is what a kill leaves behind, and a second Spring start in a cold JVM is most of the test's time.
  */
 public final class WritingApp {
+
+    /** A schema of its own, beside the application's: Flyway leaves it alone at the next start. */
+    static final String TABLE = "orphan_test.ack";
 
     private WritingApp() {
     }
 
-    public static void main(String[] args) {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(ParIndexApplication.class)
-                .run("--parindex.database.data-directory=" + args[0], "--parindex.database.durable=true",
-                        "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN");
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-        for (int n = 1; ; n++) {
-            jdbc.update("insert into change_history (at, username, entity_type, entity_id, field, new_value) "
-                    + "values (now(), 'orphan-test', 'TEST', ?, 'n', ?)", n, Integer.toString(n));
-            System.out.println("ACK " + n);
-            System.out.flush();
+    public static void main(String[] args) throws Exception {
+        EmbeddedDatabase database = EmbeddedDatabase.start(new EmbeddedDatabaseProperties(args[0], 0, true,
+                EmbeddedDatabaseEnvironment.DEFAULT_APP_ROLE, Duration.ofHours(1)));
+        try (Connection connection = database.ownerConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create schema orphan_test");
+                statement.execute("create table " + TABLE + " (n integer primary key)");
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + TABLE + " values (?)")) {
+                for (int n = 1; ; n++) {
+                    insert.setInt(1, n);
+                    insert.executeUpdate();
+                    System.out.println("ACK " + n);
+                    System.out.flush();
+                }
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -177,6 +178,32 @@ class DossierIntegrationTest {
         mvc.perform(post(base + "/items/" + second + "/delete").param("version", String.valueOf(version))
                 .with(SignedIn.as(users, "noivu")).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select count(*) from evidence_item where id = ?", Long.class, second)).isZero();
+    }
+
+    @Test
+    void theCriteriaListFollowsTheChosenDomainAndAnUnknownDomainIsNotFound() throws Exception {
+        Document all = page("/cycles/2023/dossier", "tuphap");
+        List<String> every = all.select("#dossier-criteria tbody tr").eachAttr("id");
+        assertThat(every).contains("dossier-1.1", "dossier-2.1");
+        assertThat(all.select("#dossier-shown")).as("nothing to say when all are listed").isEmpty();
+        // each domain's name leads to its own list
+        assertThat(all.select("#domain-2 a").attr("href")).contains("/cycles/2023/dossier?domain=2");
+
+        Document second = page("/cycles/2023/dossier?domain=2", "tuphap");
+        List<String> shown = second.select("#dossier-criteria tbody tr").eachAttr("id");
+        assertThat(shown).isNotEmpty().allMatch(id -> id.startsWith("dossier-2."))
+                .isEqualTo(every.stream().filter(id -> id.startsWith("dossier-2.")).toList());
+        assertThat(second.select("#dossier-shown").attr("data-domain")).isEqualTo("2");
+        assertThat(second.select("#dossier-all").attr("href")).contains("/cycles/2023/dossier");
+        assertThat(second.select("#domain-2 a").attr("aria-current")).isEqualTo("true");
+
+        for (String domain : new String[] {"9", "2.1", "<script>"}) {
+            mvc.perform(get("/cycles/2023/dossier").param("domain", domain).with(SignedIn.as(users, "tuphap")))
+                    .andExpect(status().isNotFound());
+        }
+        // a parameter longer than any field is refused before it is used (the application's bound on parameters)
+        mvc.perform(get("/cycles/2023/dossier").param("domain", "x".repeat(3000)).with(SignedIn.as(users, "tuphap")))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
