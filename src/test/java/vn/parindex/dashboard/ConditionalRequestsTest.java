@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -190,8 +191,15 @@ class ConditionalRequestsTest {
                 etag.substring(2))).getStatus()).isEqualTo(304);
         // an unknown cycle is still 404 for a client without a copy, and other addresses get no tag
         MockHttpSession leader = login("lanhdao");
-        assertThat(send(get("/cycles/1999/appendix").session(leader)).getStatus()).isEqualTo(404);
-        assertThat(send(get("/cycles/2023/domains/9.9/rows").session(leader)).getStatus()).isEqualTo(404);
+        // and the error carries no tag and may not be kept: a client never hears "304, still current" about an error
+        for (MockHttpServletResponse missing : List.of(send(get("/cycles/1999/appendix").session(leader)),
+                send(get("/cycles/2023/domains/9.9/rows").session(leader)),
+                send(get("/cycles/2023/criteria/9.9").session(leader)),
+                send(get("/api/v1/cycles/1999/summary").with(httpBasic("lanhdao", "demo"))))) {
+            assertThat(missing.getStatus()).isEqualTo(404);
+            assertThat(missing.getHeader("ETag")).isNull();
+            assertThat(missing.getHeader("Cache-Control")).isEqualTo("no-store");
+        }
         assertThat(send(get("/cycles/2023/points").session(leader)).getHeader("ETag")).isNull();
         assertThat(send(get("/api/v1/cycles").with(httpBasic("lanhdao", "demo"))).getHeader("ETag")).isNull();
     }
