@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.criteria.Criterion;
 import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.RefusedWhenClosed;
 import vn.parindex.criteria.Scores;
+import vn.parindex.criteria.YearWriters;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.FieldErrors;
 import vn.parindex.system.NotFoundException;
@@ -60,6 +62,7 @@ class AppraisalApiController {
     @ApiResponse(responseCode = "403", description = "Only Home Affairs records the appraisal")
     @ApiResponse(responseCode = "404", description = "No cycle of that year, or no criterion of that code")
     @ApiResponse(responseCode = "409", description = "A stale version, or the cycle is closed")
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PutMapping("/{year}/criteria/{code}/appraisal")
     AppraisalJson appraise(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @RequestBody AppraisalRequest request) {

@@ -14,6 +14,8 @@ import vn.parindex.criteria.CriteriaCatalog;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.CycleView;
+import vn.parindex.criteria.RefusedWhenClosed;
+import vn.parindex.criteria.YearWriters;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.web.FormPage;
 
@@ -59,6 +61,7 @@ class ReconciliationPageController {
         return "appraisal/reconciliation";
     }
 
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/appraisal")
     String appraise(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @ModelAttribute("appraisal") AppraisalForm form, BindingResult result, Model model,

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.parindex.criteria.RefusedWhenClosed;
+import vn.parindex.criteria.YearWriters;
 import vn.parindex.evidence.DocumentDetails;
 import vn.parindex.evidence.EvidenceInfo;
 import vn.parindex.evidence.EvidenceService;
@@ -112,6 +114,7 @@ class AssessmentApiController {
             + "is a leader's, or the criterion is scored by the survey")
     @ApiResponse(responseCode = "409", description = "A submission for this criterion is already awaiting review, or "
             + "the year is closed")
+    @RefusedWhenClosed(YearWriters.Submitters.class)
     @PostMapping("/cycles/{year}/criteria/{code}/assessments")
     ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @PathVariable String code, @RequestBody SubmitRequest request) {
@@ -154,6 +157,7 @@ class AssessmentApiController {
     @ApiResponse(responseCode = "403", description = "The account may not add evidence to this criterion")
     @ApiResponse(responseCode = "409", description = "The year is closed")
     @ApiResponse(responseCode = "413", description = "The file is larger than the evidence size limit")
+    @RefusedWhenClosed(YearWriters.Uploaders.class)
     @PostMapping(path = "/cycles/{year}/criteria/{code}/evidence", consumes = "multipart/form-data")
     ResponseEntity<List<EvidenceInfo>> upload(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @PathVariable String code, HttpServletRequest request) {
@@ -252,6 +256,7 @@ class AssessmentApiController {
     @ApiResponse(responseCode = "403", description = "Only Home Affairs corrects scores")
     @ApiResponse(responseCode = "409", description = "The version is stale: someone changed the criterion "
             + "(currentVersion)")
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PatchMapping("/cycles/{year}/criteria/{code}")
     CriterionJson patch(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @RequestBody ScorePatch patch) {

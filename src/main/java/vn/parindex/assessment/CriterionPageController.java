@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.criteria.RefusedWhenClosed;
+import vn.parindex.criteria.YearWriters;
 import vn.parindex.evidence.Evidence;
 import vn.parindex.evidence.Uploads;
 import vn.parindex.assessment.CriterionForms.AssignmentForm;
@@ -112,6 +114,7 @@ class CriterionPageController {
         return PAGE;
     }
 
+    @RefusedWhenClosed(YearWriters.Submitters.class)
     @PostMapping("/cycles/{year}/criteria/{code}/assessments")
     String submit(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             HttpServletRequest request, Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -158,6 +161,7 @@ class CriterionPageController {
                 });
     }
 
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/criteria/{code}/scores")
     String editScores(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @ModelAttribute("scoresForm") ScoresForm form, BindingResult result, Model model,
@@ -169,6 +173,7 @@ class CriterionPageController {
                                 form.version())));
     }
 
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/criteria/{code}/units")
     String assign(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @ModelAttribute("assignmentForm") AssignmentForm form, BindingResult result, Model model,
@@ -182,6 +187,7 @@ class CriterionPageController {
      * Home Affairs changes how the criterion is scored. A submission awaiting review stands in the way: the page
      * again with 409 and the submission named.
      */
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/criteria/{code}/scoring-method")
     String scoringMethod(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @ModelAttribute("scoringMethodForm") ScoringMethodForm form, BindingResult result, Model model,

@@ -128,6 +128,7 @@ class CycleApiController {
     @ApiResponse(responseCode = "404", description = "No cycle of that year, or no criterion of that code")
     @ApiResponse(responseCode = "409", description = "A stale version (currentVersion), the cycle is closed, or a "
             + "self-assessment awaits review (pending[])")
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PutMapping("/{year}/criteria/{code}/scoring-method")
     ScoringMethodJson scoringMethod(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @RequestBody ScoringMethodRequest request) {

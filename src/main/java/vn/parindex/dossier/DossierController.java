@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.parindex.criteria.RefusedWhenClosed;
+import vn.parindex.criteria.YearWriters;
 import vn.parindex.evidence.EvidenceService;
 import vn.parindex.evidence.Uploads;
 import vn.parindex.criteria.Cycle;
@@ -92,6 +94,7 @@ class DossierController {
         return "assessment/criterion-dossier";
     }
 
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/criteria/{code}/dossier/items")
     String addItem(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @ModelAttribute("itemForm") ItemForm form, BindingResult result, Model model, RedirectAttributes redirect,
@@ -100,6 +103,7 @@ class DossierController {
                 () -> editor.addItem(user, cycle.getYear(), code, form.name(), form.note()), "dossier.itemAdded");
     }
 
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/criteria/{code}/dossier/items/{id}/delete")
     String removeItem(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @PathVariable long id, @RequestParam(required = false) Long version, Model model,
@@ -108,6 +112,7 @@ class DossierController {
                 () -> editor.removeItem(user, cycle.getYear(), code, id, version), "dossier.itemRemoved");
     }
 
+    @RefusedWhenClosed(DossierWriters.Explainers.class)
     @PostMapping("/cycles/{year}/criteria/{code}/dossier/explanation")
     String explain(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @ModelAttribute("explanationForm") ExplanationForm form, BindingResult result, Model model,
@@ -118,6 +123,7 @@ class DossierController {
     }
 
     /** Files for one item: the permission is checked before the body is read. */
+    @RefusedWhenClosed(DossierWriters.Attachers.class)
     @PostMapping("/cycles/{year}/criteria/{code}/dossier/items/{id}/files")
     String attach(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect,

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.RefusedWhenClosed;
+import vn.parindex.criteria.YearWriters;
 import vn.parindex.reporting.ReportViews.DistrictReport;
 import vn.parindex.reporting.ReportViews.PeriodSummary;
 import vn.parindex.reporting.ReportViews.UnitInput;
@@ -162,6 +164,7 @@ class ReportApiController {
     @ApiResponse(responseCode = "403", description = "Not Home Affairs")
     @ApiResponse(responseCode = "404", description = "No cycle of that year")
     @ApiResponse(responseCode = "409", description = "Changed meanwhile, or the cycle is closed")
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PutMapping("/calendar")
     CalendarJson changeCalendar(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @RequestBody CalendarRequest r) {
@@ -249,6 +252,7 @@ class ReportApiController {
     @ApiResponse(responseCode = "403", description = "Another unit's head, or a leader")
     @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
     @ApiResponse(responseCode = "409", description = "Already accepted, changed meanwhile, or the cycle is closed")
+    @RefusedWhenClosed(InputWriters.class)
     @PutMapping("/reports/{period}/units/{unitCode}")
     InputJson save(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @RequestBody InputRequest r) {
@@ -271,6 +275,7 @@ class ReportApiController {
     @ApiResponse(responseCode = "403", description = "Not Home Affairs")
     @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
     @ApiResponse(responseCode = "409", description = "Not sent, changed meanwhile, or the cycle is closed")
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/reports/{period}/units/{unitCode}/return")
     InputJson returnInput(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @RequestBody InputReviewRequest r) {
@@ -286,6 +291,7 @@ class ReportApiController {
     @ApiResponse(responseCode = "403", description = "Not Home Affairs")
     @ApiResponse(responseCode = "404", description = "No cycle of that year, or no unit of that code")
     @ApiResponse(responseCode = "409", description = "Not sent, changed meanwhile, or the cycle is closed")
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/reports/{period}/units/{unitCode}/accept")
     InputJson accept(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @RequestBody InputReviewRequest r) {

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.KeptCycles;
+import vn.parindex.criteria.RefusedWhenClosed;
+import vn.parindex.criteria.YearWriters;
 import vn.parindex.reporting.ReportViews.UnitInput;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.InvalidInputException;
@@ -198,6 +200,7 @@ class ReportPageController {
         return "reporting/periods";
     }
 
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/calendar")
     String calendar(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @jakarta.validation.Valid @ModelAttribute("calendarForm") CalendarForm form, BindingResult result, Model model,
@@ -258,6 +261,7 @@ class ReportPageController {
     }
 
     /** Saves the input; the button "send" (name {@code send}) sends it too. */
+    @RefusedWhenClosed(InputWriters.class)
     @PostMapping("/cycles/{year}/reports/{period}/units/{unitCode}")
     String save(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @ModelAttribute("inputForm") InputForm form, BindingResult result,
@@ -278,6 +282,7 @@ class ReportPageController {
         }, () -> input(user, cycle, period, unitCode, model));
     }
 
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/reports/{period}/units/{unitCode}/return")
     String returnInput(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,
@@ -287,6 +292,7 @@ class ReportPageController {
                         form.reason()));
     }
 
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/reports/{period}/units/{unitCode}/accept")
     String accept(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String period,
             @PathVariable String unitCode, @ModelAttribute("reviewForm") ReviewForm form, BindingResult result,

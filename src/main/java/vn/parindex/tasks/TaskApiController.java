@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.criteria.Cycle;
+import vn.parindex.criteria.RefusedWhenClosed;
 import vn.parindex.criteria.UnitRef;
+import vn.parindex.criteria.YearWriters;
 import vn.parindex.security.CurrentUser;
 
 /** The plan's tasks and their progress (HTTP Basic; the same rules as the pages, enforced by the service). */
@@ -96,6 +98,7 @@ class TaskApiController {
     @ApiResponse(responseCode = "403", description = "Not Home Affairs")
     @ApiResponse(responseCode = "404", description = "No cycle of that year")
     @ApiResponse(responseCode = "409", description = "The cycle is closed")
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/tasks")
     ResponseEntity<TaskJson> create(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @RequestBody TaskRequest request) {

@@ -16,6 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.KeptCycles;
+import vn.parindex.criteria.RefusedWhenClosed;
+import vn.parindex.criteria.YearWriters;
 import vn.parindex.security.CurrentUser;
 import vn.parindex.system.NotFoundException;
 import vn.parindex.web.FormPage;
@@ -201,6 +203,7 @@ class TaskPageController {
         return form(cycle, null, model);
     }
 
+    @RefusedWhenClosed(YearWriters.HomeAffairs.class)
     @PostMapping("/cycles/{year}/tasks")
     String create(@AuthenticationPrincipal CurrentUser user, Cycle cycle,
             @ModelAttribute("taskForm") TaskForm form, BindingResult result, Model model,

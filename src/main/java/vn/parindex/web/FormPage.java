@@ -43,6 +43,9 @@ import vn.parindex.system.UniqueViolations;
  */
 public final class FormPage {
 
+    /** The request attribute holding a write refused before its form was bound ({@link #refused}). */
+    static final String REFUSED = FormPage.class.getName() + ".REFUSED";
+
     /** The message of a stale entity when the page names none. */
     static final String STALE = "conflict.concurrent";
 
@@ -65,6 +68,15 @@ public final class FormPage {
         this.form = form;
         this.model = model;
         this.response = response;
+    }
+
+    /**
+     * This request's write is refused whatever its form holds (a closed year, {@code criteria.ClosedYearGuard}):
+     * called before the form is bound, {@link #submit} then answers the conflict first, before the form's errors,
+     * and the write is not called.
+     */
+    public static void refused(jakarta.servlet.http.HttpServletRequest request, ConflictException refusal) {
+        request.setAttribute(REFUSED, refusal);
     }
 
     /** A form bound by Spring ({@code @ModelAttribute} and its {@link BindingResult}). */
@@ -150,6 +162,12 @@ public final class FormPage {
      * @param page   the page again (rendered as its GET does, with the model as the refusal left it)
      */
     public String submit(Supplier<String> action, Supplier<String> page) {
+        if (refusedBeforeBinding() instanceof ConflictException refusal) {
+            if (form != null && form.hasErrors()) {
+                typedAgain();
+            }
+            return conflict(refusal.messageKey(), refusal, page); // the year is closed, whatever the form
+        }
         if (form != null && form.hasErrors()) {
             typedAgain();
             return invalid(page);
@@ -178,6 +196,12 @@ public final class FormPage {
             }
             return conflict(duplicateMessage, null, page);
         }
+    }
+
+    private static Object refusedBeforeBinding() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() instanceof
+                org.springframework.web.context.request.ServletRequestAttributes request
+                ? request.getRequest().getAttribute(REFUSED) : null;
     }
 
     private String invalid(Supplier<String> page) {

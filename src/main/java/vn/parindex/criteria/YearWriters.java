@@ -1,0 +1,78 @@
+package vn.parindex.criteria;
+
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.parindex.security.CurrentUser;
+
+/**
+ * Who could make a write of a year were the year open ({@link RefusedWhenClosed}): the same rule the service asks
+ * before its own check of the year, so that a closed year answers 409 only to them. The rules of criteria are here;
+ * a feature with a rule of its own declares it as a bean beside its service.
+ */
+public interface YearWriters {
+
+    /**
+     * Whether this person could make the write addressed by these path variables in this cycle were it open; false
+     * when it cannot tell (something named does not exist): the request then goes on as before.
+     */
+    boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path);
+
+    /** Home Affairs only (tasks, the calendar, reviews, scores, units, scoring methods, the appraisal). */
+    @Component
+    final class HomeAffairs implements YearWriters {
+
+        @Override
+        public boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path) {
+            return user != null && user.isAdmin();
+        }
+    }
+
+    /** Who may submit a self-assessment of the criterion {@code {code}} ({@link ReviewPermissions#maySubmit}). */
+    @Component
+    final class Submitters implements YearWriters {
+
+        private final CriteriaCatalog catalog;
+        private final ReviewPermissions permissions;
+
+        Submitters(CriteriaCatalog catalog, ReviewPermissions permissions) {
+            this.catalog = catalog;
+            this.permissions = permissions;
+        }
+
+        @Override
+        public boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path) {
+            return mayUpload(catalog, permissions, user, cycle, path.get("code"), false);
+        }
+    }
+
+    /** Who may upload evidence on the criterion {@code {code}}: who may submit, and Home Affairs. */
+    @Component
+    final class Uploaders implements YearWriters {
+
+        private final CriteriaCatalog catalog;
+        private final ReviewPermissions permissions;
+
+        Uploaders(CriteriaCatalog catalog, ReviewPermissions permissions) {
+            this.catalog = catalog;
+            this.permissions = permissions;
+        }
+
+        @Override
+        public boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path) {
+            return mayUpload(catalog, permissions, user, cycle, path.get("code"), true);
+        }
+    }
+
+    private static boolean mayUpload(CriteriaCatalog catalog, ReviewPermissions permissions, CurrentUser user,
+            Cycle cycle, String code, boolean homeAffairsToo) {
+        if (user == null || code == null) {
+            return false;
+        }
+        CycleView tree = catalog.cycle(cycle);
+        return tree.criteria().stream().filter(c -> c.code().equals(code)).findFirst()
+                .map(c -> permissions.maySubmit(user, c,
+                        tree.criteria().stream().noneMatch(child -> code.equals(child.parentCode())))
+                        || (homeAffairsToo && permissions.canEditScores(user)))
+                .orElse(false);
+    }
+}
