@@ -225,6 +225,7 @@ class AssessmentApiController {
     @ApiResponse(responseCode = "403", description = "Only Home Affairs reviews")
     @ApiResponse(responseCode = "404", description = "No such assessment")
     @ApiResponse(responseCode = "409", description = "Already reviewed, or the version is stale (currentVersion)")
+    @RefusedWhenClosed(ReviewWriters.class)
     @PostMapping("/assessments/{id}/approve")
     Map<String, Object> approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody(required = false) ReviewRequest request) {
@@ -240,6 +241,7 @@ class AssessmentApiController {
     @ApiResponse(responseCode = "403", description = "Only Home Affairs reviews")
     @ApiResponse(responseCode = "404", description = "No such assessment")
     @ApiResponse(responseCode = "409", description = "Already reviewed, or the version is stale (currentVersion)")
+    @RefusedWhenClosed(ReviewWriters.class)
     @PostMapping("/assessments/{id}/return")
     Map<String, Object> giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody(required = false) ReviewRequest request) {

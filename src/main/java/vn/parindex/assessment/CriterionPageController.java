@@ -135,6 +135,7 @@ class CriterionPageController {
                 }, () -> show(user, cycle, code, false, model));
     }
 
+    @RefusedWhenClosed(ReviewWriters.class)
     @PostMapping("/assessments/{id}/approve")
     String approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Cycle cycle,
             @RequestParam String code, @ModelAttribute("approveForm") ReviewForm form, BindingResult result,
@@ -142,6 +143,7 @@ class CriterionPageController {
         return review(user, id, cycle, code, form, result, true, model, redirect, response);
     }
 
+    @RefusedWhenClosed(ReviewWriters.class)
     @PostMapping("/assessments/{id}/return")
     String giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Cycle cycle,
             @RequestParam String code, @ModelAttribute("returnForm") ReviewForm form, BindingResult result,

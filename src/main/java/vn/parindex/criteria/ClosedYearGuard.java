@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -28,7 +29,9 @@ import vn.parindex.web.FormPage;
  * text rule of {@code web.TextInputGuard}): an unknown year is 404, then, for whoever could make the write were the
  * year open, a closed year is 409 with {@code conflict.cycleClosed}. The API answers it as every conflict (a
  * problem document); a page is shown again with the message as the page's alert ({@link FormPage#refused}), as for
- * any other conflict of its form.
+ * any other conflict of its form. A write addressed by an id instead ({@code /tasks/{id}}, {@code /assessments/{id}/…})
+ * is judged the same way in the year its rule reads for that id ({@link YearWriters#yearOf}); an id that names
+ * nothing goes on as before (404).
  */
 @Configuration(proxyBeanMethods = false)
 class ClosedYearGuard implements HandlerInterceptor, WebMvcConfigurer {
@@ -57,21 +60,33 @@ class ClosedYearGuard implements HandlerInterceptor, WebMvcConfigurer {
         }
         RefusedWhenClosed marked = method.getMethodAnnotation(RefusedWhenClosed.class);
         if (marked == null || !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
-                instanceof Map<?, ?> variables) || !(variables.get("year") instanceof String year)) {
-            return true;
-        }
-        String digits = year.strip();
-        if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(Character::isDigit)) {
-            return true; // answered as today: 400 for a malformed year (CycleArgumentResolver)
-        }
-        int parsed = Integer.parseInt(digits);
-        Cycle cycle = cycles.byYear(parsed).orElseThrow(() -> NotFoundException.cycle(parsed));
-        if (!cycle.isClosed()) {
+                instanceof Map<?, ?> variables)) {
             return true;
         }
         @SuppressWarnings("unchecked")
         Map<String, String> path = (Map<String, String>) variables;
-        if (!beans.getBean(marked.value()).mayWrite(currentUser(), cycle, path)) {
+        YearWriters writers = beans.getBean(marked.value());
+        Cycle cycle;
+        String year = path.get("year");
+        if (year != null) {
+            String digits = year.strip();
+            if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(Character::isDigit)) {
+                return true; // answered as today: 400 for a malformed year (CycleArgumentResolver)
+            }
+            int parsed = Integer.parseInt(digits);
+            cycle = cycles.byYear(parsed).orElseThrow(() -> NotFoundException.cycle(parsed));
+        } else {
+            // addressed by an id (a task's, an assessment's): its rule reads the year; an unknown id goes on (404)
+            Optional<Cycle> found = writers.yearOf(path).flatMap(cycles::byYear);
+            if (found.isEmpty()) {
+                return true;
+            }
+            cycle = found.get();
+        }
+        if (!cycle.isClosed()) {
+            return true;
+        }
+        if (!writers.mayWrite(currentUser(), cycle, path)) {
             return true; // someone who may not write at all is refused as today (403), never told more
         }
         ConflictException closed = new ConflictException(MESSAGE, 0);

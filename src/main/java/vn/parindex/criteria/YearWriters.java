@@ -1,6 +1,7 @@
 package vn.parindex.criteria;
 
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.parindex.security.CurrentUser;
 
@@ -16,6 +17,25 @@ public interface YearWriters {
      * when it cannot tell (something named does not exist): the request then goes on as before.
      */
     boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path);
+
+    /**
+     * The year of a write addressed by an id rather than by its year (a task's, an assessment's): read with one
+     * small statement from the path variables. Empty when the address names no such thing (an unknown id, one that
+     * is no number): the request then goes on as before (404, 400), never told the year is closed. Asked only for
+     * an address without {@code {year}}; a rule that never serves one keeps this default.
+     */
+    default Optional<Integer> yearOf(Map<String, String> path) {
+        return Optional.empty();
+    }
+
+    /** The path variable {@code name} as a positive whole number (an id), if it is one. */
+    static Optional<Long> id(Map<String, String> path, String name) {
+        String text = path.get(name);
+        if (text == null || text.isEmpty() || text.length() > 18 || !text.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(text));
+    }
 
     /** Home Affairs only (tasks, the calendar, reviews, scores, units, scoring methods, the appraisal). */
     @Component

@@ -116,6 +116,7 @@ class TaskApiController {
     @ApiResponse(responseCode = "404", description = "No task of that id")
     @ApiResponse(responseCode = "409", description = "Someone changed the task since that version, or its cycle "
             + "is closed")
+    @RefusedWhenClosed(TaskWriters.Editors.class)
     @PatchMapping("/tasks/{id}")
     TaskJson change(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody TaskRequest request) {
@@ -153,6 +154,7 @@ class TaskApiController {
             + "a leader's")
     @ApiResponse(responseCode = "404", description = "No task of that id")
     @ApiResponse(responseCode = "409", description = "The task's cycle is closed")
+    @RefusedWhenClosed(TaskWriters.Updaters.class)
     @PostMapping("/tasks/{id}/updates")
     ResponseEntity<Map<String, Object>> update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody UpdateRequest request) {

@@ -222,6 +222,7 @@ class TaskPageController {
         return form(cycles.byYear(task.year()).orElseThrow(), task, model);
     }
 
+    @RefusedWhenClosed(TaskWriters.Editors.class)
     @PostMapping("/tasks/{id}")
     String change(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @ModelAttribute("taskForm") TaskForm form, BindingResult result, Model model,

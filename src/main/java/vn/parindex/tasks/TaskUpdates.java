@@ -186,6 +186,20 @@ public class TaskUpdates {
         }
     }
 
+    /**
+     * Whether this person could record progress on the task were its year open, as {@link #addUpdate} asks: Home
+     * Affairs, or the head of a unit leading it (false for a task that does not exist).
+     */
+    @Transactional(readOnly = true)
+    boolean mayUpdate(CurrentUser user, long taskId) {
+        if (user == null || !(user.isAdmin() || (user.isUnitHead() && user.unitId() != null))) {
+            return false;
+        }
+        return user.isAdmin() || jdbc.sql("""
+                select exists (select 1 from task_unit where task_id = ? and unit_id = ? and role = 'LEAD')""")
+                .params(taskId, user.unitId()).query(Boolean.class).single();
+    }
+
     /** Whether the progress update belongs to the task. */
     @Transactional(readOnly = true)
     public boolean isUpdateOf(long taskId, long updateId) {

@@ -31,10 +31,12 @@ import vn.parindex.support.WorkflowTest;
 
 /**
  * A closed year answers 409 ({@code conflict.cycleClosed}) before it judges what was sent ({@link ClosedYearGuard},
- * {@link RefusedWhenClosed}): for each write addressed by its year, input that would be refused (400) in an open year
+ * {@link RefusedWhenClosed}): for each write addressed by its year, or by the id of a task or an assessment of that
+ * year, input that would be refused (400) in an open year
  * is refused as a closed year's write, by the API (a problem document of status 409) and by the pages (status 409,
  * the page again with the message as its alert, or the error page naming it), and nothing is written. Whoever could
- * not write even in an open year is still refused with 403. 2023 is closed for each test only.
+ * not write even in an open year is still refused with 403, and an id that names nothing with 404. 2023 is closed
+ * for each test only.
  */
 @WorkflowTest
 class ClosedYearFirstTest {
@@ -56,14 +58,38 @@ class ClosedYearFirstTest {
 
     static final String CLOSED = "conflict.cycleClosed";
 
+    /** A reviewed submission of 2.2 in 2023, for the reviews addressed by the assessment's id (made while open). */
+    long assessment;
+
     @BeforeEach
     void close() {
+        assessment = jdbc.queryForObject("""
+                insert into assessment (criterion_id, score, explanation, status, submitted_by, submitted_at,
+                    reviewed_by, reviewed_at)
+                select k.id, 1, 'x', 'APPROVED', (select id from app_user where username = 'tuphap'), now(),
+                    (select id from app_user where username = 'noivu'), now()
+                from criterion k join cycle c on c.id = k.cycle_id where c.year = 2023 and k.code = '2.2'
+                returning id""", Long.class);
         jdbc.update("update cycle set status = 'CLOSED' where year = 2023");
     }
 
     @AfterEach
     void reopen() {
         jdbc.update("update cycle set status = 'ACTIVE' where year = 2023");
+    }
+
+    @AfterEach
+    void removeTheAssessment() {
+        jdbc.update("delete from assessment where id = ?", assessment);
+    }
+
+    /** A 2023 task that the office VHTT leads (the plan's 1.4), for the writes addressed by the task's id. */
+    long task() {
+        return jdbc.queryForObject("""
+                select min(t.id) from task t join cycle c on c.id = t.cycle_id
+                join task_unit tu on tu.task_id = t.id and tu.role = 'LEAD'
+                join unit u on u.id = tu.unit_id
+                where c.year = 2023 and u.code = 'VHTT'""", Long.class);
     }
 
     /** What any of these writes would change: the history, and the records they write. */
@@ -111,6 +137,17 @@ class ClosedYearFirstTest {
         return new Write(name, writer, true, test -> test.page(path, parameters));
     }
 
+    /** A write addressed by an id (a task's, an assessment's) rather than by its year: the path made by the test. */
+    static Write apiWriteById(String name, String writer, HttpMethod method,
+            Function<ClosedYearFirstTest, String> path, String body) {
+        return new Write(name, writer, false, test -> api(method, path.apply(test), body));
+    }
+
+    static Write pageWriteById(String name, String writer, Function<ClosedYearFirstTest, String> path,
+            String... parameters) {
+        return new Write(name, writer, true, test -> test.page(path.apply(test), parameters));
+    }
+
     static Stream<Arguments> writes() {
         String input = "/cycles/2023/reports/2023-H1/units/TUPHAP";
         return Stream.of(
@@ -146,7 +183,26 @@ class ClosedYearFirstTest {
                 pageWrite("page scores", "noivu", "/cycles/2023/criteria/2.2/scores", "version", "abc"),
                 pageWrite("page units", "noivu", "/cycles/2023/criteria/2.2/units", "version", "abc"),
                 pageWrite("page scoring method", "noivu", "/cycles/2023/criteria/2.2/scoring-method",
-                        "scoringMethod", "NONE", "version", "abc"))
+                        "scoringMethod", "NONE", "version", "abc"),
+                // addressed by an id: the year is the task's, the assessment's criterion's
+                apiWriteById("API task changed", "noivu", HttpMethod.PATCH, t -> "/api/v1/tasks/" + t.task(),
+                        "{\"version\": \"abc\"}"),
+                apiWriteById("API task changed, no version", "noivu", HttpMethod.PATCH,
+                        t -> "/api/v1/tasks/" + t.task(), "{\"title\": \"x\"}"),
+                apiWriteById("API task progress", "noivu", HttpMethod.POST,
+                        t -> "/api/v1/tasks/" + t.task() + "/updates", "{\"note\": \"\", \"percent\": \"abc\"}"),
+                apiWriteById("API task progress by its lead office", "vhtt", HttpMethod.POST,
+                        t -> "/api/v1/tasks/" + t.task() + "/updates", "{\"note\": \"\"}"),
+                apiWriteById("API assessment approved", "noivu", HttpMethod.POST,
+                        t -> "/api/v1/assessments/" + t.assessment + "/approve", "{\"version\": \"abc\"}"),
+                apiWriteById("API assessment returned", "noivu", HttpMethod.POST,
+                        t -> "/api/v1/assessments/" + t.assessment + "/return", "{\"comment\": \"\"}"),
+                pageWriteById("page task changed", "noivu", t -> "/tasks/" + t.task(), "title", "",
+                        "version", "abc"),
+                pageWriteById("page assessment approved", "noivu", t -> "/assessments/" + t.assessment + "/approve",
+                        "year", "2023", "code", "2.2", "version", "abc"),
+                pageWriteById("page assessment returned", "noivu", t -> "/assessments/" + t.assessment + "/return",
+                        "year", "2023", "code", "2.2", "comment", "", "version", "abc"))
                 .map(Arguments::of);
     }
 
@@ -190,6 +246,22 @@ class ClosedYearFirstTest {
         mvc.perform(page("/cycles/2023/tasks", "title", "").apply("lanhdao")).andExpect(status().isForbidden());
         mvc.perform(page("/cycles/2023/criteria/2.2/dossier/explanation", "text", "x").apply("vhtt"))
                 .andExpect(status().isForbidden());
+        // addressed by an id: a task another office leads, a review by anyone but Home Affairs
+        long task = task();
+        mvc.perform(api(HttpMethod.PATCH, "/api/v1/tasks/" + task, "{\"title\": \"x\", \"version\": 0}")
+                .apply("vhtt")).andExpect(status().isForbidden());
+        mvc.perform(api(HttpMethod.POST, "/api/v1/tasks/" + task + "/updates", "{\"note\": \"x\"}").apply("tuphap"))
+                .andExpect(status().isForbidden());
+        mvc.perform(api(HttpMethod.POST, "/api/v1/tasks/" + task + "/updates", "{\"note\": \"x\"}").apply("lanhdao"))
+                .andExpect(status().isForbidden());
+        mvc.perform(api(HttpMethod.POST, "/api/v1/assessments/" + assessment + "/approve", "{}").apply("tuphap"))
+                .andExpect(status().isForbidden());
+        mvc.perform(api(HttpMethod.POST, "/api/v1/assessments/" + assessment + "/return", "{\"comment\": \"x\"}")
+                .apply("lanhdao")).andExpect(status().isForbidden());
+        mvc.perform(page("/tasks/" + task, "title", "", "version", "abc").apply("vhtt"))
+                .andExpect(status().isForbidden());
+        mvc.perform(page("/assessments/" + assessment + "/approve", "year", "2023", "code", "2.2", "version", "0")
+                .apply("tuphap")).andExpect(status().isForbidden());
         assertThat(written()).isEqualTo(before);
     }
 
@@ -197,10 +269,25 @@ class ClosedYearFirstTest {
     void anUnknownYearIsStill404AndAnOpenYearStillJudgesTheInput() throws Exception {
         mvc.perform(api(HttpMethod.POST, "/api/v1/cycles/1999/tasks", "{\"title\": \"\"}").apply("noivu"))
                 .andExpect(status().isNotFound());
+        // an id that names nothing is 404 as before, never a closed year's 409
+        mvc.perform(api(HttpMethod.PATCH, "/api/v1/tasks/999999999", "{\"title\": \"x\", \"version\": 0}")
+                .apply("noivu")).andExpect(status().isNotFound());
+        mvc.perform(api(HttpMethod.POST, "/api/v1/tasks/999999999/updates", "{\"note\": \"x\"}").apply("noivu"))
+                .andExpect(status().isNotFound());
+        mvc.perform(api(HttpMethod.POST, "/api/v1/assessments/999999999/approve", "{}").apply("noivu"))
+                .andExpect(status().isNotFound());
+        mvc.perform(api(HttpMethod.POST, "/api/v1/assessments/999999999/return", "{\"comment\": \"x\"}")
+                .apply("noivu")).andExpect(status().isNotFound());
+        mvc.perform(page("/tasks/999999999", "title", "x", "version", "0").apply("noivu"))
+                .andExpect(status().isNotFound());
         reopen();
         mvc.perform(api(HttpMethod.PUT, "/api/v1/cycles/2023/calendar", "{\"monthDueDay\": \"abc\", \"version\": 0}")
                 .apply("noivu")).andExpect(status().isBadRequest());
         mvc.perform(page("/cycles/2023/criteria/2.2/scores", "version", "abc").apply("noivu"))
                 .andExpect(status().isBadRequest()).andExpect(model().attributeDoesNotExist("conflict"));
+        mvc.perform(api(HttpMethod.PATCH, "/api/v1/tasks/" + task(), "{\"version\": \"abc\"}").apply("noivu"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(api(HttpMethod.POST, "/api/v1/assessments/" + assessment + "/return", "{\"comment\": \"\"}")
+                .apply("noivu")).andExpect(status().isBadRequest());
     }
 }
