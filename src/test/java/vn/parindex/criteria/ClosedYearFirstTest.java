@@ -192,7 +192,7 @@ class ClosedYearFirstTest {
                 apiWriteById("API task progress", "noivu", HttpMethod.POST,
                         t -> "/api/v1/tasks/" + t.task() + "/updates", "{\"note\": \"\", \"percent\": \"abc\"}"),
                 apiWriteById("API task progress by its lead office", "vhtt", HttpMethod.POST,
-                        t -> "/api/v1/tasks/" + t.task() + "/updates", "{\"note\": \"\"}"),
+                        t -> "/api/v1/tasks/" + t.task() + "/updates", "{\"note\": \"x\", \"percent\": [1]}"),
                 apiWriteById("API assessment approved", "noivu", HttpMethod.POST,
                         t -> "/api/v1/assessments/" + t.assessment + "/approve", "{\"version\": \"abc\"}"),
                 apiWriteById("API assessment returned", "noivu", HttpMethod.POST,
