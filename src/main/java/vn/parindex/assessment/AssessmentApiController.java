@@ -224,7 +224,8 @@ class AssessmentApiController {
     @ApiResponse(responseCode = "200", description = "Approved: id, status and the assessment's new version")
     @ApiResponse(responseCode = "403", description = "Only Home Affairs reviews")
     @ApiResponse(responseCode = "404", description = "No such assessment")
-    @ApiResponse(responseCode = "409", description = "Already reviewed, or the version is stale (currentVersion)")
+    @ApiResponse(responseCode = "409", description = "Already reviewed, the version is stale (currentVersion), or the "
+            + "year is closed (answered before the body is read)")
     @RefusedWhenClosed(ReviewWriters.class)
     @PostMapping("/assessments/{id}/approve")
     Map<String, Object> approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
@@ -240,7 +241,8 @@ class AssessmentApiController {
     @ApiResponse(responseCode = "400", description = "No reason given (errors[].field = comment)")
     @ApiResponse(responseCode = "403", description = "Only Home Affairs reviews")
     @ApiResponse(responseCode = "404", description = "No such assessment")
-    @ApiResponse(responseCode = "409", description = "Already reviewed, or the version is stale (currentVersion)")
+    @ApiResponse(responseCode = "409", description = "Already reviewed, the version is stale (currentVersion), or the "
+            + "year is closed (answered before the body is read)")
     @RefusedWhenClosed(ReviewWriters.class)
     @PostMapping("/assessments/{id}/return")
     Map<String, Object> giveBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,

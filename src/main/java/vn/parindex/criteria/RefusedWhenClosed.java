@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * {@code conflict.cycleClosed} before anything sent is bound or validated ({@link ClosedYearGuard}), so that what
  * was typed is never judged in a year that takes nothing. Only for whoever {@link #value} says could make the write
  * were the year open: anyone else gets what they get today (403 from the service, or the input's 400), never more
- * than "forbidden". An unknown year is 404 first; an unknown id goes on as before (404). The services keep their own check for every other way in.
+ * than "forbidden". An unknown year is 404 first; an unknown id goes on as before (404). The services keep their
+ * own check for every other way in.
  * A write a closed year still takes (the other districts' totals of the ranking) is not marked.
  */
 @Target(ElementType.METHOD)
