@@ -54,11 +54,19 @@ public class CachedPages extends OncePerRequestFilter {
     /** Where Spring's {@code SessionFlashMapManager} keeps one-time messages until the next page shows them. */
     public static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 
-    /** A page's bytes, cut where its form tokens were. */
+    /** A page's bytes, cut where its form tokens were; no bytes when only noted as asked for ({@link #seen}). */
     record Page(long revision, String contentType, byte[][] pieces) {
+
+        /** A page asked for once at this revision, not kept yet. */
+        static Page seen(long revision) {
+            return new Page(revision, null, null);
+        }
 
         /** What the page weighs in the {@value Caches#PAGES} cache. */
         int bytes() {
+            if (pieces == null) {
+                return 0;
+            }
             int bytes = 0;
             for (byte[] piece : pieces) {
                 bytes += piece.length;
@@ -115,7 +123,7 @@ public class CachedPages extends OncePerRequestFilter {
                 clock.today());
         long revision = etags.revision(request);
         Page page = pages.get(key, Page.class);
-        if (page != null && page.revision() == revision) {
+        if (page != null && page.revision() == revision && page.pieces() != null) {
             byte[] token = csrf.getToken().getBytes(StandardCharsets.UTF_8);
             int length = 0;
             for (byte[] piece : page.pieces()) {
@@ -131,6 +139,14 @@ public class CachedPages extends OncePerRequestFilter {
                 }
                 out.write(page.pieces()[i]);
             }
+            return;
+        }
+        if (page == null || page.revision() != revision) {
+            // first asked at this revision: rendered straight to the client, only noted. Keeping costs a copy of
+            // the page and a scan for its tokens, wasted when a write comes before the next request (bench/load.sh:
+            // a tenth of the throughput while offices write); the second request at the same revision keeps it.
+            pages.put(key, Page.seen(revision));
+            chain.doFilter(request, response);
             return;
         }
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
