@@ -16,7 +16,8 @@ final class InputWriters implements YearWriters {
 
     @Override
     public boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path) {
-        // a code that cannot be a unit's is answered as before (400), an unknown unit too (404)
+        // a code that cannot be a unit's is answered as before (400); a well-formed code of no unit is refused with
+        // the 409 too, for Home Affairs only (it is not looked up: the year is closed whichever unit is named)
         return user != null && Unit.code(path.get("unitCode")).filter(code -> user.isAdmin()
                 || (user.isUnitHead() && code.equals(user.unitCode()))).isPresent();
     }

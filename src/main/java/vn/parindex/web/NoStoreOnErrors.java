@@ -31,7 +31,17 @@ class NoStoreOnErrors extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, new HttpServletResponseWrapper(response) {
+        try {
+            chain.doFilter(request, wrap(response));
+        } catch (IOException | ServletException | RuntimeException e) {
+            // not handled by any advice: the container answers 500 itself, past the wrapper
+            noStoreUnlessAnswered(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            throw e;
+        }
+    }
+
+    private static HttpServletResponse wrap(HttpServletResponse response) {
+        return new HttpServletResponseWrapper(response) {
             @Override
             public void setStatus(int status) {
                 super.setStatus(status);
@@ -55,7 +65,7 @@ class NoStoreOnErrors extends OncePerRequestFilter {
                 noStoreUnlessAnswered(this, HttpServletResponse.SC_FOUND);
                 super.sendRedirect(location);
             }
-        });
+        };
     }
 
     /** Whether an answer of this status is what was asked for (2xx) or says the client's copy is current (304). */
