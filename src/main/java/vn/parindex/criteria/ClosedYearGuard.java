@@ -29,7 +29,8 @@ import vn.parindex.web.FormPage;
  * text rule of {@code web.TextInputGuard}): an unknown year is 404, then, for whoever could make the write were the
  * year open, a closed year is 409 with {@code conflict.cycleClosed}. The API answers it as every conflict (a
  * problem document); a page is shown again with the message as the page's alert ({@link FormPage#refused}), as for
- * any other conflict of its form. A write addressed by an id instead ({@code /tasks/{id}},
+ * any other conflict of its form. (That page's refusal is given when the form is submitted, so on a page form a
+ * character the text rule refuses is still answered 400 first.) A write addressed by an id instead ({@code /tasks/{id}},
  * {@code /assessments/{id}/…}) is judged the same way in the year its rule reads for that id
  * ({@link YearWriters#yearOf}); an id that names nothing goes on as before (404).
  */
