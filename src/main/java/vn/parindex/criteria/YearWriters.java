@@ -47,52 +47,52 @@ public interface YearWriters {
         }
     }
 
-    /** Who may submit a self-assessment of the criterion {@code {code}} ({@link ReviewPermissions#maySubmit}). */
-    @Component
-    final class Submitters implements YearWriters {
+    /**
+     * Who may submit a self-assessment of the criterion {@code {code}} ({@link ReviewPermissions#maySubmit}), and
+     * for {@link Uploaders} Home Affairs too.
+     */
+    abstract class OnCriterion implements YearWriters {
 
         private final CriteriaCatalog catalog;
         private final ReviewPermissions permissions;
+        private final boolean homeAffairsToo;
 
-        Submitters(CriteriaCatalog catalog, ReviewPermissions permissions) {
+        OnCriterion(CriteriaCatalog catalog, ReviewPermissions permissions, boolean homeAffairsToo) {
             this.catalog = catalog;
             this.permissions = permissions;
+            this.homeAffairsToo = homeAffairsToo;
         }
 
         @Override
         public boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path) {
-            return mayUpload(catalog, permissions, user, cycle, path.get("code"), false);
+            String code = path.get("code");
+            if (user == null || code == null) {
+                return false;
+            }
+            CycleView tree = catalog.cycle(cycle);
+            return tree.criteria().stream().filter(c -> c.code().equals(code)).findFirst()
+                    .map(c -> permissions.maySubmit(user, c,
+                            tree.criteria().stream().noneMatch(child -> code.equals(child.parentCode())))
+                            || (homeAffairsToo && permissions.canEditScores(user)))
+                    .orElse(false);
+        }
+    }
+
+    /** Who may submit a self-assessment of the criterion {@code {code}}. */
+    @Component
+    final class Submitters extends OnCriterion {
+
+        Submitters(CriteriaCatalog catalog, ReviewPermissions permissions) {
+            super(catalog, permissions, false);
         }
     }
 
     /** Who may upload evidence on the criterion {@code {code}}: who may submit, and Home Affairs. */
     @Component
-    final class Uploaders implements YearWriters {
-
-        private final CriteriaCatalog catalog;
-        private final ReviewPermissions permissions;
+    final class Uploaders extends OnCriterion {
 
         Uploaders(CriteriaCatalog catalog, ReviewPermissions permissions) {
-            this.catalog = catalog;
-            this.permissions = permissions;
+            super(catalog, permissions, true);
         }
-
-        @Override
-        public boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path) {
-            return mayUpload(catalog, permissions, user, cycle, path.get("code"), true);
-        }
-    }
-
-    private static boolean mayUpload(CriteriaCatalog catalog, ReviewPermissions permissions, CurrentUser user,
-            Cycle cycle, String code, boolean homeAffairsToo) {
-        if (user == null || code == null) {
-            return false;
-        }
-        CycleView tree = catalog.cycle(cycle);
-        return tree.criteria().stream().filter(c -> c.code().equals(code)).findFirst()
-                .map(c -> permissions.maySubmit(user, c,
-                        tree.criteria().stream().noneMatch(child -> code.equals(child.parentCode())))
-                        || (homeAffairsToo && permissions.canEditScores(user)))
-                .orElse(false);
     }
 }

@@ -67,6 +67,7 @@ class PageTourIT {
         pages.put("criterion", "/cycles/2023/criteria/2.2");
         pages.put("domain", "/cycles/2023/criteria/2");
         pages.put("dossier", "/cycles/2023/dossier");
+        pages.put("dossier-domain", "/cycles/2023/dossier?domain=2");
         pages.put("criterion-dossier", "/cycles/2023/criteria/2.2/dossier");
         pages.put("password", "/account/password");
         if (role.equals("tuphap")) {
