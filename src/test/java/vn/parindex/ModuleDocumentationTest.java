@@ -39,7 +39,7 @@ class ModuleDocumentationTest {
         assertThat(names).contains("organisation", "criteria", "scoring", "assessment", "progress", "audit",
                 "ranking", "dashboard", "backup", "security", "database", "system", "web", "tasks", "reporting", "dossier",
                 "evidence", "imports", "appraisal",
-                "reminders", "accounts", "history");
+                "reminders", "accounts", "history", "province");
         // every package under vn.parindex is a module, so a new one is drawn (and checked here) without a list to edit
         assertThat(names).containsExactlyInAnyOrderElementsOf(featurePackages());
         for (String name : names) {
@@ -53,8 +53,10 @@ class ModuleDocumentationTest {
         assertThat(edges).as("the diagram draws dependencies").isNotEmpty();
         // the bottom of the layering: audit and system use no other module
         assertThat(edges).noneMatch(e -> e[0].equals("audit") || e[0].equals("system"));
-        // the top: nothing uses the pages of dashboard and progress
-        assertThat(edges).noneMatch(e -> e[1].equals("dashboard") || e[1].equals("progress"));
+        // the top: nothing uses the province's page; nothing but it uses the pages of dashboard and progress
+        assertThat(edges).noneMatch(e -> e[1].equals("province"));
+        assertThat(edges).noneMatch(e -> !e[0].equals("province")
+                && (e[1].equals("dashboard") || e[1].equals("progress")));
         // the page's edges are drawn
         assertThat(edges).anyMatch(e -> e[0].equals("dashboard") && e[1].equals("ranking"));
         assertThat(edges).anyMatch(e -> e[0].equals("criteria") && e[1].equals("organisation"));

@@ -1,5 +1,8 @@
 package vn.parindex.accounts;
 
+import vn.parindex.organisation.Bodies;
+import vn.parindex.system.BodyScope;
+
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +58,8 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
             new DemoAccount("vhtt", "Trưởng phòng Văn hóa – Thông tin", Role.UNIT_HEAD, "VHTT"),
             new DemoAccount("tckh", "Trưởng phòng Tài chính – Kế hoạch", Role.UNIT_HEAD, "TCKH"),
             new DemoAccount("thanhtra", "Chánh Thanh tra huyện", Role.UNIT_HEAD, "THANHTRA"),
-            new DemoAccount("lanhdao", "Lãnh đạo UBND huyện", Role.LEADER, null));
+            new DemoAccount("lanhdao", "Lãnh đạo UBND huyện", Role.LEADER, null),
+            new DemoAccount("sonoivu", "Cán bộ Sở Nội vụ", Role.PROVINCE, null));
 
     /** The password the README publishes for the demo accounts. */
     static final String PUBLISHED_DEMO_PASSWORD = "demo";
@@ -78,19 +82,22 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
     private final UnitRepository units;
     private final PasswordEncoder passwordEncoder;
     private final Settings settings;
+    private final Bodies bodies;
     private volatile boolean demoPasswordsChecked;
 
     @org.springframework.beans.factory.annotation.Autowired
     AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
             DatabaseMode databaseMode, @Value("${server.address:}") String serverAddress, DemoProperties demo,
-            AdminProperties admin, @Value("${server.forward-headers-strategy:}") String forwardHeadersStrategy) {
-        this(users, units, passwordEncoder, new Settings(databaseMode, serverAddress, demo.enabled(),
+            AdminProperties admin, @Value("${server.forward-headers-strategy:}") String forwardHeadersStrategy,
+            Bodies bodies) {
+        this(users, units, passwordEncoder, bodies, new Settings(databaseMode, serverAddress, demo.enabled(),
                 admin.username(), admin.password(), demo.password(), demo.seedOnExternalDatabase(),
                 forwardHeadersStrategy));
     }
 
-    AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
+    AccountBootstrap(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder, Bodies bodies,
             Settings settings) {
+        this.bodies = bodies;
         this.users = users;
         this.units = units;
         this.passwordEncoder = passwordEncoder;
@@ -120,13 +127,27 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
     @Override
     public void afterSingletonsInstantiated() {
         if (!demoMode() && !reachableFromThisMachineOnly()) {
-            refuseDemoAccountsWithKnownPasswords();
+            BodyScope.callAll(() -> {
+                refuseDemoAccountsWithKnownPasswords();
+                return null;
+            });
         }
     }
 
+    /**
+     * The first administrator and the demo accounts go to the deployment's first body (the install's own), the
+     * demo province account to none; user names are the deployment's, so accounts are counted and looked up in
+     * every body, and each account is written with its body named.
+     */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        BodyScope.callAll(() -> {
+            bootstrap();
+            return null;
+        });
+    }
+
+    private void bootstrap() {
         String adminUsername = settings.adminUsername();
         String adminPassword = settings.adminPassword();
         boolean empty = users.count() == 0;
@@ -145,7 +166,7 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
                         + LogSafe.of(adminUsername));
             }
             users.save(new AppUser(adminUsername, adminUsername, passwordEncoder.encode(adminPassword), Role.ADMIN,
-                    null));
+                    null, bodies.first().id()));
             log.info("Created the administrator account '{}'", LogSafe.of(adminUsername.strip().toLowerCase()));
         }
         boolean demo = demoMode();
@@ -193,13 +214,20 @@ class AccountBootstrap implements ApplicationRunner, org.springframework.beans.f
         String password = StringUtils.hasText(settings.demoPassword()) ? settings.demoPassword()
                 : PUBLISHED_DEMO_PASSWORD;
         String hash = passwordEncoder.encode(password);
+        long first = bodies.first().id();
         for (DemoAccount account : DEMO_ACCOUNTS) {
-            Unit unit = account.unitCode() == null ? null : units.findByCode(account.unitCode()).orElse(null);
+            if (account.role() == Role.PROVINCE) {
+                // the province's Home Affairs: an account of no body
+                users.save(new AppUser(account.username(), account.displayName(), hash, account.role(), null, null));
+                continue;
+            }
+            Unit unit = account.unitCode() == null ? null
+                    : units.findByBodyAndCode(first, account.unitCode()).orElse(null);
             if (account.role() == Role.UNIT_HEAD && unit == null) {
                 log.warn("Demo account '{}' skipped: unit {} does not exist", account.username(), account.unitCode());
                 continue;
             }
-            users.save(new AppUser(account.username(), account.displayName(), hash, account.role(), unit));
+            users.save(new AppUser(account.username(), account.displayName(), hash, account.role(), unit, first));
         }
     }
 

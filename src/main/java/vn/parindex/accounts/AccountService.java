@@ -193,6 +193,9 @@ public class AccountService {
         }
         if (form.role() == null) {
             errors.add("role", "account.roleRequired");
+        } else if (form.role() == Role.PROVINCE) {
+            // a body's account: the province's accounts belong to no body
+            errors.add("role", "account.roleProvince");
         }
         String email = email(form.email());
         if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {

@@ -48,7 +48,8 @@ class UserAdminController {
 
     @ModelAttribute
     void choices(Model model) {
-        model.addAttribute("roles", Role.values());
+        // a body's roles: the province's accounts belong to no body
+        model.addAttribute("roles", java.util.Arrays.stream(Role.values()).filter(r -> r != Role.PROVINCE).toList());
         model.addAttribute("units", units.findAllByOrderByIdAsc());
     }
 

@@ -38,6 +38,12 @@ public class BackupRestorer {
     /** Tables a freshly migrated database already fills: not looked at when deciding whether it is empty. */
     static final Set<String> NOT_RESTORED = Set.of(SchemaCatalog.FLYWAY_HISTORY, SchemaCatalog.DATA_REVISION);
 
+    /**
+     * Tables a freshly migrated database fills that the backup's rows replace: the deployment's bodies (V17 adds the
+     * first one), not looked at when deciding whether the database is empty, emptied before the backup's are copied.
+     */
+    static final Set<String> REPLACED = Set.of("body");
+
     private final OwnerConnections owner;
     private final BackupSigning signing;
 
@@ -170,6 +176,10 @@ public class BackupRestorer {
             // no one writes while we look and copy (the application is not running, but be sure)
             for (String table : tables.keySet()) {
                 if (!NOT_RESTORED.contains(table)) {
+                    if (REPLACED.contains(table)) {
+                        statement.execute("lock table " + SchemaCatalog.quote(table) + " in exclusive mode");
+                        continue;
+                    }
                     statement.execute("lock table " + SchemaCatalog.quote(table) + " in exclusive mode");
                     try (ResultSet any = statement.executeQuery("select exists (select 1 from "
                             + SchemaCatalog.quote(table) + ")")) {
@@ -201,6 +211,12 @@ public class BackupRestorer {
             ZipEntry entry = zip.getEntry(table.file());
             if (entry == null) {
                 throw new RestoreRefusedException("The backup is incomplete: " + table.file() + " is missing");
+            }
+            if (REPLACED.contains(table.name())) {
+                try (Statement statement = connection.createStatement()) {
+                    // nothing refers to them: every other table was found empty
+                    statement.execute("delete from " + SchemaCatalog.quote(table.name()));
+                }
             }
             long rows;
             CRC32 crc = new CRC32();

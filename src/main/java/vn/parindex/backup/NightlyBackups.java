@@ -92,7 +92,11 @@ public class NightlyBackups {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
                     OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                backups.scheduled(name, out);
+                // every body's data: the deployment's backup (a body's Home Affairs downloads only their own)
+                try (vn.parindex.system.BodyScope.Entered all = vn.parindex.system.BodyScope.enter(
+                        vn.parindex.system.BodyScope.Scope.ALL)) {
+                    backups.scheduled(name, out);
+                }
                 out.flush();
                 channel.force(true);
             }

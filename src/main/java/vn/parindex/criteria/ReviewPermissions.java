@@ -40,16 +40,16 @@ public class ReviewPermissions {
         if (user == null || !leaf || criterion.isSurvey()) {
             return false;
         }
-        return user.role() == Role.ADMIN || (user.role() == Role.UNIT_HEAD && leads(user, criterion));
+        return user.isAdmin() || (user.role() == Role.UNIT_HEAD && leads(user, criterion));
     }
 
     public boolean canReview(CurrentUser user) {
-        return user != null && user.role() == Role.ADMIN;
+        return user != null && user.isAdmin();
     }
 
     /** May set baseline, target and current scores directly (with a comment). */
     public boolean canEditScores(CurrentUser user) {
-        return user != null && user.role() == Role.ADMIN;
+        return user != null && user.isAdmin();
     }
 
     /**

@@ -13,4 +13,10 @@ class DatabaseModeConfiguration {
         return NoExternalDatasourceCondition.externalDatasourceConfigured(environment)
                 ? DatabaseMode.EXTERNAL : DatabaseMode.EMBEDDED;
     }
+
+    /** Every connection of the application's pool set to the body of the thread taking it ({@link BodyConnections}). */
+    @Bean
+    static BodyConnections.Wrapper bodyConnections() {
+        return new BodyConnections.Wrapper();
+    }
 }

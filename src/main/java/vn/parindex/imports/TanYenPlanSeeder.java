@@ -60,16 +60,32 @@ class TanYenPlanSeeder implements ApplicationRunner {
     private final CycleRepository cycles;
     private final UnitRepository units;
     private final PlanImporter importer;
+    private final vn.parindex.organisation.Bodies bodies;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    TanYenPlanSeeder(CycleRepository cycles, UnitRepository units, PlanImporter importer) {
+    TanYenPlanSeeder(CycleRepository cycles, UnitRepository units, PlanImporter importer,
+            vn.parindex.organisation.Bodies bodies,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.bodies = bodies;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.cycles = cycles;
         this.units = units;
         this.importer = importer;
     }
 
+    /** Into the deployment's first body (Tân Yên's on a new install), when it has no cycle yet. */
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
+        vn.parindex.system.BodyScope.run(bodies.first().id(), () -> transactions.executeWithoutResult(status -> {
+            try {
+                seed();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    private void seed() throws IOException {
         if (cycles.count() > 0) {
             return;
         }

@@ -10,6 +10,10 @@ public interface UnitRepository extends JpaRepository<Unit, Long> {
 
     Optional<Unit> findByCode(String code);
 
+    /** A body's unit by code, where the connection sees several bodies (start-up, the province's imports). */
+    @Query(value = "select * from unit where body_id = :body and code = :code", nativeQuery = true)
+    Optional<Unit> findByBodyAndCode(long body, String code);
+
     @EntityGraph(attributePaths = "aliases")
     List<Unit> findAllByOrderByIdAsc();
 

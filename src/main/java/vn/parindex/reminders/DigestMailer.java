@@ -54,10 +54,13 @@ public class DigestMailer {
     private final String baseUrl;
     private final Clock clock;
 
+    private final vn.parindex.organisation.Bodies bodies;
+
     @Autowired
     DigestMailer(ObjectProvider<JavaMailSender> mail, TodoService todo, KeptCycles cycles, JdbcClient jdbc,
             TransactionTemplate transactions, MessageSource messages,
-            MailProperties settings, Clock clock) {
+            MailProperties settings, Clock clock, vn.parindex.organisation.Bodies bodies) {
+        this.bodies = bodies;
         this.mail = mail;
         this.todo = todo;
         this.cycles = cycles;
@@ -78,8 +81,18 @@ public class DigestMailer {
         }
     }
 
-    /** Sends today's digests not sent yet; returns how many this call sent (0 without an SMTP server). */
+    /**
+     * Sends today's digests not sent yet, body by body; returns how many this call sent (0 without an SMTP server).
+     */
     public int sendToday() {
+        int sent = 0;
+        for (vn.parindex.organisation.BodyRef body : bodies.all()) {
+            sent += vn.parindex.system.BodyScope.call(body.id(), this::sendTodayInBody);
+        }
+        return sent;
+    }
+
+    private int sendTodayInBody() {
         JavaMailSender sender = mail.getIfAvailable();
         Cycle cycle = cycles.current().orElse(null);
         if (sender == null || cycle == null) {

@@ -50,7 +50,14 @@ class DemoProgress implements ApplicationRunner {
     private final ReportCalendars reports;
     private final KeptCycles cycles;
 
-    DemoProgress(JdbcClient jdbc, BusinessClock clock, ReportCalendars reports, KeptCycles cycles) {
+    private final vn.parindex.organisation.Bodies bodies;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    DemoProgress(JdbcClient jdbc, BusinessClock clock, ReportCalendars reports, KeptCycles cycles,
+            vn.parindex.organisation.Bodies bodies,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.bodies = bodies;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.cycles = cycles;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -61,9 +68,14 @@ class DemoProgress implements ApplicationRunner {
     private record Task(long id, int position, String title, List<Long> leads) {
     }
 
+    /** In the deployment's first body, where the plan was seeded. */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        vn.parindex.system.BodyScope.run(bodies.first().id(),
+                () -> transactions.executeWithoutResult(status -> seed()));
+    }
+
+    private void seed() {
         LocalDate day = clock.demoDate().orElse(null);
         if (day == null) {
             return;

@@ -1,5 +1,7 @@
 package vn.parindex.security;
 
+import vn.parindex.system.BodyScope;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -7,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Column;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -53,6 +56,13 @@ public class AppUser {
 
     private boolean enabled = true;
 
+    /**
+     * The body the account belongs to; null for the province's accounts ({@link Role#PROVINCE}). Never changes; the
+     * database refuses a body other than the one the connection works on, and a province account with a body.
+     */
+    @Column(name = "body_id", updatable = false)
+    private Long bodyId;
+
     /** Where the daily digest goes (optional; V11 checks its shape too). */
     private String email;
 
@@ -61,7 +71,13 @@ public class AppUser {
     @Version
     private long version;
 
+    /** An account of the body this thread works on ({@link BodyScope}), or of none for the province's. */
     public AppUser(String username, String displayName, String passwordHash, Role role, Unit unit) {
+        this(username, displayName, passwordHash, role, unit, role == Role.PROVINCE ? null : BodyScope.body());
+    }
+
+    /** An account of that body (null: the province's). */
+    public AppUser(String username, String displayName, String passwordHash, Role role, Unit unit, Long bodyId) {
         if (role == Role.UNIT_HEAD && unit == null) {
             throw new IllegalArgumentException("A unit head must belong to a unit");
         }
@@ -70,6 +86,7 @@ public class AppUser {
         this.passwordHash = passwordHash;
         this.role = role;
         this.unit = unit;
+        this.bodyId = bodyId;
     }
 
     /** A new password's hash (set by {@code accounts.AccountService}; the login upgrades old hashes in SQL). */

@@ -1,5 +1,7 @@
 package vn.parindex.security;
 
+import vn.parindex.system.BodyScope;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
@@ -10,7 +12,8 @@ import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.parindex.audit.AuditTrail;
 import vn.parindex.web.Caches;
 import vn.parindex.web.DataRevision;
@@ -30,18 +33,21 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
     private static final Logger log = LoggerFactory.getLogger("vn.parindex.security.audit");
 
     static final String ACCOUNT = """
-            select u.id, u.username, u.display_name, u.password_hash, u.role, u.unit_id, n.code, n.name, u.enabled
+            select u.id, u.username, u.display_name, u.password_hash, u.role, u.unit_id, n.code, n.name, u.enabled,
+                   u.body_id
             from app_user u left join unit n on n.id = u.unit_id
             where u.username = lower(?)""";
 
     private final AppUserRepository users;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     /** Accounts by user name, at the data revision. */
     private final Cache kept;
 
     DatabaseUserDetailsService(AppUserRepository users, AuditTrail audit, JdbcClient jdbc, DataRevision revisions,
-            CacheManager caches) {
+            CacheManager caches, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.users = users;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -53,14 +59,15 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
     public UserDetails loadUserByUsername(String username) {
         // as the statement matches it: "VHTT " and "vhtt" are one account, kept once
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
-        return Caches.get(kept, name, () -> read(name));
+        // before anyone is signed in, the account may be any body's (user names are the deployment's)
+        return BodyScope.callAll(() -> Caches.get(kept, name, () -> read(name)));
     }
 
     private CurrentUser read(String username) {
         return jdbc.sql(ACCOUNT).param(username)
                 .query((rs, row) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Role.valueOf(rs.getString(5)), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
-                        rs.getBoolean(9)))
+                        rs.getBoolean(9), rs.getObject(10, Long.class)))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
@@ -70,18 +77,28 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
      * change or a parallel upgrade wins; the next login simply checks again).
      */
     @Override
-    @Transactional
     public UserDetails updatePassword(UserDetails user, String newPassword) {
         if (!(user instanceof CurrentUser current) || newPassword == null) {
             return user;
         }
-        if (users.replacePasswordHash(current.id(), current.passwordHash(), newPassword) != 1) {
+        // signing in happens before the request has a body: the account's own (or every body, for the province's)
+        BodyScope.Scope scope = current.bodyId() == null ? BodyScope.Scope.ALL : BodyScope.Scope.of(current.bodyId());
+        boolean replaced;
+        try (BodyScope.Entered entered = BodyScope.enter(scope)) {
+            replaced = Boolean.TRUE.equals(transactions.execute(status -> {
+                if (users.replacePasswordHash(current.id(), current.passwordHash(), newPassword) != 1) {
+                    return false;
+                }
+                audit.record(current.actor(), AppUser.ENTITY, current.id(), null, "password", null,
+                        "(PBKDF2)", "Cách lưu mật khẩu được nâng cấp khi đăng nhập");
+                return true;
+            }));
+        }
+        if (!replaced) {
             return user;
         }
-        audit.record(current.actor(), AppUser.ENTITY, current.id(), null, "password", null,
-                "(PBKDF2)", "Cách lưu mật khẩu được nâng cấp khi đăng nhập");
         log.info("Password hash upgraded: user={}", LogSafe.of(current.username()));
         return new CurrentUser(current.id(), current.username(), current.displayName(), newPassword, current.role(),
-                current.unitId(), current.unitCode(), current.unitName(), current.enabled());
+                current.unitId(), current.unitCode(), current.unitName(), current.enabled(), current.bodyId());
     }
 }

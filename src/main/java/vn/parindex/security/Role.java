@@ -7,5 +7,10 @@ public enum Role {
     /** Head of one unit (thủ trưởng đơn vị): reports on the criteria the unit leads. */
     UNIT_HEAD,
     /** District leadership (lãnh đạo huyện): sees everything, changes nothing. */
-    LEADER
+    LEADER,
+    /**
+     * The province's Home Affairs (Sở Nội vụ): an account of no body that sees every body and, in the body it
+     * chooses, may do what the body's Home Affairs may; creates bodies and their accounts.
+     */
+    PROVINCE
 }

@@ -31,6 +31,8 @@ class RoleLanding extends SavedRequestAwareAuthenticationSuccessHandler {
             case ADMIN -> "/todo";
             case UNIT_HEAD -> user.unitCode() == null ? "/" : "/units/" + user.unitCode();
             case LEADER -> "/";
+            // the list of bodies, which sends to the body's to-do list when there is only one
+            case PROVINCE -> "/province";
         };
     }
 

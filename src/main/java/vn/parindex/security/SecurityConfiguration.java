@@ -24,7 +24,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -82,14 +84,29 @@ class SecurityConfiguration {
                 memory.verifiedPasswordMemory(), Clock.systemUTC()), throttle);
     }
 
+    /** How a request finds its body ({@link BodyScopeFilter}): in both chains, never as a servlet filter of its own. */
+    @Bean
+    BodyScopeFilter bodyScopeFilter(vn.parindex.organisation.Bodies bodies, vn.parindex.web.ApiProblems problems) {
+        return new BodyScopeFilter(bodies, problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyScopeFilter> bodyScopeFilterOnlyInChains(BodyScopeFilter filter) {
+        FilterRegistrationBean<BodyScopeFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems, BodyScopeFilter bodyScope)
+            throws Exception {
         AuthenticationEntryPoint entryPoint = apiEntryPoint(problems);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(bodyScope, AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
@@ -100,10 +117,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pageSecurity(HttpSecurity http, SessionRegistry sessionRegistry, BodyScopeFilter bodyScope)
+            throws Exception {
+        http.addFilterBefore(bodyScope, AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/province", "/province/**").hasRole("PROVINCE")
                         .requestMatchers("/admin/**", "/review").hasRole("ADMIN")
                         // the API description and its UI (web.OpenApiConfiguration): every signed-in user, like a page
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**",

@@ -48,14 +48,30 @@ class TaskSeeder implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    TaskSeeder(JdbcClient jdbc, AuditTrail audit) {
+    private final vn.parindex.organisation.Bodies bodies;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    TaskSeeder(JdbcClient jdbc, AuditTrail audit, vn.parindex.organisation.Bodies bodies,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.bodies = bodies;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.audit = audit;
     }
 
+    /** Into the deployment's first body, where the plan's cycle was seeded ({@code imports.TanYenPlanSeeder}). */
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
+        vn.parindex.system.BodyScope.run(bodies.first().id(), () -> transactions.executeWithoutResult(status -> {
+            try {
+                seed();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    private void seed() throws IOException {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(SEED_LOCK).query((rs, n) -> 0).list();
         Long cycle = jdbc.sql("select id from cycle where year = ? and position(? in coalesce(title, '')) > 0")
                 .params(PLAN_YEAR, PLAN_DISTRICT).query(Long.class).optional().orElse(null);

@@ -48,7 +48,8 @@ import vn.parindex.system.BusinessClock;
  */
 public class CachedPages extends OncePerRequestFilter {
 
-    private record Key(String address, Locale locale, Object principal, LocalDate day) {
+    private record Key(String address, Locale locale, Object principal, LocalDate day,
+            vn.parindex.system.BodyScope.Scope body) {
     }
 
     /** Where Spring's {@code SessionFlashMapManager} keeps one-time messages until the next page shows them. */
@@ -120,7 +121,7 @@ public class CachedPages extends OncePerRequestFilter {
             return; // the browser's copy is current: 304
         }
         Key key = new Key(address(request), locales.resolveLocale(request), authentication.getPrincipal(),
-                clock.today());
+                clock.today(), vn.parindex.system.BodyScope.current());
         long revision = etags.revision(request);
         Page page = pages.get(key, Page.class);
         if (page != null && page.revision() == revision && page.pieces() != null) {

@@ -1,5 +1,7 @@
 package vn.parindex.web;
 
+import vn.parindex.system.BodyScope;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,8 +60,11 @@ final class RevisionCaches implements CacheResolver {
      */
     static final class AtRevision implements Cache {
 
-        /** What a value is kept under: the method's key at the revision it was read at. */
-        record Key(long revision, Object key) {
+        /**
+         * What a value is kept under: the method's key at the revision it was read at, in the body it was read for
+         * ({@link BodyScope}: the same year or address is another body's data in another body).
+         */
+        record Key(long revision, BodyScope.Scope body, Object key) {
         }
 
         private final Cache kept;
@@ -82,18 +87,18 @@ final class RevisionCaches implements CacheResolver {
 
         @Override
         public ValueWrapper get(Object key) {
-            return insideWritingTransaction() ? null : kept.get(new Key(revisions.current(), key));
+            return insideWritingTransaction() ? null : kept.get(new Key(revisions.current(), BodyScope.current(), key));
         }
 
         @Override
         public <T> T get(Object key, Class<T> type) {
-            return insideWritingTransaction() ? null : kept.get(new Key(revisions.current(), key), type);
+            return insideWritingTransaction() ? null : kept.get(new Key(revisions.current(), BodyScope.current(), key), type);
         }
 
         @Override
         public <T> T get(Object key, Callable<T> loader) {
             if (!insideWritingTransaction()) {
-                return kept.get(new Key(revisions.current(), key), loader);
+                return kept.get(new Key(revisions.current(), BodyScope.current(), key), loader);
             }
             try {
                 return loader.call();
@@ -110,7 +115,7 @@ final class RevisionCaches implements CacheResolver {
         @Override
         public void evict(Object key) {
             // the key of every revision: only the current one can still be read
-            kept.evict(new Key(revisions.current(), key));
+            kept.evict(new Key(revisions.current(), BodyScope.current(), key));
         }
 
         @Override

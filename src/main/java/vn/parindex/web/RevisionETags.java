@@ -56,7 +56,7 @@ public class RevisionETags {
         if (!"GET".equals(method) && !"HEAD".equals(method) || personal && request.getParameter("lang") != null) {
             return false;
         }
-        String etag = "W/\"" + run + '-' + revision(request) + (personal ? "-" + viewer(request) + "-" + clock.today() : "") + '"';
+        String etag = "W/\"" + run + '-' + revision(request) + '-' + vn.parindex.system.BodyScope.current() + (personal ? "-" + viewer(request) + "-" + clock.today() : "") + '"';
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
         return new ServletWebRequest(request, response).checkNotModified(etag);
     }

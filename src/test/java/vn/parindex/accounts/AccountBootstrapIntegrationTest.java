@@ -21,6 +21,7 @@ import vn.parindex.support.IntegrationTest;
 /** The first accounts, on real PostgreSQL; each test rolls back what it changes. */
 @IntegrationTest
 @Transactional
+@vn.parindex.support.AllBodies
 class AccountBootstrapIntegrationTest {
 
     static final String LOOPBACK = "127.0.0.1";
@@ -41,9 +42,12 @@ class AccountBootstrapIntegrationTest {
     @jakarta.persistence.PersistenceContext
     jakarta.persistence.EntityManager entityManager;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.parindex.organisation.Bodies bodies;
+
     private AccountBootstrap bootstrap(DatabaseMode mode, String address, String demoEnabled, String adminUser,
             String adminPassword, String demoPassword) {
-        return new AccountBootstrap(users, units, passwordEncoder, new AccountBootstrap.Settings(mode, address,
+        return new AccountBootstrap(users, units, passwordEncoder, bodies, new AccountBootstrap.Settings(mode, address,
                 demoEnabled, adminUser, adminPassword, demoPassword, false));
     }
 
@@ -194,7 +198,7 @@ class AccountBootstrapIntegrationTest {
     }
 
     private AccountBootstrap behindProxy(String strategy, String demoEnabled, String adminUser, String adminPassword) {
-        return new AccountBootstrap(users, units, passwordEncoder, new AccountBootstrap.Settings(
+        return new AccountBootstrap(users, units, passwordEncoder, bodies, new AccountBootstrap.Settings(
                 DatabaseMode.EMBEDDED, LOOPBACK, demoEnabled, adminUser, adminPassword, "", false, strategy));
     }
 

@@ -168,7 +168,7 @@ class BackupRestoreIntegrationTest {
             // the database refuses changes to its criteria, not their insertion)
             for (int year : new int[] {2001, 2002}) {
                 jdbc.update("insert into cycle (year, baseline_year, status, title, closed_at) values (?, ?, 'CLOSED', "
-                        + "'Kỳ cũ', now()) on conflict (year) do nothing", year, year - 1);
+                        + "'Kỳ cũ', now()) on conflict (body_id, year) do nothing", year, year - 1);
                 jdbc.update("insert into criterion (cycle_id, code, level, position, name, max_score, baseline_score, "
                         + "current_score, appraised_score, appraisal_reason, scoring_method) select id, '9', 1, 1, "
                         + "'Lĩnh vực cũ', 10, 8, 9, 8.5, 'Trừ 0,5 điểm: \"chậm\"', 'SELF_ASSESSMENT' from cycle "
@@ -477,8 +477,10 @@ class BackupRestoreIntegrationTest {
         }
         assertThat(nightly.list()).extracting(StoredBackup::fileName)
                 .containsExactly(written.getFileName().toString(), "parindex-backup-20200103-013000.zip");
-        assertThat(jdbc.queryForObject("select count(*) from change_history where entity_type = 'BACKUP' and "
-                + "username = 'system' and comment like ?", Long.class, "%" + written.getFileName())).isEqualTo(1);
+        // the deployment's backup, every body's data: on record as the deployment's, not one body's
+        assertThat(vn.parindex.system.BodyScope.callAll(() -> jdbc.queryForObject("select count(*) from change_history "
+                + "where entity_type = 'BACKUP' and username = 'system' and body_id is null and comment like ?",
+                Long.class, "%" + written.getFileName()))).isEqualTo(1);
 
         // a directory that cannot be made: logged, nothing thrown, nothing left behind
         Path blocked = temp.resolve("blocked");
@@ -498,14 +500,22 @@ class BackupRestoreIntegrationTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             // a client that stalls: the first download holds its place until released
-            var slow = pool.submit(() -> backups.download(signedIn("noivu"), "slow.zip", () -> {
-                started.countDown();
+            var noivu = signedIn("noivu");
+            // the download's thread works on Tân Yên, as its request would
+            var slow = pool.submit(() -> vn.parindex.system.BodyScope.call(noivu.bodyId(), () -> {
                 try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    return backups.download(noivu, "slow.zip", () -> {
+                        started.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return new ByteArrayOutputStream();
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
-                return new ByteArrayOutputStream();
             }));
             assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 

@@ -98,10 +98,13 @@ class DigestMailIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    vn.parindex.organisation.Bodies bodies;
+
     /** A second instance of the application: the same database, its own mailer. */
     DigestMailer anotherInstance() {
         return new DigestMailer(mail, todo, cycles, jdbcClient, transactions, messages,
-                new MailProperties("cchc@tanyen.example", "http://cchc.tanyen.local", MailProperties.DIGEST_CRON), java.time.Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+                new MailProperties("cchc@tanyen.example", "http://cchc.tanyen.local", MailProperties.DIGEST_CRON), java.time.Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), bodies);
     }
 
     @Test

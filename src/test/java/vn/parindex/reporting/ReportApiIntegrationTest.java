@@ -312,7 +312,7 @@ class ReportApiIntegrationTest {
                         + "\"dueDate\": \"31/12/2023\"}"))
                 .andExpect(status().isBadRequest()); // no such unit yet
         jdbc.update("insert into unit (code, name, kind) values ('XA_MUON', 'UBND xã Muộn', 'COMMUNE') "
-                + "on conflict (code) do nothing");
+                + "on conflict (body_id, code) do nothing");
         mvc.perform(post("/api/v1/cycles/2023/tasks").with(httpBasic("noivu", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Khảo sát sự hài lòng\", "
                         + "\"domainCode\": \"7\", \"leadUnits\": [\"XA_MUON\"], \"startDate\": \"01/10/2023\", "

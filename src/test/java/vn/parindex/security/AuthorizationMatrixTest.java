@@ -34,12 +34,16 @@ import vn.parindex.support.WorkflowTest;
 @WorkflowTest
 class AuthorizationMatrixTest {
 
-    /** Who asks: anonymous, ADMIN, the lead unit's head (tuphap leads domain 2), another unit's head, LEADER. */
-    static final List<String> PEOPLE = List.of("anonymous", "noivu", "tuphap", "vanphong", "lanhdao");
-    static final Set<String> EVERYONE = Set.of("noivu", "tuphap", "vanphong", "lanhdao");
-    static final Set<String> ADMIN = Set.of("noivu");
-    static final Set<String> ADMIN_AND_LEAD = Set.of("noivu", "tuphap");
-    static final Set<String> ADMIN_AND_LEADER = Set.of("noivu", "lanhdao");
+    /**
+     * Who asks: anonymous, ADMIN, the lead unit's head (tuphap leads domain 2), another unit's head, LEADER, and the
+     * province's Home Affairs (sonoivu), which may do in the body what its Home Affairs may.
+     */
+    static final List<String> PEOPLE = List.of("anonymous", "noivu", "tuphap", "vanphong", "lanhdao", "sonoivu");
+    static final Set<String> EVERYONE = Set.of("noivu", "tuphap", "vanphong", "lanhdao", "sonoivu");
+    static final Set<String> ADMIN = Set.of("noivu", "sonoivu");
+    static final Set<String> PROVINCE = Set.of("sonoivu");
+    static final Set<String> ADMIN_AND_LEAD = Set.of("noivu", "tuphap", "sonoivu");
+    static final Set<String> ADMIN_AND_LEADER = Set.of("noivu", "lanhdao", "sonoivu");
     static final Set<String> NOBODY = Set.of();
 
     record Endpoint(String name, boolean api, Supplier<AbstractMockHttpServletRequestBuilder<?>> request, Set<String> allowed) {
@@ -74,6 +78,10 @@ class AuthorizationMatrixTest {
         List<Endpoint> all = new ArrayList<>();
         // pages
         all.add(new Endpoint("dashboard", false, () -> get("/"), EVERYONE));
+        // the province's bodies
+        all.add(new Endpoint("province page", false, () -> get("/province"), PROVINCE));
+        all.add(new Endpoint("api bodies", true, () -> get("/api/v1/bodies"), EVERYONE));
+        all.add(new Endpoint("api add a body", true, () -> json(post("/api/v1/bodies"), "{}"), PROVINCE));
         all.add(new Endpoint("criterion page", false, () -> get("/cycles/2023/criteria/2.2"), EVERYONE));
         all.add(new Endpoint("domain page", false, () -> get("/cycles/2023/criteria/2"), EVERYONE));
         all.add(new Endpoint("points at stake", false, () -> get("/cycles/2023/points"), EVERYONE));
@@ -198,7 +206,7 @@ class AuthorizationMatrixTest {
                 () -> post("/cycles/2023/criteria/2.1/dossier/items/999999/delete").param("version", "0"), ADMIN));
         all.add(new Endpoint("attach to a document (page)", false,
                 () -> multipart("/cycles/2023/criteria/2.1/dossier/items/999999/files"),
-                Set.of("noivu", "tuphap", "vanphong")));
+                Set.of("noivu", "tuphap", "vanphong", "sonoivu")));
         all.add(new Endpoint("explain (page)", false,
                 () -> post("/cycles/2023/criteria/2.1/dossier/explanation").param("text", ""), ADMIN_AND_LEAD));
         all.add(new Endpoint("dossier zip (page)", false, () -> get("/cycles/2023/dossier.zip"), EVERYONE));
@@ -279,7 +287,7 @@ class AuthorizationMatrixTest {
                 }
                 if (!person.equals("anonymous")) {
                     request.with(endpoint.api() ? httpBasic(person, "demo")
-                            : user(CurrentUser.of(users.findByUsernameWithUnit(person).orElseThrow())));
+                            : user(account(person)));
                 }
                 MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
                 boolean refused = refused(response, endpoint.api());
@@ -345,6 +353,12 @@ class AuthorizationMatrixTest {
         }
         String location = response.getRedirectedUrl();
         return !api && status == 302 && location != null && location.endsWith("/login");
+    }
+
+    /** The account as a page session holds it (looked up in every body: the province's belongs to none). */
+    CurrentUser account(String username) {
+        return vn.parindex.system.BodyScope.callAll(
+                () -> CurrentUser.of(users.findByUsernameWithUnit(username).orElseThrow()));
     }
 
     private long count(String table) {

@@ -26,6 +26,12 @@ public class WebSliceSecurity {
         return mock(DatabaseUserDetailsService.class);
     }
 
+    /** One body, never read: slice tests sign in as accounts of the first body. */
+    @Bean
+    vn.parindex.organisation.Bodies bodies() {
+        return mock(vn.parindex.organisation.Bodies.class);
+    }
+
     @Bean
     LoginThrottle loginThrottle() {
         return mock(LoginThrottle.class);

@@ -240,6 +240,16 @@ class ApiErrorAnswersTest {
         all.add(new Case("a unit head starts a year", "post", "/api/v1/cycles",
                 () -> json(post("/api/v1/cycles").with(httpBasic("tuphap", "demo")),
                         "{\"year\": 2024, \"from\": 2023}"), 403, null));
+        // bodies
+        all.add(new Case("a body's Home Affairs adds a body", "post", "/api/v1/bodies",
+                () -> json(post("/api/v1/bodies").with(httpBasic("noivu", "demo")),
+                        "{\"code\": \"MOI\", \"name\": \"Mới\", \"level\": \"WARD\"}"), 403, null));
+        all.add(new Case("a body of no level", "post", "/api/v1/bodies",
+                () -> json(post("/api/v1/bodies").with(httpBasic("sonoivu", "demo")),
+                        "{\"code\": \"MOI\", \"name\": \"Mới\", \"level\": \"TINH\"}"), 400, "level"));
+        all.add(new Case("a body whose code is in use", "post", "/api/v1/bodies",
+                () -> json(post("/api/v1/bodies").with(httpBasic("sonoivu", "demo")),
+                        "{\"code\": \"tan_yen\", \"name\": \"Mới\", \"level\": \"WARD\"}"), 409, null));
         // imports
         all.add(new Case("an import by a unit head", "post", "/api/v1/imports",
                 () -> multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",
