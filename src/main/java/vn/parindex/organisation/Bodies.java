@@ -46,6 +46,16 @@ public class Bodies {
         return BodyScope.callAll(() -> bodies.findById(id)).map(Bodies::ref);
     }
 
+    /**
+     * The body this thread works on ({@link BodyScope}): whose name and level pages and documents speak
+     * ("UBND xã …"); refused when the thread works on every body or none.
+     */
+    public BodyRef current() {
+        long id = BodyScope.requireBody();
+        // the body's own row is visible in its own scope (V17): no change of scope, so callable in a transaction
+        return bodies.findById(id).map(Bodies::ref).orElseThrow(() -> new IllegalStateException("No body " + id));
+    }
+
     /** How many bodies the deployment holds: with one, nothing of the province's shows. */
     public long count() {
         return BodyScope.callAll(bodies::count);
