@@ -1,6 +1,8 @@
 -- A large data set for bench/dashboard.sh: 10 closed cycles (2010–2019), 200 units, 2 000 criteria per cycle
 -- (10 domains of 199 criteria), each criterion with 5 assessments.
 begin;
+-- Tân Yên's (the first body's) data: the rows take their body from the setting, as the application's do (V17)
+set local parindex.body = '1';
 
 insert into unit (code, name, kind)
 select 'BENCH_' || lpad(i::text, 3, '0'), 'Đơn vị thử ' || i, 'COMMUNE' from generate_series(1, 200) i;

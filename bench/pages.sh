@@ -7,7 +7,10 @@
 # Before each set is measured, every address of it is loaded WARM_ROUNDS times for WARM_EACH (2 x 4s): the JIT
 # needs about a minute of varied load before the code shared by all pages is compiled (the small static file
 # goes from 0,7 to 0,2 ms of CPU a request), and a ratio measured against a cold static file means little.
-# Then loads bench/large-data.sql (10 more cycles of 2 000 criteria) and measures the same set on the 2019 cycle.
+# Then loads bench/province-data.sql (120 more bodies of 5 years of 40 criteria: a province; SKIP_PROVINCE=1 skips
+# it) and measures Tân Yên's set again (a body's pages do not slow as bodies are added), a generated commune's set
+# on its open year, and the province's page and Tân Yên reached through it (sonoivu); then loads
+# bench/large-data.sql (10 more cycles of 2 000 criteria) and measures the same set on the 2019 cycle.
 # CPU ms/request is the app process's utime+stime (/proc/PID/stat) over the measured run divided by its requests:
 # unlike req/s it hardly moves when other processes share the machine.
 #   bench/pages.sh                              # DURATION=20s WARMUP=10s
@@ -214,14 +217,45 @@ ADMIN=$(login noivu)
 BASIC="Authorization: Basic $(printf 'lanhdao:demo' | base64)"
 warm_then_run_set 2023 ""
 
+# owner_sql FILE|-c SQL: as the owner, with the password the app generated beside the data directory
+owner_sql() {
+    PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$WORK/database.properties") \
+        psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"
+}
+
+if [ "${SKIP_PROVINCE:-0}" != 1 ]; then
+    echo "== a province (bench/province-data.sql): 120 more bodies (70 communes, 30 wards, 20 departments), 5 years of 40 criteria each"
+    owner_sql -f bench/province-data.sql
+    owner_sql -c 'vacuum analyze'
+    # Tân Yên's people on the same addresses as the first set: a body's pages do not slow as bodies are added
+    warm_then_run_set 2023 _121_bodies
+    # a generated commune's people on its open year (2026)
+    TY_LEADER=$LEADER; TY_UNIT_HEAD=$UNIT_HEAD; TY_ADMIN=$ADMIN; TY_BASIC=$BASIC
+    LEADER=$(login bench_lanhdao)
+    UNIT_HEAD=$(login bench_tuphap)
+    ADMIN=$(login bench_noivu)
+    BASIC="Authorization: Basic $(printf 'bench_lanhdao:demo' | base64)"
+    warm_then_run_set 2026 _commune
+    # the province's Home Affairs: the list of bodies, and Tân Yên's pages reached through it
+    PROVINCE=$(login sonoivu)
+    PROVINCE_BASIC="Authorization: Basic $(printf 'sonoivu:demo' | base64)"
+    MODE=warm
+    for _ in $(seq 1 "$WARM_ROUNDS"); do measure page province /province "$PROVINCE"; done
+    MODE=measure
+    measure page province /province "$PROVINCE"
+    measure api api_bodies /api/v1/bodies "$PROVINCE_BASIC"
+    curl -fs -o /dev/null -H "$PROVINCE" "http://localhost:$PORT/?body=TAN_YEN"
+    measure dashboard dashboard_province_tan_yen / "$PROVINCE"
+    measure page todo_province_tan_yen /todo "$PROVINCE"
+    measure api api_dashboard_province "/api/v1/cycles/2023/dashboard?body=TAN_YEN" "$PROVINCE_BASIC"
+    LEADER=$TY_LEADER; UNIT_HEAD=$TY_UNIT_HEAD; ADMIN=$TY_ADMIN; BASIC=$TY_BASIC
+fi
+
 if [ "${SKIP_LARGE:-0}" != 1 ]; then
     echo "== large data set (bench/large-data.sql): 10 more cycles, 200 units, 2 000 criteria per cycle; cycle 2019"
-    # as the owner, with the password the app generated beside the data directory
-    PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$WORK/database.properties") \
-        psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -f bench/large-data.sql
+    owner_sql -f bench/large-data.sql
     # as a database in use would be: statistics current, no autovacuum of the fresh rows during the measurement
-    PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$WORK/database.properties") \
-        psql -q -h localhost -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -c 'vacuum analyze'
+    owner_sql -c 'vacuum analyze'
     warm_then_run_set 2019 _large
 fi
 

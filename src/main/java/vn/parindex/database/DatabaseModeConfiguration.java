@@ -14,6 +14,12 @@ class DatabaseModeConfiguration {
                 ? DatabaseMode.EXTERNAL : DatabaseMode.EMBEDDED;
     }
 
+    /** Refuses to run several bodies on a role that row-level security does not bind ({@link RowSecurityCheck}). */
+    @Bean
+    RowSecurityCheck rowSecurityCheck(org.springframework.beans.factory.ObjectProvider<javax.sql.DataSource> dataSource) {
+        return new RowSecurityCheck(dataSource);
+    }
+
     /** Every connection of the application's pool set to the body of the thread taking it ({@link BodyConnections}). */
     @Bean
     static BodyConnections.Wrapper bodyConnections() {

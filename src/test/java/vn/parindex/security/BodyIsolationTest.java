@@ -325,6 +325,28 @@ class BodyIsolationTest {
         assertThat(count("unit where code in ('X1', 'X2')")).isZero();
     }
 
+    @Test
+    void aWriteInOneBodyLeavesTheOthersRevisionAsItWas() {
+        long tanYen = revision(1L);
+        long commune = revision(commune);
+        long all = BodyScope.callAll(() -> jdbc.queryForObject("select sum(revision) from data_revision", Long.class));
+        BodyScope.run(commune, () -> jdbc.update("update unit set name = name where code = 'TUPHAP'"));
+        assertThat(revision(commune)).isGreaterThan(commune);
+        assertThat(revision(1L)).as("Tân Yên's kept pages stay current").isEqualTo(tanYen);
+        assertThat(BodyScope.callAll(() -> jdbc.queryForObject("select sum(revision) from data_revision",
+                Long.class))).isGreaterThan(all);
+        // a write of no body's (the province's, the owner's) is every body's
+        long communeBefore = revision(commune);
+        BodyScope.callAll(() -> jdbc.update("update body set name = name where code = ?", COMMUNE));
+        assertThat(revision(1L)).isGreaterThan(tanYen);
+        assertThat(revision(commune)).isGreaterThan(communeBefore);
+    }
+
+    private long revision(long body) {
+        return jdbc.queryForObject("select coalesce(sum(revision), 0) from data_revision where body_id in (0, ?)",
+                Long.class, body);
+    }
+
     CurrentUser account(String username) {
         return BodyScope.callAll(() -> CurrentUser.of(users.findByUsernameWithUnit(username).orElseThrow()));
     }
