@@ -328,10 +328,10 @@ class BodyIsolationTest {
     @Test
     void aWriteInOneBodyLeavesTheOthersRevisionAsItWas() {
         long tanYen = revision(1L);
-        long commune = revision(commune);
+        long communes = revision(commune);
         long all = BodyScope.callAll(() -> jdbc.queryForObject("select sum(revision) from data_revision", Long.class));
         BodyScope.run(commune, () -> jdbc.update("update unit set name = name where code = 'TUPHAP'"));
-        assertThat(revision(commune)).isGreaterThan(commune);
+        assertThat(revision(commune)).isGreaterThan(communes);
         assertThat(revision(1L)).as("Tân Yên's kept pages stay current").isEqualTo(tanYen);
         assertThat(BodyScope.callAll(() -> jdbc.queryForObject("select sum(revision) from data_revision",
                 Long.class))).isGreaterThan(all);
