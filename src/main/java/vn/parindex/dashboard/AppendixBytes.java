@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 import vn.parindex.criteria.Cycle;
+import vn.parindex.organisation.BodyWordings;
 import vn.parindex.organisation.Unit;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.web.Caches;
@@ -24,9 +25,11 @@ import vn.parindex.web.Caches;
 class AppendixBytes {
 
     private final ScoreboardService scoreboards;
+    private final BodyWordings bodies;
 
-    AppendixBytes(ScoreboardService scoreboards) {
+    AppendixBytes(ScoreboardService scoreboards, BodyWordings bodies) {
         this.scoreboards = scoreboards;
+        this.bodies = bodies;
     }
 
     /**
@@ -36,8 +39,9 @@ class AppendixBytes {
      */
     @Cacheable(cacheNames = Caches.FRAGMENTS, key = "{'appendix', #cycle.id, #unit?.id, #csv, #day}", sync = true)
     public byte[] file(Cycle cycle, Unit unit, boolean csv, LocalDate day) {
-        AppendixSheet sheet = unit == null ? AppendixSheet.of(scoreboards.forCycle(cycle))
-                : AppendixSheet.ofUnit(scoreboards.forCycle(cycle), unit.getId(), unit.getName());
+        // a cycle is one body's: its id keys the body's sheet too
+        AppendixSheet sheet = unit == null ? AppendixSheet.of(scoreboards.forCycle(cycle), bodies.current())
+                : AppendixSheet.ofUnit(scoreboards.forCycle(cycle), bodies.current(), unit.getId(), unit.getName());
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try {
             if (csv) {

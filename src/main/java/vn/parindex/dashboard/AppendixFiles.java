@@ -64,14 +64,16 @@ public final class AppendixFiles {
             List<String> headers = sheet.headers();
             int last = headers.size() - 1;
             title(s, 0, "PHỤ LỤC", styles.title, last);
-            String place = sheet.districtName() == null ? "" : " HUYỆN " + sheet.districtName().toUpperCase(Locale.forLanguageTag("vi"));
+            // the body's name at its level: HUYỆN TÂN YÊN, XÃ CAO XÁ, SỞ TƯ PHÁP
+            String place = sheet.body() == null ? ""
+                    : " " + sheet.body().inText().toUpperCase(Locale.forLanguageTag("vi"));
             String heading = "MỤC TIÊU PHẤN ĐẤU NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH" + place + " NĂM " + sheet.year();
             if (sheet.unitName() != null) {
                 heading += " – CƠ QUAN CHỦ TRÌ: " + sheet.unitName().toUpperCase(Locale.forLanguageTag("vi"));
             }
             title(s, 1, heading, styles.title, last);
             // like the plan's appendix, the sheet says which document it goes with (Nghị định 30: "Kèm theo …")
-            String place2 = sheet.districtName() == null ? "" : " huyện " + sheet.districtName();
+            String place2 = sheet.body() == null ? "" : " " + sheet.body().inText();
             title(s, 2, "(Kèm theo Kế hoạch nâng cao Chỉ số CCHC" + place2 + " năm " + sheet.year()
                     + "; số liệu đến ngày " + DAY.format(asOf) + ")", styles.subtitle, last);
             Row header = s.createRow(HEADER_ROW);

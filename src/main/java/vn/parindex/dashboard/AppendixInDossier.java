@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.parindex.dossier.DossierAttachment;
 import vn.parindex.dossier.DossierService;
 import vn.parindex.criteria.Cycle;
+import vn.parindex.organisation.BodyWordings;
 import vn.parindex.scoring.ScoreboardService;
 import vn.parindex.system.NotFoundException;
 
@@ -20,11 +21,13 @@ class AppendixInDossier implements DossierAttachment {
 
     private final ScoreboardService scoreboards;
     private final Clock clock;
+    private final BodyWordings bodies;
 
     /** {@code clock}: the business clock ({@code system.BusinessClock}): the demo's date in demo mode. */
-    AppendixInDossier(ScoreboardService scoreboards, Clock clock) {
+    AppendixInDossier(ScoreboardService scoreboards, Clock clock, BodyWordings bodies) {
         this.scoreboards = scoreboards;
         this.clock = clock;
+        this.bodies = bodies;
     }
 
     @Override
@@ -41,6 +44,6 @@ class AppendixInDossier implements DossierAttachment {
     public void write(DossierService.Overview dossier, OutputStream out) throws IOException {
         int year = dossier.cycle().year();
         Cycle cycle = scoreboards.cycle(year).orElseThrow(() -> NotFoundException.cycle(year));
-        AppendixFiles.xlsx(AppendixSheet.of(scoreboards.forCycle(cycle)), LocalDate.now(clock), out);
+        AppendixFiles.xlsx(AppendixSheet.of(scoreboards.forCycle(cycle), bodies.current()), LocalDate.now(clock), out);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.parindex.criteria.CriterionView;
 import vn.parindex.criteria.CycleView;
+import vn.parindex.organisation.BodyLevel;
+import vn.parindex.organisation.BodyWording;
 import vn.parindex.scoring.Figures;
 import vn.parindex.scoring.ScoreRow;
 import vn.parindex.scoring.Scoreboard;
@@ -19,7 +21,13 @@ import vn.parindex.scoring.Scoreboard;
  * the gap to the target and a status. The whole district's, or one unit's: the criteria it leads with the rows
  * above them for context and a total of what it leads. Pure: built from a {@link Scoreboard}.
  */
-public record AppendixSheet(int year, int baselineYear, String districtName, String unitName, List<Line> lines) {
+public record AppendixSheet(int year, int baselineYear, BodyWording body, String unitName, List<Line> lines) {
+
+    /** A district's sheet (Tân Yên's 2023 plan), named by the district's name, or by no place when null. */
+    public AppendixSheet(int year, int baselineYear, String districtName, String unitName, List<Line> lines) {
+        this(year, baselineYear, districtName == null ? null : new BodyWording(BodyLevel.DISTRICT, districtName, ""),
+                unitName, lines);
+    }
 
     /** What the lead column says for a criterion scored by the province's sociological survey. */
     public static final String SURVEY = "Điểm điều tra XHH";
@@ -45,22 +53,22 @@ public record AppendixSheet(int year, int baselineYear, String districtName, Str
             BigDecimal target, String change, String lead, BigDecimal current, BigDecimal gap, String status) {
     }
 
-    /** The whole district's appendix. */
-    public static AppendixSheet of(Scoreboard board) {
+    /** The whole body's appendix, the body named as {@code body} says (null: no place in its title). */
+    public static AppendixSheet of(Scoreboard board, BodyWording body) {
         CycleView cycle = board.cycle();
         List<Line> lines = new ArrayList<>();
         for (ScoreRow row : board.rows()) {
             lines.add(line(row));
         }
         lines.add(total(board.total(), cycle.recordedTotalChange()));
-        return new AppendixSheet(cycle.year(), cycle.baselineYear(), cycle.districtName(), null, List.copyOf(lines));
+        return new AppendixSheet(cycle.year(), cycle.baselineYear(), body, null, List.copyOf(lines));
     }
 
     /**
      * One unit's criteria: every node it leads (its own assignment or inherited), with the rows above them for
      * context, and a total of the topmost nodes it leads (a node and its parts are counted once).
      */
-    public static AppendixSheet ofUnit(Scoreboard board, long unitId, String unitName) {
+    public static AppendixSheet ofUnit(Scoreboard board, BodyWording body, long unitId, String unitName) {
         CycleView cycle = board.cycle();
         Set<String> led = board.rows().stream()
                 .filter(r -> r.criterion().leadUnits().stream().anyMatch(u -> u.id() == unitId))
@@ -83,7 +91,7 @@ public record AppendixSheet(int year, int baselineYear, String districtName, Str
             }
         }
         lines.add(total(sum(topmost), null));
-        return new AppendixSheet(cycle.year(), cycle.baselineYear(), cycle.districtName(), unitName,
+        return new AppendixSheet(cycle.year(), cycle.baselineYear(), body, unitName,
                 List.copyOf(lines));
     }
 

@@ -47,11 +47,14 @@ class DashboardController {
     private final AppendixDownloads downloads;
     /** The business clock: the appendix page is "as of" the day business rules count as today. */
     private final java.time.Clock clock;
+    /** The body's name at its level, in the printed appendix's title. */
+    private final vn.parindex.organisation.BodyWordings bodies;
 
     DashboardController(KeptCycles catalog, DashboardService dashboards, ScoreboardService scoreboards,
             RenderedFragments fragments, ObjectMapper json, VietnameseNumbers fmt, AppendixDownloads downloads,
-            java.time.Clock clock) {
+            java.time.Clock clock, vn.parindex.organisation.BodyWordings bodies) {
         this.clock = clock;
+        this.bodies = bodies;
         this.downloads = downloads;
         this.fmt = fmt;
         this.catalog = catalog;
@@ -111,6 +114,7 @@ class DashboardController {
         model.addAttribute("full", full);
         model.addAttribute("rowCount", board.rows().size());
         model.addAttribute("asOf", java.time.LocalDate.now(clock));
+        model.addAttribute("body", bodies.current());
         return "dashboard/appendix";
     }
 

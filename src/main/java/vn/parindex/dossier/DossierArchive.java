@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.parindex.evidence.EvidenceService;
+import vn.parindex.organisation.BodyWordings;
 import vn.parindex.dossier.DossierService.CriterionDossier;
 import vn.parindex.dossier.DossierService.File;
 import vn.parindex.dossier.DossierService.Item;
@@ -34,10 +35,12 @@ class DossierArchive {
 
     private final EvidenceService evidence;
     private final ObjectProvider<DossierAttachment> attachments;
+    private final BodyWordings bodies;
 
-    DossierArchive(EvidenceService evidence, ObjectProvider<DossierAttachment> attachments) {
+    DossierArchive(EvidenceService evidence, ObjectProvider<DossierAttachment> attachments, BodyWordings bodies) {
         this.evidence = evidence;
         this.attachments = attachments;
+        this.bodies = bodies;
     }
 
     /** A file at the root made in memory. */
@@ -82,7 +85,7 @@ class DossierArchive {
             }
         }
         ByteArrayOutputStream index = new ByteArrayOutputStream(64 * 1024);
-        DossierIndex.write(overview, lines, index);
+        DossierIndex.write(overview, bodies.current(), lines, index);
 
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         put(zip, INDEX, index);

@@ -16,6 +16,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.parindex.dossier.DossierService.CriterionDossier;
 import vn.parindex.dossier.DossierService.File;
+import vn.parindex.organisation.BodyWording;
 import vn.parindex.system.PrintedSheets;
 
 /**
@@ -75,15 +76,18 @@ final class DossierIndex {
     private DossierIndex() {
     }
 
-    /** The workbook, written to {@code out} (not closed). */
-    static void write(DossierService.Overview overview, List<Line> lines, OutputStream out) throws IOException {
+    /**
+     * The workbook, written to {@code out} (not closed); its titles name the body as its documents do ("… CỦA UBND
+     * HUYỆN TÂN YÊN", "… CỦA UBND XÃ CAO XÁ", "… CỦA SỞ TƯ PHÁP"; none when {@code body} is null).
+     */
+    static void write(DossierService.Overview overview, BodyWording body, List<Line> lines, OutputStream out)
+            throws IOException {
         XSSFWorkbook book = new XSSFWorkbook();
         try {
             PrintedSheets.useTimesNewRoman(book);
             Styles styles = new Styles(book);
             String year = String.valueOf(overview.cycle().year());
-            String district = overview.cycle().districtName() == null ? ""
-                    : " CỦA UBND HUYỆN " + overview.cycle().districtName().toUpperCase(VIETNAMESE);
+            String district = body == null ? "" : " CỦA " + body.committee().toUpperCase(VIETNAMESE);
 
             Sheet index = book.createSheet("Mục lục");
             titles(index, styles, SUMMARY, "DANH MỤC TÀI LIỆU KIỂM CHỨNG",

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.UnitRef;
+import vn.parindex.organisation.BodyWordings;
 import vn.parindex.reporting.ReportViews.AssessmentCounts;
 import vn.parindex.reporting.ReportViews.DistrictReport;
 import vn.parindex.reporting.ReportViews.TaskCounts;
@@ -18,7 +19,7 @@ import vn.parindex.tasks.TaskService;
 import vn.parindex.tasks.TaskView;
 
 /**
- * The district's report for a period (what goes to the province: the tasks' counts, the scores, the self-assessment's
+ * The body's report for a period (what goes to the province: the tasks' counts, the scores, the self-assessment's
  * progress and the inputs sent; no internal lateness), and who issues a unit's documents ({@link Issuer}).
  */
 @Service
@@ -29,14 +30,16 @@ public class DistrictReports {
     private final ScoreboardService scoreboards;
     private final ReportService inputs;
     private final ReportCalendars calendars;
+    private final BodyWordings bodies;
 
     DistrictReports(JdbcClient jdbc, TaskService tasks, ScoreboardService scoreboards, ReportService inputs,
-            ReportCalendars calendars) {
+            ReportCalendars calendars, BodyWordings bodies) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.scoreboards = scoreboards;
         this.inputs = inputs;
         this.calendars = calendars;
+        this.bodies = bodies;
     }
 
     /** Everything the district's report for the period holds, as of now. */
@@ -66,7 +69,7 @@ public class DistrictReports {
                 sent.add(inputs.input(cycle, period, unit.unit(), deadline, today));
             }
         }
-        return new DistrictReport(period, deadline, cycle.getDistrictName(), scoreboards.forCycle(cycle),
+        return new DistrictReport(period, deadline, bodies.current(), scoreboards.forCycle(cycle),
                 assessments(cycle), new TaskCounts(all.size(), done, inProgress, notStarted, overdue),
                 List.copyOf(sent), units, today);
     }
@@ -89,10 +92,16 @@ public class DistrictReports {
                 .single();
     }
 
+    /** How the body this request works on is named: the place its units' documents are dated from. */
+    vn.parindex.organisation.BodyWording body() {
+        return bodies.current();
+    }
+
     /**
-     * Who issues a unit's documents: its name under the district's committee, its abbreviation (stored, else
-     * derived from the name), its head's title, and its head's name when the unit has one head whose account names
-     * a person (not a post such as "Trưởng phòng Tư pháp"). Two statements.
+     * Who issues a unit's documents: its name under the body ("UBND HUYỆN TÂN YÊN", "UBND XÃ CAO XÁ", "SỞ TƯ
+     * PHÁP"), its abbreviation (stored, else derived from the name), its head's title, and its head's name when the
+     * unit has one head whose account names a person (not a post such as "Trưởng phòng Tư pháp"). Three statements
+     * (the body's row the third).
      */
     @Transactional(readOnly = true)
     Issuer issuer(Cycle cycle, UnitRef unit) {
@@ -101,8 +110,7 @@ public class DistrictReports {
         List<String> heads = jdbc.sql("""
                 select display_name from app_user where unit_id = ? and role = 'UNIT_HEAD' and enabled order by id""")
                 .param(unit.id()).query(String.class).list();
-        String district = cycle.getDistrictName() == null ? "…" : cycle.getDistrictName();
-        return Issuer.unit(district, unit.name(), "COMMUNE".equals(stored[0]), stored[1],
+        return Issuer.unit(bodies.current(), unit.name(), "COMMUNE".equals(stored[0]), stored[1],
                 heads.size() == 1 ? Issuer.personName(heads.get(0)) : null);
     }
 }

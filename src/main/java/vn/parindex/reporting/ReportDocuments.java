@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.parindex.criteria.UnitRef;
+import vn.parindex.organisation.BodyLevel;
+import vn.parindex.organisation.BodyWording;
 import vn.parindex.reporting.ReportViews.DistrictReport;
 import vn.parindex.reporting.ReportViews.TaskResult;
 import vn.parindex.reporting.ReportViews.UnitInput;
@@ -43,23 +45,23 @@ public class ReportDocuments {
      * always.
      */
     public void district(DistrictReport report, OutputStream out) throws IOException {
-        String district = report.districtName() == null ? "…" : report.districtName();
+        BodyWording body = report.body();
         ReportPeriod period = report.period();
-        Issuer issuer = Issuer.district(district);
+        Issuer issuer = Issuer.of(body);
         String on = report.compiledOn().format(TaskDraft.DAY_MONTH_YEAR);
         try (OfficialDocx doc = new OfficialDocx()) {
-            doc.heading(issuer, issuer.number("BC"), district, report.compiledOn());
+            doc.heading(issuer, issuer.number("BC"), body.place(), report.compiledOn());
             doc.title("BÁO CÁO", "Kết quả thực hiện công tác cải cách hành chính " + period.vietnameseName());
 
             Scoreboard board = report.scores();
             Figures total = board.total();
             int year = period.year();
             doc.section("I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH");
-            doc.paragraph("Năm " + (year - 1) + ", Chỉ số cải cách hành chính (Par Index) của huyện đạt "
+            doc.paragraph("Năm " + (year - 1) + ", Chỉ số cải cách hành chính (Par Index) của " + body.levelWord() + " đạt "
                     + fmt.score(total.baseline()) + "/" + fmt.max(total.max()) + " điểm; mục tiêu năm " + year
                     + " đạt " + fmt.score(total.target()) + " điểm. Đến ngày " + on + ", các cơ quan đã tự đánh giá, "
                     + "chấm điểm " + board.assessedLeafCount() + "/" + board.leafCount() + " tiêu chí, tiêu chí thành "
-                    + "phần; điểm dự kiến của huyện (điểm tự đánh giá của các tiêu chí đã chấm, điểm năm " + (year - 1)
+                    + "phần; điểm dự kiến của " + body.levelWord() + " (điểm tự đánh giá của các tiêu chí đã chấm, điểm năm " + (year - 1)
                     + " của các tiêu chí chưa chấm) là " + fmt.score(total.projection()) + " điểm, "
                     + (total.remainingToTarget() != null && total.remainingToTarget().signum() > 0
                             ? "còn thiếu " + fmt.score(total.remainingToTarget()) + " điểm so với mục tiêu."
@@ -82,8 +84,8 @@ public class ReportDocuments {
 
             var a = report.assessments();
             doc.section("II. TÌNH HÌNH TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CÁC TIÊU CHÍ");
-            doc.paragraph("Trong " + a.criteria() + " tiêu chí, tiêu chí thành phần do các cơ quan của huyện tự đánh "
-                    + "giá, chấm điểm: " + a.approved() + " đã thống nhất điểm; " + a.submitted()
+            doc.paragraph("Trong " + a.criteria() + " tiêu chí, tiêu chí thành phần do các cơ quan của " + body.levelWord()
+                    + " tự đánh giá, chấm điểm: " + a.approved() + " đã thống nhất điểm; " + a.submitted()
                     + " đang được thẩm định, thống nhất điểm; " + (a.returned() + a.notSubmitted())
                     + " đang hoàn thiện bản tự đánh giá.");
 
@@ -115,13 +117,11 @@ public class ReportDocuments {
             doc.section("V. ĐỀ XUẤT, KIẾN NGHỊ");
             listByUnit(doc, report.inputs(), false);
 
-            doc.closing(List.of("- UBND tỉnh (b/c);", "- Sở Nội vụ (b/c);", "- TT Huyện ủy, TT HĐND huyện (b/c);",
-                    "- Chủ tịch, các PCT UBND huyện;", "- Các cơ quan, đơn vị thuộc UBND huyện;", "- Lưu: VT, NV."),
-                    issuer);
+            doc.closing(recipients(body, true), issuer);
 
             doc.landscape();
             doc.appendixTitle("Điểm các lĩnh vực, tiêu chí, tiêu chí thành phần Chỉ số cải cách hành chính năm "
-                    + year + " (số liệu đến ngày " + on + ")", attachedTo(issuer, district,
+                    + year + " (số liệu đến ngày " + on + ")", attachedTo(issuer, body,
                     OfficialDocx.dateLine(report.compiledOn())));
             List<List<String>> appendix = new ArrayList<>();
             for (ScoreRow row : board.rows()) {
@@ -153,8 +153,37 @@ public class ReportDocuments {
      * Nghị định 30 writes it ({@code on} from {@link OfficialDocx#dateLine}); the number left blank.
      */
     static String attachedTo(Issuer issuer, String district, String on) {
-        return "(Kèm theo Báo cáo số       /BC-" + issuer.abbreviation() + " " + on + " của UBND huyện "
-                + district + ")";
+        return attachedTo(issuer, new BodyWording(BodyLevel.DISTRICT, district, ""), on);
+    }
+
+    /** "(Kèm theo Báo cáo số       /BC-UBND ngày … của UBND xã Cao Xá)"; "… của Sở Tư pháp)". */
+    static String attachedTo(Issuer issuer, BodyWording body, String on) {
+        return "(Kèm theo Báo cáo số       /BC-" + issuer.abbreviation() + " " + on + " của " + body.committee() + ")";
+    }
+
+    /**
+     * Where the body's report goes (Nơi nhận): the province's People's Committee and Home Affairs (not itself, for
+     * Sở Nội vụ's own), for the compiled report the party committee's and the council's standing members (a People's
+     * Committee's), the body's leaders, for the compiled report its units; filed by the clerk (VT) and, in a district,
+     * Phòng Nội vụ (NV).
+     */
+    static List<String> recipients(BodyWording body, boolean compiled) {
+        List<String> to = new ArrayList<>();
+        to.add("- UBND tỉnh (b/c);");
+        if (!body.committee().equalsIgnoreCase("Sở Nội vụ")) {
+            to.add("- Sở Nội vụ (b/c);");
+        }
+        if (compiled && body.isPeoplesCommittee()) {
+            String party = body.level() == BodyLevel.DISTRICT ? "Huyện ủy" : "Đảng ủy";
+            to.add("- TT " + party + ", TT HĐND " + body.levelWord() + " (b/c);");
+        }
+        to.add("- " + body.leaders() + ";");
+        if (compiled) {
+            to.add(body.isPeoplesCommittee() ? "- Các cơ quan, đơn vị thuộc " + body.committeeOfLevel() + ";"
+                    : "- Các phòng, đơn vị thuộc " + body.levelWord() + ";");
+        }
+        to.add(body.level() == BodyLevel.DISTRICT ? "- Lưu: VT, NV." : "- Lưu: VT.");
+        return to;
     }
 
     /**
@@ -190,12 +219,11 @@ public class ReportDocuments {
      * numbered with its abbreviation ({@code /BC-TP}) and signed by its head's title; each task's result with the
      * status the input gives it with that result (else the task's own), so a result and its status agree.
      */
-    public void unit(UnitInput input, Issuer issuer, String districtName, java.time.LocalDate on, OutputStream out)
+    public void unit(UnitInput input, Issuer issuer, BodyWording body, java.time.LocalDate on, OutputStream out)
             throws IOException {
-        String district = districtName == null ? "…" : districtName;
         ReportPeriod period = input.period();
         try (OfficialDocx doc = new OfficialDocx()) {
-            doc.heading(issuer, issuer.number("BC"), district, on);
+            doc.heading(issuer, issuer.number("BC"), body.place(), on);
             doc.title("BÁO CÁO", "Kết quả thực hiện nhiệm vụ cải cách hành chính " + period.vietnameseName());
             doc.section("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ");
             List<TaskResult> done = input.tasks().stream().filter(r -> !r.result().isBlank()).toList();
@@ -212,7 +240,7 @@ public class ReportDocuments {
             doc.paragraph(input.difficulties().isBlank() ? "Không." : input.difficulties());
             doc.section("III. ĐỀ XUẤT, KIẾN NGHỊ");
             doc.paragraph(input.proposals().isBlank() ? "Không." : input.proposals());
-            doc.closing(List.of("- Phòng Nội vụ (t/h);", "- Lưu: VT."), issuer);
+            doc.closing(List.of("- " + compiler(body) + " (t/h);", "- Lưu: VT."), issuer);
             doc.write(out);
         }
     }
@@ -224,16 +252,16 @@ public class ReportDocuments {
      */
     public void selfAssessment(DistrictReport year, vn.parindex.dossier.DossierService.Overview dossier,
             OutputStream out) throws IOException {
-        String district = year.districtName() == null ? "…" : year.districtName();
+        BodyWording body = year.body();
         int y = year.period().year();
-        Issuer issuer = Issuer.district(district);
+        Issuer issuer = Issuer.of(body);
         try (OfficialDocx doc = new OfficialDocx()) {
-            doc.heading(issuer, issuer.number("BC"), district, year.compiledOn());
+            doc.heading(issuer, issuer.number("BC"), body.place(), year.compiledOn());
             doc.title("BÁO CÁO", "Tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm " + y);
             Figures total = year.scores().total();
             doc.section("I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM");
             long assessed = year.scores().assessedLeafCount();
-            doc.paragraph("Huyện " + district + " đã tự đánh giá, chấm điểm " + assessed + "/"
+            doc.paragraph(body.sentenceStart() + " đã tự đánh giá, chấm điểm " + assessed + "/"
                     + year.scores().leafCount() + " tiêu chí, tiêu chí thành phần. Tổng điểm dự kiến (điểm tự đánh giá "
                     + "của các tiêu chí đã chấm, điểm năm " + (y - 1) + " của các tiêu chí chưa chấm) là "
                     + fmt.score(total.projection()) + "/" + fmt.max(total.max()) + " điểm; mục tiêu năm " + y + " là "
@@ -304,10 +332,21 @@ public class ReportDocuments {
             listByUnit(doc, year.inputs(), true);
             doc.section("IV. ĐỀ XUẤT, KIẾN NGHỊ");
             listByUnit(doc, year.inputs(), false);
-            doc.closing(List.of("- UBND tỉnh (b/c);", "- Sở Nội vụ (b/c);", "- Chủ tịch, các PCT UBND huyện;",
-                    "- Lưu: VT, NV."), issuer);
+            doc.closing(recipients(body, false), issuer);
             doc.write(out);
         }
+    }
+
+    /**
+     * Who compiles the units' inputs, to whom a unit's input goes: Phòng Nội vụ in a district; the Văn phòng HĐND và
+     * UBND in a commune, ward or special zone (since 2025 it advises the committee on administrative reform); a
+     * department's Văn phòng.
+     */
+    static String compiler(BodyWording body) {
+        if (body.level() == BodyLevel.DISTRICT) {
+            return "Phòng Nội vụ";
+        }
+        return body.isPeoplesCommittee() ? "Văn phòng HĐND và UBND" : "Văn phòng";
     }
 
     private static void listByUnit(OfficialDocx doc, List<UnitInput> inputs, boolean difficulties) {

@@ -59,7 +59,7 @@ class ReportDownloads {
         java.time.LocalDate on = input.status().submittedAt() != null && !input.status().status().owed()
                 ? input.status().submittedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate()
                 : calendars.today();
-        documents.unit(input, district.issuer(cycle, input.status().unit()), cycle.getDistrictName(), on, out);
+        documents.unit(input, district.issuer(cycle, input.status().unit()), district.body(), on, out);
         return docx(out, "bao-cao-cchc-" + period.code() + "-"
                 + input.status().unit().code().toLowerCase(Locale.ROOT) + ".docx");
     }

@@ -67,8 +67,14 @@ public final class ReportViews {
     public record AssessmentCounts(int criteria, int notSubmitted, int submitted, int returned, int approved) {
     }
 
-    /** The district's report for a period: everything the document holds. */
-    public record DistrictReport(ReportPeriod period, LocalDate deadline, String districtName, Scoreboard scores,
+    /**
+     * The body's report for a period: everything the document holds.
+     *
+     * @param body how the body that reports is named ({@code organisation.BodyWording}): its issuing lines, its
+     *        signer, its name in the text
+     */
+    public record DistrictReport(ReportPeriod period, LocalDate deadline, vn.parindex.organisation.BodyWording body,
+            Scoreboard scores,
             AssessmentCounts assessments, TaskCounts tasks, List<UnitInput> inputs, List<UnitStatus> units,
             LocalDate compiledOn) {
     }

@@ -119,7 +119,7 @@ class PeoplesWordsTest {
                 + " (now(), null, 'noivu', 'USER', ?, 'enabled', 'false', 'true'),"
                 + " (now(), null, 'noivu', 'USER', ?, 'unit', 'VHTT', 'TUPHAP')", account, account, account);
         String accountPage = text("/admin/users/" + account, "noivu");
-        assertThat(accountPage).contains("Lãnh đạo UBND huyện", "Thủ trưởng đơn vị", "Có", "Không",
+        assertThat(accountPage).contains("Lãnh đạo", "Thủ trưởng đơn vị", "Có", "Không",
                 "Phòng Văn hóa – Thông tin");
         assertThat(found(MACHINE_VALUE, accountPage)).isEmpty();
     }
