@@ -29,10 +29,11 @@ import org.postgresql.PGConnection;
  * A database of the last version before bodies (schema 16.3, no {@code body} table) upgrades in place into a
  * deployment with Tân Yên as its one body, losing nothing: a backup made by that version (b32c421, with a
  * self-assessment submitted and approved, evidence uploaded to a criterion and to a task's progress update; see
- * {@code src/test/resources/backups/README.md}) is restored by this application's {@link BackupRestorer} into a
- * database migrated up to 16.3, then the rest of the migrations run. Every row of the backup is there, value for
- * value, every one of them is body 1's, and the application's role sees them only when its connection is set to
- * body 1.
+ * {@code src/test/resources/backups/README.md}) is restored as the {@code restore} command restores it: into a new
+ * database migrated only up to 16.3 ({@link RestoreMigrations}), by this application's {@link BackupRestorer}, then
+ * the rest of the migrations run. Every row of the backup is there, value for value, every one of them is body 1's,
+ * and the application's role sees them only when its connection is set to body 1. A database already migrated past
+ * the backup cannot go back: it is migrated as at any start and the restore refuses the backup.
  */
 class UpgradeFromV16Test {
 
@@ -70,20 +71,31 @@ class UpgradeFromV16Test {
         owner = server.getDatabase("postgres", "upgraded");
         app = server.getDatabase(APP_ROLE, "upgraded");
 
-        // the old version's schema, as its application migrated it
-        flyway().target("16.3").load().migrate();
+        // as the restore command does it: the old version's schema (Flyway up to the backup's version only) ...
+        RestoreMigrations migrations = new RestoreMigrations(backup);
+        migrations.migrate(flyway(owner));
+        assertThat(migrations.upgradePending()).isTrue();
         try (Connection connection = owner.getConnection()) {
             versionBeforeUpgrade = SchemaCatalog.schemaVersion(connection);
             // signed by the installation that made it: its key restores it
             restored = new BackupRestorer(null, new BackupSigning(key, false)).restoreSigned(backup, connection);
         }
-        // and this version's start: the rest of the migrations
-        flyway().load().migrate();
+        // ... and the rest of the migrations, as this version's start on the old version's database
+        migrations.afterRestore(flyway(owner));
+        assertThat(migrations.upgradePending()).isFalse();
     }
 
-    static org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(owner).locations("classpath:db/migration")
-                .placeholders(Map.of("approle", APP_ROLE));
+    static Flyway flyway(DataSource database) {
+        return Flyway.configure().dataSource(database).locations("classpath:db/migration")
+                .placeholders(Map.of("approle", APP_ROLE)).load();
+    }
+
+    static DataSource newDatabase(String name) throws SQLException {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        return server.getDatabase("postgres", name);
     }
 
     @AfterAll
@@ -192,6 +204,54 @@ class UpgradeFromV16Test {
             assertThat(query(connection, "select c.recorded_total_baseline || ' ' || sum(d.baseline_score) from cycle c "
                     + "join criterion d on d.cycle_id = c.id and d.parent_id is null where c.year = 2023 "
                     + "group by c.recorded_total_baseline")).containsExactly("84.0256 84.0256");
+        }
+    }
+
+    @Test
+    void aDatabaseAlreadyMigratedPastTheBackupIsMigratedAsAlwaysAndTheRestoreRefusesIt() throws Exception {
+        DataSource database = newDatabase("already_new");
+        flyway(database).migrate();
+        String latest;
+        try (Connection connection = database.getConnection()) {
+            latest = SchemaCatalog.schemaVersion(connection);
+        }
+        RestoreMigrations migrations = new RestoreMigrations(backup);
+        migrations.migrate(flyway(database));
+        assertThat(migrations.upgradePending()).isFalse();
+        try (Connection connection = database.getConnection()) {
+            assertThat(SchemaCatalog.schemaVersion(connection)).isEqualTo(latest);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> BackupRestorer.restore(backup, connection))
+                    .isInstanceOf(RestoreRefusedException.class).hasMessageContaining("older than")
+                    .hasMessageContaining("new, empty database");
+            assertThat(BackupFiles.count(connection, "criterion")).isZero();
+        }
+    }
+
+    @Test
+    void aBackupOfThisVersionOrOfNoKnownVersionOrNoBackupMigratesEverythingFirst(@TempDir Path temp)
+            throws Exception {
+        String latest;
+        try (Connection connection = owner.getConnection()) {
+            latest = SchemaCatalog.schemaVersion(connection);
+        }
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        files.put("this_version", BackupFiles.rewrite(backup, temp.resolve("latest.zip"), BackupManifest.ENTRY,
+                bytes -> new String(bytes, StandardCharsets.UTF_8).replace("\"16.3\"", "\"" + latest + "\"")
+                        .getBytes(StandardCharsets.UTF_8)));
+        files.put("unknown_version", BackupFiles.rewrite(backup, temp.resolve("unknown.zip"), BackupManifest.ENTRY,
+                bytes -> new String(bytes, StandardCharsets.UTF_8).replace("\"16.3\"", "\"16.2\"")
+                        .getBytes(StandardCharsets.UTF_8)));
+        Path notABackup = temp.resolve("not-a-backup.zip");
+        Files.writeString(notABackup, "hello");
+        files.put("not_a_backup", notABackup);
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            DataSource database = newDatabase(file.getKey());
+            RestoreMigrations migrations = new RestoreMigrations(file.getValue());
+            migrations.migrate(flyway(database));
+            assertThat(migrations.upgradePending()).as(file.getKey()).isFalse();
+            try (Connection connection = database.getConnection()) {
+                assertThat(SchemaCatalog.schemaVersion(connection)).as(file.getKey()).isEqualTo(latest);
+            }
         }
     }
 
