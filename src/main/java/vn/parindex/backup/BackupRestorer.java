@@ -117,6 +117,15 @@ public class BackupRestorer {
         }
     }
 
+    /** The manifest of {@code file}, checked as a restore checks it (refused: not a backup, damaged, unknown format). */
+    static BackupManifest manifest(Path file) {
+        try (ZipFile zip = open(file)) {
+            return manifest(zip);
+        } catch (IOException e) {
+            throw new RestoreRefusedException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static BackupManifest manifest(ZipFile zip) throws IOException {
         ZipEntry entry = zip.getEntry(BackupManifest.ENTRY);
         if (entry == null) {
@@ -165,9 +174,10 @@ public class BackupRestorer {
         if (comparison < 0) {
             throw new RestoreRefusedException("The backup is of schema version " + manifest.schemaVersion()
                     + " (application " + manifest.appVersion() + "), older than this application's "
-                    + databaseVersion + ": restore it with the application " + manifest.appVersion()
-                    + " into an empty database, start that once with this version to upgrade it, or back it up "
-                    + "again from there");
+                    + databaseVersion + ", and this database was migrated past it: restore it into a new, empty "
+                    + "database (a new data directory) that was never started, and the restore command upgrades it "
+                    + "after the restore; or restore it with the application " + manifest.appVersion()
+                    + " and start this version on that database once");
         }
         Map<String, SchemaCatalog.Table> tables = SchemaCatalog.tables(connection).stream()
                 .collect(Collectors.toMap(SchemaCatalog.Table::name, Function.identity()));

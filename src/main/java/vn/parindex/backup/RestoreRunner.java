@@ -1,6 +1,7 @@
 package vn.parindex.backup;
 
 import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,12 +28,18 @@ class RestoreRunner implements ApplicationRunner {
 
     private final BackupRestorer restorer;
     private final ConfigurableApplicationContext context;
+    private final RestoreMigrations upgrade;
+    private final ObjectProvider<Flyway> flyway;
 
     RestoreRunner(BackupRestorer restorer, ConfigurableApplicationContext context,
-            ObjectProvider<FlywayMigrationInitializer> migrations) {
+            ObjectProvider<FlywayMigrationInitializer> migrations, RestoreMigrations upgrade,
+            ObjectProvider<Flyway> flyway) {
         this.restorer = restorer;
         this.context = context;
-        migrations.getIfAvailable(); // the schema is migrated before the restore (lazy initialization)
+        this.upgrade = upgrade;
+        this.flyway = flyway;
+        // the schema is migrated before the restore (lazy initialization): up to the backup's version if older
+        migrations.getIfAvailable();
     }
 
     @Override
@@ -41,9 +48,25 @@ class RestoreRunner implements ApplicationRunner {
         int code;
         try {
             RestoreResult result = restorer.restore(file);
+            String upgraded = "";
+            if (upgrade.upgradePending()) {
+                // the rest of the migrations over the restored rows: as this version's start on the old database
+                try {
+                    upgrade.afterRestore(flyway.getObject());
+                } catch (RuntimeException e) {
+                    log.error("Upgrade after the restore failed", e);
+                    System.err.println("Restored " + result.rows() + " rows of schema version "
+                            + result.schemaVersion() + " from " + file + ", but upgrading them to this version failed ("
+                            + e.getMessage() + "): the database holds the backup as it was; the next start of the "
+                            + "application tries the upgrade again");
+                    System.exit(SpringApplication.exit(context, () -> 1));
+                    return;
+                }
+                upgraded = ", upgraded to schema version " + flyway.getObject().info().current().getVersion();
+            }
             System.out.println("Restored " + result.rows() + " rows in " + result.tables() + " tables from " + file
                     + " (taken " + result.createdAt() + " by " + result.appVersion() + ", schema version "
-                    + result.schemaVersion() + ")");
+                    + result.schemaVersion() + upgraded + ")");
             code = 0;
         } catch (RestoreRefusedException e) {
             System.err.println("Restore refused: " + e.getMessage());
