@@ -51,6 +51,13 @@ begin
 end
 $$;
 
+-- The province's accounts work in every body, so its records name them (who submitted, uploaded, reviewed): every
+-- body reads them, none writes them (an update or delete from a body's connection finds no such row).
+drop policy body_rows on app_user;
+create policy body_rows on app_user using (body_id = parindex_body() or parindex_all_bodies())
+    with check (body_id = parindex_body() or parindex_all_bodies());
+create policy province_accounts_read on app_user for select using (body_id is null);
+
 -- A code or a year is a body's own: two communes may both have a "VP" office and a 2026 cycle.
 alter table unit drop constraint unit_code_key;
 alter table unit add constraint unit_body_code_key unique (body_id, code);

@@ -90,13 +90,15 @@ public class AccountService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public List<AppUser> all() {
-        return users.findAllWithUnits();
+        // the province's accounts, which every body reads (their names on its records), are not the body's to manage
+        return users.findAllWithUnits().stream().filter(u -> u.getRole() != Role.PROVINCE).toList();
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public AppUser get(long id) {
-        return users.findByIdWithUnit(id).orElseThrow(() -> new NotFoundException("notFound.account", id));
+        return users.findByIdWithUnit(id).filter(u -> u.getRole() != Role.PROVINCE)
+                .orElseThrow(() -> new NotFoundException("notFound.account", id));
     }
 
     @Transactional

@@ -310,7 +310,7 @@ class BodyIsolationTest {
         assertThat(count("criterion")).isPositive();
         try (BodyScope.Entered none = BodyScope.enter(BodyScope.Scope.NONE)) {
             assertThat(count("criterion")).isZero();
-            assertThat(count("app_user")).isZero();
+            assertThat(count("app_user where body_id is not null")).isZero();
             assertThatThrownBy(() -> jdbc.update("insert into unit (code, name, kind) values ('X1', 'X', 'OFFICE')"))
                     .isInstanceOf(DataAccessException.class);
         }
@@ -340,6 +340,26 @@ class BodyIsolationTest {
         BodyScope.callAll(() -> jdbc.update("update body set name = name where code = ?", COMMUNE));
         assertThat(revision(1L)).isGreaterThan(tanYen);
         assertThat(revision(commune)).isGreaterThan(communeBefore);
+    }
+
+    @Test
+    void theProvincesAccountsAreReadByEveryBodyAndManagedByNone() throws Exception {
+        long province = BodyScope.callAll(() -> jdbc.queryForObject(
+                "select id from app_user where username = 'sonoivu'", Long.class));
+        BodyScope.run(commune, () -> {
+            // its name on the commune's records (who uploaded, reviewed…)
+            assertThat(jdbc.queryForObject("select display_name from app_user where id = ?", String.class, province))
+                    .isNotBlank();
+            // but the commune's connection changes nothing of it
+            assertThat(jdbc.update("update app_user set display_name = 'Đổi' where id = ?", province)).isZero();
+            assertThat(jdbc.update("delete from app_user where id = ?", province)).isZero();
+        });
+        mvc.perform(get("/admin/users/" + province).with(user(account("noivu2")))).andExpect(status().isNotFound());
+        String list = mvc.perform(get("/admin/users").with(user(account("noivu2"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("noivu2").doesNotContain("sonoivu");
+        mvc.perform(post("/admin/users/" + province + "/password").with(csrf()).with(user(account("noivu2")))
+                .param("password", "một mật khẩu mới đủ dài")).andExpect(status().isNotFound());
     }
 
     private long revision(long body) {
