@@ -93,7 +93,8 @@ class CriterionPages {
     record Shared(List<CriterionPage.Part> parts, List<CriterionPage.TrendRow> trend,
             List<CriterionPage.ThreadItem> thread, List<CriterionPage.EvidenceRow> files,
             List<ReadableHistory.Line> history, List<UnitChoice> units, List<AssessmentView> assessmentViews,
-            List<EvidenceInfo> evidenceInfos, List<HistoryEntry> historyEntries, List<TaskService.TaskLine> tasks) {
+            List<EvidenceInfo> evidenceInfos, List<HistoryEntry> historyEntries, List<TaskService.TaskLine> tasks,
+            boolean communes) {
     }
 
     /**
@@ -131,7 +132,8 @@ class CriterionPages {
                 permissions.canSubmit(user, c, leaf, cycle.getStatus()), canReview, canEditScores,
                 permissions.leads(user, c), permissions.coordinates(user, c), evidence.maxFileSize().toMegabytes(),
                 canEditScores ? shared.units() : List.of(), shared.tasks(), c.scoringMethod().name(),
-                canEditScores && leaf && cycle.getStatus() != vn.parindex.criteria.CycleStatus.CLOSED);
+                canEditScores && leaf && cycle.getStatus() != vn.parindex.criteria.CycleStatus.CLOSED,
+                c.allCommunesCoordinate(), canEditScores && (shared.communes() || c.allCommunesCoordinate()));
     }
 
     /**
@@ -167,7 +169,7 @@ class CriterionPages {
         return new Shared(parts, trend(c.id(), c.code(), cycle.getYear()), thread, files,
                 readable.lines(historyEntries, people),
                 assignments.choices(c.id()), List.copyOf(assessmentViews), List.copyOf(evidenceInfos),
-                List.copyOf(historyEntries), tasks.forCriterion(c.id(), tasks.today()));
+                List.copyOf(historyEntries), tasks.forCriterion(c.id(), tasks.today()), assignments.hasCommunes());
     }
 
     /** A thread item as someone who may not review sees it: without the approve and return buttons. */

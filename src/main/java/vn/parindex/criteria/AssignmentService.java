@@ -57,10 +57,31 @@ public class AssignmentService {
                 rs.getBoolean("lead"), rs.getBoolean("coordinating")), criterionId);
     }
 
-    /** Errors go to fields {@code leadUnits}, {@code coordinatingUnits}, {@code comment} and {@code version}. */
+    /**
+     * Whether the body has an active commune (a district before 2025): only then may a criterion name all communes,
+     * and only then does the form offer it.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasCommunes() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from unit where kind = 'COMMUNE' and active)", Boolean.class));
+    }
+
+    /** As {@link #assign(CurrentUser, int, String, List, List, Boolean, String, Long)}, the communes' flag unchanged. */
     @Transactional
     public void assign(CurrentUser user, int year, String code, List<String> leadCodes,
             List<String> coordinatingCodes, String comment, Long version) {
+        assign(user, year, code, leadCodes, coordinatingCodes, null, comment, version);
+    }
+
+    /**
+     * Errors go to fields {@code leadUnits}, {@code coordinatingUnits}, {@code allCommunes} (all communes named in a
+     * body without an active commune), {@code comment} and {@code version}. {@code allCommunes} null leaves the flag
+     * as it is.
+     */
+    @Transactional
+    public void assign(CurrentUser user, int year, String code, List<String> leadCodes,
+            List<String> coordinatingCodes, Boolean allCommunes, String comment, Long version) {
         ReviewPermissions.require(permissions.canEditScores(user));
         Criterion criterion = criteria.findByYearAndCode(year, code)
                 .orElseThrow(() -> NotFoundException.criterion(year, code));
@@ -75,6 +96,9 @@ public class AssignmentService {
         if (leads.stream().anyMatch(helpers::contains)) {
             errors.add("coordinatingUnits", "assignment.both");
         }
+        if (Boolean.TRUE.equals(allCommunes) && !criterion.isAllCommunesCoordinate() && !hasCommunes()) {
+            errors.add("allCommunes", "assignment.noCommunes");
+        }
         if (comment == null || comment.isBlank()) {
             errors.add("comment", "comment.required");
         }
@@ -87,6 +111,11 @@ public class AssignmentService {
         Map<Long, String> codeOf = byCode.values().stream().collect(Collectors.toMap(Unit::getId, Unit::getCode));
         change(user, criterion, UnitRole.LEAD, "leadUnits", leads, codeOf, comment.strip());
         change(user, criterion, UnitRole.COORDINATING, "coordinatingUnits", helpers, codeOf, comment.strip());
+        if (allCommunes != null && allCommunes != criterion.isAllCommunesCoordinate()) {
+            audit.record(user.actor(), "ASSIGNMENT", criterion.getId(), criterion.getId(), "allCommunesCoordinate",
+                    String.valueOf(criterion.isAllCommunesCoordinate()), String.valueOf(allCommunes), comment.strip());
+            criterion.coordinateAllCommunes(allCommunes);
+        }
         entityManager.lock(criterion, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         entityManager.flush();
     }
