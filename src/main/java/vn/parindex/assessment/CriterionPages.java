@@ -93,8 +93,12 @@ class CriterionPages {
     record Shared(List<CriterionPage.Part> parts, List<CriterionPage.TrendRow> trend,
             List<CriterionPage.ThreadItem> thread, List<CriterionPage.EvidenceRow> files,
             List<ReadableHistory.Line> history, List<UnitChoice> units, List<AssessmentView> assessmentViews,
-            List<EvidenceInfo> evidenceInfos, List<HistoryEntry> historyEntries, List<TaskService.TaskLine> tasks,
-            boolean communes) {
+            List<EvidenceInfo> evidenceInfos, List<HistoryEntry> historyEntries, List<TaskService.TaskLine> tasks) {
+
+        /** Whether the body has an active commune: the assignment form offers "all communes". */
+        boolean communes() {
+            return units.stream().anyMatch(UnitChoice::activeCommune);
+        }
     }
 
     /**
@@ -169,7 +173,7 @@ class CriterionPages {
         return new Shared(parts, trend(c.id(), c.code(), cycle.getYear()), thread, files,
                 readable.lines(historyEntries, people),
                 assignments.choices(c.id()), List.copyOf(assessmentViews), List.copyOf(evidenceInfos),
-                List.copyOf(historyEntries), tasks.forCriterion(c.id(), tasks.today()), assignments.hasCommunes());
+                List.copyOf(historyEntries), tasks.forCriterion(c.id(), tasks.today()));
     }
 
     /** A thread item as someone who may not review sees it: without the approve and return buttons. */

@@ -45,16 +45,18 @@ public class AssignmentService {
 
     /**
      * Every unit (in the order they were created) with whether the criterion names it directly as lead or
-     * coordinating unit: what the assignment form offers and ticks, in one statement.
+     * coordinating unit, and whether it is an active commune: what the assignment form offers and ticks, in one
+     * statement.
      */
     @Transactional(readOnly = true)
     public List<UnitChoice> choices(long criterionId) {
         return jdbc.query("""
                 select u.code, u.name, coalesce(bool_or(cu.role = 'LEAD'), false) as lead,
-                       coalesce(bool_or(cu.role = 'COORDINATING'), false) as coordinating
+                       coalesce(bool_or(cu.role = 'COORDINATING'), false) as coordinating,
+                       u.kind = 'COMMUNE' and u.active as commune
                 from unit u left join criterion_unit cu on cu.unit_id = u.id and cu.criterion_id = ?
                 group by u.id order by u.id""", (rs, i) -> new UnitChoice(rs.getString("code"), rs.getString("name"),
-                rs.getBoolean("lead"), rs.getBoolean("coordinating")), criterionId);
+                rs.getBoolean("lead"), rs.getBoolean("coordinating"), rs.getBoolean("commune")), criterionId);
     }
 
     /**

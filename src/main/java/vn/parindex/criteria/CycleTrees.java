@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.parindex.web.Caches;
 
 /**
- * A cycle's whole criteria tree with its units, read with two statements whatever its size (the nodes with their named units, and the communes
- * of the criteria that name all communes), and kept per data
+ * A cycle's whole criteria tree with its units, read with one statement whatever its size (and one more for the communes when a criterion
+ * names all communes), and kept per data
  * revision ({@value Caches#TREES}): every criterion page, the dossier, the reconciliation and the unit pages name
  * a criterion or walk the tree, and building it for each request was an eighth of their CPU (JFR). What is kept is
  * an immutable {@link CycleView}; inside a writing transaction the tree is read again, as that transaction sees it.
@@ -37,9 +37,11 @@ class CycleTrees {
                         row.unitCode(), row.unitName()));
             }
         }
-        // "all communes": each active commune coordinates, after the units named on the criterion
+        // "all communes": each active commune coordinates, after the units named on the criterion (asked only when a
+        // node names them: a tree without is still one statement)
         int after = 1_000_000;
-        for (Object[] row : criteria.findAllCommunesRows(cycle.getId())) {
+        boolean allCommunes = nodes.values().stream().anyMatch(Criterion::isAllCommunesCoordinate);
+        for (Object[] row : allCommunes ? criteria.findAllCommunesRows(cycle.getId()) : List.<Object[]>of()) {
             links.add(new CriterionUnitRepository.LinkRow(((Number) row[0]).longValue(), UnitRole.COORDINATING,
                     ++after, ((Number) row[1]).longValue(), (String) row[2], (String) row[3]));
         }
