@@ -50,8 +50,11 @@ final class CriterionForms {
     public record ScoringMethodForm(String scoringMethod, String reason, Long version) {
     }
 
-    /** The units named on the criterion: none as lead means "as the parent". */
-    public record AssignmentForm(List<String> leadUnits, List<String> coordinatingUnits, String comment,
-            Long version) {
+    /**
+     * The units named on the criterion: none as lead means "as the parent"; {@code allCommunes}: every commune
+     * coordinates (an unticked box sends nothing: false, since the form always offers the box where it may be set).
+     */
+    public record AssignmentForm(List<String> leadUnits, List<String> coordinatingUnits, Boolean allCommunes,
+            String comment, Long version) {
     }
 }

@@ -17,6 +17,9 @@ import vn.parindex.history.ReadableHistory;
  * @param units for those who may assign units: every unit with whether it is named here directly
  * @param scoringMethod the {@link vn.parindex.criteria.ScoringMethod}'s name
  * @param canChangeScoringMethod Home Affairs, on a criterion without parts, in an open cycle
+ * @param allCommunes whether the criterion names every commune as coordinating unit
+ * @param offerAllCommunes whether the assignment form offers "all communes": Home Affairs, in a body with communes
+ *     (or on a criterion that names them, to clear it)
  */
 public record CriterionPage(int year, int baselineYear, String code, String name, boolean survey, String weakness,
         long version, String parentCode, String parentName, FigureTexts figures, String leadUnits,
@@ -24,7 +27,7 @@ public record CriterionPage(int year, int baselineYear, String code, String name
         List<ThreadItem> thread, List<EvidenceRow> evidence, List<ReadableHistory.Line> history, boolean canSubmit,
         boolean canReview, boolean canEditScores, boolean leads, boolean coordinates, long maxFileSizeMb,
         List<UnitChoice> units, List<vn.parindex.tasks.TaskService.TaskLine> tasks, String scoringMethod,
-        boolean canChangeScoringMethod) {
+        boolean canChangeScoringMethod, boolean allCommunes, boolean offerAllCommunes) {
 
     /** The criterion's figures as printed; {@code current} and {@code currentPercent} null until assessed. */
     public record FigureTexts(String max, String baseline, String baselinePercent, String target,
@@ -66,8 +69,8 @@ public record CriterionPage(int year, int baselineYear, String code, String name
     /** The assignment form as it starts: the units named here directly ticked, the current version. */
     public CriterionForms.AssignmentForm assignmentForm() {
         return new CriterionForms.AssignmentForm(units.stream().filter(UnitChoice::lead).map(UnitChoice::code)
-                .toList(), units.stream().filter(UnitChoice::coordinating).map(UnitChoice::code).toList(), "",
-                version);
+                .toList(), units.stream().filter(UnitChoice::coordinating).map(UnitChoice::code).toList(),
+                allCommunes, "", version);
     }
 
     /** The scoring method form as it starts: the current method, the current version. */

@@ -182,7 +182,7 @@ class CriterionPageController {
             RedirectAttributes redirect, HttpServletResponse response) {
         return write(user, cycle, code, result, model, redirect, response, "notice.assignmentSaved",
                 "conflict.criterion", () -> assignments.assign(user, cycle.getYear(), code, form.leadUnits(),
-                        form.coordinatingUnits(), form.comment(), form.version()));
+                        form.coordinatingUnits(), form.allCommunes(), form.comment(), form.version()));
     }
 
     /**

@@ -94,6 +94,11 @@ class CriterionPages {
             List<CriterionPage.ThreadItem> thread, List<CriterionPage.EvidenceRow> files,
             List<ReadableHistory.Line> history, List<UnitChoice> units, List<AssessmentView> assessmentViews,
             List<EvidenceInfo> evidenceInfos, List<HistoryEntry> historyEntries, List<TaskService.TaskLine> tasks) {
+
+        /** Whether the body has an active commune: the assignment form offers "all communes". */
+        boolean communes() {
+            return units.stream().anyMatch(UnitChoice::activeCommune);
+        }
     }
 
     /**
@@ -131,7 +136,8 @@ class CriterionPages {
                 permissions.canSubmit(user, c, leaf, cycle.getStatus()), canReview, canEditScores,
                 permissions.leads(user, c), permissions.coordinates(user, c), evidence.maxFileSize().toMegabytes(),
                 canEditScores ? shared.units() : List.of(), shared.tasks(), c.scoringMethod().name(),
-                canEditScores && leaf && cycle.getStatus() != vn.parindex.criteria.CycleStatus.CLOSED);
+                canEditScores && leaf && cycle.getStatus() != vn.parindex.criteria.CycleStatus.CLOSED,
+                c.allCommunesCoordinate(), canEditScores && (shared.communes() || c.allCommunesCoordinate()));
     }
 
     /**

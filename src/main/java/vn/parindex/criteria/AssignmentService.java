@@ -45,22 +45,45 @@ public class AssignmentService {
 
     /**
      * Every unit (in the order they were created) with whether the criterion names it directly as lead or
-     * coordinating unit: what the assignment form offers and ticks, in one statement.
+     * coordinating unit, and whether it is an active commune: what the assignment form offers and ticks, in one
+     * statement.
      */
     @Transactional(readOnly = true)
     public List<UnitChoice> choices(long criterionId) {
         return jdbc.query("""
                 select u.code, u.name, coalesce(bool_or(cu.role = 'LEAD'), false) as lead,
-                       coalesce(bool_or(cu.role = 'COORDINATING'), false) as coordinating
+                       coalesce(bool_or(cu.role = 'COORDINATING'), false) as coordinating,
+                       u.kind = 'COMMUNE' and u.active as commune
                 from unit u left join criterion_unit cu on cu.unit_id = u.id and cu.criterion_id = ?
                 group by u.id order by u.id""", (rs, i) -> new UnitChoice(rs.getString("code"), rs.getString("name"),
-                rs.getBoolean("lead"), rs.getBoolean("coordinating")), criterionId);
+                rs.getBoolean("lead"), rs.getBoolean("coordinating"), rs.getBoolean("commune")), criterionId);
     }
 
-    /** Errors go to fields {@code leadUnits}, {@code coordinatingUnits}, {@code comment} and {@code version}. */
+    /**
+     * Whether the body has an active commune (a district before 2025): only then may a criterion name all communes,
+     * and only then does the form offer it.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasCommunes() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from unit where kind = 'COMMUNE' and active)", Boolean.class));
+    }
+
+    /** As {@link #assign(CurrentUser, int, String, List, List, Boolean, String, Long)}, the communes' flag unchanged. */
     @Transactional
     public void assign(CurrentUser user, int year, String code, List<String> leadCodes,
             List<String> coordinatingCodes, String comment, Long version) {
+        assign(user, year, code, leadCodes, coordinatingCodes, null, comment, version);
+    }
+
+    /**
+     * Errors go to fields {@code leadUnits}, {@code coordinatingUnits}, {@code allCommunes} (all communes named in a
+     * body without an active commune), {@code comment} and {@code version}. {@code allCommunes} null leaves the flag
+     * as it is.
+     */
+    @Transactional
+    public void assign(CurrentUser user, int year, String code, List<String> leadCodes,
+            List<String> coordinatingCodes, Boolean allCommunes, String comment, Long version) {
         ReviewPermissions.require(permissions.canEditScores(user));
         Criterion criterion = criteria.findByYearAndCode(year, code)
                 .orElseThrow(() -> NotFoundException.criterion(year, code));
@@ -75,6 +98,9 @@ public class AssignmentService {
         if (leads.stream().anyMatch(helpers::contains)) {
             errors.add("coordinatingUnits", "assignment.both");
         }
+        if (Boolean.TRUE.equals(allCommunes) && !criterion.isAllCommunesCoordinate() && !hasCommunes()) {
+            errors.add("allCommunes", "assignment.noCommunes");
+        }
         if (comment == null || comment.isBlank()) {
             errors.add("comment", "comment.required");
         }
@@ -87,6 +113,11 @@ public class AssignmentService {
         Map<Long, String> codeOf = byCode.values().stream().collect(Collectors.toMap(Unit::getId, Unit::getCode));
         change(user, criterion, UnitRole.LEAD, "leadUnits", leads, codeOf, comment.strip());
         change(user, criterion, UnitRole.COORDINATING, "coordinatingUnits", helpers, codeOf, comment.strip());
+        if (allCommunes != null && allCommunes != criterion.isAllCommunesCoordinate()) {
+            audit.record(user.actor(), "ASSIGNMENT", criterion.getId(), criterion.getId(), "allCommunesCoordinate",
+                    String.valueOf(criterion.isAllCommunesCoordinate()), String.valueOf(allCommunes), comment.strip());
+            criterion.coordinateAllCommunes(allCommunes);
+        }
         entityManager.lock(criterion, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         entityManager.flush();
     }

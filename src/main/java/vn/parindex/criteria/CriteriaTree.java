@@ -62,7 +62,7 @@ final class CriteriaTree {
                     c.getLevel(), c.getPosition(), c.getName(), c.getMaxScore(), c.getBaselineScore(),
                     c.getTargetScore(), c.getCurrentScore(), c.getRecordedChange(), c.getScoringMethod(),
                     c.getWeakness(), c.getVersion(), List.copyOf(lead), inherited, List.copyOf(helping),
-                    c.getAppraisedScore(), c.getAppraisalReason()));
+                    c.getAppraisedScore(), c.getAppraisalReason(), c.isAllCommunesCoordinate()));
         }
         return views;
     }

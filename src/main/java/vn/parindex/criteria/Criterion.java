@@ -73,6 +73,12 @@ public class Criterion {
     /** The province's reason for deducting points, if it gave one. */
     private String appraisalReason;
 
+    /**
+     * Every active commune of the body coordinates (the plan's "UBND các xã, thị trấn"), those added later too: read
+     * into the tree's coordinating units ({@link CycleTrees}), set by {@link AssignmentService}.
+     */
+    private boolean allCommunesCoordinate;
+
     @Version
     private long version;
 
@@ -110,6 +116,11 @@ public class Criterion {
     /** Changes how the criterion is scored (Home Affairs, {@link ScoringMethodService}). */
     void changeScoringMethod(ScoringMethod method) {
         this.scoringMethod = java.util.Objects.requireNonNull(method);
+    }
+
+    /** Names every commune as coordinating unit, or no longer (Home Affairs, {@link AssignmentService}). */
+    void coordinateAllCommunes(boolean all) {
+        this.allCommunesCoordinate = all;
     }
 
     /** Records the province's appraisal (both null clears it). */

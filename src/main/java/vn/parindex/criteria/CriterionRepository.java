@@ -23,6 +23,18 @@ interface CriterionRepository extends JpaRepository<Criterion, Long> {
             String unitName) {
     }
 
+    /**
+     * The communes coordinating the cycle's criteria that name all communes: every active commune of the criterion's
+     * body not named on it in any role, as [criterion id, unit id, unit code, unit name], in the units' order.
+     */
+    @Query(nativeQuery = true, value = """
+            select c.id, u.id as unit_id, u.code, u.name from criterion c
+            join unit u on u.body_id = c.body_id and u.kind = 'COMMUNE' and u.active
+            where c.cycle_id = :cycleId and c.all_communes_coordinate
+              and not exists (select 1 from criterion_unit cu where cu.criterion_id = c.id and cu.unit_id = u.id)
+            order by c.id, u.id""")
+    List<Object[]> findAllCommunesRows(Long cycleId);
+
     @Query("select c from Criterion c where c.cycle.year = :year and c.code = :code")
     java.util.Optional<Criterion> findByYearAndCode(int year, String code);
 

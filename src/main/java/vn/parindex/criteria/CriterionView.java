@@ -5,13 +5,25 @@ import java.util.List;
 
 /**
  * A criterion as read: its recorded figures and its effective lead and coordinating units (its own, or the
- * nearest ancestor's when it names none).
+ * nearest ancestor's when it names none). The coordinating units hold every active commune when the criterion (or
+ * the ancestor it inherits them from) names all communes; {@code allCommunesCoordinate} is the criterion's own flag.
  */
 public record CriterionView(long id, String code, String parentCode, int level, int position, String name,
         BigDecimal maxScore, BigDecimal baselineScore, BigDecimal targetScore, BigDecimal currentScore,
         Integer recordedChange, ScoringMethod scoringMethod, String weakness, long version,
         List<UnitRef> leadUnits, boolean leadUnitsInherited, List<UnitRef> coordinatingUnits,
-        BigDecimal appraisedScore, String appraisalReason) {
+        BigDecimal appraisedScore, String appraisalReason, boolean allCommunesCoordinate) {
+
+    /** A criterion that does not name all communes as coordinating units. */
+    public CriterionView(long id, String code, String parentCode, int level, int position, String name,
+            BigDecimal maxScore, BigDecimal baselineScore, BigDecimal targetScore, BigDecimal currentScore,
+            Integer recordedChange, ScoringMethod scoringMethod, String weakness, long version,
+            List<UnitRef> leadUnits, boolean leadUnitsInherited, List<UnitRef> coordinatingUnits,
+            BigDecimal appraisedScore, String appraisalReason) {
+        this(id, code, parentCode, level, position, name, maxScore, baselineScore, targetScore, currentScore,
+                recordedChange, scoringMethod, weakness, version, leadUnits, leadUnitsInherited, coordinatingUnits,
+                appraisedScore, appraisalReason, false);
+    }
 
     /** A criterion the province has not appraised (yet). */
     public CriterionView(long id, String code, String parentCode, int level, int position, String name,
@@ -20,7 +32,7 @@ public record CriterionView(long id, String code, String parentCode, int level, 
             List<UnitRef> leadUnits, boolean leadUnitsInherited, List<UnitRef> coordinatingUnits) {
         this(id, code, parentCode, level, position, name, maxScore, baselineScore, targetScore, currentScore,
                 recordedChange, scoringMethod, weakness, version, leadUnits, leadUnitsInherited, coordinatingUnits,
-                null, null);
+                null, null, false);
     }
 
     /**

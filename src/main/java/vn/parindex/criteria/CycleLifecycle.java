@@ -131,10 +131,19 @@ public class CycleLifecycle {
             created.put(carried.newCode(), criterion);
         }
         entityManager.flush();
+        // "all communes" goes on as the flag, never as one row per commune
+        Set<Long> communes = new java.util.HashSet<>(jdbc.sql("select id from unit where kind = 'COMMUNE'")
+                .query(Long.class).list());
         for (Carried carried : plan.carried()) {
-            long id = created.get(carried.newCode()).getId();
+            Criterion made = created.get(carried.newCode());
+            long id = made.getId();
             Set<Long> leads = new LinkedHashSet<>();
             Set<Long> helpers = new LinkedHashSet<>();
+            boolean allCommunes = carried.oldCodes().stream().map(old::get)
+                    .anyMatch(CriterionView::allCommunesCoordinate);
+            if (allCommunes) {
+                made.coordinateAllCommunes(true);
+            }
             for (String oldCode : carried.oldCodes()) {
                 CriterionView v = old.get(oldCode);
                 if (!v.leadUnitsInherited()) {
@@ -145,6 +154,9 @@ public class CycleLifecycle {
                         .params(id, v.id()).update();
             }
             helpers.removeAll(leads);
+            if (allCommunes) {
+                helpers.removeAll(communes);
+            }
             int p = 0;
             for (Long unit : leads) {
                 entityManager.persist(new CriterionUnit(id, UnitRole.LEAD, unit, ++p));

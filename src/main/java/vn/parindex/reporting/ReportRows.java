@@ -91,7 +91,7 @@ class ReportRows {
                 row.returnReason(), row.version());
     }
 
-    /** A unit and the spans (start, due) of the tasks it leads. */
+    /** A unit and the spans (start, due) of the tasks it reports on (leads, or as a commune of "all communes"). */
     record Led(UnitRef unit, List<LocalDate[]> spans) {
 
         /** Whether one of its tasks runs during the period: then it owes an input for it. */
@@ -101,14 +101,15 @@ class ReportRows {
     }
 
     /**
-     * The active units that lead a task of the cycle, in the units' order, each with its tasks' spans: a unit owes
+     * The active units that report on a task of the cycle (lead it, or are communes and it names all communes:
+     * {@code task_unit_effective}), in the units' order, each with its tasks' spans: a unit owes
      * an input for a period when one of its tasks runs then (it has something to report on). One statement.
      */
     List<Led> expectedUnits(Cycle cycle) {
         Map<Long, Led> led = new LinkedHashMap<>();
         jdbc.sql("""
                 select u.id, u.code, u.name, t.start_date, t.due_date from unit u
-                join task_unit tu on tu.unit_id = u.id and tu.role = 'LEAD'
+                join task_unit_effective tu on tu.unit_id = u.id and tu.reports
                 join task t on t.id = tu.task_id
                 where u.active and t.cycle_id = ?
                 order by u.kind desc, u.id""")

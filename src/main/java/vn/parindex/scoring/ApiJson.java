@@ -24,7 +24,8 @@ public final class ApiJson {
             BigDecimal targetPercent, BigDecimal currentPercent, BigDecimal remainingToTarget,
             BigDecimal recoverable, ScoringMethod scoringMethod, List<UnitJson> leadUnits,
             boolean leadUnitsInherited, List<UnitJson> coordinatingUnits, String weakness, long version,
-            BigDecimal appraisedScore, BigDecimal officialScore, String appraisalReason) {
+            BigDecimal appraisedScore, BigDecimal officialScore, String appraisalReason,
+            boolean allCommunesCoordinate) {
 
         public static CriterionJson of(ScoreRow row) {
             CriterionView c = row.criterion();
@@ -34,7 +35,8 @@ public final class ApiJson {
                     f.baselinePercent(), f.targetPercent(), f.currentPercent(), f.remainingToTarget(),
                     f.recoverable(), c.scoringMethod(), UnitJson.of(c.leadUnits()), c.leadUnitsInherited(),
                     UnitJson.of(c.coordinatingUnits()), c.weakness(), c.version(), f.appraised(),
-                    f.appraised() != null ? f.appraised() : f.current(), c.appraisalReason());
+                    f.appraised() != null ? f.appraised() : f.current(), c.appraisalReason(),
+                    c.allCommunesCoordinate());
         }
     }
 

@@ -48,14 +48,15 @@ class TaskApiController {
 
     record TaskJson(long id, String domainCode, List<String> criterionCodes, String title, String description,
             List<UnitJson> leadUnits, List<UnitJson> coordinatingUnits, LocalDate startDate, LocalDate dueDate,
-            String status, boolean overdue, LastUpdateJson lastUpdate, long version) {
+            String status, boolean overdue, LastUpdateJson lastUpdate, long version, boolean allCommunes) {
 
         static TaskJson of(TaskView t) {
             TaskView.LastUpdate u = t.lastUpdate();
             return new TaskJson(t.id(), t.domainCode(), t.criterionCodes(), t.title(), t.description(),
                     UnitJson.of(t.leadUnits()), UnitJson.of(t.coordinatingUnits()), t.startDate(), t.dueDate(),
                     t.status().name(), t.overdue(),
-                    u == null ? null : new LastUpdateJson(u.at(), u.by(), u.note(), u.percent()), t.version());
+                    u == null ? null : new LastUpdateJson(u.at(), u.by(), u.note(), u.percent()), t.version(),
+                    t.allCommunes());
         }
     }
 
@@ -65,14 +66,16 @@ class TaskApiController {
 
     @Schema(description = "A task as Home Affairs writes it. Dates as yyyy-MM-dd or dd/MM/yyyy, within the cycle's "
             + "year; units and criteria by code. In a change (PATCH) a field left out stays as it is, a list sent "
-            + "replaces the old one, and version is the version the change was made on.")
+            + "replaces the old one, and version is the version the change was made on. allCommunes: every active "
+            + "commune of the body (those added later too) is a coordinating unit and reports on the task; refused "
+            + "(400, field allCommunes) in a body without communes.")
     record TaskRequest(Long version, String title, String description, String domainCode,
             List<String> criterionCodes, List<String> leadUnits, List<String> coordinatingUnits, String startDate,
-            String dueDate, String status) {
+            String dueDate, String status, Boolean allCommunes) {
 
         TaskDraft draft() {
             return new TaskDraft(title, description, domainCode, criterionCodes, leadUnits, coordinatingUnits,
-                    startDate, dueDate, status);
+                    startDate, dueDate, status, allCommunes);
         }
     }
 

@@ -27,6 +27,13 @@ public class TaskChoices {
                 .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2))).list();
     }
 
+    /** Whether the body has an active commune: only then may a task name all communes. */
+    @Transactional(readOnly = true)
+    public boolean hasCommunes() {
+        return jdbc.sql("select exists (select 1 from unit where kind = 'COMMUNE' and active)").query(Boolean.class)
+                .single();
+    }
+
     /** The cycle's domains, in order. */
     @Transactional(readOnly = true)
     public List<Choice> domainChoices(Cycle cycle) {

@@ -8,10 +8,19 @@ import java.util.List;
 
 /**
  * What Home Affairs types for a task, as typed: dates as text (dd/MM/yyyy on pages, yyyy-MM-dd in the API: both
- * are read), units and criteria by code. For a change, a null field is left as it is; a list replaces the old one.
+ * are read), units and criteria by code; {@code allCommunes}: every commune of the body is a coordinating unit (only
+ * in a body with communes). For a change, a null field is left as it is; a list replaces the old one.
  */
 public record TaskDraft(String title, String description, String domainCode, List<String> criterionCodes,
-        List<String> leadUnits, List<String> coordinatingUnits, String startDate, String dueDate, String status) {
+        List<String> leadUnits, List<String> coordinatingUnits, String startDate, String dueDate, String status,
+        Boolean allCommunes) {
+
+    /** A draft that leaves "all communes" as it is (a new task: not named). */
+    public TaskDraft(String title, String description, String domainCode, List<String> criterionCodes,
+            List<String> leadUnits, List<String> coordinatingUnits, String startDate, String dueDate, String status) {
+        this(title, description, domainCode, criterionCodes, leadUnits, coordinatingUnits, startDate, dueDate, status,
+                null);
+    }
 
     /** Longest title and description (V9 checks both too). */
     static final int MAX_TITLE = 300;

@@ -24,8 +24,8 @@ import vn.parindex.system.FieldErrors;
 import vn.parindex.system.NotFoundException;
 
 /**
- * Home Affairs creates and changes tasks: title, description, domain, criteria, lead and coordinating units, dates
- * and status (a task is closed by setting it DONE). Every rule is checked before anything is written, every change
+ * Home Affairs creates and changes tasks: title, description, domain, criteria, lead and coordinating units (every
+ * commune at once too: "all communes", in a body with communes), dates and status (a task is closed by setting it DONE). Every rule is checked before anything is written, every change
  * is on record field by field, and a change names the version it was made on (another person's change meanwhile is
  * a 409).
  *
@@ -45,13 +45,13 @@ public class TaskEditor {
 
     /** A draft checked and resolved to ids, ready to write. */
     private record Checked(String title, String description, long domainId, List<Long> criteria, List<Long> leads,
-            List<Long> coordinating, LocalDate start, LocalDate due, TaskStatus status) {
+            List<Long> coordinating, LocalDate start, LocalDate due, TaskStatus status, boolean allCommunes) {
     }
 
     /** A task as stored, for a change. */
     private record Stored(long cycleId, int year, CycleStatus cycleStatus, long version, String title,
             String description, String domainCode, List<String> criteria, List<String> leads,
-            List<String> coordinating, LocalDate start, LocalDate due, TaskStatus status) {
+            List<String> coordinating, LocalDate start, LocalDate due, TaskStatus status, boolean allCommunes) {
     }
 
     /** Creates a task at the end of the cycle's list; returns its id. Home Affairs only; not in a closed cycle. */
@@ -65,16 +65,18 @@ public class TaskEditor {
                 .param(cycle.getId()).query(String.class).single());
         Checked task = check(cycle.getId(), cycle.getYear(), draft.title(), draft.description(), draft.domainCode(),
                 draft.criterionCodes(), draft.leadUnits(), draft.coordinatingUnits(), draft.startDate(),
-                draft.dueDate(), draft.status() == null ? TaskStatus.NOT_STARTED.name() : draft.status());
+                draft.dueDate(), draft.status() == null ? TaskStatus.NOT_STARTED.name() : draft.status(),
+                Boolean.TRUE.equals(draft.allCommunes()), false);
         if (cycleStatus == CycleStatus.CLOSED) {
             throw new ConflictException("conflict.cycleClosed", 0);
         }
         long id = jdbc.sql("""
-                insert into task (cycle_id, domain_id, position, title, description, start_date, due_date, status)
-                values (?, ?, (select coalesce(max(position), 0) + 1 from task where cycle_id = ?), ?, ?, ?, ?, ?)
+                insert into task (cycle_id, domain_id, position, title, description, start_date, due_date, status,
+                    all_communes)
+                values (?, ?, (select coalesce(max(position), 0) + 1 from task where cycle_id = ?), ?, ?, ?, ?, ?, ?)
                 returning id""")
                 .params(cycle.getId(), task.domainId(), cycle.getId(), task.title(), task.description(),
-                        task.start(), task.due(), task.status().name())
+                        task.start(), task.due(), task.status().name(), task.allCommunes())
                 .query(Long.class).single();
         writeLinks(id, cycle.getId(), task);
         audit.recordEvent(user.actor(), TaskService.ENTITY, id, null, "created", task.title());
@@ -104,7 +106,8 @@ public class TaskEditor {
                 or(draft.leadUnits(), old.leads()), or(draft.coordinatingUnits(), old.coordinating()),
                 draft.startDate() == null ? old.start().toString() : draft.startDate(),
                 draft.dueDate() == null ? old.due().toString() : draft.dueDate(),
-                or(draft.status(), old.status().name()));
+                or(draft.status(), old.status().name()), or(draft.allCommunes(), old.allCommunes()),
+                old.allCommunes());
         if (old.cycleStatus() == CycleStatus.CLOSED) {
             throw new ConflictException("conflict.cycleClosed", lockedVersion);
         }
@@ -122,15 +125,16 @@ public class TaskEditor {
         change(changes, "startDate", old.start().toString(), task.start().toString());
         change(changes, "dueDate", old.due().toString(), task.due().toString());
         change(changes, "status", old.status().name(), task.status().name());
+        change(changes, "allCommunes", String.valueOf(old.allCommunes()), String.valueOf(task.allCommunes()));
         if (changes.isEmpty()) {
             return;
         }
         jdbc.sql("""
                 update task set title = ?, description = ?, domain_id = ?, start_date = ?, due_date = ?, status = ?,
-                    version = version + 1
+                    all_communes = ?, version = version + 1
                 where id = ?""")
                 .params(task.title(), task.description(), task.domainId(), task.start(), task.due(),
-                        task.status().name(), id)
+                        task.status().name(), task.allCommunes(), id)
                 .update();
         jdbc.sql("delete from task_unit where task_id = ?").param(id).update();
         jdbc.sql("delete from task_criterion where task_id = ?").param(id).update();
@@ -186,13 +190,13 @@ public class TaskEditor {
     private Stored stored(long id) {
         Stored base = jdbc.sql("""
                 select t.cycle_id, c.year, c.status, t.version, t.title, t.description, d.code, t.start_date,
-                       t.due_date, t.status
+                       t.due_date, t.status, t.all_communes
                 from task t join cycle c on c.id = t.cycle_id join criterion d on d.id = t.domain_id
                 where t.id = ?""")
                 .param(id).query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2),
                         CycleStatus.valueOf(rs.getString(3)), rs.getLong(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), List.of(), List.of(), List.of(), rs.getObject(8, LocalDate.class),
-                        rs.getObject(9, LocalDate.class), TaskStatus.valueOf(rs.getString(10))))
+                        rs.getObject(9, LocalDate.class), TaskStatus.valueOf(rs.getString(10)), rs.getBoolean(11)))
                 .single();
         List<String> criteria = jdbc.sql("""
                 select c.code from task_criterion tc join criterion c on c.id = tc.criterion_id
@@ -206,7 +210,7 @@ public class TaskEditor {
                 .list();
         return new Stored(base.cycleId(), base.year(), base.cycleStatus(), base.version(), base.title(),
                 base.description(), base.domainCode(), criteria, leads, coordinating, base.start(), base.due(),
-                base.status());
+                base.status(), base.allCommunes());
     }
 
     /**
@@ -215,7 +219,7 @@ public class TaskEditor {
      */
     private Checked check(long cycleId, int year, String title, String description, String domainCode,
             List<String> criterionCodes, List<String> leadCodes, List<String> coordinatingCodes, String startText,
-            String dueText, String statusText) {
+            String dueText, String statusText, boolean allCommunes, boolean hadAllCommunes) {
         FieldErrors errors = new FieldErrors();
         String cleanTitle = title == null ? "" : title.strip();
         if (cleanTitle.isEmpty()) {
@@ -286,8 +290,14 @@ public class TaskEditor {
         if (status == null) {
             errors.add("status", "task.status.invalid");
         }
+        // "all communes" where the body has none (a commune, a department) is refused; one that had it may keep it
+        if (allCommunes && !hadAllCommunes && !jdbc.sql(
+                "select exists (select 1 from unit where kind = 'COMMUNE' and active)").query(Boolean.class).single()) {
+            errors.add("allCommunes", "task.allCommunes.noCommunes");
+        }
         errors.throwIfAny();
-        return new Checked(cleanTitle, cleanDescription, domainId, criteria, leads, coordinating, start, due, status);
+        return new Checked(cleanTitle, cleanDescription, domainId, criteria, leads, coordinating, start, due, status,
+                allCommunes);
     }
 
     private static boolean hasControl(String text) {

@@ -52,14 +52,14 @@ class TaskPageController {
      */
     public record TaskForm(String title, String description, String domainCode, List<String> criterionCodes,
             List<String> leadUnits, List<String> coordinatingUnits, String startDate, String dueDate, String status,
-            Long version) {
+            Long version, Boolean allCommunes) {
 
         static TaskForm of(TaskView t) {
             return new TaskForm(t.title(), t.description(), t.domainCode(), List.copyOf(t.criterionCodes()),
                     t.leadUnits().stream().map(u -> u.code()).toList(),
                     t.coordinatingUnits().stream().map(u -> u.code()).toList(),
                     t.startDate().format(TaskDraft.DAY_MONTH_YEAR), t.dueDate().format(TaskDraft.DAY_MONTH_YEAR),
-                    t.status().name(), t.version());
+                    t.status().name(), t.version(), t.allCommunes());
         }
 
         TaskDraft draft() {
@@ -67,7 +67,8 @@ class TaskPageController {
                     .filter(java.util.Objects::nonNull)
                     .flatMap(c -> Arrays.stream(c.split("[,;\\s]+"))).filter(c -> !c.isBlank()).toList();
             return new TaskDraft(title, description, domainCode, criteria, leadUnits == null ? List.of() : leadUnits,
-                    coordinatingUnits == null ? List.of() : coordinatingUnits, startDate, dueDate, status);
+                    coordinatingUnits == null ? List.of() : coordinatingUnits, startDate, dueDate, status,
+                    allCommunes);
         }
     }
 
@@ -199,7 +200,7 @@ class TaskPageController {
     @GetMapping("/cycles/{year}/tasks/new")
     String newTask(Cycle cycle, Model model) {
         model.asMap().putIfAbsent("taskForm", new TaskForm("", "", "", List.of(), List.of(), List.of(),
-                "01/01/" + cycle.getYear(), "31/12/" + cycle.getYear(), TaskStatus.NOT_STARTED.name(), null));
+                "01/01/" + cycle.getYear(), "31/12/" + cycle.getYear(), TaskStatus.NOT_STARTED.name(), null, false));
         return form(cycle, null, model);
     }
 
@@ -244,6 +245,8 @@ class TaskPageController {
         model.addAttribute("cycle", cycle);
         model.addAttribute("task", task);
         model.addAttribute("units", choices.unitChoices());
+        // "all communes" where the body has communes (or the task names them, to clear it)
+        model.addAttribute("offerAllCommunes", choices.hasCommunes() || (task != null && task.allCommunes()));
         model.addAttribute("domains", choices.domainChoices(cycle));
         List<TaskChoices.CriterionChoice> criteria = choices.criterionChoices(cycle);
         model.addAttribute("criteria", criteria);

@@ -45,7 +45,7 @@ public class TaskService {
     private static final String TASKS = """
             select t.id, c.year, d.code, d.name, t.title, t.description, t.start_date, t.due_date, t.status,
                    t.version, u.at, """ + AUTHOR + """
-            , u.note, u.percent
+            , u.note, u.percent, t.all_communes
             from task t
             join cycle c on c.id = t.cycle_id
             join criterion d on d.id = t.domain_id
@@ -66,7 +66,7 @@ public class TaskService {
 
     /**
      * The cycle's tasks in the plan's order (domain, then position); with a unit code (any case), those the unit
-     * leads. A code that is not one (too long, other characters) is a 400, an unknown one a 404.
+     * reports on (it leads them, or it is a commune and they name all communes: {@code task_unit_effective}). A code that is not one (too long, other characters) is a 400, an unknown one a 404.
      */
     @Transactional(readOnly = true)
     public List<TaskView> tasks(Cycle cycle, String unitCode) {
@@ -77,8 +77,8 @@ public class TaskService {
         Long unit = jdbc.sql("select id from unit where code = ?").param(code).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("notFound.unitCode", code));
         return read(TASKS + """
-                 where t.cycle_id = ? and exists (select 1 from task_unit l
-                     where l.task_id = t.id and l.unit_id = ? and l.role = 'LEAD')
+                 where t.cycle_id = ? and exists (select 1 from task_unit_effective l
+                     where l.task_id = t.id and l.unit_id = ? and l.reports)
                  order by d.position, t.position, t.id""", cycle.getId(), unit);
     }
 
@@ -122,11 +122,14 @@ public class TaskService {
                 }).list();
     }
 
-    /** How a unit's led tasks of a cycle stand: in all, done, in progress, overdue (not done past due). */
+    /** How the tasks a unit reports on (leads, or as a commune) of a cycle stand: in all, done, in progress, overdue (not done past due). */
     public record UnitTaskCounts(int total, int done, int inProgress, int overdue) {
     }
 
-    /** Counts of the tasks each unit leads in the cycle, by unit id (units leading none are absent). One statement. */
+    /**
+     * Counts of the tasks each unit reports on in the cycle (it leads them, or they name all communes and it is a
+     * commune), by unit id (units with none are absent). One statement.
+     */
     @Transactional(readOnly = true)
     public Map<Long, UnitTaskCounts> countsByUnit(Cycle cycle, LocalDate today) {
         Map<Long, UnitTaskCounts> counts = new LinkedHashMap<>();
@@ -134,7 +137,7 @@ public class TaskService {
                 select tu.unit_id, count(*), count(*) filter (where t.status = 'DONE'),
                        count(*) filter (where t.status = 'IN_PROGRESS'),
                        count(*) filter (where t.status <> 'DONE' and t.due_date < ?)
-                from task t join task_unit tu on tu.task_id = t.id and tu.role = 'LEAD'
+                from task t join task_unit_effective tu on tu.task_id = t.id and tu.reports
                 where t.cycle_id = ? group by tu.unit_id""")
                 .params(today, cycle.getId())
                 .query((rs, n) -> counts.put(rs.getLong(1), new UnitTaskCounts(rs.getInt(2), rs.getInt(3),
@@ -164,13 +167,18 @@ public class TaskService {
         Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
         Map<Long, List<UnitRef>> leads = new LinkedHashMap<>();
         Map<Long, List<UnitRef>> helpers = new LinkedHashMap<>();
+        Map<Long, List<Long>> reporting = new LinkedHashMap<>();
         jdbc.sql("""
-                select tu.task_id, tu.role, u.id, u.code, u.name from task_unit tu join unit u on u.id = tu.unit_id
+                select tu.task_id, tu.role, u.id, u.code, u.name, tu.reports
+                from task_unit_effective tu join unit u on u.id = tu.unit_id
                 where tu.task_id = any(?) order by tu.task_id, tu.role, tu.position, u.code""")
                 .param(ids).query((rs, n) -> {
                     (rs.getString(2).equals("LEAD") ? leads : helpers)
                             .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new UnitRef(rs.getLong(3), rs.getString(4), rs.getString(5)));
+                    if (rs.getBoolean(6)) {
+                        reporting.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(3));
+                    }
                     return null;
                 }).list();
         Map<Long, List<String>> criteria = new LinkedHashMap<>();
@@ -182,12 +190,14 @@ public class TaskService {
         return rows.stream().map(r -> new TaskView(r.id(), r.year(), r.domainCode(), r.domainName(),
                 List.copyOf(criteria.getOrDefault(r.id(), List.of())), r.title(), r.description(),
                 List.copyOf(leads.getOrDefault(r.id(), List.of())), List.copyOf(helpers.getOrDefault(r.id(), List.of())),
-                r.start(), r.due(), r.status(), TaskView.overdue(r.status(), r.due(), today), r.last(), r.version()))
+                r.start(), r.due(), r.status(), TaskView.overdue(r.status(), r.due(), today), r.last(), r.version(),
+                r.allCommunes(), List.copyOf(reporting.getOrDefault(r.id(), List.of()))))
                 .toList();
     }
 
     private record Row(long id, int year, String domainCode, String domainName, String title, String description,
-            LocalDate start, LocalDate due, TaskStatus status, long version, TaskView.LastUpdate last) {
+            LocalDate start, LocalDate due, TaskStatus status, long version, TaskView.LastUpdate last,
+            boolean allCommunes) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -196,6 +206,6 @@ public class TaskService {
                 : new TaskView.LastUpdate(at, rs.getString(12), rs.getString(13), rs.getObject(14, Integer.class));
         return new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-                TaskStatus.valueOf(rs.getString(9)), rs.getLong(10), last);
+                TaskStatus.valueOf(rs.getString(9)), rs.getLong(10), last, rs.getBoolean(15));
     }
 }

@@ -20,7 +20,8 @@ import vn.parindex.system.FieldErrors;
 import vn.parindex.system.NotFoundException;
 
 /**
- * The tasks' progress updates: written by the head of a lead unit or by Home Affairs, each on record, and read as a
+ * The tasks' progress updates: written by the head of a lead unit (or of a commune, for a task that names all
+ * communes: its part, never "done") or by Home Affairs, each on record, and read as a
  * task's history with their documents. Reading the tasks themselves is {@link TaskService}'s. Plain SQL.
  */
 @Service
@@ -76,9 +77,8 @@ public class TaskUpdates {
                 .param(taskId).query((rs, n) -> new Locked(TaskStatus.valueOf(rs.getString(1)), rs.getLong(2),
                         CycleStatus.valueOf(rs.getString(3))))
                 .optional().orElseThrow(() -> new NotFoundException("notFound.task", taskId));
-        if (!user.isAdmin() && !jdbc.sql("""
-                select exists (select 1 from task_unit where task_id = ? and unit_id = ? and role = 'LEAD')""")
-                .params(taskId, user.unitId()).query(Boolean.class).single()) {
+        Boolean leads = user.isAdmin() ? Boolean.TRUE : reports(taskId, user.unitId());
+        if (leads == null) {
             throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
         }
         if (task.cycleStatus() == CycleStatus.CLOSED) {
@@ -98,6 +98,14 @@ public class TaskUpdates {
         }
         if (status != null && newStatus == null) {
             errors.add("status", "task.status.invalid");
+        }
+        // a commune reports its own part of a task that names all communes: the task is done when its lead says so
+        if (!leads && newStatus == TaskStatus.DONE) {
+            if (forwardOnly) {
+                newStatus = TaskStatus.IN_PROGRESS;
+            } else {
+                errors.add("status", "task.status.leadOnly");
+            }
         }
         errors.throwIfAny();
         if (forwardOnly && newStatus.ordinal() <= task.status().ordinal()) {
@@ -173,9 +181,7 @@ public class TaskUpdates {
         if (!jdbc.sql("select exists (select 1 from task where id = ?)").param(taskId).query(Boolean.class).single()) {
             throw new NotFoundException("notFound.task", taskId);
         }
-        if (!user.isAdmin() && !jdbc.sql("""
-                select exists (select 1 from task_unit where task_id = ? and unit_id = ? and role = 'LEAD')""")
-                .params(taskId, user.unitId()).query(Boolean.class).single()) {
+        if (!user.isAdmin() && reports(taskId, user.unitId()) == null) {
             throw new AccessDeniedException("only the lead unit's head or Home Affairs update a task");
         }
         Long closedAt = jdbc.sql("""
@@ -195,9 +201,18 @@ public class TaskUpdates {
         if (user == null || !(user.isAdmin() || (user.isUnitHead() && user.unitId() != null))) {
             return false;
         }
-        return user.isAdmin() || jdbc.sql("""
-                select exists (select 1 from task_unit where task_id = ? and unit_id = ? and role = 'LEAD')""")
-                .params(taskId, user.unitId()).query(Boolean.class).single();
+        return user.isAdmin() || reports(taskId, user.unitId()) != null;
+    }
+
+    /**
+     * Whether the unit reports on the task ({@code task_unit_effective}): true when it leads it, false when it is a
+     * commune and the task names all communes (it reports its part: progress, never "done"), null when neither.
+     */
+    private Boolean reports(long taskId, long unitId) {
+        return jdbc.sql("""
+                select bool_or(role = 'LEAD') from task_unit_effective where task_id = ? and unit_id = ? and reports""")
+                .params(taskId, unitId).query(Boolean.class).list().stream().filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /** Whether the progress update belongs to the task. */
