@@ -318,6 +318,39 @@ class BodiesAndUnitsImportTest {
     }
 
     @Test
+    void onThePageTheHandOutSheetIsDownloadedOnceAfterTheImport() throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("sonoivu").password("demo"))
+                .andReturn().getRequest().getSession();
+        String form = mvc.perform(get("/admin/imports?body=" + commune).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("value=\"bodies\"", "value=\"units\"");
+        String preview = mvc.perform(multipart("/admin/imports").file(new MockMultipartFile("file", "phong.csv",
+                "text/csv", csv(UNITS))).param("kind", "units").session(session).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(preview).contains("id=\"import-preview\"", (commune + ".vp").toLowerCase());
+        assertThat(unitsOfTheCommune()).isZero();
+        // nothing to hand out before the import itself
+        mvc.perform(get("/admin/imports/handout.xlsx").session(session)).andExpect(status().isNotFound());
+        mvc.perform(post("/admin/imports/confirm").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/admin/imports"));
+        assertThat(unitsOfTheCommune()).isEqualTo(3);
+        byte[] sheet = mvc.perform(get("/admin/imports/handout.xlsx").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(sheet))) {
+            assertThat(book.getSheetAt(0).getRow(HandoutSheet.HEADER_ROW + 1).getCell(5).getStringCellValue())
+                    .isEqualTo((commune + ".vp").toLowerCase());
+        }
+        // once only: the first passwords are gone from the session
+        mvc.perform(get("/admin/imports/handout.xlsx").session(session)).andExpect(status().isNotFound());
+        // a body's Home Affairs is not offered the province's list of bodies
+        MockHttpSession homeAffairs = (MockHttpSession) mvc.perform(formLogin("/login").user("noivu")
+                .password("demo")).andReturn().getRequest().getSession();
+        String own = mvc.perform(get("/admin/imports").session(homeAffairs)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(own).contains("value=\"units\"").doesNotContain("value=\"bodies\"");
+    }
+
+    @Test
     void userNamesAreTheDeploymentsEvenWhereABodyCannotSeeTheOther() throws Exception {
         // an account of Tân Yên already has the name the commune's VP head would get
         String taken = (commune + ".vp").toLowerCase();
