@@ -82,6 +82,7 @@ public class AccountService {
         }
         errors.throwIfAny();
         account.changePasswordHash(passwordEncoder.encode(fresh));
+        account.passwordChosen();
         audit.record(user.actor(), ENTITY, account.getId(), null, "password", null, "(đã đổi)",
                 "Người dùng tự đổi mật khẩu");
         endSessions(account.getUsername(), keptSessionId);
@@ -172,6 +173,101 @@ public class AccountService {
         account.changePasswordHash(passwordEncoder.encode(password));
         audit.record(admin.actor(), ENTITY, id, null, "password", null, "(đặt lại)", "Quản trị đặt lại mật khẩu");
         endSessions(account.getUsername(), null);
+    }
+
+    /** An account made with a first password, as handed out once (the password is stored only as its hash). */
+    public record FirstAccount(String username, String firstPassword, String displayName, String unitCode,
+            String unitName) {
+
+        @Override
+        public String toString() {
+            // never the password in a log line
+            return "FirstAccount[" + username + ", " + unitCode + "]";
+        }
+    }
+
+    /** Letters and digits no one reads wrong on paper (no 0/O, 1/l/I). */
+    private static final char[] FIRST_PASSWORD_ALPHABET =
+            "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** A first password: four groups of four random characters ("k7Qm-x9Pz-3fRt-8wHn"), some 94 bits. */
+    static String firstPassword() {
+        StringBuilder password = new StringBuilder(19);
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-');
+            }
+            password.append(FIRST_PASSWORD_ALPHABET[RANDOM.nextInt(FIRST_PASSWORD_ALPHABET.length)]);
+        }
+        return password.toString();
+    }
+
+    /** Whether a text is an e-mail address an account may have (one address, at most 254 characters). */
+    public static boolean isEmail(String text) {
+        return text != null && text.strip().length() <= 254 && EMAIL.matcher(text.strip()).matches();
+    }
+
+    /** Whether a head's name fits an account's display name (at most 200 characters). */
+    public static boolean fitsDisplayName(String text) {
+        return text != null && !text.isBlank()
+                && text.strip().codePointCount(0, text.strip().length()) <= MAX_DISPLAY_NAME_LENGTH;
+    }
+
+    /** Whether the unit (of the body this thread works on) has a head's account already. */
+    @Transactional(readOnly = true)
+    public boolean hasHead(long unitId) {
+        return !users.headsOf(unitId).isEmpty();
+    }
+
+    /**
+     * The user name a unit's head gets: the body's code and the unit's, lower case ({@code xa_thu.vp}), at most 64
+     * characters, with "-2", "-3"… when an account anywhere on the deployment (user names are the deployment's) or
+     * one of {@code reserved} (made earlier in the same import) has it.
+     */
+    @Transactional(readOnly = true)
+    public String freeUsername(String bodyCode, String unitCode, java.util.Set<String> reserved) {
+        String base = (bodyCode + "." + unitCode).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
+        if (base.length() > 60) {
+            base = base.substring(0, 60);
+        }
+        String name = base;
+        for (int n = 2; reserved.contains(name) || users.usernameTaken(name); n++) {
+            name = base + "-" + n;
+        }
+        return name;
+    }
+
+    /**
+     * Makes a unit head's account with a random first password, to be changed at first sign-in
+     * ({@code password_change_required}); the password is returned once, to be handed out, and stored only as its
+     * hash. For the body this thread works on; Home Affairs (the body's or the province's) only.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public FirstAccount createUnitHead(CurrentUser admin, String username, long unitId, String displayName,
+            String email) {
+        Unit unit = units.findById(unitId).orElseThrow(() -> new NotFoundException("notFound.unit", unitId));
+        String password = firstPassword();
+        AppUser fresh = new AppUser(username, displayName.strip(), passwordEncoder.encode(password), Role.UNIT_HEAD,
+                unit);
+        fresh.changeEmail(email(email));
+        fresh.requirePasswordChange();
+        AppUser account;
+        try {
+            account = users.saveAndFlush(fresh);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            if (vn.parindex.system.UniqueViolations.isUniqueViolation(e)) {
+                throw new ConflictException("account.usernameTaken", 0);
+            }
+            throw e;
+        }
+        audit.record(admin.actor(), ENTITY, account.getId(), null, "username", null, account.getUsername(),
+                "Tạo tài khoản người đứng đầu từ danh sách nhập");
+        audit.record(admin.actor(), ENTITY, account.getId(), null, "role", null, Role.UNIT_HEAD, null);
+        audit.record(admin.actor(), ENTITY, account.getId(), null, "unit", null, unit.getCode(), null);
+        return new FirstAccount(account.getUsername(), password, account.getDisplayName(), unit.getCode(),
+                unit.getName());
     }
 
     /**

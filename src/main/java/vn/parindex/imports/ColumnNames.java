@@ -20,6 +20,12 @@ final class ColumnNames {
     static final String APPRAISED = "diem_tham_dinh";
     static final String REASON = "ly_do_tru_diem";
 
+    /** A list's columns: a body's level, a unit's kind, its head's name and e-mail address. */
+    static final String LEVEL = "cap";
+    static final String KIND = "loai";
+    static final String HEAD = "nguoi_dung_dau";
+    static final String EMAIL = "email";
+
     private record Rule(Pattern pattern, String name) {
     }
 
@@ -36,6 +42,28 @@ final class ColumnNames {
             rule("diem tham dinh|tham dinh|appraised|appraised score|appraisal", APPRAISED),
             rule("ly do|ly do tru diem|reason|reason for (?:the )?deduction|deduction reason", REASON),
             rule("con thieu so voi muc tieu|con thieu|gap|gap to (?:the )?target|trang thai|status", IGNORED));
+
+    /**
+     * The columns of a list of bodies or of a body's units, as people write them ("Mã", "Tên đơn vị", "Cấp",
+     * "Loại", "Người đứng đầu", "Email") or as the API names them ({@code ma, ten, cap, loai, nguoi_dung_dau,
+     * email}); an "STT" numbering the rows and a "Ghi chú" are read past.
+     */
+    private static final List<Rule> LIST_RULES = List.of(
+            rule("ma|ma don vi|ma so|ma co quan|ma xa|code|unit code|body code", PlanTableParser.CODE),
+            rule("ten|ten don vi|ten co quan|ten xa|ten phong|name|unit name|body name", PlanTableParser.NAME),
+            rule("cap|cap hanh chinh|cap don vi|level", LEVEL),
+            rule("loai|loai don vi|loai co quan|kind|type|unit kind", KIND),
+            rule("nguoi dung dau|ho (?:va )?ten nguoi dung dau|ten nguoi dung dau|thu truong|thu truong don vi|"
+                    + "truong phong|head|head of unit|unit head", HEAD),
+            rule("email|e mail|thu dien tu|dia chi thu dien tu|dia chi email|email nguoi dung dau", EMAIL),
+            rule("stt|so tt|tt|so thu tu|no|ghi chu|note|notes", IGNORED));
+
+    /** A list's column name of a header ({@link #LIST_RULES}), or empty when it is not recognised. */
+    static Optional<String> canonicalInList(String header) {
+        String plain = plain(header);
+        return LIST_RULES.stream().filter(rule -> rule.pattern().matcher(plain).matches()).findFirst()
+                .map(Rule::name);
+    }
 
     private static Rule rule(String regex, String name) {
         return new Rule(Pattern.compile(regex), name);

@@ -25,16 +25,20 @@ import vn.parindex.system.InvalidInputException;
 class ImportPageController {
 
     static final String PENDING = ImportPageController.class.getName() + ".pending";
+    /** The hand-out sheet of the heads' first accounts, kept until downloaded once. */
+    static final String HANDOUT = ImportPageController.class.getName() + ".handout";
 
     /** A previewed upload awaiting confirmation. */
-    record Pending(byte[] content, String fileName, int year, String kind, int created,
+    record Pending(byte[] content, String fileName, Integer year, String kind, int created,
             java.util.List<ImportService.Change> changes) implements Serializable {
     }
 
     private final ImportService imports;
+    private final vn.parindex.organisation.Bodies bodies;
 
-    ImportPageController(ImportService imports) {
+    ImportPageController(ImportService imports, vn.parindex.organisation.Bodies bodies) {
         this.imports = imports;
+        this.bodies = bodies;
     }
 
     @GetMapping("/admin/imports")
@@ -53,7 +57,7 @@ class ImportPageController {
             model.addAttribute("kind", upload.kind());
             ImportKind kind = ImportKind.of(upload.kind())
                     .orElseThrow(() -> InvalidInputException.of("kind", "import.kind"));
-            Integer year = ImportApiController.year(upload.year());
+            Integer year = kind.isList() ? null : ImportApiController.year(upload.year());
             if (upload.tooLarge()) {
                 throw new PlanImportException(java.util.List.of(new ImportProblem(1, "-",
                         ImportProblem.Kind.UNREADABLE, "tệp lớn hơn " + SheetReader.MAX_FILE_SIZE / 1024 / 1024
@@ -89,7 +93,7 @@ class ImportPageController {
             return form(model);
         }
         try (ImportUpload upload = ImportUpload.of(pending.content(), pending.fileName(),
-                String.valueOf(pending.year()), pending.kind())) {
+                pending.year() == null ? null : String.valueOf(pending.year()), pending.kind())) {
             ImportKind kind = ImportKind.valueOf(pending.kind());
             // what is written is what was previewed: if the data changed meanwhile, the new preview instead
             ImportService.Result now = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind, true);
@@ -105,7 +109,13 @@ class ImportPageController {
             ImportService.Result result = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind,
                     false);
             session.removeAttribute(PENDING);
-            redirect.addFlashAttribute("done", result);
+            if (!result.accounts().isEmpty()) {
+                // the first passwords, on a sheet downloaded once (/admin/imports/handout.xlsx)
+                session.setAttribute(HANDOUT, HandoutSheet.write(bodies.current().name(), result.accounts()));
+            }
+            redirect.addFlashAttribute("done", new ImportService.Result(result.year(), result.kind(), false,
+                    result.created(), result.changes(), result.discrepancies()));
+            redirect.addFlashAttribute("handout", !result.accounts().isEmpty());
             return "redirect:/admin/imports";
         } catch (PlanImportException e) {
             // the data changed since the preview in a way the table no longer fits
@@ -113,5 +123,25 @@ class ImportPageController {
             model.addAttribute("problems", e.problems());
             return form(model);
         }
+    }
+
+    /**
+     * The hand-out sheet of the accounts the last import of units made, once: the first passwords are then gone
+     * from the session (and were never stored in clear). 404 when there is none (already taken, another session).
+     */
+    @GetMapping("/admin/imports/handout.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> handout(@AuthenticationPrincipal CurrentUser user,
+            HttpSession session) {
+        imports.requirePermission(user);
+        Object sheet = session.getAttribute(HANDOUT);
+        session.removeAttribute(HANDOUT);
+        if (!(sheet instanceof byte[] bytes)) {
+            throw new vn.parindex.system.NotFoundException("notFound.handout", 0);
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(HandoutSheet.XLSX))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"tai-khoan-nguoi-dung-dau.xlsx\"")
+                .cacheControl(org.springframework.http.CacheControl.noStore()).body(bytes);
     }
 }

@@ -6,13 +6,16 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.parindex.accounts.AccountService;
 import vn.parindex.criteria.ReviewPermissions;
 import vn.parindex.security.CurrentUser;
+import vn.parindex.system.BodyScope;
 import vn.parindex.system.InvalidInputException;
 
 /**
  * Home Affairs imports a table (.xlsx or CSV, the shared CSV's columns or the appendix export's, in Vietnamese or
- * English): a framework as a new cycle, an existing cycle's figures, or the province's appraisal. Every import is
+ * English): a framework as a new cycle, an existing cycle's figures, or the province's appraisal; and lists: the
+ * province's bodies ({@link BodiesImport}), a body's offices and their heads ({@link UnitsImport}). Every import is
  * first a preview — what would be created, each figure changed old → new, where a published parent disagrees with
  * its parts — and nothing is written unless asked ({@code dryRun} false). Any problem, each named by row and
  * column, and nothing at all is written. Each kind is read and applied by its own class ({@link FrameworkImport},
@@ -28,7 +31,16 @@ public class ImportService {
         /** An existing cycle's baseline, target and current scores. */
         SCORES,
         /** The province's appraised scores and reasons. */
-        APPRAISAL;
+        APPRAISAL,
+        /** The province's list of bodies: code, name, level (the province's Home Affairs only; every body's). */
+        BODIES,
+        /** A body's offices and their heads, with the heads' accounts (the body's Home Affairs or the province). */
+        UNITS;
+
+        /** A list (of bodies, of units) rather than a cycle's table: no year. */
+        public boolean isList() {
+            return this == BODIES || this == UNITS;
+        }
 
         public static Optional<ImportKind> of(String text) {
             if (text == null) {
@@ -48,7 +60,7 @@ public class ImportService {
 
         /** Whether the values are scores (shown the Vietnamese way on pages). */
         public boolean isScore() {
-            return !field.equals("criterion") && !field.equals("appraisalReason");
+            return field.endsWith("Score");
         }
 
         /** The old value as people read it: a score with a decimal comma ({@code 1,2500}). */
@@ -78,10 +90,25 @@ public class ImportService {
         }
     }
 
-    /** What an import did, or would do. */
-    public record Result(int year, String kind, boolean dryRun, int created, List<Change> changes,
-            List<Discrepancy> discrepancies) {
+    /**
+     * What an import did, or would do; {@code year} null for a list; {@code accounts}: the heads' accounts made, with
+     * their first passwords, shown this once (a list of units imported, not its preview).
+     */
+    public record Result(Integer year, String kind, boolean dryRun, int created, List<Change> changes,
+            List<Discrepancy> discrepancies, List<AccountService.FirstAccount> accounts) {
+
+        public Result(Integer year, String kind, boolean dryRun, int created, List<Change> changes,
+                List<Discrepancy> discrepancies) {
+            this(year, kind, dryRun, created, changes, discrepancies, List.of());
+        }
     }
+
+    /**
+     * Rows of a list at most: a province's bodies number in the hundreds; a body's units in the tens, each head's
+     * first password hashed on import (PBKDF2, a fraction of a second each), so fewer.
+     */
+    static final int MAX_BODY_ROWS = 2_000;
+    static final int MAX_UNIT_ROWS = 300;
 
     /** At most this many problems are reported: a file with thousands of bad rows is refused all the same. */
     static final int MAX_PROBLEMS = 500;
@@ -90,10 +117,15 @@ public class ImportService {
     private final FrameworkImport framework;
     private final ScoresImport scores;
     private final AppraisalImport appraisal;
+    private final BodiesImport bodies;
+    private final UnitsImport units;
     private final PlatformTransactionManager transactions;
 
     ImportService(ReviewPermissions permissions, FrameworkImport framework, ScoresImport scores,
-            AppraisalImport appraisal, PlatformTransactionManager transactions) {
+            AppraisalImport appraisal, BodiesImport bodies, UnitsImport units,
+            PlatformTransactionManager transactions) {
+        this.bodies = bodies;
+        this.units = units;
         this.permissions = permissions;
         this.framework = framework;
         this.scores = scores;
@@ -113,6 +145,20 @@ public class ImportService {
      */
     public Result run(CurrentUser user, Path file, String fileName, Integer year, ImportKind kind, boolean dryRun) {
         requirePermission(user);
+        if (kind == ImportKind.BODIES) {
+            // the list of bodies is the province's: its Home Affairs only, in every body's scope
+            ReviewPermissions.require(user.isProvince());
+            CsvTable table = readList(file, fileName, MAX_BODY_ROWS);
+            return BodyScope.callAll(() -> transaction(dryRun).execute(status -> bodies.run(user, table, dryRun)));
+        }
+        if (BodyScope.body() == null) {
+            // the province's account asked for a body's import without choosing the body (?body=CODE)
+            throw InvalidInputException.of("body", "body.required");
+        }
+        if (kind == ImportKind.UNITS) {
+            CsvTable table = readList(file, fileName, MAX_UNIT_ROWS);
+            return transaction(dryRun).execute(status -> units.run(user, table, dryRun));
+        }
         if (year == null || year < 2000 || year > 2200) {
             throw InvalidInputException.of("year", "cycle.yearRange");
         }
@@ -126,6 +172,25 @@ public class ImportService {
             case FRAMEWORK -> framework.run(table, year, dryRun);
             case SCORES -> scores.run(user, table, year, dryRun, comment);
             case APPRAISAL -> appraisal.run(user, table, year, dryRun, comment);
+            case BODIES, UNITS -> throw new IllegalStateException("A list: " + kind);
         });
+    }
+
+    /** A dry run writes nothing, ever: a read-only transaction. */
+    private TransactionTemplate transaction(boolean dryRun) {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.setReadOnly(dryRun);
+        return transaction;
+    }
+
+    /** A list read before any transaction, refused whole when longer than {@code maxRows}. */
+    private static CsvTable readList(Path file, String fileName, int maxRows) {
+        CsvTable table = SheetReader.read(file, fileName, true);
+        if (table.rows().size() > maxRows) {
+            throw new PlanImportException(List.of(new ImportProblem(1, "-", ImportProblem.Kind.TOO_MANY_ROWS,
+                    "danh sách có " + table.rows().size() + " dòng, nhiều hơn " + maxRows + " dòng được nhập một "
+                            + "lần: chia thành nhiều tệp")));
+        }
+        return table;
     }
 }

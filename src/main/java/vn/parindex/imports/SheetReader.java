@@ -57,6 +57,16 @@ final class SheetReader {
 
     /** The table in the file, its header in the importer's names; a {@link PlanImportException} lists problems. */
     static CsvTable read(Path file, String fileName) {
+        return read(file, fileName, false);
+    }
+
+    /**
+     * The table in the file; {@code list}: a list of bodies or units, its columns as {@link
+     * ColumnNames#canonicalInList} names them, else a plan's or appendix's ({@link ColumnNames#canonical}).
+     */
+    static CsvTable read(Path file, String fileName, boolean list) {
+        java.util.function.Function<String, java.util.Optional<String>> names = list
+                ? ColumnNames::canonicalInList : ColumnNames::canonical;
         long size;
         byte[] head = new byte[4];
         int read;
@@ -75,12 +85,12 @@ final class SheetReader {
         boolean zip = read == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (zip) {
-            return named(workbook(file));
+            return named(workbook(file, names), names, list);
         }
         if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm") || looksBinary(head, read)) {
             throw refused(1, "-", Kind.UNREADABLE, "tệp không phải là bảng tính Excel (.xlsx) hay CSV");
         }
-        return named(csv(file));
+        return named(csv(file), names, list);
     }
 
     private static boolean looksBinary(byte[] head, int read) {
@@ -105,7 +115,8 @@ final class SheetReader {
         }
     }
 
-    private static CsvTable workbook(Path file) {
+    private static CsvTable workbook(Path file,
+            java.util.function.Function<String, java.util.Optional<String>> names) {
         List<ImportProblem> problems = new ArrayList<>();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
                 XSSFWorkbook book = new XSSFWorkbook(pkg)) {
@@ -117,9 +128,9 @@ final class SheetReader {
             for (int r = sheet.getFirstRowNum(); r >= 0 && r <= sheet.getLastRowNum()
                     && r < sheet.getFirstRowNum() + HEADER_SEARCH_ROWS; r++) {
                 List<String> cells = texts(sheet.getRow(r), problems, false);
-                boolean code = cells.stream().anyMatch(c -> ColumnNames.canonical(c)
+                boolean code = cells.stream().anyMatch(c -> names.apply(c)
                         .filter(PlanTableParser.CODE::equals).isPresent());
-                boolean title = cells.stream().anyMatch(c -> ColumnNames.canonical(c)
+                boolean title = cells.stream().anyMatch(c -> names.apply(c)
                         .filter(PlanTableParser.NAME::equals).isPresent());
                 if (code && title) {
                     headerRow = r;
@@ -227,7 +238,8 @@ final class SheetReader {
     }
 
     /** The table with its headers in the importer's names; unknown or repeated columns are problems. */
-    private static CsvTable named(CsvTable table) {
+    private static CsvTable named(CsvTable table,
+            java.util.function.Function<String, java.util.Optional<String>> names, boolean list) {
         if (table.header().isEmpty()) {
             throw refused(1, "-", Kind.UNREADABLE, "tệp rỗng");
         }
@@ -239,10 +251,11 @@ final class SheetReader {
                 header.add("");
                 continue;
             }
-            String name = ColumnNames.canonical(cell).orElse(null);
+            String name = names.apply(cell).orElse(null);
             if (name == null) {
                 problems.add(new ImportProblem(1, shorten(cell.strip()), Kind.UNKNOWN_COLUMN,
-                        "cột “" + shorten(cell.strip()) + "” không phải là cột của bảng phụ lục"));
+                        "cột “" + shorten(cell.strip()) + "” không phải là cột của " + (list ? "danh sách"
+                                : "bảng phụ lục")));
                 header.add("");
             } else if (!name.isEmpty() && seen.putIfAbsent(name, cell) != null) {
                 problems.add(new ImportProblem(1, shorten(cell.strip()), Kind.UNKNOWN_COLUMN,
@@ -261,7 +274,7 @@ final class SheetReader {
         for (CsvTable.Row row : table.rows()) {
             List<String> fields = new ArrayList<>(row.fields());
             // the total row of the export has no STT, only its name
-            if (codeIndex >= 0 && nameIndex >= 0 && codeIndex < fields.size() && nameIndex < fields.size()
+            if (!list && codeIndex >= 0 && nameIndex >= 0 && codeIndex < fields.size() && nameIndex < fields.size()
                     && fields.get(codeIndex).isBlank() && ColumnNames.isTotal(fields.get(nameIndex))) {
                 fields.set(codeIndex, PlanTableParser.TOTAL_CODE);
             }

@@ -63,6 +63,12 @@ public class AppUser {
     @Column(name = "body_id", updatable = false)
     private Long bodyId;
 
+    /**
+     * Whether the account still has the first password it was handed (V18): until the person chooses their own,
+     * only the password page opens ({@code PasswordChangeFilter}).
+     */
+    private boolean passwordChangeRequired;
+
     /** Where the daily digest goes (optional; V11 checks its shape too). */
     private String email;
 
@@ -92,6 +98,16 @@ public class AppUser {
     /** A new password's hash (set by {@code accounts.AccountService}; the login upgrades old hashes in SQL). */
     public void changePasswordHash(String hash) {
         this.passwordHash = hash;
+    }
+
+    /** A first password handed out: to be changed at first sign-in. */
+    public void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
+    /** The person chose their own password. */
+    public void passwordChosen() {
+        this.passwordChangeRequired = false;
     }
 
     public void changeEmail(String email) {

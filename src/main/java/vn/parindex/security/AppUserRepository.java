@@ -24,4 +24,13 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     @Query("select u from AppUser u left join fetch u.unit where u.id = :id")
     Optional<AppUser> findByIdWithUnit(Long id);
+
+    /** Whether any body's account has that name (user names are the deployment's; V18's function sees them all). */
+    @Query(value = "select parindex_username_taken(:username)", nativeQuery = true)
+    boolean usernameTaken(String username);
+
+    /** The heads of a unit (of the body the connection works on). */
+    @Query("select u from AppUser u where u.unit.id = :unitId and u.role = vn.parindex.security.Role.UNIT_HEAD "
+            + "order by u.id")
+    List<AppUser> headsOf(long unitId);
 }

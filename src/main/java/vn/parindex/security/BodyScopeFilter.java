@@ -27,7 +27,9 @@ import vn.parindex.web.ApiProblems;
  *       then remembered for the session, so the body's links need not carry it), else the one remembered, else the
  *       only body when there is one; its pages and API are then theirs as if they were the body's Home Affairs. On
  *       the province's own addresses ({@code /province}, {@code /api/v1/bodies}) they see every body; on a body's
- *       address with no body chosen, a page sends them to the province's page to choose, the API answers 400;</li>
+ *       address with no body chosen, a page sends them to the province's page to choose, the API answers 400 (the
+ *       imports with no body run in no body's scope: the list of bodies is imported in every body's, any other
+ *       kind is refused there);</li>
  *   <li>nobody signed in: no body (the sign-in page reads no body's data).</li>
  * </ul>
  * The scope is held for the rest of the request ({@link BodyScope}); the database then shows nothing else.
@@ -88,7 +90,9 @@ final class BodyScopeFilter extends OncePerRequestFilter {
                 scope = BodyScope.Scope.ALL;
             } else if (chosen.isPresent()) {
                 scope = BodyScope.Scope.of(chosen.get().id());
-            } else if (error) {
+            } else if (error || importsAddress(request)) {
+                // an import with no body chosen: the province's own list of bodies runs in every body's scope
+                // (imports.ImportService); any other kind is refused there, 400, with nothing read
                 scope = BodyScope.Scope.NONE;
             } else if (ApiProblems.isApi(request)) {
                 problems.write(request, response, HttpStatus.BAD_REQUEST.value(), "body.requiredTitle",
@@ -122,6 +126,12 @@ final class BodyScopeFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/province") || path.startsWith("/province/") || path.equals("/api/v1/bodies")
                 || path.startsWith("/api/v1/bodies/") || path.equals("/account/password");
+    }
+
+    /** The API's imports: a list of bodies is the province's, a body's tables are that body's. */
+    static boolean importsAddress(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/v1/imports");
     }
 
     /**

@@ -11,10 +11,17 @@ import org.springframework.security.core.userdetails.UserDetails;
  * body (đơn vị được đánh giá), null for the province's accounts ({@link Role#PROVINCE}), which see every body.
  */
 public record CurrentUser(long id, String username, String displayName, String passwordHash, Role role,
-        Long unitId, String unitCode, String unitName, boolean enabled, Long bodyId) implements UserDetails {
+        Long unitId, String unitCode, String unitName, boolean enabled, Long bodyId, boolean passwordChangeRequired)
+        implements UserDetails {
 
     /** The body of a deployment's first body (Tân Yên, where the 2023 plan is): the one most tests sign in to. */
     public static final long FIRST_BODY = 1L;
+
+    /** An account whose password is its own. */
+    public CurrentUser(long id, String username, String displayName, String passwordHash, Role role,
+            Long unitId, String unitCode, String unitName, boolean enabled, Long bodyId) {
+        this(id, username, displayName, passwordHash, role, unitId, unitCode, unitName, enabled, bodyId, false);
+    }
 
     /** An account of the first body. */
     public CurrentUser(long id, String username, String displayName, String passwordHash, Role role,
@@ -26,7 +33,8 @@ public record CurrentUser(long id, String username, String displayName, String p
         var unit = user.getUnit();
         return new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getPasswordHash(),
                 user.getRole(), unit == null ? null : unit.getId(), unit == null ? null : unit.getCode(),
-                unit == null ? null : unit.getName(), user.isEnabled(), user.getBodyId());
+                unit == null ? null : unit.getName(), user.isEnabled(), user.getBodyId(),
+                user.isPasswordChangeRequired());
     }
 
     @Override

@@ -34,7 +34,7 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
 
     static final String ACCOUNT = """
             select u.id, u.username, u.display_name, u.password_hash, u.role, u.unit_id, n.code, n.name, u.enabled,
-                   u.body_id
+                   u.body_id, u.password_change_required
             from app_user u left join unit n on n.id = u.unit_id
             where u.username = lower(?)""";
 
@@ -67,7 +67,7 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
         return jdbc.sql(ACCOUNT).param(username)
                 .query((rs, row) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Role.valueOf(rs.getString(5)), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
-                        rs.getBoolean(9), rs.getObject(10, Long.class)))
+                        rs.getBoolean(9), rs.getObject(10, Long.class), rs.getBoolean(11)))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
@@ -99,6 +99,7 @@ class DatabaseUserDetailsService implements UserDetailsService, UserDetailsPassw
         }
         log.info("Password hash upgraded: user={}", LogSafe.of(current.username()));
         return new CurrentUser(current.id(), current.username(), current.displayName(), newPassword, current.role(),
-                current.unitId(), current.unitCode(), current.unitName(), current.enabled(), current.bodyId());
+                current.unitId(), current.unitCode(), current.unitName(), current.enabled(), current.bodyId(),
+                current.passwordChangeRequired());
     }
 }

@@ -27,6 +27,10 @@ class RoleLanding extends SavedRequestAwareAuthenticationSuccessHandler {
 
     /** The first screen of a person. */
     static String of(CurrentUser user) {
+        if (user.passwordChangeRequired()) {
+            // a first password handed out: the person chooses their own before anything else
+            return PasswordChangeFilter.PASSWORD_PAGE;
+        }
         return switch (user.role()) {
             case ADMIN -> "/todo";
             case UNIT_HEAD -> user.unitCode() == null ? "/" : "/units/" + user.unitCode();
@@ -40,7 +44,8 @@ class RoleLanding extends SavedRequestAwareAuthenticationSuccessHandler {
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         SavedRequest saved = requestCache.getRequest(request, response);
-        if (saved != null && isFirstPage(request, saved)) {
+        if (saved != null && (isFirstPage(request, saved)
+                || authentication.getPrincipal() instanceof CurrentUser user && user.passwordChangeRequired())) {
             requestCache.removeRequest(request, response);
         }
         super.onAuthenticationSuccess(request, response, authentication);

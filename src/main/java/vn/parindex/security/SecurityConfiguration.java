@@ -97,15 +97,29 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** An account on its first password opens only the password page ({@link PasswordChangeFilter}). */
+    @Bean
+    PasswordChangeFilter passwordChangeFilter(DatabaseUserDetailsService users, vn.parindex.web.ApiProblems problems) {
+        return new PasswordChangeFilter(users, problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<PasswordChangeFilter> passwordChangeFilterOnlyInChains(PasswordChangeFilter filter) {
+        FilterRegistrationBean<PasswordChangeFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems, BodyScopeFilter bodyScope)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems, BodyScopeFilter bodyScope,
+            PasswordChangeFilter passwordChange) throws Exception {
         AuthenticationEntryPoint entryPoint = apiEntryPoint(problems);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(passwordChange, AuthorizationFilter.class)
                 .addFilterBefore(bodyScope, AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -117,9 +131,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, SessionRegistry sessionRegistry, BodyScopeFilter bodyScope)
-            throws Exception {
-        http.addFilterBefore(bodyScope, AuthorizationFilter.class)
+    SecurityFilterChain pageSecurity(HttpSecurity http, SessionRegistry sessionRegistry, BodyScopeFilter bodyScope,
+            PasswordChangeFilter passwordChange) throws Exception {
+        http.addFilterBefore(passwordChange, AuthorizationFilter.class)
+                .addFilterBefore(bodyScope, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()

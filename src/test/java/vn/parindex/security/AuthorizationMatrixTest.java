@@ -82,6 +82,7 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("province page", false, () -> get("/province"), PROVINCE));
         all.add(new Endpoint("api bodies", true, () -> get("/api/v1/bodies"), EVERYONE));
         all.add(new Endpoint("api add a body", true, () -> json(post("/api/v1/bodies"), "{}"), PROVINCE));
+        all.add(new Endpoint("api units", true, () -> get("/api/v1/units"), EVERYONE));
         all.add(new Endpoint("criterion page", false, () -> get("/cycles/2023/criteria/2.2"), EVERYONE));
         all.add(new Endpoint("domain page", false, () -> get("/cycles/2023/criteria/2"), EVERYONE));
         all.add(new Endpoint("points at stake", false, () -> get("/cycles/2023/points"), EVERYONE));
@@ -219,6 +220,7 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("import preview (page)", false, () -> multipart("/admin/imports").param("year", "2031"),
                 ADMIN));
         all.add(new Endpoint("import confirm (page)", false, () -> post("/admin/imports/confirm"), ADMIN));
+        all.add(new Endpoint("import hand-out sheet (page)", false, () -> get("/admin/imports/handout.xlsx"), ADMIN));
         all.add(new Endpoint("cycles page", false, () -> get("/admin/cycles"), ADMIN));
         all.add(new Endpoint("start a year (page)", false, () -> post("/admin/cycles").param("year", ""), ADMIN));
         all.add(new Endpoint("close a year (page)", false, () -> post("/admin/cycles/2031/close"), ADMIN));

@@ -264,6 +264,20 @@ class ApiErrorAnswersTest {
                         "stt,ten,diem_toi_da\n1,A,mười\n".getBytes(StandardCharsets.UTF_8))).param("year", "2031")
                         .param("kind", "framework").param("dryRun", "false").with(httpBasic("noivu", "demo")), 422,
                 null));
+        all.add(new Case("a list of bodies by a body's Home Affairs", "post", "/api/v1/imports",
+                () -> multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",
+                        "ma,ten,cap\nXA_MOI,Xã Thử 1,xã\n".getBytes(StandardCharsets.UTF_8))).param("kind", "bodies")
+                        .param("dryRun", "false").with(httpBasic("noivu", "demo")), 403, null));
+        all.add(new Case("a list of bodies with a code twice", "post", "/api/v1/imports",
+                () -> multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",
+                        "ma,ten,cap\nXA_MOI,Xã Thử 1,xã\nxa_moi,Xã Thử 2,xã\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("kind", "bodies").param("dryRun", "false").with(httpBasic("sonoivu", "demo")), 422,
+                null));
+        all.add(new Case("a list of units of an unknown kind", "post", "/api/v1/imports",
+                () -> multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",
+                        "ma,ten,loai\nVP_MOI,Văn phòng thử,hợp tác xã\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("kind", "units").param("dryRun", "false").with(httpBasic("noivu", "demo")), 422,
+                null));
         // corrections
         all.add(new Case("a correction without comment", "patch", PATCH,
                 () -> json(patch("/api/v1/cycles/2023/criteria/1.2").with(httpBasic("noivu", "demo")),
