@@ -27,45 +27,49 @@ class ComposeRolesIT {
 
     @Test
     void theInitScriptCreatesBothRolesAndTheApplicationRunsAsTheRestrictedOne() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/psql")), "psql is not installed: skipped");
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
-            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create database parindex");
-            }
-            Map<String, String> environment = Map.of("PGHOST", "localhost",
-                    "PGPORT", Integer.toString(server.getPort()), "POSTGRES_USER", "postgres",
-                    "POSTGRES_DB", "parindex", "PARINDEX_DB_OWNER_PASSWORD", "owner's secret",
-                    "PARINDEX_DB_APP_PASSWORD", "app secret");
-            assertThat(run(environment)).isZero();
-            assertThat(run(environment)).as("run again").isZero();
-            var missing = new java.util.HashMap<>(environment);
-            missing.remove("PARINDEX_DB_APP_PASSWORD");
-            assertThat(run(missing)).as("no password, no roles").isNotZero();
+        // the test's own reads work on Tân Yên's data, as a request of its people would (V17)
+        try (vn.parindex.system.BodyScope.Entered tanYen = vn.parindex.system.BodyScope.enter(
+                vn.parindex.system.BodyScope.Scope.of(vn.parindex.security.CurrentUser.FIRST_BODY))) {
+            assumeTrue(Files.isExecutable(Path.of("/usr/bin/psql")), "psql is not installed: skipped");
+            try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+                try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("create database parindex");
+                }
+                Map<String, String> environment = Map.of("PGHOST", "localhost",
+                        "PGPORT", Integer.toString(server.getPort()), "POSTGRES_USER", "postgres",
+                        "POSTGRES_DB", "parindex", "PARINDEX_DB_OWNER_PASSWORD", "owner's secret",
+                        "PARINDEX_DB_APP_PASSWORD", "app secret");
+                assertThat(run(environment)).isZero();
+                assertThat(run(environment)).as("run again").isZero();
+                var missing = new java.util.HashMap<>(environment);
+                missing.remove("PARINDEX_DB_APP_PASSWORD");
+                assertThat(run(missing)).as("no password, no roles").isNotZero();
 
-            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/parindex";
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ParIndexApplication.class).run(
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=parindex_app",
-                    "--spring.datasource.password=app secret", "--spring.flyway.user=parindex",
-                    "--spring.flyway.password=owner's secret", "--parindex.database.app-role=parindex_app",
-                    "--parindex.admin.username=admin", "--parindex.admin.password=a-long-admin-secret-1",
-                    "--server.port=0", "--spring.main.banner-mode=off")) {
-                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-                assertThat(app.getBean(DatabaseMode.class)).isEqualTo(DatabaseMode.EXTERNAL);
-                assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("parindex_app");
-                assertThat(jdbc.queryForObject("select tableowner from pg_tables where tablename = 'criterion'",
-                        String.class)).isEqualTo("parindex");
-                assertThat(jdbc.queryForObject("select rolsuper or rolcreatedb or rolcreaterole from pg_roles "
-                        + "where rolname = 'parindex'", Boolean.class)).isFalse();
-                assertThat(jdbc.queryForObject("select count(*) from criterion", Long.class)).isPositive();
-                org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> jdbc.execute("alter table change_history disable trigger all"))
-                        .rootCause().hasMessageContaining("must be owner");
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.execute("delete from change_history"))
-                        .rootCause().hasMessageContaining("permission denied");
-                try (Connection owner = app.getBean(OwnerConnections.class).open();
-                        var rows = owner.createStatement().executeQuery("select current_user")) {
-                    rows.next();
-                    assertThat(rows.getString(1)).isEqualTo("parindex");
+                String url = "jdbc:postgresql://localhost:" + server.getPort() + "/parindex";
+                try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ParIndexApplication.class).run(
+                        "--spring.datasource.url=" + url, "--spring.datasource.username=parindex_app",
+                        "--spring.datasource.password=app secret", "--spring.flyway.user=parindex",
+                        "--spring.flyway.password=owner's secret", "--parindex.database.app-role=parindex_app",
+                        "--parindex.admin.username=admin", "--parindex.admin.password=a-long-admin-secret-1",
+                        "--server.port=0", "--spring.main.banner-mode=off")) {
+                    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                    assertThat(app.getBean(DatabaseMode.class)).isEqualTo(DatabaseMode.EXTERNAL);
+                    assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("parindex_app");
+                    assertThat(jdbc.queryForObject("select tableowner from pg_tables where tablename = 'criterion'",
+                            String.class)).isEqualTo("parindex");
+                    assertThat(jdbc.queryForObject("select rolsuper or rolcreatedb or rolcreaterole from pg_roles "
+                            + "where rolname = 'parindex'", Boolean.class)).isFalse();
+                    assertThat(jdbc.queryForObject("select count(*) from criterion", Long.class)).isPositive();
+                    org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> jdbc.execute("alter table change_history disable trigger all"))
+                            .rootCause().hasMessageContaining("must be owner");
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.execute("delete from change_history"))
+                            .rootCause().hasMessageContaining("permission denied");
+                    try (Connection owner = app.getBean(OwnerConnections.class).open();
+                            var rows = owner.createStatement().executeQuery("select current_user")) {
+                        rows.next();
+                        assertThat(rows.getString(1)).isEqualTo("parindex");
+                    }
                 }
             }
         }

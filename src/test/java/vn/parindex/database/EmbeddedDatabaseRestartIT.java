@@ -27,26 +27,30 @@ class EmbeddedDatabaseRestartIT {
 
     @Test
     void dataSurvivesARestartAndDeletingTheFolderStartsFresh() throws Exception {
-        Path data = folder.resolve("data/postgres");
-        try (ConfigurableApplicationContext app = start(data)) {
-            assertThat(app.getBean(DatabaseMode.class)).isEqualTo(DatabaseMode.EMBEDDED);
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("select count(*) from criterion", Long.class)).isEqualTo(48);
-            jdbc.update("update criterion set current_score = 2.5 where code = '1.3'");
-        }
-        assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
-        try (ConfigurableApplicationContext app = start(data)) {
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("select current_score from criterion where code = '1.3'", String.class))
-                    .isEqualTo("2.5000");
-            assertThat(jdbc.queryForObject("select count(*) from cycle", Long.class)).isEqualTo(1);
-            assertThat(jdbc.queryForObject("select count(*) from app_user", Long.class)).isEqualTo(7);
-        }
-        FileSystemUtils.deleteRecursively(folder.resolve("data"));
-        try (ConfigurableApplicationContext app = start(data)) {
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("select current_score from criterion where code = '1.3'", String.class))
-                    .isNull();
+        // the test's own reads work on Tân Yên's data, as a request of its people would (V17)
+        try (vn.parindex.system.BodyScope.Entered tanYen = vn.parindex.system.BodyScope.enter(
+                vn.parindex.system.BodyScope.Scope.of(vn.parindex.security.CurrentUser.FIRST_BODY))) {
+            Path data = folder.resolve("data/postgres");
+            try (ConfigurableApplicationContext app = start(data)) {
+                assertThat(app.getBean(DatabaseMode.class)).isEqualTo(DatabaseMode.EMBEDDED);
+                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                assertThat(jdbc.queryForObject("select count(*) from criterion", Long.class)).isEqualTo(48);
+                jdbc.update("update criterion set current_score = 2.5 where code = '1.3'");
+            }
+            assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
+            try (ConfigurableApplicationContext app = start(data)) {
+                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                assertThat(jdbc.queryForObject("select current_score from criterion where code = '1.3'", String.class))
+                        .isEqualTo("2.5000");
+                assertThat(jdbc.queryForObject("select count(*) from cycle", Long.class)).isEqualTo(1);
+                assertThat(jdbc.queryForObject("select count(*) from app_user", Long.class)).isEqualTo(7);
+            }
+            FileSystemUtils.deleteRecursively(folder.resolve("data"));
+            try (ConfigurableApplicationContext app = start(data)) {
+                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                assertThat(jdbc.queryForObject("select current_score from criterion where code = '1.3'", String.class))
+                        .isNull();
+            }
         }
     }
 }
