@@ -107,8 +107,7 @@ class BackupWriter {
         for (BackupManifest.Table table : manifest.tables()) {
             zip.putNextEntry(new ZipEntry(table.file()));
             signer.entry(table.file());
-            long rows = copy.copyOut("COPY " + SchemaCatalog.quote(table.name()) + " ("
-                    + SchemaCatalog.columnList(table.columns()) + ") TO STDOUT WITH (FORMAT csv, HEADER true)", signed);
+            long rows = copy.copyOut("COPY " + source(table) + " TO STDOUT WITH (FORMAT csv, HEADER true)", signed);
             if (rows != table.rows()) {
                 throw new IllegalStateException("Table " + table.name() + " gave " + rows + " rows, counted "
                         + table.rows() + " in the same snapshot");
@@ -122,5 +121,25 @@ class BackupWriter {
         zip.finish();
         zip.close();
         return manifest;
+    }
+
+    /**
+     * What a table's entry is copied from: the table, except the accounts in a body's backup, where the province's
+     * accounts (which every body reads: their names on its records) come without their password hash and e-mail, and
+     * disabled: a body's Home Affairs downloading its backup gets no secret of the province's.
+     */
+    static String source(BackupManifest.Table table) {
+        String columns = SchemaCatalog.columnList(table.columns());
+        if (!"app_user".equals(table.name()) || vn.parindex.system.BodyScope.current().all()) {
+            return SchemaCatalog.quote(table.name()) + " (" + columns + ")";
+        }
+        String select = table.columns().stream().map(column -> switch (column) {
+            // no hash (a BCrypt text that matches no password) and disabled: it signs in nowhere it is restored
+            case "password_hash" -> "case when body_id is null then '{bcrypt}-' else password_hash end as password_hash";
+            case "enabled" -> "case when body_id is null then false else enabled end as enabled";
+            case "email" -> "case when body_id is null then null else email end as email";
+            default -> SchemaCatalog.quote(column);
+        }).collect(java.util.stream.Collectors.joining(", "));
+        return "(select " + select + " from app_user order by id)";
     }
 }

@@ -18,7 +18,7 @@ import vn.parindex.system.BodyScope;
  * signs in as. Otherwise a deployment of one body only gets a warning (nothing to keep apart), and one of several
  * bodies refuses to start: the application would then rely on nothing but itself to keep them apart.
  */
-final class RowSecurityCheck implements SmartInitializingSingleton {
+public final class RowSecurityCheck implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(RowSecurityCheck.class);
 
@@ -31,6 +31,26 @@ final class RowSecurityCheck implements SmartInitializingSingleton {
 
     RowSecurityCheck(ObjectProvider<DataSource> dataSources) {
         this.dataSources = dataSources;
+    }
+
+    /**
+     * Whether the database keeps bodies apart for the application's role (row-level security binds it); true when
+     * there is no database to ask (a test slice) or it cannot be reached now (asked again at the next write).
+     */
+    public boolean bindsTheApplication() {
+        DataSource dataSource = dataSources.getIfAvailable();
+        if (dataSource == null) {
+            return true;
+        }
+        try (BodyScope.Entered all = BodyScope.enter(BodyScope.Scope.ALL);
+                Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(QUERY)) {
+            row.next();
+            return !row.getBoolean(2);
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     @Override

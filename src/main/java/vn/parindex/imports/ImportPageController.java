@@ -28,6 +28,14 @@ class ImportPageController {
     /** The hand-out sheet of the heads' first accounts, kept until downloaded once. */
     static final String HANDOUT = ImportPageController.class.getName() + ".handout";
 
+    /**
+     * A session attribute of the body this request works on: a preview made in one body is never confirmed into
+     * another, nor its hand-out sheet fetched there (a province account works on several in one session).
+     */
+    static String scoped(String attribute) {
+        return attribute + "." + vn.parindex.system.BodyScope.current();
+    }
+
     /** A previewed upload awaiting confirmation. */
     record Pending(byte[] content, String fileName, Integer year, String kind, int created,
             java.util.List<ImportService.Change> changes) implements Serializable {
@@ -51,7 +59,7 @@ class ImportPageController {
     String preview(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpSession session,
             Model model, HttpServletResponse response) throws IOException {
         imports.requirePermission(user);
-        session.removeAttribute(PENDING);
+        session.removeAttribute(scoped(PENDING));
         try (ImportUpload upload = ImportUpload.receive(request)) {
             model.addAttribute("year", upload.year());
             model.addAttribute("kind", upload.kind());
@@ -66,7 +74,7 @@ class ImportPageController {
             ImportService.Result result = imports.run(user, upload.file(), upload.fileName(), year, kind, true);
             if (!result.changes().isEmpty()) {
                 // kept (at most 5 MB) until confirmed or replaced by the next preview
-                session.setAttribute(PENDING, new Pending(Files.readAllBytes(upload.file()), upload.fileName(), year,
+                session.setAttribute(scoped(PENDING), new Pending(Files.readAllBytes(upload.file()), upload.fileName(), year,
                         kind.name(), result.created(), java.util.List.copyOf(result.changes())));
             }
             model.addAttribute("result", result);
@@ -86,7 +94,7 @@ class ImportPageController {
     String confirm(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model,
             RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         imports.requirePermission(user);
-        Pending pending = (Pending) session.getAttribute(PENDING);
+        Pending pending = (Pending) session.getAttribute(scoped(PENDING));
         if (pending == null) {
             response.setStatus(409);
             model.addAttribute("invalid", java.util.List.of("import.nothingPending"));
@@ -99,7 +107,7 @@ class ImportPageController {
             ImportService.Result now = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind, true);
             if (!now.changes().equals(pending.changes()) || now.created() != pending.created()) {
                 response.setStatus(409);
-                session.setAttribute(PENDING, new Pending(pending.content(), pending.fileName(), pending.year(),
+                session.setAttribute(scoped(PENDING), new Pending(pending.content(), pending.fileName(), pending.year(),
                         pending.kind(), now.created(), java.util.List.copyOf(now.changes())));
                 model.addAttribute("invalid", java.util.List.of("import.changedSincePreview"));
                 model.addAttribute("result", now);
@@ -108,10 +116,10 @@ class ImportPageController {
             }
             ImportService.Result result = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind,
                     false);
-            session.removeAttribute(PENDING);
+            session.removeAttribute(scoped(PENDING));
             if (!result.accounts().isEmpty()) {
                 // the first passwords, on a sheet downloaded once (/admin/imports/handout.xlsx)
-                session.setAttribute(HANDOUT, HandoutSheet.write(bodies.current().name(), result.accounts()));
+                session.setAttribute(scoped(HANDOUT), HandoutSheet.write(bodies.current().name(), result.accounts()));
             }
             redirect.addFlashAttribute("done", new ImportService.Result(result.year(), result.kind(), false,
                     result.created(), result.changes(), result.discrepancies()));
@@ -133,8 +141,8 @@ class ImportPageController {
     org.springframework.http.ResponseEntity<byte[]> handout(@AuthenticationPrincipal CurrentUser user,
             HttpSession session) {
         imports.requirePermission(user);
-        Object sheet = session.getAttribute(HANDOUT);
-        session.removeAttribute(HANDOUT);
+        Object sheet = session.getAttribute(scoped(HANDOUT));
+        session.removeAttribute(scoped(HANDOUT));
         if (!(sheet instanceof byte[] bytes)) {
             throw new vn.parindex.system.NotFoundException("notFound.handout", 0);
         }

@@ -26,10 +26,13 @@ public class Bodies {
 
     private final BodyRepository bodies;
     private final AuditTrail audit;
+    private final org.springframework.beans.factory.ObjectProvider<vn.parindex.database.RowSecurityCheck> rowSecurity;
 
-    Bodies(BodyRepository bodies, AuditTrail audit) {
+    Bodies(BodyRepository bodies, AuditTrail audit,
+            org.springframework.beans.factory.ObjectProvider<vn.parindex.database.RowSecurityCheck> rowSecurity) {
         this.bodies = bodies;
         this.audit = audit;
+        this.rowSecurity = rowSecurity;
     }
 
     /** Every body, in the order they were added (the first is the install's own). */
@@ -91,6 +94,11 @@ public class Bodies {
             errors.add("level", "body.levelInvalid");
         }
         errors.throwIfAny();
+        // a second body only where the database keeps bodies apart (the start refuses several otherwise)
+        vn.parindex.database.RowSecurityCheck check = rowSecurity.getIfAvailable();
+        if (check != null && !check.bindsTheApplication()) {
+            throw new ConflictException("conflict.bodiesNotApart", 0);
+        }
         Optional<Body> existing = bodies.findByCode(cleanCode);
         if (existing.isPresent()) {
             throw new ConflictException("conflict.bodyCode", existing.get().getVersion());

@@ -87,7 +87,13 @@ public class DigestMailer {
     public int sendToday() {
         int sent = 0;
         for (vn.parindex.organisation.BodyRef body : bodies.all()) {
-            sent += vn.parindex.system.BodyScope.call(body.id(), this::sendTodayInBody);
+            try {
+                sent += vn.parindex.system.BodyScope.call(body.id(), this::sendTodayInBody);
+            } catch (RuntimeException e) {
+                // this body's digests only: the other bodies' are still sent; tried again at the next run
+                log.warn("The to-do digests of body {} were not sent (tried again at the next run): {}", body.code(),
+                        e.getMessage());
+            }
         }
         return sent;
     }

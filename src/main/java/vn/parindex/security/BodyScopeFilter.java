@@ -80,11 +80,18 @@ final class BodyScopeFilter extends OncePerRequestFilter {
                     refuseUnknown(request, response, named);
                     return;
                 }
-                if (!ApiProblems.isApi(request)) {
+                if (!ApiProblems.isApi(request) && "GET".equals(request.getMethod())) {
                     request.getSession().setAttribute(CHOSEN, chosen.get().id());
                 }
             } else {
                 chosen = remembered(request);
+                if (chosen.isPresent() && !ApiProblems.isApi(request) && writes(request) && !provinceAddress(request)
+                        && bodies.count() > 1) {
+                    // a page's form names its body (BodyFormActions): one that does not may come from a page of
+                    // another body than the session's choice now (another tab): written nowhere
+                    response.sendError(HttpStatus.CONFLICT.value());
+                    return;
+                }
             }
             if (provinceAddress(request)) {
                 scope = BodyScope.Scope.ALL;
@@ -119,6 +126,11 @@ final class BodyScopeFilter extends OncePerRequestFilter {
             }
         }
         return bodies.count() == 1 ? Optional.of(bodies.first()) : Optional.empty();
+    }
+
+    /** A request that may write (not GET, HEAD, OPTIONS, TRACE). */
+    private static boolean writes(HttpServletRequest request) {
+        return !java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod());
     }
 
     /** The province's own addresses, and its account's own password: they read every body (or none). */

@@ -84,6 +84,13 @@ class SecurityConfiguration {
                 memory.verifiedPasswordMemory(), Clock.systemUTC()), throttle);
     }
 
+    /** A province account's forms name the body their page was rendered for ({@link BodyFormActions}). */
+    @Bean
+    static BodyFormActions.Wrapper bodyFormActions(
+            org.springframework.beans.factory.ObjectProvider<vn.parindex.organisation.Bodies> bodies) {
+        return new BodyFormActions.Wrapper(bodies);
+    }
+
     /** How a request finds its body ({@link BodyScopeFilter}): in both chains, never as a servlet filter of its own. */
     @Bean
     BodyScopeFilter bodyScopeFilter(vn.parindex.organisation.Bodies bodies, vn.parindex.web.ApiProblems problems) {

@@ -43,7 +43,10 @@ class EmbeddedDatabaseRestartIT {
                 assertThat(jdbc.queryForObject("select current_score from criterion where code = '1.3'", String.class))
                         .isEqualTo("2.5000");
                 assertThat(jdbc.queryForObject("select count(*) from cycle", Long.class)).isEqualTo(1);
-                assertThat(jdbc.queryForObject("select count(*) from app_user", Long.class)).isEqualTo(7);
+                // the demo accounts: Tân Yên's seven, and the province's (which every body reads)
+                assertThat(jdbc.queryForObject("select count(*) from app_user", Long.class)).isEqualTo(8);
+                assertThat(jdbc.queryForObject("select count(*) from app_user where body_id = 1", Long.class))
+                        .isEqualTo(7);
             }
             FileSystemUtils.deleteRecursively(folder.resolve("data"));
             try (ConfigurableApplicationContext app = start(data)) {

@@ -294,6 +294,24 @@ class BodyIsolationTest {
         String todo = mvc.perform(get("/todo").session(session).with(province))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(todo).contains("id=\"working-body\"", "data-body=\"TAN_YEN\"");
+        // its page's forms name the body they were rendered for
+        String units = mvc.perform(get("/admin/units").session(session).with(province))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(units).contains("action=\"/admin/units?body=TAN_YEN\"");
+        // a page write that names no body is refused (it may come from another body's page), one that does goes there
+        long before = count("unit");
+        mvc.perform(post("/admin/units").session(session).with(province).with(csrf())
+                .param("code", "PROVINCE_X").param("name", "Thử").param("kind", "OFFICE"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/admin/units").queryParam("body", COMMUNE).session(session).with(province).with(csrf())
+                .param("code", "PROVINCE_X").param("name", "Thử").param("kind", "OFFICE"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count("unit")).as("nothing written into Tân Yên").isEqualTo(before);
+        assertThat(BodyScope.call(commune, () -> count("unit where code = 'PROVINCE_X'"))).isOne();
+        // and a write leaves the session's choice as it was
+        mvc.perform(get("/todo").session(session).with(province))
+                .andExpect(status().isOk()).andExpect(result -> assertThat(result.getResponse()
+                        .getContentAsString()).contains("data-body=\"TAN_YEN\""));
         // the API names the body on each request
         mvc.perform(get("/api/v1/cycles").with(httpBasic("sonoivu", "demo")))
                 .andExpect(status().isBadRequest());
@@ -360,6 +378,25 @@ class BodyIsolationTest {
         assertThat(list).contains("noivu2").doesNotContain("sonoivu");
         mvc.perform(post("/admin/users/" + province + "/password").with(csrf()).with(user(account("noivu2")))
                 .param("password", "một mật khẩu mới đủ dài")).andExpect(status().isNotFound());
+        // the commune's backup names the province's accounts without their secrets
+        String hash = BodyScope.callAll(() -> jdbc.queryForObject(
+                "select password_hash from app_user where id = ?", String.class, province));
+        byte[] backup = mvc.perform(get("/api/v1/backup").with(httpBasic("noivu2", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String accounts = null;
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(backup))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().contains("app_user")) {
+                    accounts = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(accounts).contains("sonoivu", "noivu2").doesNotContain(hash);
+        List<String> header = List.of(accounts.lines().findFirst().orElseThrow().split(","));
+        String[] provinceRow = accounts.lines().filter(l -> l.contains(",sonoivu,")).findFirst().orElseThrow()
+                .split(",");
+        assertThat(provinceRow[header.indexOf("password_hash")]).isEqualTo("{bcrypt}-");
+        assertThat(provinceRow[header.indexOf("enabled")]).isEqualTo("f");
     }
 
     private long revision(long body) {
