@@ -237,6 +237,10 @@ class BackupRestoreIntegrationTest {
         }
     }
 
+    private static List<String> withoutProvince(List<String> rows) {
+        return rows.stream().filter(row -> !row.contains(",PROVINCE,")).toList();
+    }
+
     void roundTrip() throws Exception {
         Path backup = download();
         try (ZipFile zip = new ZipFile(backup.toFile())) {
@@ -265,7 +269,14 @@ class BackupRestoreIntegrationTest {
             Map<String, List<String>> restored = BackupFiles.contents(connection);
             assertThat(restored.keySet()).isEqualTo(original.keySet());
             for (String table : original.keySet()) {
-                if (!table.equals(SchemaCatalog.DATA_REVISION)) {
+                if (table.equals("app_user")) {
+                    // a body's backup (Tân Yên's Home Affairs downloads it) carries the province's accounts without
+                    // their secrets and disabled; every other account row for row
+                    assertThat(withoutProvince(restored.get(table))).as(table).isNotEmpty()
+                            .isEqualTo(withoutProvince(original.get(table)));
+                    assertThat(restored.get(table)).filteredOn(row -> row.contains(",PROVINCE,")).isNotEmpty()
+                            .allMatch(row -> row.contains("{bcrypt}-,PROVINCE,,f,"));
+                } else if (!table.equals(SchemaCatalog.DATA_REVISION)) {
                     assertThat(restored.get(table)).as(table).isNotEmpty().isEqualTo(original.get(table));
                 }
             }

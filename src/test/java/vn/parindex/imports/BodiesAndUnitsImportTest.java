@@ -324,14 +324,16 @@ class BodiesAndUnitsImportTest {
         String form = mvc.perform(get("/admin/imports?body=" + commune).session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("value=\"bodies\"", "value=\"units\"");
-        String preview = mvc.perform(multipart("/admin/imports").file(new MockMultipartFile("file", "phong.csv",
+        // its forms name the body the page was rendered for: what they send goes there, whatever the session chose
+        assertThat(form).contains("?body=" + commune);
+        String preview = mvc.perform(multipart("/admin/imports").queryParam("body", commune).file(new MockMultipartFile("file", "phong.csv",
                 "text/csv", csv(UNITS))).param("kind", "units").session(session).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(preview).contains("id=\"import-preview\"", (commune + ".vp").toLowerCase());
         assertThat(unitsOfTheCommune()).isZero();
         // nothing to hand out before the import itself
         mvc.perform(get("/admin/imports/handout.xlsx").session(session)).andExpect(status().isNotFound());
-        mvc.perform(post("/admin/imports/confirm").session(session).with(csrf()))
+        mvc.perform(post("/admin/imports/confirm").queryParam("body", commune).session(session).with(csrf()))
                 .andExpect(redirectedUrl("/admin/imports"));
         assertThat(unitsOfTheCommune()).isEqualTo(3);
         byte[] sheet = mvc.perform(get("/admin/imports/handout.xlsx").session(session)).andExpect(status().isOk())
