@@ -25,28 +25,30 @@ public class Bodies {
     static final String ENTITY = "BODY";
 
     private final BodyRepository bodies;
+    private final BodyList list;
     private final AuditTrail audit;
     private final org.springframework.beans.factory.ObjectProvider<vn.parindex.database.RowSecurityCheck> rowSecurity;
 
-    Bodies(BodyRepository bodies, AuditTrail audit,
+    Bodies(BodyRepository bodies, BodyList list, AuditTrail audit,
             org.springframework.beans.factory.ObjectProvider<vn.parindex.database.RowSecurityCheck> rowSecurity) {
         this.bodies = bodies;
+        this.list = list;
         this.audit = audit;
         this.rowSecurity = rowSecurity;
     }
 
     /** Every body, in the order they were added (the first is the install's own). */
     public List<BodyRef> all() {
-        return BodyScope.callAll(bodies::refs);
+        return list.all();
     }
 
     /** The body of that code (any case), if any; a text that cannot be a code is none. */
     public Optional<BodyRef> byCode(String code) {
-        return Body.code(code).flatMap(c -> BodyScope.callAll(() -> bodies.findByCode(c))).map(Bodies::ref);
+        return Body.code(code).flatMap(c -> all().stream().filter(b -> b.code().equalsIgnoreCase(c)).findFirst());
     }
 
     public Optional<BodyRef> byId(long id) {
-        return BodyScope.callAll(() -> bodies.findById(id)).map(Bodies::ref);
+        return all().stream().filter(b -> b.id() == id).findFirst();
     }
 
     /**
@@ -61,7 +63,7 @@ public class Bodies {
 
     /** How many bodies the deployment holds: with one, nothing of the province's shows. */
     public long count() {
-        return BodyScope.callAll(bodies::count);
+        return all().size();
     }
 
     /** The first body (the install's own, Tân Yên's on a new install): where start-up seeds and bootstraps. */

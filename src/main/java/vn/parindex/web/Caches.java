@@ -24,6 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * never an entity. Nothing is read or kept inside a transaction that may write.
  *
  * <ul>
+ *   <li>{@value #BODIES}: the deployment's bodies ({@code organisation.BodyRef}) — {@code organisation.Bodies}: every
+ *       request of a province account resolves its body there, and its pages name it (bench/pages.sh: the
+ *       province's to-do page 2,9 cpu-ms a request reading them each time);</li>
  *   <li>{@value #CYCLES}: the cycles ({@code criteria.CycleSummary}, latest first) — {@code criteria.KeptCycles};
  *       every page and API call that names a year resolves it there, so it then reads nothing but the revision;</li>
  *   <li>{@value #TREES}: a cycle's criteria tree with its units ({@code criteria.CycleView}), by cycle —
@@ -55,6 +58,7 @@ public class Caches {
     public static final String DASHBOARDS = "dashboards";
     public static final String FRAGMENTS = "fragments";
     public static final String CYCLES = "cycles";
+    public static final String BODIES = "bodies";
     public static final String PAGES = "pages";
     public static final String CRITERION_PAGES = "criterionPages";
     public static final String ACCOUNTS = "accounts";
@@ -88,6 +92,9 @@ public class Caches {
             // bounded by bytes: one page of a 2 000-criteria cycle is about a megabyte, the Tân Yên plan's 30–100 KB
             manager.registerCustomCache(PAGES, Caffeine.newBuilder().maximumWeight(pageBytes).recordStats()
                     .<Object, Object>weigher((key, value) -> ENTRY_OVERHEAD + ((CachedPages.Page) value).bytes())
+                    .expireAfterAccess(expireAfterAccess).build());
+            // the deployment's bodies, one list per scope that asked (a body's people, the province)
+            manager.registerCustomCache(BODIES, Caffeine.newBuilder().maximumSize(cycles).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());
             manager.registerCustomCache(CYCLES, Caffeine.newBuilder().maximumSize(cycles).recordStats()
                     .expireAfterAccess(expireAfterAccess).build());

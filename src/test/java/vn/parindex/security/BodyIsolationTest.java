@@ -269,6 +269,17 @@ class BodyIsolationTest {
         addBody("noivu", "{\"code\": \"MOI\", \"name\": \"Mới\", \"level\": \"WARD\"}")
                 .andExpect(status().isForbidden());
         assertThat(jdbc.queryForObject("select count(*) from body", Long.class)).isEqualTo(before);
+        // the kept list of bodies and the kept province page show a body added at the next request
+        var province = user(account("sonoivu"));
+        mvc.perform(get("/province").with(province)).andExpect(status().isOk());
+        mvc.perform(get("/province").with(province)).andExpect(status().isOk());
+        String code = "KEPT_" + System.nanoTime() % 100000;
+        addBody("sonoivu", "{\"code\": \"" + code + "\", \"name\": \"Thử giữ\", \"level\": \"WARD\"}")
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/bodies").with(httpBasic("sonoivu", "demo")))
+                .andExpect(jsonPath("$[?(@.code == '" + code + "')].name").value("Thử giữ"));
+        assertThat(mvc.perform(get("/province").with(province)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("data-body=\"" + code + "\"");
     }
 
     private org.springframework.test.web.servlet.ResultActions addBody(String person, String json) throws Exception {
