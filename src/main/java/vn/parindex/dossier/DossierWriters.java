@@ -16,44 +16,38 @@ final class DossierWriters {
 
     /** Who may write the explanation: the lead unit's head, Home Affairs. */
     @Component
-    static final class Explainers implements YearWriters {
-
-        private final CriteriaCatalog catalog;
-        private final DossierService dossiers;
+    static final class Explainers extends OnCriterion {
 
         Explainers(CriteriaCatalog catalog, DossierService dossiers) {
-            this.catalog = catalog;
-            this.dossiers = dossiers;
-        }
-
-        @Override
-        public boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path) {
-            return criterion(catalog, cycle, path).map(c -> dossiers.mayExplain(user, c)).orElse(false);
+            super(catalog, dossiers::mayExplain);
         }
     }
 
     /** Who may attach files: the lead or coordinating unit's head, Home Affairs. */
     @Component
-    static final class Attachers implements YearWriters {
-
-        private final CriteriaCatalog catalog;
-        private final DossierService dossiers;
+    static final class Attachers extends OnCriterion {
 
         Attachers(CriteriaCatalog catalog, DossierService dossiers) {
+            super(catalog, dossiers::mayAttach);
+        }
+    }
+
+    /** A rule of {@link DossierService} on the criterion {@code {code}} of the year; no such criterion: nobody. */
+    abstract static class OnCriterion implements YearWriters {
+
+        private final CriteriaCatalog catalog;
+        private final java.util.function.BiPredicate<CurrentUser, CriterionView> rule;
+
+        OnCriterion(CriteriaCatalog catalog, java.util.function.BiPredicate<CurrentUser, CriterionView> rule) {
             this.catalog = catalog;
-            this.dossiers = dossiers;
+            this.rule = rule;
         }
 
         @Override
         public boolean mayWrite(CurrentUser user, Cycle cycle, Map<String, String> path) {
-            return criterion(catalog, cycle, path).map(c -> dossiers.mayAttach(user, c)).orElse(false);
+            String code = path.get("code");
+            return code != null && catalog.cycle(cycle).criteria().stream().filter(c -> c.code().equals(code))
+                    .findFirst().map(c -> rule.test(user, c)).orElse(false);
         }
-    }
-
-    private static java.util.Optional<CriterionView> criterion(CriteriaCatalog catalog, Cycle cycle,
-            Map<String, String> path) {
-        String code = path.get("code");
-        return code == null ? java.util.Optional.empty()
-                : catalog.cycle(cycle).criteria().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 }
