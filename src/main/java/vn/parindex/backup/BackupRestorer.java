@@ -106,7 +106,7 @@ public class BackupRestorer {
         }
     }
 
-    private static ZipFile open(Path file) throws IOException {
+    static ZipFile open(Path file) throws IOException {
         try {
             return new ZipFile(file.toFile());
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
@@ -126,7 +126,7 @@ public class BackupRestorer {
         }
     }
 
-    private static BackupManifest manifest(ZipFile zip) throws IOException {
+    static BackupManifest manifest(ZipFile zip) throws IOException {
         ZipEntry entry = zip.getEntry(BackupManifest.ENTRY);
         if (entry == null) {
             throw new RestoreRefusedException(zip.getName() + " is not a PAR Index backup (no "
@@ -218,32 +218,13 @@ public class BackupRestorer {
                 throw new RestoreRefusedException("Table " + table.name() + " of the backup does not fit this "
                         + "database's schema");
             }
-            ZipEntry entry = zip.getEntry(table.file());
-            if (entry == null) {
-                throw new RestoreRefusedException("The backup is incomplete: " + table.file() + " is missing");
-            }
             if (REPLACED.contains(table.name())) {
                 try (Statement statement = connection.createStatement()) {
                     // nothing refers to them: every other table was found empty
                     statement.execute("delete from " + SchemaCatalog.quote(table.name()));
                 }
             }
-            long rows;
-            CRC32 crc = new CRC32();
-            try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
-                rows = copy.copyIn("COPY " + SchemaCatalog.quote(table.name()) + " ("
-                        + SchemaCatalog.columnList(table.columns()) + ") FROM STDIN WITH (FORMAT csv, HEADER MATCH)",
-                        in);
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-                throw new RestoreRefusedException("The backup is damaged: " + table.file()
-                        + " fails its checksum; nothing was written");
-            }
-            if (rows != table.rows()) {
-                throw new RestoreRefusedException("The backup is damaged: " + table.file() + " holds " + rows
-                        + " rows, its manifest says " + table.rows() + "; nothing was written");
-            }
+            long rows = copyIn(zip, table, SchemaCatalog.quote(table.name()), copy);
             restoredTables++;
             restoredRows += rows;
         }
@@ -257,6 +238,34 @@ public class BackupRestorer {
         }
         return new RestoreResult(restoredTables, restoredRows, manifest.schemaVersion(), manifest.createdAt(),
                 manifest.appVersion());
+    }
+
+    /**
+     * Copies the entry of {@code table} into {@code target} (a table of the same columns), checked as it arrives:
+     * the entry's checksum and its row count against the manifest's; returns the rows.
+     */
+    static long copyIn(ZipFile zip, BackupManifest.Table table, String target, CopyManager copy)
+            throws SQLException, IOException {
+        ZipEntry entry = zip.getEntry(table.file());
+        if (entry == null) {
+            throw new RestoreRefusedException("The backup is incomplete: " + table.file() + " is missing");
+        }
+        long rows;
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
+            rows = copy.copyIn("COPY " + target + " (" + SchemaCatalog.columnList(table.columns())
+                    + ") FROM STDIN WITH (FORMAT csv, HEADER MATCH)", in);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new RestoreRefusedException("The backup is damaged: " + table.file()
+                    + " fails its checksum; nothing was written");
+        }
+        if (rows != table.rows()) {
+            throw new RestoreRefusedException("The backup is damaged: " + table.file() + " holds " + rows
+                    + " rows, its manifest says " + table.rows() + "; nothing was written");
+        }
+        return rows;
     }
 
     /** The entries not copied (the migrations' own tables, anything else) pass their checksums too. */
@@ -281,18 +290,8 @@ public class BackupRestorer {
     /** Every identity (or serial) column's sequence continues after the largest value restored. */
     private static void continueSequences(Connection connection) throws SQLException {
         List<String[]> sequences = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select c.relname, a.attname, pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname)
-                from pg_class c
-                join pg_namespace n on n.oid = c.relnamespace
-                join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-                where n.nspname = 'public' and c.relkind in ('r', 'p')
-                  and pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) is not null""");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                sequences.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
-            }
-        }
+        SchemaCatalog.identities(connection).forEach((table, identity) ->
+                sequences.add(new String[] {table, identity.column(), identity.sequence()}));
         for (String[] sequence : sequences) {
             try (PreparedStatement statement = connection.prepareStatement("select setval(?::regclass, "
                     + "coalesce((select max(" + SchemaCatalog.quote(sequence[1]) + ") from "

@@ -67,6 +67,37 @@ public class BackupService {
         }
     }
 
+    /**
+     * Writes one body's data ({@code body}, its id), as the body's own backup holds it: the body's rows, the
+     * province's accounts its records name without their secrets ({@link BackupWriter#source}). For the province's
+     * Home Affairs, or the body's own; on record in the body's history.
+     */
+    public BackupManifest exportBody(CurrentUser user, long body, String code, Target target)
+            throws IOException, SQLException {
+        if (user == null || !user.isAdmin()) {
+            throw new AccessDeniedException("A body's data is exported by Home Affairs");
+        }
+        vn.parindex.system.BodyScope.Scope scope = vn.parindex.system.BodyScope.current();
+        if (!scope.all() && (scope.body() == null || scope.body() != body)) {
+            throw new vn.parindex.system.NotFoundException("notFound.body", code); // another body's: as if there were none
+        }
+        if (!downloads.tryAcquire()) {
+            throw new BusyException("backup.busy", RETRY_AFTER_SECONDS);
+        }
+        try (vn.parindex.system.BodyScope.Entered entered =
+                vn.parindex.system.BodyScope.enter(vn.parindex.system.BodyScope.Scope.of(body))) {
+            onRecord(user.actor(), "Xuất dữ liệu đơn vị " + code);
+            return writer.write(target.open());
+        } finally {
+            downloads.release();
+        }
+    }
+
+    /** {@code parindex-body-<code>-yyyyMMdd-HHmmss.zip}. */
+    public String newExportName(String code) {
+        return "parindex-body-" + code + "-" + LocalDateTime.now(clock).format(STAMP) + ".zip";
+    }
+
     /** Where a backup goes, opened only once the backup may be taken. */
     @FunctionalInterface
     public interface Target {

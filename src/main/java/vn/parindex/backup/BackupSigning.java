@@ -48,16 +48,34 @@ public class BackupSigning {
     private final byte[] key;
     private final Path keyFile;
     private final boolean skipCheck;
+    /** Other deployments' keys: a body exported there is imported here ({@code parindex.backup.trusted-key-files}). */
+    private final java.util.List<byte[]> trusted;
 
     @org.springframework.beans.factory.annotation.Autowired
     BackupSigning(BackupProperties properties, Environment environment) throws IOException {
-        this(keyFile(properties, environment), properties.skipSignatureCheck());
+        this(keyFile(properties, environment), properties.skipSignatureCheck(), properties.trustedKeyFiles().stream()
+                .filter(StringUtils::hasText).map(name -> Path.of(name.strip()).toAbsolutePath().normalize())
+                .toList());
     }
 
     BackupSigning(Path keyFile, boolean skipCheck) throws IOException {
+        this(keyFile, skipCheck, java.util.List.of());
+    }
+
+    BackupSigning(Path keyFile, boolean skipCheck, java.util.List<Path> trustedKeyFiles) throws IOException {
         this.keyFile = keyFile;
         this.key = keyFile == null ? random() : loadOrCreate(keyFile);
         this.skipCheck = skipCheck;
+        java.util.List<byte[]> keys = new java.util.ArrayList<>();
+        for (Path file : trustedKeyFiles) {
+            if (!Files.isReadable(file)) {
+                throw new IllegalStateException("parindex.backup.trusted-key-files names " + file
+                        + ", which cannot be read: copy there the backup.key of the deployment whose bodies are "
+                        + "imported, or leave it out");
+            }
+            keys.add(load(file));
+        }
+        this.trusted = java.util.List.copyOf(keys);
     }
 
     private static Path keyFile(BackupProperties properties, Environment environment) {
@@ -109,6 +127,10 @@ public class BackupSigning {
                 Files.deleteIfExists(temporary); // created meanwhile by another instance: theirs is the key
             }
         }
+        return load(file);
+    }
+
+    private static byte[] load(Path file) throws IOException {
         try {
             byte[] bytes = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             if (bytes.length < 16) {
@@ -121,6 +143,10 @@ public class BackupSigning {
     }
 
     private Mac mac() {
+        return mac(key);
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));
@@ -205,8 +231,27 @@ public class BackupSigning {
                 + "--parindex.backup.skip-signature-check=true, knowingly; nothing was written");
     }
 
+    /**
+     * Refuses ({@link RestoreRefusedException}) a body's file to import unless it is signed with this deployment's
+     * key or one of the trusted keys of other deployments; never skipped (the check is what makes a file from
+     * elsewhere trustworthy).
+     */
+    void verifyImport(ZipFile zip) throws IOException {
+        String problem = problem(zip, key);
+        for (int i = 0; problem != null && i < trusted.size(); i++) {
+            problem = problem(zip, trusted.get(i)) == null ? null : problem;
+        }
+        if (problem != null) {
+            throw new RestoreRefusedException("signature", problem);
+        }
+    }
+
     private String problem(ZipFile zip) throws IOException {
-        Signer signer = signer();
+        return problem(zip, key);
+    }
+
+    private static String problem(ZipFile zip, byte[] key) throws IOException {
+        Signer signer = new Signer(mac(key));
         byte[] stored = null;
         byte[] buffer = new byte[64 * 1024];
         Enumeration<? extends ZipEntry> entries = zip.entries();

@@ -123,7 +123,10 @@ class SecurityConfiguration {
             PasswordChangeFilter passwordChange) throws Exception {
         AuthenticationEntryPoint entryPoint = apiEntryPoint(problems);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // a body's file is read only once its sender is known to be the province's
+                        .requestMatchers(HttpMethod.POST, "/api/v1/bodies/import").hasRole("PROVINCE")
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(passwordChange, AuthorizationFilter.class)

@@ -46,15 +46,26 @@ public class RequestLimits {
 
     private static final String MULTIPART_OPEN = RequestLimits.class.getName() + ".multipartOpen";
 
+    /**
+     * An address that takes a file as its whole body (not a form's part), with its own limit instead of
+     * {@code parindex.web.max-body-size}: declared as a bean by the feature that reads it.
+     */
+    public record LargeBody(String path, DataSize limit) {
+    }
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitFilter(ApiProblems problems,
             org.springframework.web.servlet.LocaleResolver locales,
-            WebLimitsProperties settings) {
-        long limit = settings.maxBodySize().toBytes();
+            WebLimitsProperties settings, java.util.List<LargeBody> largeBodies) {
+        long ordinary = settings.maxBodySize().toBytes();
+        java.util.Map<String, Long> large = new java.util.HashMap<>();
+        largeBodies.forEach(body -> large.put(body.path(), body.limit().toBytes()));
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
+                long limit = large.isEmpty() ? ordinary : large.getOrDefault(
+                        request.getRequestURI().substring(request.getContextPath().length()), ordinary);
                 if (isMultipart(request)) {
                     // a request already resolved into parts (a test's mock) has nothing left to defer
                     chain.doFilter(request instanceof org.springframework.web.multipart.MultipartHttpServletRequest
