@@ -82,6 +82,9 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("province page", false, () -> get("/province"), PROVINCE));
         all.add(new Endpoint("api bodies", true, () -> get("/api/v1/bodies"), EVERYONE));
         all.add(new Endpoint("api add a body", true, () -> json(post("/api/v1/bodies"), "{}"), PROVINCE));
+        all.add(new Endpoint("api export a body", true, () -> get("/api/v1/bodies/TAN_YEN/export"), ADMIN));
+        all.add(new Endpoint("api import a body", true, () -> post("/api/v1/bodies/import")
+                .contentType("application/zip").content(new byte[] {1}), PROVINCE));
         all.add(new Endpoint("api units", true, () -> get("/api/v1/units"), EVERYONE));
         all.add(new Endpoint("criterion page", false, () -> get("/cycles/2023/criteria/2.2"), EVERYONE));
         all.add(new Endpoint("domain page", false, () -> get("/cycles/2023/criteria/2"), EVERYONE));

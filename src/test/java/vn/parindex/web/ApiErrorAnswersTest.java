@@ -250,6 +250,15 @@ class ApiErrorAnswersTest {
         all.add(new Case("a body whose code is in use", "post", "/api/v1/bodies",
                 () -> json(post("/api/v1/bodies").with(httpBasic("sonoivu", "demo")),
                         "{\"code\": \"tan_yen\", \"name\": \"Mới\", \"level\": \"WARD\"}"), 409, null));
+        all.add(new Case("a body's file imported by a body's Home Affairs", "post", "/api/v1/bodies/import",
+                () -> post("/api/v1/bodies/import").contentType("application/zip").content(new byte[] {1})
+                        .with(httpBasic("noivu", "demo")), 403, null));
+        all.add(new Case("a body's file that is no file", "post", "/api/v1/bodies/import",
+                () -> post("/api/v1/bodies/import").contentType("application/zip").content(new byte[] {1})
+                        .with(httpBasic("sonoivu", "demo")), 422, null));
+        all.add(new Case("a body's file under a code that cannot be", "post", "/api/v1/bodies/import",
+                () -> post("/api/v1/bodies/import").param("code", "mã sai").contentType("application/zip")
+                        .content(new byte[] {1}).with(httpBasic("sonoivu", "demo")), 400, "code"));
         // imports
         all.add(new Case("an import by a unit head", "post", "/api/v1/imports",
                 () -> multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",
