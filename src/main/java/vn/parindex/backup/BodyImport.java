@@ -57,12 +57,19 @@ class BodyImport {
 
     /** What was imported. */
     record Result(long bodyId, String code, String name, String level, int tables, long rows,
-            Map<String, String> renamedAccounts, List<String> provinceAccountsAdded) {
+            Map<String, String> renamedAccounts, List<String> provinceAccountsAdded,
+            List<String> provinceAccountsReused) {
     }
 
     private final DataSource dataSource;
     private final BackupSigning signing;
     private final ObjectProvider<RowSecurityCheck> rowSecurity;
+    /**
+     * One import at a time: each holds a pooled connection and a transaction for as long as its rows take (minutes
+     * for a body with years of evidence).
+     */
+    private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(1);
+    static final int RETRY_AFTER_SECONDS = 60;
 
     BodyImport(DataSource dataSource, BackupSigning signing, ObjectProvider<RowSecurityCheck> rowSecurity) {
         this.dataSource = dataSource;
@@ -94,20 +101,33 @@ class BodyImport {
         if (check != null && !check.bindsTheApplication()) {
             throw new ConflictException("conflict.bodiesNotApart", 0);
         }
+        if (!running.tryAcquire()) {
+            throw new vn.parindex.system.BusyException("bodyImport.busy", RETRY_AFTER_SECONDS);
+        }
         try (ZipFile zip = BackupRestorer.open(file)) {
             signing.verifyImport(zip);
             BackupManifest manifest = BackupRestorer.manifest(zip);
             try (Connection connection = dataSource.getConnection()) {
                 boolean autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
+                boolean committed = false;
                 try {
                     Result result = new Run(zip, manifest, connection, actor, prefixAccounts, code).run();
                     connection.commit();
+                    committed = true;
                     return result;
-                } catch (SQLException | IOException | RuntimeException e) {
-                    connection.rollback();
+                } catch (SQLException e) {
+                    String state = String.valueOf(e.getSQLState());
+                    if (state.startsWith("22") || state.startsWith("23")) {
+                        // a value or a rule of the schema the file's rows break: a file no export makes
+                        throw new RestoreRefusedException(RestoreRefusedException.DAMAGED, "The file's rows do not "
+                                + "fit this deployment's rules (" + e.getMessage() + "); nothing was written");
+                    }
                     throw e;
                 } finally {
+                    if (!committed) {
+                        connection.rollback(); // whatever went wrong, an Error too: before autocommit would commit
+                    }
                     connection.setAutoCommit(autoCommit);
                 }
             }
@@ -116,6 +136,8 @@ class BodyImport {
                     + "or truncated (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new RestoreRefusedException("Cannot read the file: " + e.getMessage(), e);
+        } finally {
+            running.release();
         }
     }
 
@@ -156,9 +178,17 @@ class BodyImport {
             }
             List<BackupManifest.Table> tables = manifest.tables().stream()
                     .filter(table -> !NOT_COPIED.contains(table.name())).toList();
+            List<String> names = tables.stream().map(BackupManifest.Table::name).toList();
+            Set<String> expected = new java.util.TreeSet<>(schema.keySet());
+            expected.removeAll(NOT_COPIED);
+            if (names.size() != expected.size() || !expected.equals(new java.util.TreeSet<>(names))) {
+                throw new RestoreRefusedException("version", "The file's tables " + names + " are not this "
+                        + "deployment's " + expected);
+            }
             for (BackupManifest.Table table : tables) {
                 SchemaCatalog.Table target = schema.get(table.name());
-                if (target == null || !Set.copyOf(target.columns()).equals(Set.copyOf(table.columns()))) {
+                if (target == null || table.columns().size() != Set.copyOf(table.columns()).size()
+                        || !Set.copyOf(target.columns()).equals(Set.copyOf(table.columns()))) {
                     throw new RestoreRefusedException("version", "Table " + table.name() + " of the file does not "
                             + "fit this deployment's schema");
                 }
@@ -172,6 +202,14 @@ class BodyImport {
                 BackupRestorer.copyIn(zip, table, source(table.name()), copy);
             }
             readTheBody();
+            for (BackupManifest.Table table : tables) {
+                // a body's export holds its own rows (and rows of no body: the province's accounts, its history)
+                if (hasBody(table.name()) && number("select count(*) from " + source(table.name())
+                        + " where body_id <> " + oldBody) > 0) {
+                    throw new RestoreRefusedException("bodies", "Table " + table.name() + " of the file holds rows of "
+                            + "another body than its own");
+                }
+            }
             Map<String, String> renamed = new LinkedHashMap<>();
             List<String> provinceAdded = new ArrayList<>();
             numberTheRows(tables, renamed, provinceAdded);
@@ -182,7 +220,8 @@ class BodyImport {
             }
             onRecord();
             return new Result(newBody, code, text("select name from " + source(BODY)),
-                    text("select level from " + source(BODY)), tables.size(), rows, renamed, provinceAdded);
+                    text("select level from " + source(BODY)), tables.size(), rows, renamed, provinceAdded,
+                    texts("select old_name from import_account where reused_id is not null order by 1"));
         }
 
         /** The file's one body; refused when it holds none or several, or when its code is this deployment's. */
@@ -195,7 +234,10 @@ class BodyImport {
             }
             oldBody = number("select id from " + source(BODY));
             if (code == null) {
-                code = text("select code from " + source(BODY));
+                String own = text("select code from " + source(BODY));
+                code = vn.parindex.organisation.Body.code(own).filter(own::equals).orElseThrow(() ->
+                        new RestoreRefusedException(RestoreRefusedException.DAMAGED, "The file's body has no code "
+                                + "a body can have"));
             }
             try (PreparedStatement statement = connection.prepareStatement(
                     "select version from body where upper(code) = upper(?)")) {
@@ -307,6 +349,7 @@ class BodyImport {
             SchemaCatalog.Identity identity = identities.get(name);
             List<String> columns = table.columns();
             List<String> values = new ArrayList<>();
+            String parameter = null;
             for (String column : columns) {
                 String quoted = "s." + SchemaCatalog.quote(column);
                 String domain = identity != null && identity.column().equals(column) ? name : ids.get(column);
@@ -324,7 +367,8 @@ class BodyImport {
                         default -> quoted;
                     });
                 } else if (name.equals(BODY) && column.equals("code")) {
-                    values.add("'" + code.replace("'", "''") + "'");
+                    values.add("?"); // the code given here, or the file's
+                    parameter = code;
                 } else if (name.equals(HISTORY) && column.equals("entity_id")) {
                     StringBuilder entity = new StringBuilder("case s.entity_type");
                     ENTITY_TABLES.forEach((type, target) -> entity.append(" when '").append(type).append("' then ")
@@ -347,14 +391,18 @@ class BodyImport {
             String sql = "insert into " + SchemaCatalog.quote(name) + " (" + SchemaCatalog.columnList(columns) + ")"
                     + (identity != null ? " overriding system value" : "") + " select " + String.join(", ", values)
                     + " from " + source(name) + " s where " + where;
-            try (Statement statement = connection.createStatement()) {
-                return statement.executeUpdate(sql);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                if (parameter != null) {
+                    statement.setString(1, parameter);
+                }
+                return statement.executeUpdate();
             } catch (SQLException e) {
                 if ("23505".equals(e.getSQLState()) && name.equals(BODY)) {
                     throw new ConflictException("conflict.bodyCode", 0, List.of(code)); // added meanwhile
                 }
                 if ("23505".equals(e.getSQLState()) && name.equals(ACCOUNTS)) {
-                    throw new ConflictException("conflict.accountsTaken", 0, List.of());
+                    // a parallel import added one of these names meanwhile: trying again sees it
+                    throw new ConflictException("conflict.duplicate", 0);
                 }
                 throw e;
             }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -84,7 +83,9 @@ class BodyTransferController {
             @Schema(description = "User names the deployment had already, each with the name its account got "
                     + "(with prefixAccounts=true)") Map<String, String> renamedAccounts,
             @Schema(description = "The province's accounts the body's records name that this deployment did not "
-                    + "have: added disabled, without password") List<String> provinceAccountsAdded) {
+                    + "have: added disabled, without password") List<String> provinceAccountsAdded,
+            @Schema(description = "The province's accounts the body's records name that this deployment has (by "
+                    + "user name): the records now name those") List<String> provinceAccountsReused) {
     }
 
     @Operation(summary = "Export a body's data (Home Affairs)", description = "Every row of the body (its offices, "
@@ -138,6 +139,8 @@ class BodyTransferController {
     @ApiResponse(responseCode = "403", description = "Only the province's Home Affairs imports a body")
     @ApiResponse(responseCode = "409", description = "The body's code, or user names (details), are in use here")
     @ApiResponse(responseCode = "413", description = "Larger than parindex.backup.max-import-size")
+    @ApiResponse(responseCode = "429", description = "Another import is running: try again after Retry-After "
+            + "seconds")
     @ApiResponse(responseCode = "422", description = "Not one body's file, damaged, not signed with a trusted "
             + "key, or of another schema version (reason: damaged, signature, bodies, version)")
     @PostMapping(path = IMPORT, consumes = {"application/zip", "application/octet-stream"})
@@ -146,7 +149,7 @@ class BodyTransferController {
             @RequestParam(defaultValue = "false") boolean prefixAccounts,
             @Parameter(description = "The body's code here, when this deployment has the file's code already "
                     + "(default: the file's)") @RequestParam(required = false) String code,
-            HttpServletRequest request) throws IOException, SQLException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
         if (user == null || user.role() != vn.parindex.security.Role.PROVINCE) {
             // before the file is read
             throw new AccessDeniedException("A body is imported by the province's Home Affairs");
@@ -163,12 +166,17 @@ class BodyTransferController {
                 if (copied == 0) {
                     throw new RestoreRefusedException(RestoreRefusedException.DAMAGED, "The request holds no file");
                 }
+            } catch (RequestLimits.BodyTooLargeException e) {
+                // a body sent in chunks, past parindex.backup.max-import-size: the rest is not read
+                response.setHeader(HttpHeaders.CONNECTION, "close");
+                problems.write(request, response, 413, "error.413.title", "error.413.upload");
+                return null;
             }
             BodyImport.Result result = imports.importBody(file, user.actor(), prefixAccounts, newCode);
-            return ResponseEntity.created(URI.create("/api/v1/bodies/" + result.code()))
-                    .cacheControl(CacheControl.noStore())
+            return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                     .body(new ImportedJson(result.code(), result.name(), result.level(), result.tables(),
-                            result.rows(), result.renamedAccounts(), result.provinceAccountsAdded()));
+                            result.rows(), result.renamedAccounts(), result.provinceAccountsAdded(),
+                            result.provinceAccountsReused()));
         } finally {
             Files.deleteIfExists(file);
         }

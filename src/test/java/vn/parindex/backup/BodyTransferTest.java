@@ -117,7 +117,9 @@ class BodyTransferTest {
                 .andExpect(jsonPath("$.name").value("Tân Yên"))
                 .andExpect(jsonPath("$.level").value("DISTRICT"))
                 .andExpect(jsonPath("$.renamedAccounts.noivu").value("ty_moi.noivu"))
-                .andExpect(jsonPath("$.provinceAccountsAdded").isEmpty());
+                .andExpect(jsonPath("$.provinceAccountsAdded").isEmpty())
+                // the province's account that took the export is on the body's record: this deployment's own
+                .andExpect(jsonPath("$.provinceAccountsReused[0]").value("sonoivu"));
         long moved = bodies.byCode("TY_MOI").orElseThrow().id();
 
         // every table of a body's data, row for row; the history with the import on record besides
@@ -206,17 +208,17 @@ class BodyTransferTest {
     void filesThatAreNotOneBodysSignedExportAreRefusedWithNothingWritten() throws Exception {
         byte[] file = export("TAN_YEN", "sonoivu");
         long rows = count("criterion") + count("app_user") + count("body");
-        Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
-        bad.put("damaged", new byte[0]);
-        bad.put("damaged ", "not a zip at all".getBytes(StandardCharsets.UTF_8));
-        bad.put(" damaged", Arrays.copyOf(file, file.length / 2));
+        List<Map.Entry<String, byte[]>> bad = new ArrayList<>();
+        bad.add(Map.entry("damaged", new byte[0]));
+        bad.add(Map.entry("damaged", "not a zip at all".getBytes(StandardCharsets.UTF_8)));
+        bad.add(Map.entry("damaged", Arrays.copyOf(file, file.length / 2)));
         // signed with another deployment's key, which this one does not trust
         Path other = temp.resolve("other.zip");
         BackupSigning otherKey = new BackupSigning((Path) null, false);
         try (OutputStream out = Files.newOutputStream(other)) {
             BodyScope.run(tanYen, () -> write(new BackupWriter(dataSource, otherKey, environment), out));
         }
-        bad.put("signature", Files.readAllBytes(other));
+        bad.add(Map.entry("signature", Files.readAllBytes(other)));
         // the deployment's whole backup: several bodies
         Path whole = temp.resolve("whole.zip");
         try (OutputStream out = Files.newOutputStream(whole)) {
@@ -224,22 +226,29 @@ class BodyTransferTest {
                 write(new BackupWriter(dataSource, signing, environment), out);
             }
         }
-        bad.put("bodies", Files.readAllBytes(whole));
+        bad.add(Map.entry("bodies", Files.readAllBytes(whole)));
         // another version's file, signed as this deployment signs
         Path mine = temp.resolve("mine.zip");
         Files.write(mine, file);
-        bad.put("version", Files.readAllBytes(resign(mine, temp.resolve("older.zip"), BackupManifest.ENTRY,
+        bad.add(Map.entry("version", Files.readAllBytes(resign(mine, temp.resolve("older.zip"), BackupManifest.ENTRY,
                 bytes -> new String(bytes, StandardCharsets.UTF_8).replaceFirst("\"schemaVersion\" : \"[^\"]+\"",
-                        "\"schemaVersion\" : \"16.3\"").getBytes(StandardCharsets.UTF_8))));
+                        "\"schemaVersion\" : \"16.3\"").getBytes(StandardCharsets.UTF_8)))));
         // a history naming an entity this version does not know
-        bad.put("version ", Files.readAllBytes(resign(mine, temp.resolve("entity.zip"), "tables/change_history.csv",
-                bytes -> new String(bytes, StandardCharsets.UTF_8).replace(",TASK,", ",SOMETHING_NEW,")
-                        .getBytes(StandardCharsets.UTF_8))));
-        for (Map.Entry<String, byte[]> each : bad.entrySet()) {
+        bad.add(Map.entry("version", changed(mine, "tables/change_history.csv", ",TASK,", ",SOMETHING_NEW,")));
+        // rows that are not the body's own: the body's row under another id than its rows name
+        bad.add(Map.entry("bodies", changed(mine, "tables/body.csv", "\n" + tanYen + ",TAN_YEN,", "\n999,TAN_YEN,")));
+        // a code no body can have (without ?code=), a row breaking a rule of the schema
+        bad.add(Map.entry("damaged", changed(mine, "tables/unit.csv", ",DISTRICT_OFFICE,", ",NO_KIND,")));
+        bad.add(Map.entry("damaged", changed(mine, "tables/criterion.csv", ",SELF_ASSESSMENT,",
+                ",SELF_ASSESSMENT_AND_MORE,")));
+        for (Map.Entry<String, byte[]> each : bad) {
             importFile(each.getValue(), "?code=TY_XAU&prefixAccounts=true")
                     .andExpect(status().isUnprocessableContent())
-                    .andExpect(jsonPath("$.reason").value(each.getKey().strip()));
+                    .andExpect(jsonPath("$.reason").value(each.getKey()));
         }
+        importFile(changed(mine, "tables/body.csv", ",TAN_YEN,", ",tan yen,"), "?prefixAccounts=true")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("damaged"));
         assertThat(count("criterion") + count("app_user") + count("body")).isEqualTo(rows);
 
         // the other deployment's key, once trusted, lets its file in
@@ -326,6 +335,19 @@ class BodyTransferTest {
         } catch (IOException | java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The bytes of a copy of {@code source} whose entry {@code name} has {@code from} once as {@code to}, signed. */
+    private byte[] changed(Path source, String name, String from, String to) throws IOException {
+        String[] found = {null};
+        Path target = resign(source, temp.resolve("changed-" + System.nanoTime() + ".zip"), name, bytes -> {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            found[0] = text.contains(from) ? from : null;
+            return text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to))
+                    .getBytes(StandardCharsets.UTF_8);
+        });
+        assertThat(found[0]).as(name + " holds " + from).isNotNull();
+        return Files.readAllBytes(target);
     }
 
     /** A copy of {@code source} with one entry changed, signed again with this deployment's key. */
