@@ -32,9 +32,14 @@ class DashboardConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(etags.interceptor(false)).addPathPatterns(API);
     }
 
-    /** The dashboard, served again without rendering while unchanged ({@link CachedPages}: see there). */
+    /**
+     * The dashboard and the printable appendix, served again without rendering while unchanged ({@link CachedPages}:
+     * see there). The appendix too because measured: its table kept as a fragment, the page (40 kB of Vietnamese
+     * text, encoded to UTF-8 for each request) still cost 1.0–1.7 CPU ms, 0.17–0.23× the static file, below the
+     * goal of 0.25× (bench/pages.sh, issue 24's second stop).
+     */
     @Bean
     KeptPages keptDashboardPage() {
-        return new KeptPages("/");
+        return new KeptPages("/", "/cycles/*/appendix");
     }
 }
