@@ -75,19 +75,22 @@ public class DataRevision {
 
     /**
      * The revision, read from the database unless a recent reading can be trusted (see the class comment). Within
-     * one request that does not write (GET, HEAD…) it is read at most once: the tag of the answer, the kept cycle
-     * and the kept page then agree on it.
+     * one request that does not write (GET, HEAD…) it is read at most once per body's scope: the tag of the answer,
+     * the kept cycle and the kept page then agree on it. Per scope, because a request changes scope on its way (the
+     * province's: none while its body is looked up, then the body's), and each scope's revision is its own number:
+     * another scope's number would find values kept at another time under it.
      */
     public long current() {
         HttpServletRequest request = readingRequest();
         if (request == null) {
             return read();
         }
-        if (request.getAttribute(REQUEST_REVISION) instanceof Long revision) {
+        String attribute = REQUEST_REVISION + ":" + BodyScope.current();
+        if (request.getAttribute(attribute) instanceof Long revision) {
             return revision;
         }
         long revision = read();
-        request.setAttribute(REQUEST_REVISION, revision);
+        request.setAttribute(attribute, revision);
         return revision;
     }
 

@@ -19,7 +19,7 @@ public final class SignedIn {
         return users.findByUsernameWithUnit(username).map(u -> new CurrentUser(u.getId(), u.getUsername(),
                 u.getDisplayName(), u.getPasswordHash(), u.getRole(), u.getUnit() == null ? null : u.getUnit().getId(),
                 u.getUnit() == null ? null : u.getUnit().getCode(), u.getUnit() == null ? null : u.getUnit().getName(),
-                u.isEnabled())).orElseThrow();
+                u.isEnabled(), u.getBodyId())).orElseThrow(); // the province's accounts: no body
     }
 
     /** The request is made by this account (a page session). */

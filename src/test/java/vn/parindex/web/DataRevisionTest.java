@@ -110,4 +110,28 @@ class DataRevisionTest {
             org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
         }
     }
+
+    /**
+     * A request that changes scope on its way (the province's: none while its body is looked up, then the body's)
+     * reads each scope's own revision: another scope's number would find values kept under it at another time.
+     */
+    @Test
+    void aRequestReadsTheRevisionOfEachScopeItWorksIn() {
+        java.util.Map<vn.parindex.system.BodyScope.Scope, Long> perScope = new java.util.HashMap<>();
+        DataRevision revision = new DataRevision(scope -> perScope.getOrDefault(scope, 0L), Duration.ZERO, now::get);
+        perScope.put(vn.parindex.system.BodyScope.Scope.NONE, 155L);
+        perScope.put(vn.parindex.system.BodyScope.Scope.of(1), 506L);
+        try {
+            org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                    new org.springframework.web.context.request.ServletRequestAttributes(
+                            new org.springframework.mock.web.MockHttpServletRequest("GET", "/")));
+            assertThat(revision.current()).isEqualTo(155);
+            try (var body = vn.parindex.system.BodyScope.enter(vn.parindex.system.BodyScope.Scope.of(1))) {
+                assertThat(revision.current()).isEqualTo(506);
+            }
+            assertThat(revision.current()).isEqualTo(155);
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+    }
 }
