@@ -75,7 +75,6 @@ class DashboardController {
                     m.put("view", view);
                     m.put("board", view.board());
                     m.put("cycle", view.board().cycle());
-                    m.put("bodyLevel", bodies.current().level().name()); // its peers' word ("các huyện")
                     m.put("chartData", chartData(view));
                     m.put("admin", admin);
                     return m;

@@ -30,16 +30,6 @@ class CurrentUserAdvice {
         return bodies.byId(body).orElse(null);
     }
 
-    /**
-     * The level of the body the request works on ({@code COMMUNE}, {@code DISTRICT}…; {@code ANY} for none or every
-     * body), for the words that name its peers ("các huyện", "các xã, phường": {@code body.peers.*}).
-     */
-    @ModelAttribute("bodyLevel")
-    String bodyLevel() {
-        Long body = vn.parindex.system.BodyScope.body();
-        return body == null ? "ANY" : bodies.byId(body).map(b -> b.level().name()).orElse("ANY");
-    }
-
     @ModelAttribute("currentUser")
     CurrentUser currentUser() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

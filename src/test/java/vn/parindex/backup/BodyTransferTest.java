@@ -188,35 +188,6 @@ class BodyTransferTest {
                 + " and new_value = 'IMPORTED' and username = 'sonoivu'")).isEqualTo(2);
     }
 
-    @Autowired
-    vn.parindex.security.AppUserRepository users;
-
-    @Autowired
-    org.springframework.context.MessageSource messages;
-
-    /** Tân Yên's data moved in as a commune (its level changed in the file): its ranking speaks of communes. */
-    @Test
-    void aBodysPagesNameItsPeersAtItsLevel() throws Exception {
-        Path file = temp.resolve("tan-yen.zip");
-        Files.write(file, export("TAN_YEN", "sonoivu"));
-        importFile(changed(file, "tables/body.csv", ",DISTRICT,", ",COMMUNE,"), "?code=XA_CUNG&prefixAccounts=true")
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.level").value("COMMUNE"));
-        java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
-        String communes = messages.getMessage("body.peers.COMMUNE", null, vi);
-        String districts = messages.getMessage("body.peers.DISTRICT", null, vi);
-        assertThat(communes).isNotEqualTo(districts);
-        for (String[] body : new String[][] {{"XA_CUNG", communes, districts}, {"TAN_YEN", districts, communes}}) {
-            MvcResult page = mvc.perform(get("/cycles/2023/ranking").queryParam("body", body[0])
-                    .with(vn.parindex.support.SignedIn.as(users, "sonoivu"))).andReturn();
-            assertThat(page.getResponse().getStatus()).as(page.getResponse().getContentAsString(
-                    StandardCharsets.UTF_8)).isEqualTo(200);
-            String heading = org.jsoup.Jsoup.parse(page.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                    .select("h1").text();
-            assertThat(heading).as(body[0]).contains(body[1]).doesNotContain(body[2]);
-        }
-    }
-
     @Test
     void aCodeOrUserNamesInUseAreRefusedWithNothingWritten() throws Exception {
         byte[] file = export("TAN_YEN", "sonoivu");
