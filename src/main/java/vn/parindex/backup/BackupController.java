@@ -88,13 +88,18 @@ class BackupController {
     /** Streams the zip into the response as it is written; nothing is held in memory. */
     private void stream(CurrentUser user, HttpServletResponse response) throws IOException, SQLException {
         String fileName = backups.newFileName();
-        backups.download(user, fileName, () -> {
+        backups.download(user, fileName, attachment(response, fileName));
+        response.flushBuffer();
+    }
+
+    /** The response as a zip file to save, opened (its headers set) only once the file may be written. */
+    static BackupService.Target attachment(HttpServletResponse response, String fileName) {
+        return () -> {
             response.setContentType("application/zip");
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(fileName).build().toString());
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             return response.getOutputStream();
-        });
-        response.flushBuffer();
+        };
     }
 }

@@ -21,7 +21,6 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -108,13 +107,7 @@ class BodyTransferController {
                 code.length() > 32 ? code.substring(0, 32) : code));
         String fileName = backups.newExportName(body.code());
         try {
-            backups.exportBody(user, body.id(), body.code(), () -> {
-                response.setContentType("application/zip");
-                response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName).build().toString());
-                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-                return response.getOutputStream();
-            });
+            backups.exportBody(user, body.id(), body.code(), BackupController.attachment(response, fileName));
             response.flushBuffer();
         } catch (BusyException e) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));

@@ -76,13 +76,7 @@ class TanYenPlanSeeder implements ApplicationRunner {
     /** Into the deployment's first body (Tân Yên's on a new install), when it has no cycle yet. */
     @Override
     public void run(ApplicationArguments args) {
-        vn.parindex.system.BodyScope.run(bodies.first().id(), () -> transactions.executeWithoutResult(status -> {
-            try {
-                seed();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }));
+        bodies.seedFirst(transactions, this::seed);
     }
 
     private void seed() throws IOException {

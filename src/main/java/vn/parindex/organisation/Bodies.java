@@ -71,6 +71,23 @@ public class Bodies {
         return all().get(0);
     }
 
+    /** Start-up work on the install's own data (the seeders), which may fail reading its files. */
+    @FunctionalInterface
+    public interface SeedWork {
+        void run() throws java.io.IOException;
+    }
+
+    /** Runs start-up work in the first body's scope, in a transaction of its own. */
+    public void seedFirst(org.springframework.transaction.support.TransactionTemplate transactions, SeedWork work) {
+        BodyScope.run(first().id(), () -> transactions.executeWithoutResult(status -> {
+            try {
+                work.run();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
     /**
      * Adds a body: a code of capitals, digits, '_' or '-' (an administrative code or a short name) unused by any
      * other body, a name, a level. Refused with the fields' problems (400) or, for a code in use, 409.

@@ -71,8 +71,7 @@ class DemoProgress implements ApplicationRunner {
     /** In the deployment's first body, where the plan was seeded. */
     @Override
     public void run(ApplicationArguments args) {
-        vn.parindex.system.BodyScope.run(bodies.first().id(),
-                () -> transactions.executeWithoutResult(status -> seed()));
+        bodies.seedFirst(transactions, this::seed);
     }
 
     private void seed() {

@@ -62,13 +62,7 @@ class TaskSeeder implements ApplicationRunner {
     /** Into the deployment's first body, where the plan's cycle was seeded ({@code imports.TanYenPlanSeeder}). */
     @Override
     public void run(ApplicationArguments args) {
-        vn.parindex.system.BodyScope.run(bodies.first().id(), () -> transactions.executeWithoutResult(status -> {
-            try {
-                seed();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }));
+        bodies.seedFirst(transactions, this::seed);
     }
 
     private void seed() throws IOException {
