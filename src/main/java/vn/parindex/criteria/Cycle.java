@@ -60,6 +60,13 @@ public class Cycle {
     @Version
     private long version;
 
+    /**
+     * The level of the cycle's body ({@code organisation.BodyLevel}'s name), read with the cycle in the same
+     * statement: what the pages call the body's peers ("các xã, phường, đặc khu"). Null on a cycle not read yet.
+     */
+    @org.hibernate.annotations.Formula("(select b.level from body b where b.id = body_id)")
+    private String bodyLevel;
+
     public Cycle(int year, int baselineYear, CycleStatus status, String title) {
         this.year = year;
         this.baselineYear = baselineYear;
@@ -85,6 +92,20 @@ public class Cycle {
         this.districtName = read.districtName();
         this.closedAt = read.closedAt();
         this.version = read.version();
+        this.bodyLevel = read.bodyLevel();
+    }
+
+    /**
+     * The body's level as the pages' words for its peers are keyed ({@code body.peers.COMMUNE}, ...), or
+     * {@code ANY} when not known (a cycle just created): words that fit every level.
+     */
+    public String getPeerWords() {
+        return bodyLevel == null ? "ANY" : bodyLevel;
+    }
+
+    /** The level of the cycle's body (a {@code BodyLevel} name), or null when not read. */
+    public String getBodyLevel() {
+        return bodyLevel;
     }
 
     public void recordRanking(String districtName, Integer baselineRank, Integer targetRank, Integer districtCount) {

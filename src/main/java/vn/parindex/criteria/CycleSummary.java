@@ -11,13 +11,15 @@ import java.time.OffsetDateTime;
 public record CycleSummary(long id, int year, int baselineYear, CycleStatus status, String title,
         BigDecimal recordedTotalMax, BigDecimal recordedTotalBaseline, BigDecimal recordedTotalTarget,
         Integer recordedTotalChange, OffsetDateTime createdAt, Integer baselineRank, Integer targetRank,
-        Integer districtCount, String districtName, OffsetDateTime closedAt, long version) {
+        Integer districtCount, String districtName, OffsetDateTime closedAt, long version,
+        String bodyLevel) {
 
     static CycleSummary of(Cycle c) {
         return new CycleSummary(c.getId(), c.getYear(), c.getBaselineYear(), c.getStatus(), c.getTitle(),
                 c.getRecordedTotalMax(), c.getRecordedTotalBaseline(), c.getRecordedTotalTarget(),
                 c.getRecordedTotalChange(), c.getCreatedAt(), c.getBaselineRank(), c.getTargetRank(),
-                c.getDistrictCount(), c.getDistrictName(), c.getClosedAt(), c.getVersion());
+                c.getDistrictCount(), c.getDistrictName(), c.getClosedAt(), c.getVersion(),
+                c.getBodyLevel());
     }
 
     /** A new detached entity with these values: the caller's own, never shared. */

@@ -75,6 +75,12 @@ class BodyTransferTest {
     @Autowired
     ObjectProvider<RowSecurityCheck> rowSecurity;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    @Autowired
+    vn.parindex.security.AppUserRepository users;
+
     @TempDir
     Path temp;
 
@@ -299,6 +305,33 @@ class BodyTransferTest {
                 .content(large)).andExpect(status().isPayloadTooLarge());
         assertThat(bodies.byCode("TY_CAM")).isEmpty();
         assertThat(bodies.byCode("TY_LON")).isEmpty();
+    }
+
+    @Test
+    void aCommunesPagesNameItsPeersAtItsLevel() throws Exception {
+        // Tân Yên's data as a commune's: the ranking page and the overview name the communes and wards it is
+        // ranked among, where Tân Yên's name the districts
+        if (bodies.byCode("XA_CUNG").isEmpty()) {
+            Path mine = temp.resolve("commune.zip");
+            Files.write(mine, export("TAN_YEN", "sonoivu"));
+            importFile(changed(mine, "tables/body.csv", ",DISTRICT,", ",COMMUNE,"), "?code=XA_CUNG&prefixAccounts=true")
+                    .andExpect(status().isCreated()).andExpect(jsonPath("$.level").value("COMMUNE"));
+        }
+        java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
+        for (String level : List.of("COMMUNE", "DISTRICT")) {
+            String code = level.equals("COMMUNE") ? "XA_CUNG" : "TAN_YEN";
+            String peers = messages.getMessage("body.peers." + level, null, vi);
+            org.jsoup.nodes.Document ranking = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
+                    "/cycles/2023/ranking?body=" + code);
+            assertThat(ranking.selectFirst("h1").text()).as(code)
+                    .isEqualTo(messages.getMessage("ranking.title", new Object[] {2022, peers}, vi));
+            assertThat(ranking.select("#peers th").first().text()).as(code)
+                    .isEqualTo(messages.getMessage("body.peerHeading." + level, null, vi));
+            org.jsoup.nodes.Document overview = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
+                    "/?year=2023&body=" + code);
+            assertThat(overview.getElementById("whatif").attr("data-label-none")).as(code)
+                    .isEqualTo(messages.getMessage("whatif.noRanking", new Object[] {peers}, vi));
+        }
     }
 
     @Test

@@ -123,7 +123,8 @@ class DashboardApiIntegrationTest {
         assertThat((Object) JsonPath.read(json, "$.forecastRank")).isNull();
         // no forecast: the leader is told who enters the other districts' totals (no rank, no link)
         assertThat(byId(page("/"), "forecast-rank")).doesNotContain("/10")
-                .isEqualTo(messages.getMessage("dashboard.noRanking", null, java.util.Locale.forLanguageTag("vi")));
+                .isEqualTo(messages.getMessage("dashboard.noRanking", new Object[] {messages.getMessage("body.peers.DISTRICT",
+                        null, java.util.Locale.forLanguageTag("vi"))}, java.util.Locale.forLanguageTag("vi")));
         String missing = mvc.perform(get("/api/v1/cycles/1999/dashboard").with(httpBasic("lanhdao", "demo")))
                 .andExpect(status().isNotFound()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

@@ -51,6 +51,9 @@ class DuplicatesAndLimitsTest {
     @Autowired
     jakarta.servlet.MultipartConfigElement multipart;
 
+    @Autowired
+    org.springframework.context.MessageSource messageSource;
+
     /** The ranking table is shared with the other tests of this database (the dashboard's forecast): left empty. */
     @org.junit.jupiter.api.AfterEach
     void removeTheDistrictsAdded() {
@@ -107,8 +110,7 @@ class DuplicatesAndLimitsTest {
                 other.commit();
                 MockHttpServletResponse response = late.get(60, TimeUnit.SECONDS);
                 assertThat(response.getStatus()).isEqualTo(409);
-                assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-                        .contains("Huyện này đã có trong bảng");
+                assertThat(alert(response)).isEqualTo(peerExists());
             } finally {
                 pool.shutdownNow();
             }
@@ -223,13 +225,24 @@ class DuplicatesAndLimitsTest {
                 MockHttpServletResponse response = f.get(60, TimeUnit.SECONDS);
                 statuses.add(response.getStatus());
                 if (response.getStatus() == 409) {
-                    assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-                            .contains("Huyện này đã có trong bảng");
+                    assertThat(alert(response)).isEqualTo(peerExists());
                 }
             }
             return statuses;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The page's alert, as read. */
+    private static String alert(MockHttpServletResponse response) throws java.io.UnsupportedEncodingException {
+        org.jsoup.nodes.Element alert = org.jsoup.Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8))
+                .selectFirst(".alert-danger[role=alert]");
+        return alert == null ? null : alert.text();
+    }
+
+    /** What the ranking page says when the name is already in its table. */
+    private String peerExists() {
+        return messageSource.getMessage("conflict.peerExists", null, java.util.Locale.forLanguageTag("vi"));
     }
 }
