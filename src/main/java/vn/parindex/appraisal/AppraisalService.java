@@ -27,11 +27,31 @@ public class AppraisalService {
     private final CriterionLookup criteria;
     private final ReviewPermissions permissions;
     private final CriterionScoreService scores;
+    private final java.util.List<ProvinceAppraises> province;
 
-    AppraisalService(CriterionLookup criteria, ReviewPermissions permissions, CriterionScoreService scores) {
+    AppraisalService(CriterionLookup criteria, ReviewPermissions permissions, CriterionScoreService scores,
+            java.util.List<ProvinceAppraises> province) {
         this.criteria = criteria;
         this.permissions = permissions;
         this.scores = scores;
+        this.province = province;
+    }
+
+    /**
+     * Refuses an appraisal the body may not enter (409): any once the province published the year's result
+     * ({@code conflict.indexPublished}), the body's own while the province appraises it ({@code
+     * conflict.appraisedByProvince}).
+     */
+    public void requireMayAppraise(CurrentUser user, int year, long currentVersion) {
+        for (ProvinceAppraises p : province) {
+            ProvinceAppraises.State state = p.of(year);
+            if (state == ProvinceAppraises.State.PUBLISHED) {
+                throw new ConflictException("conflict.indexPublished", currentVersion);
+            }
+            if (state == ProvinceAppraises.State.OPEN && !user.isProvince()) {
+                throw new ConflictException("conflict.appraisedByProvince", currentVersion);
+            }
+        }
     }
 
     /** The appraisal as typed: the score (9,5 or 9.5), the reason, the version of the criterion it is based on. */
@@ -48,6 +68,9 @@ public class AppraisalService {
                 criterion.getMaxScore(), errors);
         if (criteria.existsByParentId(criterion.getId())) {
             errors.add("appraisedScore", "appraisal.parent");
+        } else if (!criterion.appliesWithParents()) {
+            // its maximum left the body's with "không áp dụng": no score fits under it
+            errors.add("appraisedScore", "appraisal.notApplicable");
         }
         String reason = change.reason() == null ? "" : change.reason().strip();
         if (reason.length() > MAX_REASON_LENGTH) {
@@ -63,6 +86,7 @@ public class AppraisalService {
             errors.add("version", "version.required");
         }
         errors.throwIfAny();
+        requireMayAppraise(user, year, criterion.getVersion());
         if (criterion.getCycle().isClosed()) {
             throw new ConflictException("conflict.cycleClosed", criterion.getVersion());
         }
@@ -77,6 +101,9 @@ public class AppraisalService {
     public void applyImported(CurrentUser user, long criterionId, BigDecimal score, String reason, String comment) {
         ReviewPermissions.require(permissions.canEditScores(user));
         Criterion criterion = criteria.findById(criterionId).orElseThrow();
+        if (score != null && !criterion.appliesWithParents()) {
+            throw vn.parindex.system.InvalidInputException.of("appraisedScore", "appraisal.notApplicable");
+        }
         scores.applyAppraisal(user, criterion, score, reason, comment);
     }
 }

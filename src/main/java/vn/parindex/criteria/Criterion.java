@@ -79,6 +79,15 @@ public class Criterion {
      */
     private boolean allCommunesCoordinate;
 
+    /**
+     * Whether the criterion applies to the body: one that does not ("không áp dụng", set by the province) leaves the
+     * body's maximum with everything under it.
+     */
+    private boolean applies = true;
+
+    /** The province's reason why the criterion does not apply; null while it does. */
+    private String applicabilityReason;
+
     @Version
     private long version;
 
@@ -121,6 +130,25 @@ public class Criterion {
     /** Names every commune as coordinating unit, or no longer (Home Affairs, {@link AssignmentService}). */
     void coordinateAllCommunes(boolean all) {
         this.allCommunesCoordinate = all;
+    }
+
+    /** Whether the criterion and every node above it apply to the body. */
+    public boolean appliesWithParents() {
+        for (Criterion c = this; c != null; c = c.parent) {
+            if (!c.applies) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks whether the criterion applies to the body, with the reason when it does not. */
+    void markApplicability(boolean applies, String reason) {
+        if (!applies && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("A criterion that does not apply needs a reason: " + code);
+        }
+        this.applies = applies;
+        this.applicabilityReason = applies ? null : reason;
     }
 
     /** Records the province's appraisal (both null clears it). */

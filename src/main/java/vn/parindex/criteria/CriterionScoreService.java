@@ -143,6 +143,21 @@ public class CriterionScoreService {
         criteria.saveAndFlush(criterion);
     }
 
+    /**
+     * Marks whether a criterion applies to its body (the province, {@code index}), on record in its history; the
+     * reason is required when it does not.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void applyApplicability(CurrentUser user, Criterion criterion, boolean applies, String reason) {
+        audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "applies", criterion.isApplies(),
+                applies, null);
+        audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "applicabilityReason",
+                criterion.getApplicabilityReason(), applies ? null : reason, null);
+        criterion.markApplicability(applies, reason);
+        criteria.saveAndFlush(criterion);
+    }
+
     /** Parses a typed score and checks it lies between 0 and the maximum; problems go to {@code errors}. */
     public static BigDecimal parseScore(String text, String field, BigDecimal max, FieldErrors errors) {
         if (text == null || text.isBlank()) {

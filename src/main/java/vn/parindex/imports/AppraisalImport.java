@@ -49,6 +49,8 @@ class AppraisalImport {
 
     Result run(CurrentUser user, CsvTable table, int year, boolean dryRun, String comment) {
         CycleView cycle = openCycle(catalog, year);
+        // where the province appraises the year itself, a body's own table is refused whole
+        appraisals.requireMayAppraise(user, year, 0);
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, Integer> columns = table.columnIndex();
         if (!columns.containsKey(PlanTableParser.CODE)) {

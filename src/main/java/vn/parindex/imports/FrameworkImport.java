@@ -29,9 +29,68 @@ import vn.parindex.imports.ImportService.Result;
 class FrameworkImport {
 
     private final PlanImporter importer;
+    private final vn.parindex.index.IndexService indexes;
 
-    FrameworkImport(PlanImporter importer) {
+    FrameworkImport(PlanImporter importer, vn.parindex.index.IndexService indexes) {
         this.importer = importer;
+        this.indexes = indexes;
+    }
+
+    /** The sum of a level's domains: a framework of the province's index is out of 100. */
+    static final BigDecimal FRAMEWORK_TOTAL = new BigDecimal("100");
+
+    /**
+     * A level's framework of the year for the province's index (codes, names, maxima; any other column is ignored):
+     * out of 100, each node's parts adding up to its own maximum exactly (a body's score is the sum of its leaves).
+     * Kept by {@code index} unless {@code dryRun}; the preview lists every node.
+     */
+    Result runForLevel(vn.parindex.security.CurrentUser user, CsvTable table, int year,
+            vn.parindex.organisation.BodyLevel level, Boolean scaleTo100, boolean dryRun, String fileName) {
+        PlanImportRequest request = new PlanImportRequest(year, year - 1, CycleStatus.PLANNING, null, Map.of(),
+                Map.of());
+        PlanTableParser.Plan plan = importer.checkLevelFramework(table, request);
+        if (plan.nodes().size() > vn.parindex.index.IndexService.MAX_FRAMEWORK_NODES) {
+            throw new PlanImportException(List.of(new ImportProblem(1, "-", Kind.TOO_MANY_ROWS, "khung có "
+                    + plan.nodes().size() + " dòng, nhiều hơn " + vn.parindex.index.IndexService.MAX_FRAMEWORK_NODES)));
+        }
+        List<ImportProblem> problems = new ArrayList<>();
+        Map<String, BigDecimal> parts = new HashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (PlanTableParser.Node node : plan.nodes()) {
+            if (node.parentCode() == null) {
+                total = total.add(node.max());
+            } else {
+                parts.merge(node.parentCode(), node.max(), BigDecimal::add);
+            }
+        }
+        for (PlanTableParser.Node node : plan.nodes()) {
+            BigDecimal sum = parts.get(node.code());
+            if (sum != null && sum.compareTo(node.max()) != 0) {
+                problems.add(new ImportProblem(node.line(), PlanTableParser.MAX, Kind.DIFFERENT_MAXIMUM,
+                        "điểm tối đa của các tiêu chí thuộc '" + node.code() + "' cộng lại là " + plain(sum)
+                                + ", khác điểm tối đa " + plain(node.max()) + " của nó"));
+            }
+        }
+        if (total.compareTo(FRAMEWORK_TOTAL) != 0) {
+            problems.add(new ImportProblem(1, PlanTableParser.MAX, Kind.DIFFERENT_MAXIMUM,
+                    "tổng điểm tối đa của các lĩnh vực là " + plain(total) + ", không phải 100"));
+        }
+        throwIfAny(problems);
+        List<Change> changes = new ArrayList<>();
+        List<vn.parindex.index.IndexService.FrameworkNode> nodes = new ArrayList<>();
+        for (PlanTableParser.Node node : plan.nodes()) {
+            changes.add(new Change(node.code(), "criterion", null, node.name()));
+            nodes.add(new vn.parindex.index.IndexService.FrameworkNode(node.code(), node.parentCode(),
+                    node.position(), node.name(), node.max()));
+        }
+        if (!dryRun) {
+            indexes.keepFramework(user, year, level, nodes, scaleTo100, fileName);
+        }
+        return new Result(year, ImportKind.FRAMEWORK.name(), dryRun, plan.nodes().size(), changes, List.of());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     Result run(CsvTable table, int year, boolean dryRun) {

@@ -64,6 +64,13 @@ class ImportApiController {
             mediaType = "multipart/form-data", schemaProperties = {
                     @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary")),
                     @SchemaProperty(name = "year", schema = @Schema(type = "integer")),
+                    @SchemaProperty(name = "level", schema = @Schema(type = "string", description = "With "
+                            + "kind=framework: the level whose framework of the year this is, for the province's "
+                            + "index (the province's Home Affairs only)", allowableValues = {"COMMUNE", "WARD",
+                                    "SPECIAL_ZONE", "DEPARTMENT", "DISTRICT"})),
+                    @SchemaProperty(name = "scaleTo100", schema = @Schema(type = "boolean", description = "With "
+                            + "level: whether the index is the score over the body's own maximum scaled to 100 "
+                            + "(default true)")),
                     @SchemaProperty(name = "kind", schema = @Schema(type = "string",
                             allowableValues = {"framework", "scores", "appraisal", "bodies", "units"})),
                     @SchemaProperty(name = "dryRun", schema = @Schema(type = "boolean"))}))
@@ -88,6 +95,20 @@ class ImportApiController {
             if (upload.tooLarge()) {
                 throw new PlanImportException(List.of(new ImportProblem(1, "-", ImportProblem.Kind.UNREADABLE,
                         "tệp lớn hơn " + SheetReader.MAX_FILE_SIZE / 1024 / 1024 + " MB")));
+            }
+            if (upload.level() != null && !upload.level().isBlank()) {
+                // a level's framework for the province's index of the year (the province's Home Affairs)
+                if (kind != ImportKind.FRAMEWORK) {
+                    throw InvalidInputException.of("level", "import.levelOnlyFramework");
+                }
+                vn.parindex.organisation.BodyLevel level = vn.parindex.organisation.BodyLevel.parse(upload.level());
+                if (level == null) {
+                    throw InvalidInputException.of("level", "body.levelInvalid");
+                }
+                Boolean scale = upload.scaleTo100() == null || upload.scaleTo100().isBlank() ? null
+                        : !upload.scaleTo100().strip().equalsIgnoreCase("false");
+                return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(imports.runForLevel(user,
+                        upload.file(), upload.fileName(), year, level, scale, dryRun));
             }
             ImportService.Result result = imports.run(user, upload.file(), upload.fileName(), year, kind, dryRun);
             String accept = request.getHeader("Accept");

@@ -176,6 +176,24 @@ public class ImportService {
         });
     }
 
+    /**
+     * A level's framework of the year for the province's index ({@code kind=framework} with {@code level}): the
+     * province's Home Affairs only, on every body's data; refused once the index is open (409).
+     *
+     * @throws PlanImportException listing every problem (nothing written)
+     */
+    public Result runForLevel(CurrentUser user, Path file, String fileName, Integer year,
+            vn.parindex.organisation.BodyLevel level, Boolean scaleTo100, boolean dryRun) {
+        ReviewPermissions.require(user.isProvince());
+        if (year == null || year < 2000 || year > 2200) {
+            throw InvalidInputException.of("year", "cycle.yearRange");
+        }
+        CsvTable table = SheetReader.read(file, fileName);
+        String name = ImportTables.shorten(fileName == null ? "" : fileName, 100);
+        return BodyScope.callAll(() -> transaction(dryRun).execute(status -> framework.runForLevel(user, table, year,
+                level, scaleTo100, dryRun, name)));
+    }
+
     /** A dry run writes nothing, ever: a read-only transaction. */
     private TransactionTemplate transaction(boolean dryRun) {
         TransactionTemplate transaction = new TransactionTemplate(transactions);

@@ -19,8 +19,8 @@ import vn.parindex.web.RequestLimits;
  * temporary file while counting (never more than {@link SheetReader#MAX_FILE_SIZE} + 1 bytes), with the form's
  * fields. Closing deletes the file.
  */
-record ImportUpload(Path file, String fileName, boolean tooLarge, String year, String kind, String dryRun)
-        implements AutoCloseable {
+record ImportUpload(Path file, String fileName, boolean tooLarge, String year, String kind, String dryRun,
+        String level, String scaleTo100) implements AutoCloseable {
 
     /** Opens the request's body and receives part {@code file} and the fields. */
     static ImportUpload receive(HttpServletRequest request) {
@@ -51,14 +51,15 @@ record ImportUpload(Path file, String fileName, boolean tooLarge, String year, S
             throw new UncheckedIOException(e);
         }
         return new ImportUpload(temp, shortName, tooLarge, multipart.getParameter("year"),
-                multipart.getParameter("kind"), multipart.getParameter("dryRun"));
+                multipart.getParameter("kind"), multipart.getParameter("dryRun"), multipart.getParameter("level"),
+                multipart.getParameter("scaleTo100"));
     }
 
     /** An upload kept for confirming later (the page's preview): the same bytes in a new temporary file. */
     static ImportUpload of(byte[] content, String fileName, String year, String kind) throws IOException {
         Path temp = Files.createTempFile("parindex-import-", ".part");
         Files.write(temp, content);
-        return new ImportUpload(temp, fileName, false, year, kind, "false");
+        return new ImportUpload(temp, fileName, false, year, kind, "false", null, null);
     }
 
     @Override

@@ -65,6 +65,14 @@ public class PlanImporter {
         }
     }
 
+    /**
+     * Checks a level's framework for the province's index (codes, names, maxima) without writing: no body's cycle
+     * is made of it here, and no body's offices are named in it (a lead column names none: a problem per row).
+     */
+    PlanTableParser.Plan checkLevelFramework(CsvTable table, PlanImportRequest request) {
+        return new PlanTableParser(request, List.of(), false).parse(table);
+    }
+
     /** Checks a framework table (codes, names, maxima; figures and lead units where given) without writing. */
     PlanTableParser.Plan check(CsvTable table, PlanImportRequest request) {
         requireNewYear(request);

@@ -137,7 +137,8 @@ final class BodyScopeFilter extends OncePerRequestFilter {
     static boolean provinceAddress(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/province") || path.startsWith("/province/") || path.equals("/api/v1/bodies")
-                || path.startsWith("/api/v1/bodies/") || path.equals("/account/password");
+                || path.startsWith("/api/v1/bodies/") || path.equals("/api/v1/indexes")
+                || path.startsWith("/api/v1/indexes/") || path.equals("/account/password");
     }
 
     /** The API's imports: a list of bodies is the province's, a body's tables are that body's. */

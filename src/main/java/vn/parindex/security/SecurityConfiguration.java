@@ -126,6 +126,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // a body's file is read only once its sender is known to be the province's
                         .requestMatchers(HttpMethod.POST, "/api/v1/bodies/import").hasRole("PROVINCE")
+                        // the province's index of a level: read by everyone (their own row), written by the province
+                        .requestMatchers(HttpMethod.POST, "/api/v1/indexes", "/api/v1/indexes/**").hasRole("PROVINCE")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/indexes/**").hasRole("PROVINCE")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)

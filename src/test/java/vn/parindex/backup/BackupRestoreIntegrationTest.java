@@ -201,6 +201,19 @@ class BackupRestoreIntegrationTest {
                 + "from app_user where username = 'tuphap' on conflict do nothing");
         jdbc.update("insert into peer_district_score (cycle_id, district, total) select id, 'Lục Nam', 83.1234 "
                 + "from cycle where year = 2023 on conflict do nothing");
+        // the province's index of a level (V21): a draft of a year no other test works on, with a kept result row
+        vn.parindex.system.BodyScope.callAll(() -> {
+            jdbc.update("insert into index_year (year, level, status, opened_at, published_at) values (2099, 'WARD',"
+                    + " 'PUBLISHED', now(), now()) on conflict do nothing");
+            jdbc.update("insert into index_framework_node (index_year_id, code, parent_code, position, name, max_score)"
+                    + " select id, '1', null, 1, 'Lĩnh vực, \"một\"', 100 from index_year where year = 2099"
+                    + " on conflict do nothing");
+            jdbc.update("insert into index_band (index_year_id, position, name, from_index, to_index) select id, 1,"
+                    + " 'Tốt', 0, 100 from index_year where year = 2099 on conflict do nothing");
+            return jdbc.update("insert into index_result (index_year_id, assessed_body_id, body_code, body_name, score,"
+                    + " maximum, self_assessed, index_value, rank, band) select id, 1, 'TAN_YEN', 'Tân Yên', 80.1234,"
+                    + " 100, 81, 80.1234, 1, 'Tốt' from index_year where year = 2099 on conflict do nothing");
+        });
         assertThat(jdbc.queryForObject("select count(*) from evidence where content = ?", Long.class, PDF))
                 .isPositive();
         assertThat(count("evidence where document_number is not null and issued_on is not null and summary is not null"))

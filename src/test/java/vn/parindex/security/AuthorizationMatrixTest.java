@@ -86,6 +86,20 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("api import a body", true, () -> post("/api/v1/bodies/import")
                 .contentType("application/zip").content(new byte[] {1}), PROVINCE));
         all.add(new Endpoint("api units", true, () -> get("/api/v1/units"), EVERYONE));
+        // the province's index of a level (issue 25): read by everyone, written by the province only
+        all.add(new Endpoint("api indexes", true, () -> get("/api/v1/indexes"), EVERYONE));
+        all.add(new Endpoint("api an index", true, () -> get("/api/v1/indexes/2098/WARD"), EVERYONE));
+        all.add(new Endpoint("api an index's results", true, () -> get("/api/v1/indexes/2098/WARD/results"),
+                EVERYONE));
+        all.add(new Endpoint("api open an index", true, () -> json(post("/api/v1/indexes"), "{}"), PROVINCE));
+        all.add(new Endpoint("api an index's settings", true, () -> json(put("/api/v1/indexes/2098/WARD"), "{}"),
+                PROVINCE));
+        all.add(new Endpoint("api criterion applies", true, () -> json(put("/api/v1/indexes/2098/WARD/bodies/X/"
+                + "criteria/1/applicability"), "{}"), PROVINCE));
+        all.add(new Endpoint("api province's appraisal", true, () -> json(put("/api/v1/indexes/2098/WARD/bodies/X/"
+                + "criteria/1/appraisal"), "{}"), PROVINCE));
+        all.add(new Endpoint("api publish an index", true, () -> json(post("/api/v1/indexes/2098/WARD/publication"),
+                "{}"), PROVINCE));
         all.add(new Endpoint("criterion page", false, () -> get("/cycles/2023/criteria/2.2"), EVERYONE));
         all.add(new Endpoint("domain page", false, () -> get("/cycles/2023/criteria/2"), EVERYONE));
         all.add(new Endpoint("points at stake", false, () -> get("/cycles/2023/points"), EVERYONE));

@@ -259,6 +259,40 @@ class ApiErrorAnswersTest {
         all.add(new Case("a body's file under a code that cannot be", "post", "/api/v1/bodies/import",
                 () -> post("/api/v1/bodies/import").param("code", "mã sai").contentType("application/zip")
                         .content(new byte[] {1}).with(httpBasic("sonoivu", "demo")), 400, "code"));
+        // the province's index of a level (issue 25); year 2098 has no index in this database
+        all.add(new Case("a body's Home Affairs opens an index", "post", "/api/v1/indexes",
+                () -> json(post("/api/v1/indexes").with(httpBasic("noivu", "demo")),
+                        "{\"year\": 2098, \"level\": \"WARD\"}"), 403, null));
+        all.add(new Case("an index of no level", "post", "/api/v1/indexes",
+                () -> json(post("/api/v1/indexes").with(httpBasic("sonoivu", "demo")),
+                        "{\"year\": 2098, \"level\": \"TINH\"}"), 400, "level"));
+        all.add(new Case("an index without its framework", "post", "/api/v1/indexes",
+                () -> json(post("/api/v1/indexes").with(httpBasic("sonoivu", "demo")),
+                        "{\"year\": 2098, \"level\": \"WARD\"}"), 400, "level"));
+        all.add(new Case("the settings of no index", "put", "/api/v1/indexes/{year}/{level}",
+                () -> json(put("/api/v1/indexes/2098/WARD").with(httpBasic("sonoivu", "demo")), "{}"), 404, null));
+        all.add(new Case("an index's settings by a body", "put", "/api/v1/indexes/{year}/{level}",
+                () -> json(put("/api/v1/indexes/2098/WARD").with(httpBasic("noivu", "demo")), "{}"), 403, null));
+        all.add(new Case("a criterion of no index applies", "put",
+                "/api/v1/indexes/{year}/{level}/bodies/{body}/criteria/{code}/applicability",
+                () -> json(put("/api/v1/indexes/2098/WARD/bodies/TAN_YEN/criteria/1/applicability")
+                        .with(httpBasic("sonoivu", "demo")), "{\"applies\": true}"), 404, null));
+        all.add(new Case("a body marks its own criterion", "put",
+                "/api/v1/indexes/{year}/{level}/bodies/{body}/criteria/{code}/applicability",
+                () -> json(put("/api/v1/indexes/2098/WARD/bodies/TAN_YEN/criteria/1/applicability")
+                        .with(httpBasic("noivu", "demo")), "{\"applies\": true}"), 403, null));
+        all.add(new Case("an appraisal with no score", "put",
+                "/api/v1/indexes/{year}/{level}/bodies/{body}/criteria/{code}/appraisal",
+                () -> json(put("/api/v1/indexes/2098/WARD/bodies/TAN_YEN/criteria/1/appraisal")
+                        .with(httpBasic("sonoivu", "demo")), "{}"), 400, "appraisedScore"));
+        all.add(new Case("a body appraises itself", "put",
+                "/api/v1/indexes/{year}/{level}/bodies/{body}/criteria/{code}/appraisal",
+                () -> json(put("/api/v1/indexes/2098/WARD/bodies/TAN_YEN/criteria/1/appraisal")
+                        .with(httpBasic("noivu", "demo")), "{\"appraisedScore\": 1}"), 403, null));
+        all.add(new Case("the publication of no index", "post", "/api/v1/indexes/{year}/{level}/publication",
+                () -> post("/api/v1/indexes/2098/WARD/publication").with(httpBasic("sonoivu", "demo")), 404, null));
+        all.add(new Case("a body publishes", "post", "/api/v1/indexes/{year}/{level}/publication",
+                () -> post("/api/v1/indexes/2098/WARD/publication").with(httpBasic("noivu", "demo")), 403, null));
         // imports
         all.add(new Case("an import by a unit head", "post", "/api/v1/imports",
                 () -> multipart("/api/v1/imports").file(new MockMultipartFile("file", "a.csv", "text/csv",

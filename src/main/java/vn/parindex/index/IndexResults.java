@@ -1,0 +1,159 @@
+package vn.parindex.index;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.parindex.index.IndexCalculation.Band;
+import vn.parindex.index.IndexCalculation.Figures;
+import vn.parindex.index.IndexCalculation.Node;
+import vn.parindex.index.IndexCalculation.Ranked;
+
+/**
+ * The results of a level's year, body by body: read whole in one statement from the bodies' criteria in the caller's
+ * scope (the province: every body; a body's people: their own row only, by row-level security), or, once published,
+ * from the rows kept at publication ({@code index_result}).
+ */
+@Component
+class IndexResults {
+
+    private final JdbcClient jdbc;
+    private final IndexService indexes;
+    private final Clock clock;
+
+    IndexResults(JdbcClient jdbc, IndexService indexes, Clock clock) {
+        this.jdbc = jdbc;
+        this.indexes = indexes;
+        this.clock = clock;
+    }
+
+    /**
+     * A body's line: its figures ({@code figures} null when it has no cycle of the year), rank and band (null
+     * until it can be ranked), and whether it is late with its self-assessment.
+     */
+    record Row(long bodyId, String code, String name, Figures figures, Integer rank, String band, int selfAssessedLeaves,
+            boolean late) {
+
+        /** Every applicable leaf appraised. */
+        boolean appraised() {
+            return figures != null && figures.appraised();
+        }
+
+        /** The applicable leaves still without a self-assessed score. */
+        int owed() {
+            return figures == null ? 0 : figures.applicableLeaves() - selfAssessedLeaves;
+        }
+    }
+
+    /** The lines of every body of the level the caller's scope shows, by code, ranked when {@code rank}. */
+    List<Row> live(IndexYear index, boolean rank) {
+        Map<Long, String[]> bodies = new LinkedHashMap<>();
+        Map<Long, List<Node>> trees = new LinkedHashMap<>();
+        Map<Long, int[]> selfAssessed = new LinkedHashMap<>();
+        jdbc.sql("""
+                select b.id, b.code, b.name, cr.code, p.code, cr.max_score, cr.current_score, cr.appraised_score,
+                       cr.applies, c.id
+                from body b
+                left join cycle c on c.body_id = b.id and c.year = ?
+                left join criterion cr on cr.cycle_id = c.id
+                left join criterion p on p.id = cr.parent_id
+                where b.level = ?
+                order by b.code, cr.position""").params(index.getYear(), index.getLevel().name()).query(rs -> {
+                    long body = rs.getLong(1);
+                    bodies.putIfAbsent(body, new String[] {rs.getString(2), rs.getString(3)});
+                    rs.getLong(10);
+                    if (!rs.wasNull()) {
+                        trees.computeIfAbsent(body, b -> new ArrayList<>());
+                    }
+                    String code = rs.getString(4);
+                    if (code != null) {
+                        BigDecimal current = rs.getBigDecimal(7);
+                        trees.get(body).add(new Node(code, rs.getString(5), rs.getBigDecimal(6), current,
+                                rs.getBigDecimal(8), null, rs.getBoolean(9)));
+                    }
+                });
+        for (Map.Entry<Long, List<Node>> tree : trees.entrySet()) {
+            selfAssessed.put(tree.getKey(), new int[] {selfAssessedLeaves(tree.getValue())});
+        }
+        boolean scale = index.isScaleTo100();
+        Map<Long, Figures> figures = new LinkedHashMap<>();
+        trees.forEach((body, nodes) -> figures.put(body, IndexCalculation.figures(nodes, scale)));
+        Map<String, Integer> ranks = Map.of();
+        List<Band> bands = indexes.bands(index.getId());
+        if (rank) {
+            List<Ranked> ranked = new ArrayList<>();
+            figures.forEach((body, f) -> ranked.add(new Ranked(bodies.get(body)[0], f.index(), f.deduction())));
+            ranks = IndexCalculation.ranks(ranked, index.getTieBreak());
+        }
+        LocalDate today = LocalDate.now(clock);
+        boolean pastDue = index.getSelfAssessmentDue() != null && today.isAfter(index.getSelfAssessmentDue());
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<Long, String[]> body : bodies.entrySet()) {
+            Figures f = figures.get(body.getKey());
+            int assessed = selfAssessed.getOrDefault(body.getKey(), new int[] {0})[0];
+            boolean late = pastDue && (f == null || assessed < f.applicableLeaves());
+            rows.add(new Row(body.getKey(), body.getValue()[0], body.getValue()[1], f,
+                    ranks.get(body.getValue()[0]), f == null || bands.isEmpty() ? null
+                            : IndexCalculation.bandOf(bands, f.index()), assessed, late));
+        }
+        return rows;
+    }
+
+    /** The leaves that apply and have a self-assessed score. */
+    private static int selfAssessedLeaves(List<Node> nodes) {
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        Map<String, Node> byCode = new java.util.HashMap<>();
+        for (Node n : nodes) {
+            byCode.put(n.code(), n);
+            if (n.parentCode() != null) {
+                parents.add(n.parentCode());
+            }
+        }
+        int count = 0;
+        for (Node n : nodes) {
+            if (parents.contains(n.code()) || n.selfAssessed() == null) {
+                continue;
+            }
+            boolean applies = true;
+            for (Node up = n; up != null; up = up.parentCode() == null ? null : byCode.get(up.parentCode())) {
+                applies &= up.applies();
+            }
+            if (applies) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The rows kept at publication, ranked first, by rank then code. */
+    List<Row> published(IndexYear index) {
+        return jdbc.sql("""
+                select assessed_body_id, body_code, body_name, score, maximum, self_assessed, index_value, rank, band
+                from index_result where index_year_id = ? order by rank nulls last, body_code""")
+                .param(index.getId())
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        new Figures(rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(7),
+                                rs.getBigDecimal(6), 0, 0),
+                        (Integer) rs.getObject(8), rs.getString(9), 0, false))
+                .list();
+    }
+
+    /** Keeps the rows as published (in the publication's transaction, on every body's data). */
+    void keep(IndexYear index, List<Row> rows) {
+        for (Row row : rows) {
+            Figures f = row.figures();
+            jdbc.sql("""
+                    insert into index_result (index_year_id, assessed_body_id, body_code, body_name, score, maximum,
+                                              self_assessed, index_value, rank, band)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(index.getId(), row.bodyId(), row.code(), row.name(), f.score(), f.maximum(),
+                            f.selfAssessed(), f.index(), row.rank(), row.band())
+                    .update();
+        }
+    }
+}
