@@ -87,3 +87,9 @@ alter table criterion add column applies boolean not null default true;
 alter table criterion add column applicability_reason varchar(2000);
 alter table criterion add constraint criterion_applicability_reason
     check (applies or length(trim(applicability_reason)) > 0);
+
+-- The body's explanation (giải trình) of a deduction, within the explanation period, and the reason of the province's
+-- appraisal council when it settles the criterion's final score (the appraised score then becomes the final one;
+-- the first appraisal stays in the history).
+alter table criterion add column explanation varchar(4000);
+alter table criterion add column decision_reason varchar(2000);

@@ -88,6 +88,12 @@ public class Criterion {
     /** The province's reason why the criterion does not apply; null while it does. */
     private String applicabilityReason;
 
+    /** The body's explanation (giải trình) of the province's deduction, if it gave one. */
+    private String explanation;
+
+    /** The appraisal council's reason when it settled the final score (then the appraised score), if it did. */
+    private String decisionReason;
+
     @Version
     private long version;
 
@@ -149,6 +155,17 @@ public class Criterion {
         }
         this.applies = applies;
         this.applicabilityReason = applies ? null : reason;
+    }
+
+    /** Records the body's explanation of a deduction (null clears it). */
+    void recordExplanation(String text) {
+        this.explanation = text;
+    }
+
+    /** Records the council's final score (the appraised score from now on) and its reason. */
+    void recordDecision(BigDecimal score, String reason) {
+        this.appraisedScore = withinMax(java.util.Objects.requireNonNull(score));
+        this.decisionReason = reason;
     }
 
     /** Records the province's appraisal (both null clears it). */

@@ -158,6 +158,30 @@ public class CriterionScoreService {
         criteria.saveAndFlush(criterion);
     }
 
+    /** Records the body's explanation of a deduction (giải trình), on record in the criterion's history. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyExplanation(CurrentUser user, Criterion criterion, String text) {
+        audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "explanation",
+                criterion.getExplanation(), text, null);
+        criterion.recordExplanation(text);
+        criteria.saveAndFlush(criterion);
+    }
+
+    /**
+     * Records the appraisal council's final score and reason (the province, {@code index}): the appraised score from
+     * now on, the appraisal before it in the criterion's history.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyDecision(CurrentUser user, Criterion criterion, BigDecimal score, String reason) {
+        String comment = "Hội đồng thẩm định quyết định";
+        audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "appraisedScore",
+                criterion.getAppraisedScore(), score, comment);
+        audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "decisionReason",
+                criterion.getDecisionReason(), reason, comment);
+        criterion.recordDecision(score, reason);
+        criteria.saveAndFlush(criterion);
+    }
+
     /** Parses a typed score and checks it lies between 0 and the maximum; problems go to {@code errors}. */
     public static BigDecimal parseScore(String text, String field, BigDecimal max, FieldErrors errors) {
         if (text == null || text.isBlank()) {

@@ -121,14 +121,26 @@ class IndexApiController {
     record ResultsJson(int year, BodyLevel level, IndexStatus status, List<ResultJson> bodies) {
     }
 
+    /** The council's final score of a body's criterion. */
+    record DecisionRequest(BigDecimal finalScore, @Schema(description = "Required; at most 2 000 characters")
+            String reason) {
+    }
+
+    /** A body's result card. */
+    record CardJson(int year, BodyLevel level, IndexStatus status, ResultJson result,
+            List<IndexCards.DomainLine> domains, List<IndexCards.CriterionLine> criteria) {
+    }
+
     private final IndexService indexes;
     private final IndexAppraisal appraisal;
     private final IndexResults results;
+    private final IndexCards cards;
 
-    IndexApiController(IndexService indexes, IndexAppraisal appraisal, IndexResults results) {
+    IndexApiController(IndexService indexes, IndexAppraisal appraisal, IndexResults results, IndexCards cards) {
         this.indexes = indexes;
         this.appraisal = appraisal;
         this.results = results;
+        this.cards = cards;
     }
 
     private IndexJson json(IndexYear index) {
@@ -263,6 +275,46 @@ class IndexApiController {
         Criterion c = appraisal.appraise(user, year, pathLevel(level, year), body, code, score, request.reason(),
                 request.version());
         return CriterionJson.of(body.toUpperCase(java.util.Locale.ROOT), c);
+    }
+
+    @Operation(summary = "Settle a body's criterion (the province's appraisal council)", description = "The "
+            + "council's final score (0..maximum) with its reason, after the body's explanation: the criterion's "
+            + "appraised score from now on; the appraisal before it stays in the history.")
+    @ApiResponse(responseCode = "200", description = "The body's criterion as settled")
+    @ApiResponse(responseCode = "400", description = "A score out of range, no reason, a domain, a criterion that "
+            + "does not apply (errors[].field)")
+    @ApiResponse(responseCode = "403", description = "Only the province's Home Affairs")
+    @ApiResponse(responseCode = "404", description = "No such index, body of the level, or criterion")
+    @ApiResponse(responseCode = "409", description = "The index is not open, or the criterion not appraised yet")
+    @PutMapping("/{year}/{level}/bodies/{body}/criteria/{code}/decision")
+    CriterionJson decide(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+            @PathVariable String level, @PathVariable String body, @PathVariable String code,
+            @RequestBody DecisionRequest request) {
+        String score = null;
+        if (request.finalScore() != null) {
+            try {
+                score = Scores.plainText(request.finalScore());
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("finalScore", e.getMessage());
+            }
+        }
+        Criterion c = appraisal.decide(user, year, pathLevel(level, year), body, code, score, request.reason());
+        return CriterionJson.of(body.toUpperCase(java.util.Locale.ROOT), c);
+    }
+
+    @Operation(summary = "A body's result card", description = "The body's figures, rank and band; its score by "
+            + "domain against the level's average and best (percent of each domain's maximum; once published, or "
+            + "for the province); every criterion with the deduction, its reason, the body's explanation and the "
+            + "council's decision. A body's people read their own body's card only.")
+    @ApiResponse(responseCode = "200", description = "The card")
+    @ApiResponse(responseCode = "404", description = "No such index, or no body of the level the caller may read")
+    @GetMapping("/{year}/{level}/bodies/{body}")
+    ResponseEntity<CardJson> card(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+            @PathVariable String level, @PathVariable String body) {
+        IndexCards.Card card = cards.card(user, year, pathLevel(level, year), body);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new CardJson(year,
+                card.index().getLevel(), card.index().getStatus(), card.row() == null ? null
+                        : ResultJson.of(card.row()), card.domains(), card.criteria()));
     }
 
     @Operation(summary = "The results of a level's year", description = "Every body of the level with its score, "

@@ -116,6 +116,46 @@ public class IndexAppraisal {
     }
 
     /**
+     * The appraisal council's final score of one body's criterion, with its reason (required, at most 2 000
+     * characters): the appraised score from now on. 400 for a score out of range, a domain, a criterion that does not
+     * apply; 409 unless the index is open, or where the criterion is not appraised yet
+     * ({@code conflict.notAppraised}).
+     */
+    @PreAuthorize("hasRole('PROVINCE')")
+    public Criterion decide(CurrentUser user, int year, BodyLevel level, String bodyCode, String code, String score,
+            String reason) {
+        IndexYear index = indexes.find(year, level);
+        BodyRef body = body(index, bodyCode);
+        index.requireOpen();
+        return BodyScope.call(body.id(), () -> transactions.execute(status -> {
+            Criterion criterion = criteria.findByYearAndCode(year, code)
+                    .orElseThrow(() -> NotFoundException.criterion(year, code));
+            FieldErrors errors = new FieldErrors();
+            java.math.BigDecimal value = CriterionScoreService.parseScore(score, "finalScore",
+                    criterion.getMaxScore(), errors);
+            if (criteria.existsByParentId(criterion.getId())) {
+                errors.add("finalScore", "appraisal.parent");
+            } else if (!criterion.appliesWithParents()) {
+                errors.add("finalScore", "appraisal.notApplicable");
+            }
+            String text = reason == null ? "" : reason.strip();
+            if (text.isEmpty()) {
+                errors.add("reason", "decision.reasonRequired");
+            } else if (text.length() > MAX_REASON_LENGTH) {
+                errors.add("reason", "appraisal.reasonTooLong");
+            } else if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+                errors.add("reason", "appraisal.reasonInvalid");
+            }
+            errors.throwIfAny();
+            if (criterion.getAppraisedScore() == null) {
+                throw new ConflictException("conflict.notAppraised", criterion.getVersion());
+            }
+            scores.applyDecision(user, criterion, value, text);
+            return criterion;
+        }));
+    }
+
+    /**
      * Publishes the level's result: every body appraised on every criterion that applies to it (else 409
      * {@code conflict.indexUnappraised}, the bodies in the details) and the bands set (409
      * {@code conflict.indexNoBands}). The ranks and bands are kept as published; nothing changes afterwards.

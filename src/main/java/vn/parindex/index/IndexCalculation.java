@@ -16,8 +16,8 @@ import java.util.Set;
  * over the criteria that apply to it, its index, the level's bands and ranks.
  * <ul>
  *   <li>A criterion marked "không áp dụng" takes itself and everything under it out of the body's maximum.</li>
- *   <li>The score is summed over the leaves that apply: the council's final score where settled, else the
- *       appraised score, else the self-assessed one (then the body is not appraised yet).</li>
+ *   <li>The score is summed over the leaves that apply: the appraised score (the council's final one once it
+ *       settled), else the self-assessed one (then the body is not appraised yet).</li>
  *   <li>The index is the score over the maximum scaled to 100 (four places, half up) when the framework says so,
  *       else the score itself.</li>
  * </ul>
@@ -33,16 +33,12 @@ public final class IndexCalculation {
     }
 
     /**
-     * A node of a body's criteria tree: the code, its parent's (null for a domain), the maximum, the self-assessed,
-     * appraised and final scores (null where none), and whether it was marked as applying.
+     * A node of a body's criteria tree: the code, its parent's (null for a domain), the maximum, the self-assessed
+     * and appraised scores (null where none; the appraised one is the council's final score once it settled), and
+     * whether it was marked as applying.
      */
     public record Node(String code, String parentCode, BigDecimal max, BigDecimal selfAssessed, BigDecimal appraised,
-            BigDecimal finalScore, boolean applies) {
-
-        /** The official score of a leaf: the council's final score, else the appraised one; null while neither. */
-        public BigDecimal official() {
-            return finalScore != null ? finalScore : appraised;
-        }
+            boolean applies) {
     }
 
     /**
@@ -87,7 +83,7 @@ public final class IndexCalculation {
             maximum = maximum.add(n.max());
             BigDecimal self = n.selfAssessed() == null ? BigDecimal.ZERO : n.selfAssessed();
             selfAssessed = selfAssessed.add(self);
-            BigDecimal official = n.official();
+            BigDecimal official = n.appraised();
             if (official != null) {
                 appraised++;
                 score = score.add(official);
@@ -97,6 +93,39 @@ public final class IndexCalculation {
         }
         return new Figures(four(score), four(maximum), index(score, maximum, scaleTo100), four(selfAssessed), leaves,
                 appraised);
+    }
+
+    /**
+     * Each domain's figures (the nodes without a parent, in their order): score and maximum over its own applicable
+     * leaves, its index being the score over its maximum in percent (null over a maximum of zero).
+     */
+    public static Map<String, Figures> domains(List<Node> nodes) {
+        Map<String, Node> byCode = new HashMap<>();
+        for (Node n : nodes) {
+            byCode.put(n.code(), n);
+        }
+        Map<String, List<Node>> groups = new LinkedHashMap<>();
+        for (Node n : nodes) {
+            Node root = n;
+            Set<String> seen = new HashSet<>();
+            while (root.parentCode() != null && byCode.containsKey(root.parentCode()) && seen.add(root.code())) {
+                root = byCode.get(root.parentCode());
+            }
+            groups.computeIfAbsent(root.code(), c -> new ArrayList<>()).add(n);
+        }
+        Map<String, Figures> domains = new LinkedHashMap<>();
+        groups.forEach((code, group) -> domains.put(code, figures(group, true)));
+        return domains;
+    }
+
+    /** The mean of some values, four places half up; null when there is none. */
+    public static BigDecimal mean(List<BigDecimal> values) {
+        List<BigDecimal> present = values.stream().filter(java.util.Objects::nonNull).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        return present.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(present.size()), SCALE, RoundingMode.HALF_UP);
     }
 
     /** The index of a score over a maximum: scaled to 100 or the score itself; null over a maximum of zero. */

@@ -50,11 +50,13 @@ class IndexResults {
         }
     }
 
-    /** The lines of every body of the level the caller's scope shows, by code, ranked when {@code rank}. */
-    List<Row> live(IndexYear index, boolean rank) {
-        Map<Long, String[]> bodies = new LinkedHashMap<>();
-        Map<Long, List<Node>> trees = new LinkedHashMap<>();
-        Map<Long, int[]> selfAssessed = new LinkedHashMap<>();
+    /** A body of the level as read: code, name, and its criteria of the year (null when it has no cycle). */
+    record Tree(long bodyId, String code, String name, List<Node> nodes) {
+    }
+
+    /** Every body of the level the caller's scope shows, by code, with its criteria (one statement). */
+    List<Tree> trees(IndexYear index) {
+        Map<Long, Tree> trees = new LinkedHashMap<>();
         jdbc.sql("""
                 select b.id, b.code, b.name, cr.code, p.code, cr.max_score, cr.current_score, cr.appraised_score,
                        cr.applies, c.id
@@ -65,41 +67,57 @@ class IndexResults {
                 where b.level = ?
                 order by b.code, cr.position""").params(index.getYear(), index.getLevel().name()).query(rs -> {
                     long body = rs.getLong(1);
-                    bodies.putIfAbsent(body, new String[] {rs.getString(2), rs.getString(3)});
+                    String bodyCode = rs.getString(2);
+                    String bodyName = rs.getString(3);
                     rs.getLong(10);
-                    if (!rs.wasNull()) {
-                        trees.computeIfAbsent(body, b -> new ArrayList<>());
-                    }
+                    boolean hasCycle = !rs.wasNull();
+                    Tree tree = trees.computeIfAbsent(body,
+                            b -> new Tree(b, bodyCode, bodyName, hasCycle ? new ArrayList<>() : null));
                     String code = rs.getString(4);
                     if (code != null) {
-                        BigDecimal current = rs.getBigDecimal(7);
-                        trees.get(body).add(new Node(code, rs.getString(5), rs.getBigDecimal(6), current,
-                                rs.getBigDecimal(8), null, rs.getBoolean(9)));
+                        tree.nodes().add(new Node(code, rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                                rs.getBigDecimal(8), rs.getBoolean(9)));
                     }
                 });
-        for (Map.Entry<Long, List<Node>> tree : trees.entrySet()) {
-            selfAssessed.put(tree.getKey(), new int[] {selfAssessedLeaves(tree.getValue())});
-        }
+        return List.copyOf(trees.values());
+    }
+
+    /** The lines of every body of the level the caller's scope shows, by code, ranked when {@code rank}. */
+    List<Row> live(IndexYear index, boolean rank) {
+        return live(index, trees(index), rank);
+    }
+
+    /** The lines of these bodies, ranked among them when {@code rank}. */
+    List<Row> live(IndexYear index, List<Tree> trees, boolean rank) {
         boolean scale = index.isScaleTo100();
         Map<Long, Figures> figures = new LinkedHashMap<>();
-        trees.forEach((body, nodes) -> figures.put(body, IndexCalculation.figures(nodes, scale)));
+        for (Tree tree : trees) {
+            if (tree.nodes() != null) {
+                figures.put(tree.bodyId(), IndexCalculation.figures(tree.nodes(), scale));
+            }
+        }
         Map<String, Integer> ranks = Map.of();
-        List<Band> bands = indexes.bands(index.getId());
         if (rank) {
             List<Ranked> ranked = new ArrayList<>();
-            figures.forEach((body, f) -> ranked.add(new Ranked(bodies.get(body)[0], f.index(), f.deduction())));
+            for (Tree tree : trees) {
+                Figures f = figures.get(tree.bodyId());
+                if (f != null) {
+                    ranked.add(new Ranked(tree.code(), f.index(), f.deduction()));
+                }
+            }
             ranks = IndexCalculation.ranks(ranked, index.getTieBreak());
         }
+        List<Band> bands = indexes.bands(index.getId());
         LocalDate today = LocalDate.now(clock);
         boolean pastDue = index.getSelfAssessmentDue() != null && today.isAfter(index.getSelfAssessmentDue());
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<Long, String[]> body : bodies.entrySet()) {
-            Figures f = figures.get(body.getKey());
-            int assessed = selfAssessed.getOrDefault(body.getKey(), new int[] {0})[0];
+        for (Tree tree : trees) {
+            Figures f = figures.get(tree.bodyId());
+            int assessed = tree.nodes() == null ? 0 : selfAssessedLeaves(tree.nodes());
             boolean late = pastDue && (f == null || assessed < f.applicableLeaves());
-            rows.add(new Row(body.getKey(), body.getValue()[0], body.getValue()[1], f,
-                    ranks.get(body.getValue()[0]), f == null || bands.isEmpty() ? null
-                            : IndexCalculation.bandOf(bands, f.index()), assessed, late));
+            String band = f == null || bands.isEmpty() ? null : IndexCalculation.bandOf(bands, f.index());
+            rows.add(new Row(tree.bodyId(), tree.code(), tree.name(), f, ranks.get(tree.code()), band, assessed,
+                    late));
         }
         return rows;
     }

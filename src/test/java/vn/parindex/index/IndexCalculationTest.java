@@ -20,7 +20,7 @@ class IndexCalculationTest {
     }
 
     private static Node node(String code, String parent, String max, String self, String appraised, boolean applies) {
-        return new Node(code, parent, d(max), d(self), d(appraised), null, applies);
+        return new Node(code, parent, d(max), d(self), d(appraised), applies);
     }
 
     /** Two domains: 1 (1.1 of 6, 1.2 of 4 with 1.2.1 and 1.2.2 of 2 each) and 2 (2.1 of 90). */
@@ -63,11 +63,17 @@ class IndexCalculationTest {
     }
 
     @Test
-    void theCouncilsFinalScoreReplacesTheAppraisedOne() {
-        List<Node> nodes = List.of(new Node("1", null, d("100"), d("90"), d("70"), d("75.5"), true));
-        Figures f = IndexCalculation.figures(nodes, true);
-        assertThat(f.score()).isEqualTo(d("75.5000"));
-        assertThat(f.deduction()).isEqualTo(d("14.5000"));
+    void eachDomainHasItsOwnScoreMaximumAndPercent() {
+        Map<String, Figures> domains = IndexCalculation.domains(tree(false, "79.0001"));
+        assertThat(domains.keySet()).containsExactly("1", "2");
+        // domain 1 without 1.2: 5,25 of 6 = 87,5 %; domain 2: 79,0001 of 90 = 87,77788… %
+        assertThat(domains.get("1").score()).isEqualTo(d("5.2500"));
+        assertThat(domains.get("1").maximum()).isEqualTo(d("6.0000"));
+        assertThat(domains.get("1").index()).isEqualTo(d("87.5000"));
+        assertThat(domains.get("2").index()).isEqualTo(d("87.7779"));
+        assertThat(IndexCalculation.mean(java.util.Arrays.asList(d("87.5"), null, d("80.0001"))))
+                .isEqualTo(d("83.7501"));
+        assertThat(IndexCalculation.mean(List.of())).isNull();
     }
 
     @Test

@@ -98,6 +98,13 @@ class AuthorizationMatrixTest {
                 + "criteria/1/applicability"), "{}"), PROVINCE));
         all.add(new Endpoint("api province's appraisal", true, () -> json(put("/api/v1/indexes/2098/WARD/bodies/X/"
                 + "criteria/1/appraisal"), "{}"), PROVINCE));
+        all.add(new Endpoint("api a body's result card", true, () -> get("/api/v1/indexes/2098/WARD/bodies/X"),
+                EVERYONE));
+        all.add(new Endpoint("api the council's decision", true, () -> json(put("/api/v1/indexes/2098/WARD/bodies/X/"
+                + "criteria/1/decision"), "{}"), PROVINCE));
+        // a body explains a deduction: its Home Affairs or the lead office's head, never the province
+        all.add(new Endpoint("api explain a deduction", true, () -> json(put("/api/v1/cycles/2023/criteria/2.2/"
+                + "explanation"), "{}"), Set.of("noivu", "tuphap")));
         all.add(new Endpoint("api publish an index", true, () -> json(post("/api/v1/indexes/2098/WARD/publication"),
                 "{}"), PROVINCE));
         all.add(new Endpoint("criterion page", false, () -> get("/cycles/2023/criteria/2.2"), EVERYONE));

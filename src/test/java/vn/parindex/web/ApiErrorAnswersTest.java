@@ -289,6 +289,24 @@ class ApiErrorAnswersTest {
                 "/api/v1/indexes/{year}/{level}/bodies/{body}/criteria/{code}/appraisal",
                 () -> json(put("/api/v1/indexes/2098/WARD/bodies/TAN_YEN/criteria/1/appraisal")
                         .with(httpBasic("noivu", "demo")), "{\"appraisedScore\": 1}"), 403, null));
+        all.add(new Case("the council's decision on no index", "put",
+                "/api/v1/indexes/{year}/{level}/bodies/{body}/criteria/{code}/decision",
+                () -> json(put("/api/v1/indexes/2098/WARD/bodies/TAN_YEN/criteria/1/decision")
+                        .with(httpBasic("sonoivu", "demo")), "{\"finalScore\": 1, \"reason\": \"x\"}"), 404, null));
+        all.add(new Case("a body settles its own criterion", "put",
+                "/api/v1/indexes/{year}/{level}/bodies/{body}/criteria/{code}/decision",
+                () -> json(put("/api/v1/indexes/2098/WARD/bodies/TAN_YEN/criteria/1/decision")
+                        .with(httpBasic("noivu", "demo")), "{\"finalScore\": 1, \"reason\": \"x\"}"), 403, null));
+        all.add(new Case("an explanation with no text", "put", "/api/v1/cycles/{year}/criteria/{code}/explanation",
+                () -> json(put("/api/v1/cycles/2023/criteria/2.2/explanation").with(httpBasic("noivu", "demo")),
+                        "{}"), 400, "text"));
+        all.add(new Case("an explanation where the province appraises nothing", "put",
+                "/api/v1/cycles/{year}/criteria/{code}/explanation",
+                () -> json(put("/api/v1/cycles/2023/criteria/2.2/explanation").with(httpBasic("noivu", "demo")),
+                        "{\"text\": \"Có\"}"), 409, null));
+        all.add(new Case("an explanation by a leader", "put", "/api/v1/cycles/{year}/criteria/{code}/explanation",
+                () -> json(put("/api/v1/cycles/2023/criteria/2.2/explanation").with(httpBasic("lanhdao", "demo")),
+                        "{\"text\": \"Có\"}"), 403, null));
         all.add(new Case("the publication of no index", "post", "/api/v1/indexes/{year}/{level}/publication",
                 () -> post("/api/v1/indexes/2098/WARD/publication").with(httpBasic("sonoivu", "demo")), 404, null));
         all.add(new Case("a body publishes", "post", "/api/v1/indexes/{year}/{level}/publication",

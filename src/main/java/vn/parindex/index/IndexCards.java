@@ -1,0 +1,125 @@
+package vn.parindex.index;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.parindex.index.IndexCalculation.Figures;
+import vn.parindex.organisation.BodyLevel;
+import vn.parindex.organisation.BodyRef;
+import vn.parindex.security.CurrentUser;
+import vn.parindex.system.BodyScope;
+import vn.parindex.system.NotFoundException;
+
+/**
+ * A body's result card: its figures, rank and band; its score by domain against the level's average and best (in
+ * percent of each domain's maximum, as the bodies' maxima differ by what applies to them); and every criterion with
+ * what the province deducted and why, the body's explanation and the council's decision. The province reads any
+ * body's; a body's people their own (404 for another), the level's comparison only once published.
+ */
+@Service
+public class IndexCards {
+
+    private final IndexService indexes;
+    private final IndexAppraisal appraisal;
+    private final IndexResults results;
+    private final JdbcClient jdbc;
+
+    IndexCards(IndexService indexes, IndexAppraisal appraisal, IndexResults results, JdbcClient jdbc) {
+        this.indexes = indexes;
+        this.appraisal = appraisal;
+        this.results = results;
+        this.jdbc = jdbc;
+    }
+
+    /** A domain's line: the body's score and maximum, its percent, the level's mean and best percent. */
+    public record DomainLine(String code, String name, BigDecimal score, BigDecimal maximum, BigDecimal percent,
+            BigDecimal levelAverage, BigDecimal levelBest) {
+    }
+
+    /** A criterion's line (leaves and parents alike, in the table's order). */
+    public record CriterionLine(String code, String parentCode, String name, BigDecimal maxScore, boolean applies,
+            String applicabilityReason, BigDecimal selfAssessed, BigDecimal appraised, BigDecimal deduction,
+            String reason, String explanation, String decisionReason) {
+    }
+
+    /** The card. */
+    public record Card(IndexYear index, IndexResults.Row row, List<DomainLine> domains,
+            List<CriterionLine> criteria) {
+    }
+
+    public Card card(CurrentUser user, int year, BodyLevel level, String bodyCode) {
+        IndexYear index = indexes.find(year, level);
+        BodyRef body = appraisal.body(index, bodyCode);
+        if (!user.isProvince() && (user.bodyId() == null || user.bodyId() != body.id())) {
+            // another body's card is none of theirs: as unknown as a code that is no body's
+            throw new NotFoundException("notFound.indexBody", bodyCode, level.name());
+        }
+        boolean published = index.getStatus() == IndexStatus.PUBLISHED;
+        boolean compare = user.isProvince() || published;
+        List<CriterionLine> lines = BodyScope.call(body.id(), () -> lines(index));
+        // the level's trees: every body's (the province, or anyone once published), else the body's own
+        List<IndexResults.Tree> trees = compare ? BodyScope.callAll(() -> results.trees(index))
+                : BodyScope.call(body.id(), () -> results.trees(index));
+        Optional<IndexResults.Row> row;
+        if (published) {
+            row = BodyScope.callAll(() -> results.published(index)).stream().filter(r -> r.bodyId() == body.id())
+                    .findFirst();
+        } else {
+            row = results.live(index, trees, user.isProvince()).stream().filter(r -> r.bodyId() == body.id())
+                    .findFirst();
+        }
+        return new Card(index, row.orElse(null), domains(trees, body.id(), lines, compare), lines);
+    }
+
+    private List<CriterionLine> lines(IndexYear index) {
+        return jdbc.sql("""
+                select c.code, p.code, c.name, c.max_score, c.applies, c.applicability_reason, c.current_score,
+                       c.appraised_score, c.appraisal_reason, c.explanation, c.decision_reason
+                from criterion c
+                join cycle y on y.id = c.cycle_id and y.year = ?
+                left join criterion p on p.id = c.parent_id
+                order by c.position""").param(index.getYear()).query((rs, i) -> {
+                    BigDecimal self = rs.getBigDecimal(7);
+                    BigDecimal appraised = rs.getBigDecimal(8);
+                    BigDecimal deduction = self == null || appraised == null || appraised.compareTo(self) >= 0 ? null
+                            : self.subtract(appraised);
+                    return new CriterionLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getBoolean(5), rs.getString(6), self, appraised, deduction, rs.getString(9),
+                            rs.getString(10), rs.getString(11));
+                }).list();
+    }
+
+    private static List<DomainLine> domains(List<IndexResults.Tree> trees, long body, List<CriterionLine> lines,
+            boolean compare) {
+        Map<String, List<BigDecimal>> percents = new HashMap<>();
+        Map<String, Figures> own = Map.of();
+        for (IndexResults.Tree tree : trees) {
+            if (tree.nodes() == null) {
+                continue;
+            }
+            Map<String, Figures> domains = IndexCalculation.domains(tree.nodes());
+            if (tree.bodyId() == body) {
+                own = domains;
+            }
+            domains.forEach((code, f) -> percents.computeIfAbsent(code, c -> new ArrayList<>()).add(f.index()));
+        }
+        List<DomainLine> result = new ArrayList<>();
+        for (CriterionLine line : lines) {
+            Figures f = own.get(line.code());
+            if (line.parentCode() != null || f == null) {
+                continue;
+            }
+            List<BigDecimal> all = percents.getOrDefault(line.code(), List.of());
+            BigDecimal best = all.stream().filter(java.util.Objects::nonNull).max(BigDecimal::compareTo).orElse(null);
+            result.add(new DomainLine(line.code(), line.name(), f.score(), f.maximum(), f.index(),
+                    compare ? IndexCalculation.mean(all) : null, compare ? best : null));
+        }
+        return result;
+    }
+
+}
