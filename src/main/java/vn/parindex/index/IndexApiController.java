@@ -135,12 +135,69 @@ class IndexApiController {
     private final IndexAppraisal appraisal;
     private final IndexResults results;
     private final IndexCards cards;
+    private final IndexDocuments documents;
 
-    IndexApiController(IndexService indexes, IndexAppraisal appraisal, IndexResults results, IndexCards cards) {
+    IndexApiController(IndexService indexes, IndexAppraisal appraisal, IndexResults results, IndexCards cards,
+            IndexDocuments documents) {
         this.indexes = indexes;
         this.appraisal = appraisal;
         this.results = results;
         this.cards = cards;
+        this.documents = documents;
+    }
+
+    /**
+     * The rows of the decision's appendix, by rank: as published, or (the province only, to prepare the decision)
+     * as they stand; a body's people get 403 before publication.
+     */
+    private List<IndexResults.Row> appendixRows(CurrentUser user, IndexYear index) {
+        if (index.getStatus() == IndexStatus.PUBLISHED) {
+            return BodyScope.callAll(() -> results.published(index));
+        }
+        vn.parindex.criteria.ReviewPermissions.require(user.isProvince());
+        return BodyScope.callAll(() -> results.live(index, true)).stream().filter(r -> r.figures() != null)
+                .sorted(java.util.Comparator.comparing(IndexResults.Row::rank,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                        .thenComparing(IndexResults.Row::code))
+                .toList();
+    }
+
+    private static ResponseEntity<byte[]> attachment(byte[] body, String type, String name) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(type))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name
+                        + "\"")
+                .cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    @Operation(summary = "The results as the decision's appendix (Excel)", description = "One row per body by rank: "
+            + "score, maximum, index, rank, band; A4 landscape. Everyone once published; before, the province only.")
+    @ApiResponse(responseCode = "200", description = "The workbook")
+    @ApiResponse(responseCode = "403", description = "Not published yet, and not the province's")
+    @ApiResponse(responseCode = "404", description = "No index of that level and year")
+    @GetMapping("/{year}/{level}/results.xlsx")
+    ResponseEntity<byte[]> resultsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+            @PathVariable String level) throws java.io.IOException {
+        IndexYear index = indexes.find(year, pathLevel(level, year));
+        var out = new java.io.ByteArrayOutputStream();
+        documents.xlsx(index, appendixRows(user, index), out);
+        return attachment(out.toByteArray(), IndexDocuments.XLSX, "ket-qua-chi-so-" + year + "-"
+                + index.getLevel().name().toLowerCase(java.util.Locale.ROOT) + ".xlsx");
+    }
+
+    @Operation(summary = "The results as the decision's appendix (Word)", description = "\"Phụ lục\" of the "
+            + "province's decision (Nghị định 30/2020/NĐ-CP), in landscape: one row per body by rank. Everyone once "
+            + "published; before, the province only.")
+    @ApiResponse(responseCode = "200", description = "The document")
+    @ApiResponse(responseCode = "403", description = "Not published yet, and not the province's")
+    @ApiResponse(responseCode = "404", description = "No index of that level and year")
+    @GetMapping("/{year}/{level}/results.docx")
+    ResponseEntity<byte[]> resultsDocx(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+            @PathVariable String level) throws java.io.IOException {
+        IndexYear index = indexes.find(year, pathLevel(level, year));
+        var out = new java.io.ByteArrayOutputStream();
+        documents.docx(index, appendixRows(user, index), out);
+        return attachment(out.toByteArray(), IndexDocuments.DOCX, "phu-luc-ket-qua-chi-so-" + year + "-"
+                + index.getLevel().name().toLowerCase(java.util.Locale.ROOT) + ".docx");
     }
 
     private IndexJson json(IndexYear index) {

@@ -37,7 +37,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
  * paragraphs, runs and tables (no fields, macros, drawings or embedded objects), so Word and LibreOffice open and
  * edit it the same way.
  */
-final class OfficialDocx implements AutoCloseable {
+public final class OfficialDocx implements AutoCloseable {
 
     static final String FONT = "Times New Roman";
 
@@ -73,9 +73,22 @@ final class OfficialDocx implements AutoCloseable {
 
     private int textWidth = TEXT_WIDTH;
 
-    OfficialDocx() {
+    public OfficialDocx() {
+        this(false);
+    }
+
+    /**
+     * A document in landscape from its first page: a table that stands alone (an appendix published on its own, as
+     * a decision's results).
+     */
+    public static OfficialDocx landscapeOnly() {
+        return new OfficialDocx(true);
+    }
+
+    private OfficialDocx(boolean landscape) {
         CTSectPr section = doc.getDocument().getBody().addNewSectPr();
-        page(section, false);
+        page(section, landscape);
+        textWidth = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
         CTFonts fonts = CTFonts.Factory.newInstance();
         fonts.setAscii(FONT);
         fonts.setHAnsi(FONT);
@@ -178,7 +191,7 @@ final class OfficialDocx implements AutoCloseable {
      * An appendix's title block: "Phụ lục", its title, and in italics which document it goes with ("(Kèm theo Báo
      * cáo số …/BC-UBND ngày … của UBND huyện …)"), then a short rule.
      */
-    void appendixTitle(String title, String attachedTo) {
+    public void appendixTitle(String title, String attachedTo) {
         XWPFParagraph k = doc.createParagraph();
         centred(k);
         run(k, "Phụ lục", 14, true, false);
@@ -218,7 +231,7 @@ final class OfficialDocx implements AutoCloseable {
     }
 
     /** A paragraph in italics (a note). */
-    void note(String text) {
+    public void note(String text) {
         lines(body(), text, 14, false, true);
     }
 
@@ -233,7 +246,8 @@ final class OfficialDocx implements AutoCloseable {
      * A table with a bold header row; cells are text, numbers right-aligned when {@code numeric[i]}; widths as
      * fractions of the text width.
      */
-    void table(List<String> header, double[] widths, boolean[] numeric, List<List<String>> rows, int fontSize) {
+    public void table(List<String> header, double[] widths, boolean[] numeric, List<List<String>> rows,
+            int fontSize) {
         table(header, widths, numeric, rows, fontSize, i -> false);
     }
 
@@ -299,7 +313,7 @@ final class OfficialDocx implements AutoCloseable {
     /**
      * Ends the portrait pages here and goes on in landscape on a new page: for an appendix whose table is wide.
      */
-    void landscape() {
+    public void landscape() {
         XWPFParagraph end = doc.createParagraph();
         end.setSpacingAfter(0);
         CTPPr properties = end.getCTP().isSetPPr() ? end.getCTP().getPPr() : end.getCTP().addNewPPr();
@@ -308,7 +322,7 @@ final class OfficialDocx implements AutoCloseable {
         textWidth = LANDSCAPE_TEXT_WIDTH;
     }
 
-    void write(OutputStream out) throws IOException {
+    public void write(OutputStream out) throws IOException {
         doc.write(out);
     }
 

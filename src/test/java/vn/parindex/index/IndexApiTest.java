@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -242,6 +243,10 @@ class IndexApiTest {
         assertThat(read(send(get(BASE + "/results"), "noivu", null).andExpect(status().isOk())).get("bodies"))
                 .isEmpty();
 
+        // the decision's appendix: the province prepares it before publication, nobody else reads it then
+        mvc.perform(get(BASE + "/results.xlsx").with(httpBasic("noivu", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get(BASE + "/results.docx").with(httpBasic("sonoivu", "demo"))).andExpect(status().isOk());
+
         // publication refused while any body is unappraised: they are named
         String beforePublication = state();
         JsonNode refused = read(send(post(BASE + "/publication"), "sonoivu", null).andExpect(status().isConflict()));
@@ -282,6 +287,36 @@ class IndexApiTest {
         send(post(BASE + "/publication"), "sonoivu", null).andExpect(status().isConflict());
         assertThat(ownAppraisalRefusal("SO_IDX_C")).isEqualTo("conflict.indexPublished");
         assertThat(state()).isEqualTo(afterPublication);
+        // the appendix, once published, for everyone: by rank, the Vietnamese way in Word, numbers in Excel
+        byte[] xlsx = mvc.perform(get(BASE + "/results.xlsx").with(httpBasic("noivu", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            List<String> lines = new ArrayList<>();
+            for (int r = 5; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if (row.getCell(1).getStringCellValue().startsWith("Sở Thử SO_IDX_")) {
+                    lines.add(row.getCell(1).getStringCellValue() + "|" + new BigDecimal(String.valueOf(row.getCell(4)
+                            .getNumericCellValue())).stripTrailingZeros().toPlainString() + "|"
+                            + (int) row.getCell(5).getNumericCellValue() + "|" + row.getCell(6).getStringCellValue());
+                }
+            }
+            assertThat(lines).containsExactly("Sở Thử SO_IDX_B|90|1|Xuất sắc", "Sở Thử SO_IDX_A|80|2|Tốt",
+                    "Sở Thử SO_IDX_C|65|3|Khá");
+        }
+        byte[] docx = mvc.perform(get(BASE + "/results.docx").with(httpBasic("noivu", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            var table = doc.getTables().get(0);
+            List<String> lines = new ArrayList<>();
+            for (var row : table.getRows()) {
+                if (row.getCell(1).getText().startsWith("Sở Thử SO_IDX_")) {
+                    lines.add(row.getCell(1).getText() + "|" + row.getCell(4).getText() + "|" + row.getCell(5).getText());
+                }
+            }
+            assertThat(lines).containsExactly("Sở Thử SO_IDX_B|90,0000|1", "Sở Thử SO_IDX_A|80,0000|2",
+                    "Sở Thử SO_IDX_C|65,0000|3");
+        }
         JsonNode readByABody = read(send(get(BASE + "/results"), "noivu", null).andExpect(status().isOk()));
         assertThat(byCode(readByABody).get("SO_IDX_B").get("rank").asInt()).isEqualTo(1);
     }
