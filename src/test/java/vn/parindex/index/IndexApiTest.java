@@ -68,6 +68,9 @@ class IndexApiTest {
     @Autowired
     vn.parindex.appraisal.AppraisalService appraisals;
 
+    @Autowired
+    vn.parindex.security.AppUserRepository users;
+
     /** What a body's own Home Affairs gets entering the appraisal of criterion 1.1 itself: the refusal's key. */
     private String ownAppraisalRefusal(String body) {
         long id = bodies.byCode(body).orElseThrow().id();
@@ -317,6 +320,22 @@ class IndexApiTest {
             assertThat(lines).containsExactly("Sở Thử SO_IDX_B|90,0000|1", "Sở Thử SO_IDX_A|80,0000|2",
                     "Sở Thử SO_IDX_C|65,0000|3");
         }
+        // the province's pages: the level's year at a glance, a body's card
+        org.jsoup.nodes.Document overview = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
+                "/province/indexes/" + YEAR + "/" + LEVEL);
+        assertThat(overview.getElementById("index-status").text()).isNotBlank();
+        assertThat(overview.select("#result-SO_IDX_B td").first().text()).isEqualTo("1");
+        assertThat(overview.select("#result-SO_IDX_A td[data-figure=index]").text()).isEqualTo("80,0000");
+        assertThat(overview.select("#result-SO_IDX_C td").get(4).text()).isEqualTo("Khá");
+        assertThat(overview.getElementById("index-data").data()).contains("Sở Thử SO_IDX_B");
+        org.jsoup.nodes.Document cardPage = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
+                "/province/indexes/" + YEAR + "/" + LEVEL + "/bodies/SO_IDX_A");
+        assertThat(cardPage.select("#card-figures dd[data-figure=rank]").text()).isEqualTo("2");
+        assertThat(cardPage.getElementById("lost-1.2")).isNotNull();
+        assertThat(cardPage.getElementById("lost-1.1")).isNotNull();
+        assertThat(cardPage.getElementById("lost-2.1")).isNotNull();
+        assertThat(vn.parindex.support.SignedIn.page(mvc, users, "sonoivu", "/province/indexes")
+                .getElementById("index-" + YEAR + "-" + LEVEL)).isNotNull();
         JsonNode readByABody = read(send(get(BASE + "/results"), "noivu", null).andExpect(status().isOk()));
         assertThat(byCode(readByABody).get("SO_IDX_B").get("rank").asInt()).isEqualTo(1);
     }

@@ -59,6 +59,9 @@ class IndexExplanationTest {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    vn.parindex.security.AppUserRepository users;
+
     private java.time.LocalDate today() {
         return java.time.LocalDate.now(clock);
     }
@@ -190,6 +193,16 @@ class IndexExplanationTest {
         JsonNode provinces = read(send(get(base() + "/bodies/DK_IDX_A"), "sonoivu", null).andExpect(status().isOk()));
         assertThat(provinces.get("domains").get(0).get("levelAverage").isNull()).isFalse();
         send(get(base() + "/bodies/DK_IDX_B"), ACCOUNT, null).andExpect(status().isNotFound());
+        // the body's own card page: the deduction with the reason, the explanation and the decision
+        // (the account is the special zone's: looked up in every body's scope)
+        vn.parindex.security.CurrentUser person = BodyScope.callAll(() -> vn.parindex.support.SignedIn.load(users,
+                ACCOUNT));
+        org.jsoup.nodes.Document own = org.jsoup.Jsoup.parse(mvc.perform(get("/cycles/" + year() + "/index")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user(person))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(own.getElementById("lost-1.1").text()).contains("Báo cáo quý đã gửi", "Chấp nhận một phần");
+        assertThat(own.select("#card-figures dd[data-figure=rank]").text()).isEqualTo("–");
         // the body's results: its own row only
         JsonNode results = read(send(get(base() + "/results"), ACCOUNT, null).andExpect(status().isOk()));
         assertThat(results.get("bodies")).hasSize(1);

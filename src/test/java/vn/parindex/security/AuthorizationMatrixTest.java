@@ -87,6 +87,15 @@ class AuthorizationMatrixTest {
                 .contentType("application/zip").content(new byte[] {1}), PROVINCE));
         all.add(new Endpoint("api units", true, () -> get("/api/v1/units"), EVERYONE));
         // the province's index of a level (issue 25): read by everyone, written by the province only
+        all.add(new Endpoint("province's indexes page", false, () -> get("/province/indexes"), PROVINCE));
+        all.add(new Endpoint("a level's year page", false, () -> get("/province/indexes/2098/WARD"), PROVINCE));
+        all.add(new Endpoint("a body's card page", false, () -> get("/province/indexes/2098/WARD/bodies/X"),
+                PROVINCE));
+        all.add(new Endpoint("the body's own card page", false, () -> get("/cycles/2023/index"), EVERYONE));
+        all.add(new Endpoint("api results appendix (Excel)", true, () -> get("/api/v1/indexes/2098/WARD/results.xlsx"),
+                EVERYONE));
+        all.add(new Endpoint("api results appendix (Word)", true, () -> get("/api/v1/indexes/2098/WARD/results.docx"),
+                EVERYONE));
         all.add(new Endpoint("api indexes", true, () -> get("/api/v1/indexes"), EVERYONE));
         all.add(new Endpoint("api an index", true, () -> get("/api/v1/indexes/2098/WARD"), EVERYONE));
         all.add(new Endpoint("api an index's results", true, () -> get("/api/v1/indexes/2098/WARD/results"),
