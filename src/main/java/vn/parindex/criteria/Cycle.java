@@ -67,6 +67,16 @@ public class Cycle {
     @org.hibernate.annotations.Formula("(select b.level from body b where b.id = body_id)")
     private String bodyLevel;
 
+    /**
+     * The body's rank as the province published it for the year ({@code index_result}: "rank|ranked|band"), read
+     * with the cycle in the same statement; null while none is published.
+     */
+    @org.hibernate.annotations.Formula("(select r.rank || '|' || (select count(*) from index_result a"
+            + " where a.index_year_id = r.index_year_id and a.rank is not null) || '|' || coalesce(r.band, '')"
+            + " from index_result r join index_year i on i.id = r.index_year_id where r.assessed_body_id = body_id"
+            + " and i.year = year and i.status = 'PUBLISHED')")
+    private String published;
+
     public Cycle(int year, int baselineYear, CycleStatus status, String title) {
         this.year = year;
         this.baselineYear = baselineYear;
@@ -93,6 +103,12 @@ public class Cycle {
         this.closedAt = read.closedAt();
         this.version = read.version();
         this.bodyLevel = read.bodyLevel();
+        this.published = read.published();
+    }
+
+    /** The body's published rank of the year ("rank|ranked|band"), or null ({@link PublishedRank#of}). */
+    public String getPublished() {
+        return published;
     }
 
     /**

@@ -12,14 +12,14 @@ public record CycleSummary(long id, int year, int baselineYear, CycleStatus stat
         BigDecimal recordedTotalMax, BigDecimal recordedTotalBaseline, BigDecimal recordedTotalTarget,
         Integer recordedTotalChange, OffsetDateTime createdAt, Integer baselineRank, Integer targetRank,
         Integer districtCount, String districtName, OffsetDateTime closedAt, long version,
-        String bodyLevel) {
+        String bodyLevel, String published) {
 
     static CycleSummary of(Cycle c) {
         return new CycleSummary(c.getId(), c.getYear(), c.getBaselineYear(), c.getStatus(), c.getTitle(),
                 c.getRecordedTotalMax(), c.getRecordedTotalBaseline(), c.getRecordedTotalTarget(),
                 c.getRecordedTotalChange(), c.getCreatedAt(), c.getBaselineRank(), c.getTargetRank(),
                 c.getDistrictCount(), c.getDistrictName(), c.getClosedAt(), c.getVersion(),
-                c.getBodyLevel());
+                c.getBodyLevel(), c.getPublished());
     }
 
     /** A new detached entity with these values: the caller's own, never shared. */

@@ -49,6 +49,7 @@ class CycleTrees {
                 cycle.getTitle(), cycle.getRecordedTotalMax(), cycle.getRecordedTotalBaseline(),
                 cycle.getRecordedTotalTarget(), cycle.getRecordedTotalChange(), cycle.getBaselineRank(),
                 cycle.getTargetRank(), cycle.getDistrictCount(), cycle.getDistrictName(),
-                List.copyOf(CriteriaTree.build(nodes.values(), links)), cycle.getBodyLevel());
+                List.copyOf(CriteriaTree.build(nodes.values(), links)), cycle.getBodyLevel(),
+                cycle.getPublished());
     }
 }

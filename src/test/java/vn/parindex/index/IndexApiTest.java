@@ -71,6 +71,9 @@ class IndexApiTest {
     @Autowired
     vn.parindex.security.AppUserRepository users;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     /** What a body's own Home Affairs gets entering the appraisal of criterion 1.1 itself: the refusal's key. */
     private String ownAppraisalRefusal(String body) {
         long id = bodies.byCode(body).orElseThrow().id();
@@ -320,6 +323,13 @@ class IndexApiTest {
             assertThat(lines).containsExactly("Sở Thử SO_IDX_B|90,0000|1", "Sở Thử SO_IDX_A|80,0000|2",
                     "Sở Thử SO_IDX_C|65,0000|3");
         }
+        // the body's overview shows its published rank among every department ranked, with its band
+        org.jsoup.nodes.Document dashboard = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
+                "/?body=SO_IDX_A&year=" + YEAR);
+        assertThat(dashboard.getElementById("published-rank").text()).isEqualTo(messages.getMessage(
+                "dashboard.publishedRankBand", new Object[] {2, published.size(), "Tốt"},
+                java.util.Locale.forLanguageTag("vi")));
+
         // the province's pages: the level's year at a glance, a body's card
         org.jsoup.nodes.Document overview = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
                 "/province/indexes/" + YEAR + "/" + LEVEL);
