@@ -48,6 +48,15 @@ create table index_band (
     constraint index_band_range check (from_index < to_index)
 );
 
+-- The cycles the opening gave the index (one per body of the level then, created or kept): the results count these
+-- only, never a cycle a body made itself later. The body's column is not named body_id (the province's rows).
+create table index_body (
+    index_year_id    bigint not null references index_year (id) on delete cascade,
+    assessed_body_id bigint not null references body (id),
+    cycle_id         bigint not null references cycle (id),
+    primary key (index_year_id, assessed_body_id)
+);
+
 -- The result as published, one row per body of the level: what every body reads from then on (its rank on its
 -- dashboard, the province's ranking), unchanged by anything later (a body added, a body's data moved away). The
 -- body's column is not named body_id: these rows are the province's, never a body's data (a body's export carries
@@ -70,7 +79,7 @@ do $$
 declare
     t text;
 begin
-    foreach t in array array['index_year', 'index_framework_node', 'index_band', 'index_result'] loop
+    foreach t in array array['index_year', 'index_framework_node', 'index_band', 'index_body', 'index_result'] loop
         execute format('alter table %I enable row level security', t);
         execute format('create policy read_all on %I for select using (true)', t);
         execute format('create policy province_writes on %I for all using (parindex_all_bodies())'
@@ -80,6 +89,10 @@ begin
     end loop;
 end
 $$;
+
+-- Which cycle is whose is the body's own business and the province's: a body reads its own row only.
+drop policy read_all on index_body;
+create policy read_own on index_body for select using (assessed_body_id = parindex_body() or parindex_all_bodies());
 
 -- A criterion that does not apply to a body ("không áp dụng"), with the province's reason: its maximum leaves the
 -- body's maximum, with everything under it.

@@ -87,6 +87,10 @@ public class AppraisalService {
         }
         errors.throwIfAny();
         requireMayAppraise(user, year, criterion.getVersion());
+        if (criterion.getDecisionReason() != null) {
+            // the appraisal council settled it: only its decision changes it now
+            throw new ConflictException("conflict.decided", criterion.getVersion());
+        }
         if (criterion.getCycle().isClosed()) {
             throw new ConflictException("conflict.cycleClosed", criterion.getVersion());
         }

@@ -71,10 +71,12 @@ public class Cycle {
      * The body's rank as the province published it for the year ({@code index_result}: "rank|ranked|band"), read
      * with the cycle in the same statement; null while none is published.
      */
+    // linked through the cycle's own row by id: Hibernate leaves a bare "year" unqualified (a keyword to it), which
+    // PostgreSQL would then read as the index's year
     @org.hibernate.annotations.Formula("(select r.rank || '|' || (select count(*) from index_result a"
             + " where a.index_year_id = r.index_year_id and a.rank is not null) || '|' || coalesce(r.band, '')"
-            + " from index_result r join index_year i on i.id = r.index_year_id where r.assessed_body_id = body_id"
-            + " and i.year = year and i.status = 'PUBLISHED')")
+            + " from index_result r join index_year i on i.id = r.index_year_id join cycle y"
+            + " on y.body_id = r.assessed_body_id and y.year = i.year where y.id = id and i.status = 'PUBLISHED')")
     private String published;
 
     public Cycle(int year, int baselineYear, CycleStatus status, String title) {

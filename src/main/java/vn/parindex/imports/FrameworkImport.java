@@ -54,6 +54,14 @@ class FrameworkImport {
                     + plan.nodes().size() + " dòng, nhiều hơn " + vn.parindex.index.IndexService.MAX_FRAMEWORK_NODES)));
         }
         List<ImportProblem> problems = new ArrayList<>();
+        for (PlanTableParser.Node node : plan.nodes()) {
+            // one spelling per code: the province's codes are compared exactly, across every body's cycle
+            if (!node.code().equals(node.code().toUpperCase(java.util.Locale.ROOT))) {
+                problems.add(new ImportProblem(node.line(), PlanTableParser.CODE, Kind.INVALID_CODE, "mã '"
+                        + node.code() + "' phải viết hoa"));
+            }
+        }
+        throwIfAny(problems);
         Map<String, BigDecimal> parts = new HashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         for (PlanTableParser.Node node : plan.nodes()) {

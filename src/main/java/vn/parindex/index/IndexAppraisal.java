@@ -41,10 +41,12 @@ public class IndexAppraisal {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final IndexOfBody ofBody;
 
     IndexAppraisal(IndexService indexes, IndexYearRepository repository, IndexResults results, Bodies bodies,
             CriterionLookup criteria, CriterionScoreService scores, AppraisalService appraisals, AuditTrail audit,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, IndexOfBody ofBody) {
+        this.ofBody = ofBody;
         this.indexes = indexes;
         this.repository = repository;
         this.results = results;
@@ -89,6 +91,10 @@ public class IndexAppraisal {
         return BodyScope.call(body.id(), () -> transactions.execute(status -> {
             Criterion criterion = criteria.findByYearAndCode(year, code)
                     .orElseThrow(() -> NotFoundException.criterion(year, code));
+            ofBody.requireOpenHolding(year, criterion.getVersion());
+            if (criterion.getCycle().isClosed()) {
+                throw new ConflictException("conflict.cycleClosed", criterion.getVersion());
+            }
             scores.applyApplicability(user, criterion, applies, applies ? null : text);
             return criterion;
         }));
@@ -147,6 +153,10 @@ public class IndexAppraisal {
                 errors.add("reason", "appraisal.reasonInvalid");
             }
             errors.throwIfAny();
+            ofBody.requireOpenHolding(year, criterion.getVersion());
+            if (criterion.getCycle().isClosed()) {
+                throw new ConflictException("conflict.cycleClosed", criterion.getVersion());
+            }
             if (criterion.getAppraisedScore() == null) {
                 throw new ConflictException("conflict.notAppraised", criterion.getVersion());
             }
@@ -163,9 +173,12 @@ public class IndexAppraisal {
     @PreAuthorize("hasRole('PROVINCE')")
     public List<IndexResults.Row> publish(CurrentUser user, int year, BodyLevel level, Long version) {
         return BodyScope.callAll(() -> transactions.execute(status -> {
-            IndexYear index = repository.findByYearAndLevel(year, level)
+            IndexYear index = indexes.lock(year, level)
                     .orElseThrow(() -> new NotFoundException("notFound.index", level.name(), year));
             index.requireOpen();
+            // the level's cycles of the year held until the result is kept: a body's write under way finishes first
+            // (its share lock), one after sees the index published (IndexOfBody#requireOpenHolding)
+            indexes.lockCycles(index);
             if (version != null && version != index.getVersion()) {
                 throw new ConflictException("conflict.index", index.getVersion());
             }

@@ -191,6 +191,14 @@ public final class IndexCalculation {
                 problems.add("index.bands.incomplete");
                 return problems;
             }
+            if (vn.parindex.system.TextRule.hasForbiddenCharacter(b.name(), false)) {
+                problems.add("index.bands.incomplete");
+                return problems;
+            }
+            if (b.from().stripTrailingZeros().scale() > SCALE || b.to().stripTrailingZeros().scale() > SCALE) {
+                problems.add("index.bands.decimals");
+                return problems;
+            }
             if (!names.add(b.name().strip().toLowerCase(java.util.Locale.ROOT))) {
                 problems.add("index.bands.duplicateName");
             }

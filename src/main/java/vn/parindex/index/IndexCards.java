@@ -81,9 +81,9 @@ public class IndexCards {
                 select c.code, p.code, c.name, c.max_score, c.applies, c.applicability_reason, c.current_score,
                        c.appraised_score, c.appraisal_reason, c.explanation, c.decision_reason
                 from criterion c
-                join cycle y on y.id = c.cycle_id and y.year = ?
+                join index_body x on x.cycle_id = c.cycle_id and x.index_year_id = ?
                 left join criterion p on p.id = c.parent_id
-                order by c.position""").param(index.getYear()).query((rs, i) -> {
+                order by c.position""").param(index.getId()).query((rs, i) -> {
                     BigDecimal self = rs.getBigDecimal(7);
                     BigDecimal appraised = rs.getBigDecimal(8);
                     BigDecimal deduction = self == null || appraised == null || appraised.compareTo(self) >= 0 ? null

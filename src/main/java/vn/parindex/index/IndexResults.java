@@ -40,12 +40,12 @@ class IndexResults {
             boolean late) {
 
         /** Every applicable leaf appraised. */
-        boolean appraised() {
+        public boolean appraised() {
             return figures != null && figures.appraised();
         }
 
         /** The applicable leaves still without a self-assessed score. */
-        int owed() {
+        public int owed() {
             return figures == null ? 0 : figures.applicableLeaves() - selfAssessedLeaves;
         }
     }
@@ -61,11 +61,12 @@ class IndexResults {
                 select b.id, b.code, b.name, cr.code, p.code, cr.max_score, cr.current_score, cr.appraised_score,
                        cr.applies, c.id
                 from body b
-                left join cycle c on c.body_id = b.id and c.year = ?
+                left join index_body x on x.assessed_body_id = b.id and x.index_year_id = ?
+                left join cycle c on c.id = x.cycle_id
                 left join criterion cr on cr.cycle_id = c.id
                 left join criterion p on p.id = cr.parent_id
                 where b.level = ?
-                order by b.code, cr.position""").params(index.getYear(), index.getLevel().name()).query(rs -> {
+                order by b.code, cr.position""").params(index.getId(), index.getLevel().name()).query(rs -> {
                     long body = rs.getLong(1);
                     String bodyCode = rs.getString(2);
                     String bodyName = rs.getString(3);

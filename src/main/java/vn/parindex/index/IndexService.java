@@ -77,11 +77,17 @@ public class IndexService {
     public boolean keepFramework(CurrentUser user, int year, BodyLevel level, List<FrameworkNode> nodes,
             Boolean scaleTo100, String fileName) {
         requireEveryBody();
-        Optional<IndexYear> existing = indexes.findByYearAndLevel(year, level);
+        Optional<IndexYear> existing = lock(year, level);
         if (existing.isPresent() && existing.get().getStatus() != IndexStatus.DRAFT) {
             throw new ConflictException("conflict.indexOpen", existing.get().getVersion());
         }
-        IndexYear index = existing.orElseGet(() -> indexes.saveAndFlush(new IndexYear(year, level)));
+        IndexYear index;
+        try {
+            index = existing.orElseGet(() -> indexes.saveAndFlush(new IndexYear(year, level)));
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the same level's year created by a parallel import (index_year_key)
+            throw new ConflictException("conflict.index", 0);
+        }
         if (scaleTo100 != null) {
             index.scaleTo100(scaleTo100);
             indexes.saveAndFlush(index);
@@ -96,6 +102,22 @@ public class IndexService {
                 "Khung tiêu chí " + level.name() + " năm " + year + ": " + nodes.size() + " dòng"
                         + (fileName == null ? "" : " (" + fileName + ")"));
         return existing.isEmpty();
+    }
+
+    /**
+     * The index of a level's year, its row locked for the caller's transaction (on every body's data): the
+     * province's acts on one index follow one another (a framework re-imported, an opening, settings, publication).
+     */
+    Optional<IndexYear> lock(int year, BodyLevel level) {
+        List<Long> ids = jdbc.sql("select id from index_year where year = ? and level = ? for update")
+                .params(year, level.name()).query(Long.class).list();
+        return ids.isEmpty() ? Optional.empty() : indexes.findById(ids.get(0));
+    }
+
+    /** Locks every cycle of the index (the publication's transaction). */
+    void lockCycles(IndexYear index) {
+        jdbc.sql("select c.id from cycle c join index_body x on x.cycle_id = c.id where x.index_year_id = ?"
+                + " order by c.id for update of c").param(index.getId()).query(Long.class).list();
     }
 
     /** The index of a level's year, or 404 {@code notFound.index}. */
@@ -136,7 +158,7 @@ public class IndexService {
     @PreAuthorize("hasRole('PROVINCE')")
     public Opened open(CurrentUser user, int year, BodyLevel level, Settings settings) {
         return BodyScope.callAll(() -> transactions.execute(status -> {
-            IndexYear index = indexes.findByYearAndLevel(year, level)
+            IndexYear index = lock(year, level)
                     .orElseThrow(() -> InvalidInputException.of("level", "index.frameworkMissing"));
             if (index.getStatus() != IndexStatus.DRAFT) {
                 throw new ConflictException("conflict.indexOpen", index.getVersion());
@@ -156,7 +178,12 @@ public class IndexService {
                 Map<String, BigDecimal> own = new HashMap<>();
                 jdbc.sql("select code, max_score from criterion where cycle_id = ?").param(cycle.getKey())
                         .query((rs, i) -> own.put(rs.getString(1), rs.getBigDecimal(2))).list();
-                if (!sameMaxima(own, framework)) {
+                // a cycle kept must be open and not appraised yet: the appraisal is the province's from now on
+                boolean settled = jdbc.sql("select exists (select 1 from cycle where id = ? and status = 'CLOSED')"
+                        + " or exists (select 1 from criterion where cycle_id = ? and (appraised_score is not null"
+                        + " or decision_reason is not null or explanation is not null))")
+                        .params(cycle.getKey(), cycle.getKey()).query(Boolean.class).single();
+                if (!sameMaxima(own, framework) || settled) {
                     differing.add(cycle.getValue());
                 }
             }
@@ -184,6 +211,10 @@ public class IndexService {
                 created.addAll(jdbc.sql("select b.code from cycle c join body b on b.id = c.body_id"
                         + " where c.id = any (?) order by b.code").param(ids).query(String.class).list());
             }
+            // the cycles of the index: these are ranked, a body's own cycle of the year made later is not
+            jdbc.sql("insert into index_body (index_year_id, assessed_body_id, cycle_id) select ?, c.body_id, c.id"
+                    + " from cycle c join body b on b.id = c.body_id where b.level = ? and c.year = ?")
+                    .params(index.getId(), level.name(), year).update();
             index.open(OffsetDateTime.now(clock));
             indexes.saveAndFlush(index);
             audit.recordEvent(user.actor(), ENTITY, index.getId(), null, "OPENED",
@@ -196,7 +227,7 @@ public class IndexService {
     @PreAuthorize("hasRole('PROVINCE')")
     public IndexYear configure(CurrentUser user, int year, BodyLevel level, Settings settings, Long version) {
         return BodyScope.callAll(() -> transactions.execute(status -> {
-            IndexYear index = indexes.findByYearAndLevel(year, level)
+            IndexYear index = lock(year, level)
                     .orElseThrow(() -> new NotFoundException("notFound.index", level.name(), year));
             index.requireNotPublished();
             if (version != null && version != index.getVersion()) {

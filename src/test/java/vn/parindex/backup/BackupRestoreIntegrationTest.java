@@ -210,6 +210,8 @@ class BackupRestoreIntegrationTest {
                     + " on conflict do nothing");
             jdbc.update("insert into index_band (index_year_id, position, name, from_index, to_index) select id, 1,"
                     + " 'Tốt', 0, 100 from index_year where year = 2099 on conflict do nothing");
+            jdbc.update("insert into index_body (index_year_id, assessed_body_id, cycle_id) select i.id, 1, c.id"
+                    + " from index_year i, cycle c where i.year = 2099 and c.year = 2023 on conflict do nothing");
             return jdbc.update("insert into index_result (index_year_id, assessed_body_id, body_code, body_name, score,"
                     + " maximum, self_assessed, index_value, rank, band) select id, 1, 'TAN_YEN', 'Tân Yên', 80.1234,"
                     + " 100, 81, 80.1234, 1, 'Tốt' from index_year where year = 2099 on conflict do nothing");

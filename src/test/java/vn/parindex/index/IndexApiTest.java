@@ -74,6 +74,9 @@ class IndexApiTest {
     @Autowired
     org.springframework.context.MessageSource messages;
 
+    @Autowired
+    vn.parindex.criteria.CriteriaCatalog catalog;
+
     /** What a body's own Home Affairs gets entering the appraisal of criterion 1.1 itself: the refusal's key. */
     private String ownAppraisalRefusal(String body) {
         long id = bodies.byCode(body).orElseThrow().id();
@@ -152,6 +155,8 @@ class IndexApiTest {
                 .andExpect(status().isUnprocessableContent()));
         importFramework(FRAMEWORK.replace("2,Lĩnh vực hai,60", "2,Lĩnh vực hai,50")
                 .replace("2.1,Tiêu chí ba,60", "2.1,Tiêu chí ba,50"), "sonoivu", LEVEL)
+                .andExpect(status().isUnprocessableContent());
+        importFramework(FRAMEWORK.replace("1.1,Tiêu chí một", "1.a,Tiêu chí một"), "sonoivu", LEVEL)
                 .andExpect(status().isUnprocessableContent());
         importFramework(FRAMEWORK, "noivu", LEVEL).andExpect(status().isForbidden());
         importFramework(FRAMEWORK, "sonoivu", "PROVINCE").andExpect(status().isBadRequest())
@@ -253,6 +258,14 @@ class IndexApiTest {
         mvc.perform(get(BASE + "/results.xlsx").with(httpBasic("noivu", "demo"))).andExpect(status().isForbidden());
         mvc.perform(get(BASE + "/results.docx").with(httpBasic("sonoivu", "demo"))).andExpect(status().isOk());
 
+        // the province's page at a glance, before publication: what each still owes, who is appraised
+        org.jsoup.nodes.Document glance = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
+                "/province/indexes/" + YEAR + "/" + LEVEL);
+        assertThat(glance.select("#result-SO_IDX_C td[data-figure=owed]").text()).isEqualTo("3");
+        assertThat(glance.select("#result-SO_IDX_A td[data-figure=owed]").text()).isEqualTo("0");
+        assertThat(glance.select("#result-SO_IDX_A .badge")).isNotEmpty();
+        assertThat(glance.select("#result-SO_IDX_B .badge")).isEmpty();
+
         // publication refused while any body is unappraised: they are named
         String beforePublication = state();
         JsonNode refused = read(send(post(BASE + "/publication"), "sonoivu", null).andExpect(status().isConflict()));
@@ -323,6 +336,15 @@ class IndexApiTest {
             assertThat(lines).containsExactly("Sở Thử SO_IDX_B|90,0000|1", "Sở Thử SO_IDX_A|80,0000|2",
                     "Sở Thử SO_IDX_C|65,0000|3");
         }
+        // the rank is the published year's only: another cycle of the body has none
+        BodyScope.callAll(() -> jdbc.update("insert into cycle (body_id, year, baseline_year, status, title)"
+                + " values (?, ?, ?, 'PLANNING', 'Năm khác') on conflict do nothing", a, YEAR - 1, YEAR - 2));
+        Map<Integer, String> ranks = new HashMap<>();
+        BodyScope.call(a, () -> catalog.cycleSummaries()).forEach(c -> ranks.put(c.year(), c.published()));
+        assertThat(ranks.get(YEAR)).startsWith("2|");
+        assertThat(ranks).containsKey(YEAR - 1);
+        assertThat(ranks.get(YEAR - 1)).isNull();
+
         // the body's overview shows its published rank among every department ranked, with its band
         org.jsoup.nodes.Document dashboard = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
                 "/?body=SO_IDX_A&year=" + YEAR);

@@ -107,6 +107,10 @@ class IndexCalculationTest {
         assertThat(IndexCalculation.bandProblems(List.of(new Band(" ", d("0"), d("100"))), d("100")))
                 .containsExactly("index.bands.incomplete");
         assertThat(IndexCalculation.bandProblems(List.of(), d("100"))).containsExactly("index.bands.required");
+        assertThat(IndexCalculation.bandProblems(List.of(new Band("A", d("0"), d("50.00001")),
+                new Band("B", d("50.00001"), d("100"))), d("100"))).containsExactly("index.bands.decimals");
+        assertThat(IndexCalculation.bandProblems(List.of(new Band("A\u0007", d("0"), d("100"))), d("100")))
+                .containsExactly("index.bands.incomplete");
     }
 
     @Test

@@ -170,6 +170,10 @@ class IndexExplanationTest {
         assertThat(criterion("DK_IDX_A", "1.1")).isEqualTo(explained);
         send(put(decision), "sonoivu", "{\"finalScore\": 21.5, \"reason\": \"Chấp nhận một phần giải trình\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.appraisedScore").value(21.5));
+        // settled: the appraisal no longer changes it, and the body's cycle does not close while the index is open
+        send(put(base() + "/bodies/DK_IDX_A/criteria/1.1/appraisal"), "sonoivu",
+                "{\"appraisedScore\": 25}").andExpect(status().isConflict());
+        send(post("/api/v1/cycles/" + year() + "/close"), ACCOUNT, "{}").andExpect(status().isConflict());
         // the first appraisal stays on record, the council's change beside it
         assertThat(BodyScope.callAll(() -> jdbc.queryForList("select coalesce(old_value, '') || '>' || coalesce(new_value, '') from"
                 + " change_history where body_id = ? and field = 'appraisedScore' order by id", String.class,
