@@ -128,7 +128,8 @@ class IndexApiController {
 
     /** A body's result card. */
     record CardJson(int year, BodyLevel level, IndexStatus status, ResultJson result,
-            List<IndexCards.DomainLine> domains, List<IndexCards.CriterionLine> criteria) {
+            List<IndexCards.DomainLine> domains, List<IndexCards.CriterionLine> criteria,
+            List<IndexCards.TrendPoint> trend) {
     }
 
     private final IndexService indexes;
@@ -371,7 +372,7 @@ class IndexApiController {
         IndexCards.Card card = cards.card(user, year, pathLevel(level, year), body);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new CardJson(year,
                 card.index().getLevel(), card.index().getStatus(), card.row() == null ? null
-                        : ResultJson.of(card.row()), card.domains(), card.criteria()));
+                        : ResultJson.of(card.row()), card.domains(), card.criteria(), card.trend()));
     }
 
     @Operation(summary = "The results of a level's year", description = "Every body of the level with its score, "

@@ -47,9 +47,13 @@ public class IndexCards {
             String reason, String explanation, String decisionReason) {
     }
 
-    /** The card. */
+    /** A published year of the body: its index, rank among how many, band. */
+    public record TrendPoint(int year, BigDecimal index, Integer rank, int of, String band) {
+    }
+
+    /** The card, with the body's published results of every year (oldest first). */
     public record Card(IndexYear index, IndexResults.Row row, List<DomainLine> domains,
-            List<CriterionLine> criteria) {
+            List<CriterionLine> criteria, List<TrendPoint> trend) {
     }
 
     public Card card(CurrentUser user, int year, BodyLevel level, String bodyCode) {
@@ -73,7 +77,20 @@ public class IndexCards {
             row = results.live(index, trees, user.isProvince()).stream().filter(r -> r.bodyId() == body.id())
                     .findFirst();
         }
-        return new Card(index, row.orElse(null), domains(trees, body.id(), lines, compare), lines);
+        return new Card(index, row.orElse(null), domains(trees, body.id(), lines, compare), lines,
+                trend(body.id(), index.getLevel()));
+    }
+
+    /** The body's published results of its level, year by year (the province's published rows, read by all). */
+    private List<TrendPoint> trend(long body, BodyLevel level) {
+        return jdbc.sql("""
+                select i.year, r.index_value, r.rank,
+                       (select count(*) from index_result a where a.index_year_id = i.id and a.rank is not null), r.band
+                from index_result r join index_year i on i.id = r.index_year_id
+                where r.assessed_body_id = ? and i.level = ? and i.status = 'PUBLISHED'
+                order by i.year""").params(body, level.name())
+                .query((rs, i) -> new TrendPoint(rs.getInt(1), rs.getBigDecimal(2), (Integer) rs.getObject(3),
+                        rs.getInt(4), rs.getString(5))).list();
     }
 
     private List<CriterionLine> lines(IndexYear index) {

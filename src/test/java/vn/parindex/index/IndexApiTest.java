@@ -364,6 +364,7 @@ class IndexApiTest {
                 "/province/indexes/" + YEAR + "/" + LEVEL + "/bodies/SO_IDX_A");
         assertThat(cardPage.select("#card-figures dd[data-figure=rank]").text()).isEqualTo("2");
         assertThat(cardPage.getElementById("lost-1.2")).isNotNull();
+        assertThat(cardPage.select("#trend-" + YEAR + " td").get(1).text()).isEqualTo("80,0000");
         assertThat(cardPage.getElementById("lost-1.1")).isNotNull();
         assertThat(cardPage.getElementById("lost-2.1")).isNotNull();
         assertThat(vn.parindex.support.SignedIn.page(mvc, users, "sonoivu", "/province/indexes")
