@@ -21,13 +21,25 @@ public class CriterionScoreService {
     private final ReviewPermissions permissions;
     private final AuditTrail audit;
     private final EntityManager entities;
+    private final java.util.List<SelfAssessmentFreeze> freezes;
 
     CriterionScoreService(CriterionRepository criteria, ReviewPermissions permissions, AuditTrail audit,
-            EntityManager entities) {
+            EntityManager entities, java.util.List<SelfAssessmentFreeze> freezes) {
         this.criteria = criteria;
         this.permissions = permissions;
         this.audit = audit;
         this.entities = entities;
+        this.freezes = freezes;
+    }
+
+    /** Refuses (409) a change of the self-assessed score that a {@link SelfAssessmentFreeze} says is frozen. */
+    private void requireSelfAssessmentOpen(Criterion criterion) {
+        for (SelfAssessmentFreeze freeze : freezes) {
+            String key = freeze.frozen(criterion);
+            if (key != null) {
+                throw new vn.parindex.system.ConflictException(key, criterion.getVersion());
+            }
+        }
     }
 
     /** New values as typed; null means "leave unchanged". */
@@ -82,6 +94,7 @@ public class CriterionScoreService {
             criterion.changeTargetScore(target);
         }
         if (current != null) {
+            requireSelfAssessmentOpen(criterion);
             audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "currentScore",
                     criterion.getCurrentScore(), current, comment);
             criterion.changeCurrentScore(current);
@@ -110,6 +123,7 @@ public class CriterionScoreService {
                 criterion.changeTargetScore(value);
             }
             case "currentScore" -> {
+                requireSelfAssessmentOpen(criterion);
                 audit.record(user.actor(), ENTITY, criterionId, criterionId, field, criterion.getCurrentScore(), value,
                         comment);
                 criterion.changeCurrentScore(value);
@@ -122,6 +136,7 @@ public class CriterionScoreService {
     /** An approved assessment's score becomes the current score. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void applyApproved(CurrentUser user, Criterion criterion, BigDecimal score, String comment) {
+        requireSelfAssessmentOpen(criterion);
         audit.record(user.actor(), ENTITY, criterion.getId(), criterion.getId(), "currentScore",
                 criterion.getCurrentScore(), score, comment);
         criterion.changeCurrentScore(score);

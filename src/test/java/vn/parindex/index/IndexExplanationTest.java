@@ -153,6 +153,13 @@ class IndexExplanationTest {
         assertThat(criterion("DK_IDX_A", "1.1")).isEqualTo(before);
         assertThat(history("DK_IDX_A")).isEqualTo(historyBefore);
 
+        // appraised: the body's own score of it stays what the province appraised against
+        long version = BodyScope.callAll(() -> jdbc.queryForObject("select version from criterion where body_id = ?"
+                + " and code = '1.1'", Long.class, id("DK_IDX_A")));
+        send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/cycles/" + year()
+                + "/criteria/1.1"), ACCOUNT, "{\"currentScore\": 20, \"comment\": \"Hạ cho khớp\", \"version\": "
+                + version + "}").andExpect(status().isConflict());
+        assertThat(criterion("DK_IDX_A", "1.1")).isEqualTo(before);
         send(put(explanation), ACCOUNT, "{\"text\": \"Báo cáo quý đã gửi ngày 10/4, kèm số văn bản\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.explanation").value("Báo cáo quý đã gửi ngày 10/4, kèm số văn bản"));
