@@ -16,10 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.criteria.Criterion;
 import vn.parindex.criteria.Cycle;
 import vn.parindex.criteria.RefusedWhenClosed;
-import vn.parindex.criteria.Scores;
 import vn.parindex.criteria.YearWriters;
 import vn.parindex.security.CurrentUser;
-import vn.parindex.system.FieldErrors;
 import vn.parindex.system.NotFoundException;
 
 /**
@@ -66,18 +64,7 @@ class AppraisalApiController {
     @PutMapping("/{year}/criteria/{code}/appraisal")
     AppraisalJson appraise(@AuthenticationPrincipal CurrentUser user, Cycle cycle, @PathVariable String code,
             @RequestBody AppraisalRequest request) {
-        FieldErrors errors = new FieldErrors();
-        String score = null;
-        if (request.appraisedScore() == null) {
-            errors.add("appraisedScore", "score.required");
-        } else {
-            try {
-                score = Scores.plainText(request.appraisedScore());
-            } catch (IllegalArgumentException e) {
-                errors.add("appraisedScore", e.getMessage());
-            }
-        }
-        errors.throwIfAny();
+        String score = AppraisalService.scoreText(request.appraisedScore(), "appraisedScore", true);
         Criterion c = appraisals.appraise(user, cycle.getYear(), code,
                 new AppraisalService.AppraisalChange(score, request.reason(), request.version()));
         BigDecimal appraised = c.getAppraisedScore();

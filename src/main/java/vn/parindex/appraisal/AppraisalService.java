@@ -54,6 +54,35 @@ public class AppraisalService {
         }
     }
 
+    /**
+     * A score sent as a JSON number, as the text the services parse (plain, at most 4 decimals); 400 on
+     * {@code field} for one that cannot be, or for none when {@code required}; null for none otherwise.
+     */
+    public static String scoreText(BigDecimal value, String field, boolean required) {
+        if (value == null) {
+            if (required) {
+                throw vn.parindex.system.InvalidInputException.of(field, "score.required");
+            }
+            return null;
+        }
+        try {
+            return vn.parindex.criteria.Scores.plainText(value);
+        } catch (IllegalArgumentException e) {
+            throw vn.parindex.system.InvalidInputException.of(field, e.getMessage());
+        }
+    }
+
+    /** A reason's problems (too long, a control character) added on {@code field}; the stripped text. */
+    public static String checkReason(String reason, String field, FieldErrors errors) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.length() > MAX_REASON_LENGTH) {
+            errors.add(field, "appraisal.reasonTooLong");
+        } else if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            errors.add(field, "appraisal.reasonInvalid");
+        }
+        return text;
+    }
+
     /** The appraisal as typed: the score (9,5 or 9.5), the reason, the version of the criterion it is based on. */
     public record AppraisalChange(String appraisedScore, String reason, Long version) {
     }
@@ -72,12 +101,7 @@ public class AppraisalService {
             // its maximum left the body's with "không áp dụng": no score fits under it
             errors.add("appraisedScore", "appraisal.notApplicable");
         }
-        String reason = change.reason() == null ? "" : change.reason().strip();
-        if (reason.length() > MAX_REASON_LENGTH) {
-            errors.add("reason", "appraisal.reasonTooLong");
-        } else if (reason.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            errors.add("reason", "appraisal.reasonInvalid");
-        }
+        String reason = checkReason(change.reason(), "reason", errors);
         BigDecimal selfAssessed = criterion.getCurrentScore();
         if (score != null && selfAssessed != null && score.compareTo(selfAssessed) < 0 && reason.isEmpty()) {
             errors.add("reason", "appraisal.reasonRequired");

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.parindex.criteria.Criterion;
-import vn.parindex.criteria.Scores;
 import vn.parindex.index.IndexCalculation.Band;
 import vn.parindex.organisation.BodyLevel;
 import vn.parindex.security.CurrentUser;
@@ -178,11 +177,7 @@ class IndexApiController {
     @GetMapping("/{year}/{level}/results.xlsx")
     ResponseEntity<byte[]> resultsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String level) throws java.io.IOException {
-        IndexYear index = indexes.find(year, pathLevel(level, year));
-        var out = new java.io.ByteArrayOutputStream();
-        documents.xlsx(index, appendixRows(user, index), out);
-        return attachment(out.toByteArray(), IndexDocuments.XLSX, "ket-qua-chi-so-" + year + "-"
-                + index.getLevel().name().toLowerCase(java.util.Locale.ROOT) + ".xlsx");
+        return appendix(user, year, level, false);
     }
 
     @Operation(summary = "The results as the decision's appendix (Word)", description = "\"Phụ lục\" of the "
@@ -194,11 +189,23 @@ class IndexApiController {
     @GetMapping("/{year}/{level}/results.docx")
     ResponseEntity<byte[]> resultsDocx(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String level) throws java.io.IOException {
+        return appendix(user, year, level, true);
+    }
+
+    /** The decision's appendix as Word or Excel, named by year and level. */
+    private ResponseEntity<byte[]> appendix(CurrentUser user, int year, String level, boolean word)
+            throws java.io.IOException {
         IndexYear index = indexes.find(year, pathLevel(level, year));
+        List<IndexResults.Row> rows = appendixRows(user, index);
         var out = new java.io.ByteArrayOutputStream();
-        documents.docx(index, appendixRows(user, index), out);
-        return attachment(out.toByteArray(), IndexDocuments.DOCX, "phu-luc-ket-qua-chi-so-" + year + "-"
-                + index.getLevel().name().toLowerCase(java.util.Locale.ROOT) + ".docx");
+        if (word) {
+            documents.docx(index, rows, out);
+        } else {
+            documents.xlsx(index, rows, out);
+        }
+        String name = (word ? "phu-luc-ket-qua-chi-so-" : "ket-qua-chi-so-") + year + "-"
+                + index.getLevel().name().toLowerCase(java.util.Locale.ROOT) + (word ? ".docx" : ".xlsx");
+        return attachment(out.toByteArray(), word ? IndexDocuments.DOCX : IndexDocuments.XLSX, name);
     }
 
     private IndexJson json(IndexYear index) {
@@ -318,18 +325,8 @@ class IndexApiController {
     CriterionJson appraise(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String level, @PathVariable String body, @PathVariable String code,
             @RequestBody AppraisalRequest request) {
-        FieldErrors errors = new FieldErrors();
-        String score = null;
-        if (request.appraisedScore() == null) {
-            errors.add("appraisedScore", "score.required");
-        } else {
-            try {
-                score = Scores.plainText(request.appraisedScore());
-            } catch (IllegalArgumentException e) {
-                errors.add("appraisedScore", e.getMessage());
-            }
-        }
-        errors.throwIfAny();
+        String score = vn.parindex.appraisal.AppraisalService.scoreText(request.appraisedScore(), "appraisedScore",
+                true);
         Criterion c = appraisal.appraise(user, year, pathLevel(level, year), body, code, score, request.reason(),
                 request.version());
         return CriterionJson.of(body.toUpperCase(java.util.Locale.ROOT), c);
@@ -348,14 +345,7 @@ class IndexApiController {
     CriterionJson decide(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String level, @PathVariable String body, @PathVariable String code,
             @RequestBody DecisionRequest request) {
-        String score = null;
-        if (request.finalScore() != null) {
-            try {
-                score = Scores.plainText(request.finalScore());
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("finalScore", e.getMessage());
-            }
-        }
+        String score = vn.parindex.appraisal.AppraisalService.scoreText(request.finalScore(), "finalScore", false);
         Criterion c = appraisal.decide(user, year, pathLevel(level, year), body, code, score, request.reason());
         return CriterionJson.of(body.toUpperCase(java.util.Locale.ROOT), c);
     }

@@ -28,9 +28,6 @@ import vn.parindex.system.NotFoundException;
 @Service
 public class IndexAppraisal {
 
-    /** Longest reason kept for a criterion that does not apply (the column's bound). */
-    public static final int MAX_REASON_LENGTH = 2000;
-
     private final IndexService indexes;
     private final IndexYearRepository repository;
     private final IndexResults results;
@@ -75,16 +72,11 @@ public class IndexAppraisal {
         IndexYear index = indexes.find(year, level);
         BodyRef body = body(index, bodyCode);
         FieldErrors errors = new FieldErrors();
-        String text = reason == null ? "" : reason.strip();
+        String text = AppraisalService.checkReason(reason, "reason", errors);
         if (applies == null) {
             errors.add("applies", "index.appliesRequired");
         } else if (!applies && text.isEmpty()) {
             errors.add("reason", "index.reasonRequired");
-        }
-        if (text.length() > MAX_REASON_LENGTH) {
-            errors.add("reason", "appraisal.reasonTooLong");
-        } else if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            errors.add("reason", "appraisal.reasonInvalid");
         }
         errors.throwIfAny();
         index.requireOpen();
@@ -144,13 +136,9 @@ public class IndexAppraisal {
             } else if (!criterion.appliesWithParents()) {
                 errors.add("finalScore", "appraisal.notApplicable");
             }
-            String text = reason == null ? "" : reason.strip();
+            String text = AppraisalService.checkReason(reason, "reason", errors);
             if (text.isEmpty()) {
                 errors.add("reason", "decision.reasonRequired");
-            } else if (text.length() > MAX_REASON_LENGTH) {
-                errors.add("reason", "appraisal.reasonTooLong");
-            } else if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-                errors.add("reason", "appraisal.reasonInvalid");
             }
             errors.throwIfAny();
             ofBody.requireOpenHolding(year, criterion.getVersion());
