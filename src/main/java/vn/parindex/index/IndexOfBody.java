@@ -33,7 +33,10 @@ class IndexOfBody implements ProvinceAppraises {
 
     /** A share lock on the body's cycle of the year, inside the caller's transaction (none outside one). */
     private void holdCycle(int year) {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+        // a read-only transaction (an import's dry run) writes nothing the publication could miss: nothing to hold
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+                && !org.springframework.transaction.support.TransactionSynchronizationManager
+                        .isCurrentTransactionReadOnly()) {
             jdbc.sql("select id from cycle where year = ? for share").param(year).query(Long.class).list();
         }
     }
