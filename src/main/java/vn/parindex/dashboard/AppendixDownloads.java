@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -50,11 +48,7 @@ class AppendixDownloads {
 
     private ResponseEntity<byte[]> answer(byte[] bytes, boolean csv, String name) {
         String fileName = name + (csv ? ".csv" : ".xlsx");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-                        : MediaType.parseMediaType(AppendixFiles.XLSX))
-                .body(bytes);
+        return vn.parindex.web.Attachment.of(bytes, csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                : MediaType.parseMediaType(AppendixFiles.XLSX), fileName);
     }
 }

@@ -38,7 +38,7 @@ import vn.parindex.system.PrintedSheets;
  */
 public final class AppendixFiles {
 
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = vn.parindex.web.Attachment.XLSX;
     public static final String CSV = "text/csv";
 
     /** How a score cell shows its number: the plan's 4 decimals (9,6419; 12,2500). */

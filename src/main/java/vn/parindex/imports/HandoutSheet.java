@@ -23,7 +23,7 @@ import vn.parindex.system.PrintedSheets;
 final class HandoutSheet {
 
     /** The sheet's media type. */
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = vn.parindex.web.Attachment.XLSX;
     /** Its columns. */
     static final List<String> HEADERS = List.of("STT", "Đơn vị được đánh giá", "Mã", "Cơ quan, đơn vị",
             "Người đứng đầu", "Tên đăng nhập", "Mật khẩu lần đầu");

@@ -27,6 +27,7 @@ import vn.parindex.system.BodyScope;
 import vn.parindex.system.FieldErrors;
 import vn.parindex.system.InvalidInputException;
 import vn.parindex.system.NotFoundException;
+import vn.parindex.web.Attachment;
 
 /**
  * The province's index of a level for a year (issue 25): opened, set, each body's criteria marked as applying or
@@ -151,22 +152,9 @@ class IndexApiController {
      * as they stand; a body's people get 403 before publication.
      */
     private List<IndexResults.Row> appendixRows(CurrentUser user, IndexYear index) {
-        if (index.getStatus() == IndexStatus.PUBLISHED) {
-            return BodyScope.callAll(() -> results.published(index));
-        }
-        vn.parindex.criteria.ReviewPermissions.require(user.isProvince());
-        return BodyScope.callAll(() -> results.live(index, true)).stream().filter(r -> r.figures() != null)
-                .sorted(java.util.Comparator.comparing(IndexResults.Row::rank,
-                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
-                        .thenComparing(IndexResults.Row::code))
-                .toList();
-    }
-
-    private static ResponseEntity<byte[]> attachment(byte[] body, String type, String name) {
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(type))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name
-                        + "\"")
-                .cacheControl(CacheControl.noStore()).body(body);
+        vn.parindex.criteria.ReviewPermissions.require(index.getStatus() == IndexStatus.PUBLISHED
+                || user.isProvince());
+        return results.ranked(index).stream().filter(r -> r.figures() != null).toList();
     }
 
     @Operation(summary = "The results as the decision's appendix (Excel)", description = "One row per body by rank: "
@@ -205,15 +193,19 @@ class IndexApiController {
         }
         String name = (word ? "phu-luc-ket-qua-chi-so-" : "ket-qua-chi-so-") + year + "-"
                 + index.getLevel().name().toLowerCase(java.util.Locale.ROOT) + (word ? ".docx" : ".xlsx");
-        return attachment(out.toByteArray(), word ? IndexDocuments.DOCX : IndexDocuments.XLSX, name);
+        return Attachment.of(out.toByteArray(), org.springframework.http.MediaType.parseMediaType(
+                word ? Attachment.DOCX : Attachment.XLSX), name);
     }
 
     private IndexJson json(IndexYear index) {
-        return BodyScope.callAll(() -> new IndexJson(index.getYear(), index.getLevel(), index.getStatus(),
-                index.isScaleTo100(), index.getTieBreak().name(), index.getSelfAssessmentDue(),
-                index.getExplanationFrom(), index.getExplanationTo(), index.getOpenedAt(), index.getPublishedAt(),
-                indexes.frameworkMaximum(index.getId()), indexes.framework(index.getId()).size(),
-                indexes.bands(index.getId()).stream().map(BandJson::of).toList(), index.getVersion()));
+        return BodyScope.callAll(() -> {
+            IndexService.FrameworkSize framework = indexes.frameworkSize(index.getId());
+            return new IndexJson(index.getYear(), index.getLevel(), index.getStatus(), index.isScaleTo100(),
+                    index.getTieBreak().name(), index.getSelfAssessmentDue(), index.getExplanationFrom(),
+                    index.getExplanationTo(), index.getOpenedAt(), index.getPublishedAt(), framework.maximum(),
+                    framework.nodes(), indexes.bands(index.getId()).stream().map(BandJson::of).toList(),
+                    index.getVersion());
+        });
     }
 
     static BodyLevel level(String text) {

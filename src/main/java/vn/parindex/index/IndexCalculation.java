@@ -43,14 +43,19 @@ public final class IndexCalculation {
 
     /**
      * A body's figures: score and maximum over the applicable leaves, index, the self-assessed total, how many leaves
-     * apply and how many of them the province has appraised.
+     * apply, how many of them the body has self-assessed and how many the province has appraised.
      */
     public record Figures(BigDecimal score, BigDecimal maximum, BigDecimal index, BigDecimal selfAssessed,
-            int applicableLeaves, int appraisedLeaves) {
+            int applicableLeaves, int selfAssessedLeaves, int appraisedLeaves) {
 
         /** Every applicable leaf appraised: the figures are the province's, not provisional. */
         public boolean appraised() {
             return appraisedLeaves == applicableLeaves;
+        }
+
+        /** The leaves that apply still without a self-assessed score. */
+        public int owed() {
+            return applicableLeaves - selfAssessedLeaves;
         }
 
         /** The points the appraisal took off the self-assessment (never below zero). */
@@ -74,6 +79,7 @@ public final class IndexCalculation {
         BigDecimal maximum = zero();
         BigDecimal selfAssessed = zero();
         int leaves = 0;
+        int assessed = 0;
         int appraised = 0;
         for (Node n : nodes) {
             if (parents.contains(n.code()) || !applies(n, byCode)) {
@@ -81,6 +87,7 @@ public final class IndexCalculation {
             }
             leaves++;
             maximum = maximum.add(n.max());
+            assessed += n.selfAssessed() == null ? 0 : 1;
             BigDecimal self = n.selfAssessed() == null ? BigDecimal.ZERO : n.selfAssessed();
             selfAssessed = selfAssessed.add(self);
             BigDecimal official = n.appraised();
@@ -92,7 +99,7 @@ public final class IndexCalculation {
             }
         }
         return new Figures(four(score), four(maximum), index(score, maximum, scaleTo100), four(selfAssessed), leaves,
-                appraised);
+                assessed, appraised);
     }
 
     /**

@@ -29,9 +29,6 @@ import vn.parindex.system.PrintedSheets;
 @Component
 class IndexDocuments {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final List<String> HEADER = List.of("STT", "Đơn vị", "Điểm đạt được", "Điểm tối đa",
             "Chỉ số (%)", "Xếp hạng", "Xếp loại");

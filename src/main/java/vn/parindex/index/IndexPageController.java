@@ -1,10 +1,6 @@
 package vn.parindex.index;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,8 +38,8 @@ class IndexPageController {
         this.json = json;
     }
 
-    /** How a level's year stands: bodies, those with their cycle, submitted, late, appraised. */
-    record Counts(int bodies, int withCycle, int submitted, int late, int appraised) {
+    /** A bar of the chart: a body's name and index. */
+    record ChartPoint(String label, java.math.BigDecimal value) {
     }
 
     @GetMapping("/province/indexes")
@@ -55,37 +51,13 @@ class IndexPageController {
     @GetMapping("/province/indexes/{year}/{level}")
     String overview(@PathVariable int year, @PathVariable String level, Model model) {
         IndexYear index = indexes.find(year, level(level, year));
-        List<IndexResults.Row> rows = index.getStatus() == IndexStatus.PUBLISHED
-                ? BodyScope.callAll(() -> results.published(index))
-                : BodyScope.callAll(() -> results.live(index, true)).stream()
-                        .sorted(Comparator.comparing(IndexResults.Row::rank,
-                                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(IndexResults.Row::code))
-                        .toList();
-        int withCycle = 0;
-        int submitted = 0;
-        int late = 0;
-        int appraised = 0;
-        for (IndexResults.Row r : rows) {
-            if (r.figures() != null) {
-                withCycle++;
-                submitted += r.owed() == 0 ? 1 : 0;
-                appraised += r.appraised() ? 1 : 0;
-            }
-            late += r.late() ? 1 : 0;
-        }
-        List<Map<String, Object>> chart = new ArrayList<>();
-        for (IndexResults.Row r : rows) {
-            if (r.figures() != null && r.figures().index() != null) {
-                Map<String, Object> point = new LinkedHashMap<>();
-                point.put("label", r.name());
-                point.put("value", r.figures().index());
-                chart.add(point);
-            }
-        }
+        List<IndexResults.Row> rows = results.ranked(index);
+        List<ChartPoint> chart = rows.stream().filter(r -> r.figures() != null && r.figures().index() != null)
+                .map(r -> new ChartPoint(r.name(), r.figures().index())).toList();
         model.addAttribute("index", index);
         model.addAttribute("rows", rows);
         model.addAttribute("bands", BodyScope.callAll(() -> indexes.bands(index.getId())));
-        model.addAttribute("counts", new Counts(rows.size(), withCycle, submitted, late, appraised));
+        model.addAttribute("counts", IndexResults.Glance.of(rows));
         model.addAttribute("chartData", json.writeValueAsString(chart));
         return "index/overview";
     }

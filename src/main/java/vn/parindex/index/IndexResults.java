@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.parindex.system.BodyScope;
 import vn.parindex.index.IndexCalculation.Band;
 import vn.parindex.index.IndexCalculation.Figures;
 import vn.parindex.index.IndexCalculation.Node;
@@ -36,8 +37,7 @@ class IndexResults {
      * A body's line: its figures ({@code figures} null when it has no cycle of the year), rank and band (null
      * until it can be ranked), and whether it is late with its self-assessment.
      */
-    record Row(long bodyId, String code, String name, Figures figures, Integer rank, String band, int selfAssessedLeaves,
-            boolean late) {
+    record Row(long bodyId, String code, String name, Figures figures, Integer rank, String band, boolean late) {
 
         /** Every applicable leaf appraised. */
         public boolean appraised() {
@@ -46,8 +46,42 @@ class IndexResults {
 
         /** The applicable leaves still without a self-assessed score. */
         public int owed() {
-            return figures == null ? 0 : figures.applicableLeaves() - selfAssessedLeaves;
+            return figures == null ? 0 : figures.owed();
         }
+    }
+
+    /** How a level's year stands at a glance: bodies, those with their cycle, submitted, late, appraised. */
+    record Glance(int bodies, int withCycle, int submitted, int late, int appraised) {
+
+        static Glance of(List<Row> rows) {
+            int withCycle = 0;
+            int submitted = 0;
+            int late = 0;
+            int appraised = 0;
+            for (Row r : rows) {
+                if (r.figures() != null) {
+                    withCycle++;
+                    submitted += r.owed() == 0 ? 1 : 0;
+                    appraised += r.appraised() ? 1 : 0;
+                }
+                late += r.late() ? 1 : 0;
+            }
+            return new Glance(rows.size(), withCycle, submitted, late, appraised);
+        }
+    }
+
+    /**
+     * Every body's line as the province reads it, by rank (unranked last, then by code): as published, else as the
+     * results stand (on every body's data).
+     */
+    List<Row> ranked(IndexYear index) {
+        if (index.getStatus() == IndexStatus.PUBLISHED) {
+            return BodyScope.callAll(() -> published(index));
+        }
+        return BodyScope.callAll(() -> live(index, true)).stream()
+                .sorted(java.util.Comparator.comparing(Row::rank,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparing(Row::code))
+                .toList();
     }
 
     /** A body of the level as read: code, name, and its criteria of the year (null when it has no cycle). */
@@ -114,39 +148,11 @@ class IndexResults {
         List<Row> rows = new ArrayList<>();
         for (Tree tree : trees) {
             Figures f = figures.get(tree.bodyId());
-            int assessed = tree.nodes() == null ? 0 : selfAssessedLeaves(tree.nodes());
-            boolean late = pastDue && (f == null || assessed < f.applicableLeaves());
+            boolean late = pastDue && (f == null || f.owed() > 0);
             String band = f == null || bands.isEmpty() ? null : IndexCalculation.bandOf(bands, f.index());
-            rows.add(new Row(tree.bodyId(), tree.code(), tree.name(), f, ranks.get(tree.code()), band, assessed,
-                    late));
+            rows.add(new Row(tree.bodyId(), tree.code(), tree.name(), f, ranks.get(tree.code()), band, late));
         }
         return rows;
-    }
-
-    /** The leaves that apply and have a self-assessed score. */
-    private static int selfAssessedLeaves(List<Node> nodes) {
-        java.util.Set<String> parents = new java.util.HashSet<>();
-        Map<String, Node> byCode = new java.util.HashMap<>();
-        for (Node n : nodes) {
-            byCode.put(n.code(), n);
-            if (n.parentCode() != null) {
-                parents.add(n.parentCode());
-            }
-        }
-        int count = 0;
-        for (Node n : nodes) {
-            if (parents.contains(n.code()) || n.selfAssessed() == null) {
-                continue;
-            }
-            boolean applies = true;
-            for (Node up = n; up != null; up = up.parentCode() == null ? null : byCode.get(up.parentCode())) {
-                applies &= up.applies();
-            }
-            if (applies) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** The rows kept at publication, ranked first, by rank then code. */
@@ -157,22 +163,33 @@ class IndexResults {
                 .param(index.getId())
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                         new Figures(rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(7),
-                                rs.getBigDecimal(6), 0, 0),
-                        (Integer) rs.getObject(8), rs.getString(9), 0, false))
+                                rs.getBigDecimal(6), 0, 0, 0),
+                        (Integer) rs.getObject(8), rs.getString(9), false))
                 .list();
     }
 
-    /** Keeps the rows as published (in the publication's transaction, on every body's data). */
+    /** Keeps the rows as published (in the publication's transaction, on every body's data; one statement). */
     void keep(IndexYear index, List<Row> rows) {
-        for (Row row : rows) {
-            Figures f = row.figures();
-            jdbc.sql("""
-                    insert into index_result (index_year_id, assessed_body_id, body_code, body_name, score, maximum,
-                                              self_assessed, index_value, rank, band)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(index.getId(), row.bodyId(), row.code(), row.name(), f.score(), f.maximum(),
-                            f.selfAssessed(), f.index(), row.rank(), row.band())
-                    .update();
-        }
+        jdbc.sql("""
+                insert into index_result (index_year_id, assessed_body_id, body_code, body_name, score, maximum,
+                                          self_assessed, index_value, rank, band)
+                select ?, b::bigint, c, n, s::numeric, m::numeric, a::numeric, i::numeric, r::int, d
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[]) as f (b, c, n, s, m, a, i, r, d)""")
+                .params(index.getId(), column(rows, r -> String.valueOf(r.bodyId())), column(rows, Row::code),
+                        column(rows, Row::name), column(rows, r -> plain(r.figures().score())),
+                        column(rows, r -> plain(r.figures().maximum())),
+                        column(rows, r -> plain(r.figures().selfAssessed())),
+                        column(rows, r -> plain(r.figures().index())),
+                        column(rows, r -> r.rank() == null ? null : String.valueOf(r.rank())), column(rows, Row::band))
+                .update();
+    }
+
+    private static String[] column(List<Row> rows, java.util.function.Function<Row, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 }

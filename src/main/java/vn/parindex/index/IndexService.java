@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,11 +92,16 @@ public class IndexService {
             indexes.saveAndFlush(index);
         }
         jdbc.sql("delete from index_framework_node where index_year_id = ?").param(index.getId()).update();
-        for (FrameworkNode node : nodes) {
-            jdbc.sql("insert into index_framework_node (index_year_id, code, parent_code, position, name, max_score)"
-                    + " values (?, ?, ?, ?, ?, ?)").params(index.getId(), node.code(), node.parentCode(),
-                            node.position(), node.name(), node.max()).update();
-        }
+        // one statement for the whole framework: its columns as arrays (numbers as their exact text)
+        jdbc.sql("insert into index_framework_node (index_year_id, code, parent_code, position, name, max_score)"
+                + " select ?, c, p, n::int, t, m::numeric from unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[]) as f (c, p, n, t, m)")
+                .params(index.getId(), nodes.stream().map(FrameworkNode::code).toArray(String[]::new),
+                        nodes.stream().map(FrameworkNode::parentCode).toArray(String[]::new),
+                        nodes.stream().map(n -> String.valueOf(n.position())).toArray(String[]::new),
+                        nodes.stream().map(FrameworkNode::name).toArray(String[]::new),
+                        nodes.stream().map(n -> n.max().toPlainString()).toArray(String[]::new))
+                .update();
         audit.recordEvent(user.actor(), ENTITY, index.getId(), null, "FRAMEWORK",
                 "Khung tiêu chí " + level.name() + " năm " + year + ": " + nodes.size() + " dòng"
                         + (fileName == null ? "" : " (" + fileName + ")"));
@@ -131,12 +135,15 @@ public class IndexService {
         return BodyScope.callAll(indexes::findAllByOrderByYearDescLevelAsc);
     }
 
-    /** The framework of an index, in row order. */
-    public List<FrameworkNode> framework(long indexId) {
-        return jdbc.sql("select code, parent_code, position, name, max_score from index_framework_node"
-                + " where index_year_id = ? order by position").param(indexId)
-                .query((rs, i) -> new FrameworkNode(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getBigDecimal(5))).list();
+    /** A framework's maximum (the sum of its domains' maxima) and its number of nodes. */
+    record FrameworkSize(BigDecimal maximum, int nodes) {
+    }
+
+    /** The size of an index's framework (one statement). */
+    FrameworkSize frameworkSize(long indexId) {
+        return jdbc.sql("select coalesce(sum(max_score) filter (where parent_code is null), 0), count(*)"
+                + " from index_framework_node where index_year_id = ?").param(indexId)
+                .query((rs, i) -> new FrameworkSize(rs.getBigDecimal(1), rs.getInt(2))).single();
     }
 
     /** The bands of an index, lowest first. */
@@ -164,33 +171,24 @@ public class IndexService {
                 throw new ConflictException("conflict.indexOpen", index.getVersion());
             }
             apply(user, index, settings == null ? Settings.NONE : settings);
-            Map<String, BigDecimal> framework = new HashMap<>();
-            for (FrameworkNode node : framework(index.getId())) {
-                framework.put(node.code(), node.max());
-            }
-            // the bodies of the level with a cycle of the year already: theirs is kept if it is the framework's
-            Map<Long, String> withCycle = new HashMap<>();
-            jdbc.sql("select c.id, b.code from cycle c join body b on b.id = c.body_id where b.level = ? and c.year = ?")
-                    .params(level.name(), year).query((rs, i) -> withCycle.put(rs.getLong(1), rs.getString(2)))
-                    .list();
+            // the bodies of the level with a cycle of the year already: theirs is kept if it has the framework's
+            // codes and maxima exactly and is open and unappraised (the appraisal is the province's from now on)
+            List<String> kept = new ArrayList<>();
             List<String> differing = new ArrayList<>();
-            for (Map.Entry<Long, String> cycle : withCycle.entrySet()) {
-                Map<String, BigDecimal> own = new HashMap<>();
-                jdbc.sql("select code, max_score from criterion where cycle_id = ?").param(cycle.getKey())
-                        .query((rs, i) -> own.put(rs.getString(1), rs.getBigDecimal(2))).list();
-                // a cycle kept must be open and not appraised yet: the appraisal is the province's from now on
-                boolean settled = jdbc.sql("select exists (select 1 from cycle where id = ? and status = 'CLOSED')"
-                        + " or exists (select 1 from criterion where cycle_id = ? and (appraised_score is not null"
-                        + " or decision_reason is not null or explanation is not null))")
-                        .params(cycle.getKey(), cycle.getKey()).query(Boolean.class).single();
-                if (!sameMaxima(own, framework) || settled) {
-                    differing.add(cycle.getValue());
-                }
-            }
+            jdbc.sql("""
+                    select b.code, c.status = 'CLOSED'
+                        or exists (select 1 from criterion x where x.cycle_id = c.id and (x.appraised_score is not null
+                            or x.decision_reason is not null or x.explanation is not null or not exists (select 1
+                            from index_framework_node n where n.index_year_id = ? and n.code = x.code
+                            and n.max_score = x.max_score)))
+                        or exists (select 1 from index_framework_node n where n.index_year_id = ? and not exists
+                            (select 1 from criterion x where x.cycle_id = c.id and x.code = n.code))
+                    from cycle c join body b on b.id = c.body_id where b.level = ? and c.year = ?
+                    order by b.code""").params(index.getId(), index.getId(), level.name(), year)
+                    .query((rs, i) -> (rs.getBoolean(2) ? differing : kept).add(rs.getString(1))).list();
             if (!differing.isEmpty()) {
                 status.setRollbackOnly();
-                throw new ConflictException("conflict.indexCycleDiffers", index.getVersion(),
-                        differing.stream().sorted().toList());
+                throw new ConflictException("conflict.indexCycleDiffers", index.getVersion(), differing);
             }
             List<Long> cycles = jdbc.sql("insert into cycle (body_id, year, baseline_year, status, title)"
                     + " select b.id, ?, ?, 'ACTIVE', ? from body b where b.level = ? and not exists"
@@ -218,8 +216,8 @@ public class IndexService {
             index.open(OffsetDateTime.now(clock));
             indexes.saveAndFlush(index);
             audit.recordEvent(user.actor(), ENTITY, index.getId(), null, "OPENED",
-                    created.size() + " kỳ đánh giá mới, " + withCycle.size() + " giữ nguyên");
-            return new Opened(index, created, withCycle.values().stream().sorted().toList());
+                    created.size() + " kỳ đánh giá mới, " + kept.size() + " giữ nguyên");
+            return new Opened(index, created, kept);
         }));
     }
 
@@ -269,7 +267,7 @@ public class IndexService {
         }
         boolean scale = settings.scaleTo100() == null ? index.isScaleTo100() : settings.scaleTo100();
         if (settings.bands() != null) {
-            BigDecimal top = scale ? new BigDecimal("100") : frameworkMaximum(index.getId());
+            BigDecimal top = scale ? new BigDecimal("100") : frameworkSize(index.getId()).maximum();
             List<String> problems = IndexCalculation.bandProblems(settings.bands(), top);
             if (!problems.isEmpty()) {
                 errors.add("bands", problems.get(0));
@@ -306,19 +304,6 @@ public class IndexService {
         return bands.isEmpty() ? null : String.join("; ", bands.stream()
                 .map(b -> b.name() + " " + b.from().stripTrailingZeros().toPlainString() + "–"
                         + b.to().stripTrailingZeros().toPlainString()).toList());
-    }
-
-    /** The framework's maximum: the sum of its domains' maxima. */
-    BigDecimal frameworkMaximum(long indexId) {
-        return jdbc.sql("select coalesce(sum(max_score), 0) from index_framework_node where index_year_id = ?"
-                + " and parent_code is null").param(indexId).query(BigDecimal.class).single();
-    }
-
-    private static boolean sameMaxima(Map<String, BigDecimal> own, Map<String, BigDecimal> framework) {
-        if (!own.keySet().equals(framework.keySet())) {
-            return false;
-        }
-        return own.entrySet().stream().allMatch(e -> e.getValue().compareTo(framework.get(e.getKey())) == 0);
     }
 
     private static <T> T or(T value, T otherwise) {

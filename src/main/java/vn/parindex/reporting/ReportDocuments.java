@@ -28,7 +28,7 @@ import vn.parindex.web.VietnameseNumbers;
 public class ReportDocuments {
 
     /** The media type of a .docx file. */
-    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String DOCX = vn.parindex.web.Attachment.DOCX;
 
     private final VietnameseNumbers fmt;
 

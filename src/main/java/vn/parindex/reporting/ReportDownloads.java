@@ -2,10 +2,7 @@ package vn.parindex.reporting;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -65,10 +62,7 @@ class ReportDownloads {
     }
 
     private static ResponseEntity<byte[]> docx(ByteArrayOutputStream out, String fileName) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(ReportDocuments.DOCX))
-                .body(out.toByteArray());
+        return vn.parindex.web.Attachment.of(out.toByteArray(), MediaType.parseMediaType(ReportDocuments.DOCX),
+                fileName);
     }
 }

@@ -351,6 +351,8 @@ class IndexApiTest {
         assertThat(dashboard.getElementById("published-rank").text()).isEqualTo(messages.getMessage(
                 "dashboard.publishedRankBand", new Object[] {2, published.size(), "Tốt"},
                 java.util.Locale.forLanguageTag("vi")));
+        // in place of the forecast: no line asks for the other bodies' totals any more
+        assertThat(dashboard.getElementById("forecast-rank")).isNull();
 
         // the province's pages: the level's year at a glance, a body's card
         org.jsoup.nodes.Document overview = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
@@ -371,6 +373,44 @@ class IndexApiTest {
                 .getElementById("index-" + YEAR + "-" + LEVEL)).isNotNull();
         JsonNode readByABody = read(send(get(BASE + "/results"), "noivu", null).andExpect(status().isOk()));
         assertThat(byCode(readByABody).get("SO_IDX_B").get("rank").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aBodysOwnCycleOfTheYearIsKeptOnlyWhileNothingOfItIsAppraised() throws Exception {
+        int year = 2033;
+        String ward = "PH_IDX_GIU";
+        if (bodies.byCode(ward).isEmpty()) {
+            send(post("/api/v1/bodies"), "sonoivu", "{\"code\": \"" + ward + "\", \"name\": \"Phường Thử\","
+                    + " \"level\": \"WARD\"}").andExpect(status().isCreated());
+        }
+        // the ward's own cycle of the year, of the same framework, with an appraisal the ward entered itself
+        mvc.perform(multipart("/api/v1/imports").queryParam("body", ward)
+                .file(new MockMultipartFile("file", "khung.csv", "text/csv", FRAMEWORK.getBytes(StandardCharsets.UTF_8)))
+                .param("kind", "framework").param("year", String.valueOf(year)).param("dryRun", "false")
+                .with(httpBasic("sonoivu", "demo"))).andExpect(status().isOk());
+        long id = bodies.byCode(ward).orElseThrow().id();
+        BodyScope.callAll(() -> jdbc.update("update criterion set appraised_score = 20 where body_id = ? and code = '1.1'"
+                + " and cycle_id in (select id from cycle where year = ?)", id, year));
+        mvc.perform(multipart("/api/v1/imports")
+                .file(new MockMultipartFile("file", "khung.csv", "text/csv", FRAMEWORK.getBytes(StandardCharsets.UTF_8)))
+                .param("kind", "framework").param("year", String.valueOf(year)).param("level", "WARD")
+                .param("dryRun", "false").with(httpBasic("sonoivu", "demo"))).andExpect(status().isOk());
+        String open = "{\"year\": " + year + ", \"level\": \"WARD\"}";
+        long cycles = BodyScope.callAll(() -> jdbc.queryForObject("select count(*) from cycle", Long.class));
+        JsonNode refused = read(send(post("/api/v1/indexes"), "sonoivu", open).andExpect(status().isConflict()));
+        assertThat(refused.toString()).contains(ward);
+        assertThat(BodyScope.callAll(() -> jdbc.queryForObject("select count(*) from cycle", Long.class)))
+                .isEqualTo(cycles);
+        // without the appraisal the ward's cycle becomes the index's, the same cycle
+        long own = BodyScope.callAll(() -> jdbc.queryForObject("select id from cycle where body_id = ? and year = ?",
+                Long.class, id, year));
+        BodyScope.callAll(() -> jdbc.update("update criterion set appraised_score = null where body_id = ?"
+                + " and cycle_id = ?", id, own));
+        JsonNode opened = read(send(post("/api/v1/indexes"), "sonoivu", open).andExpect(status().isCreated()));
+        assertThat(opened.get("carriedOver").toString()).contains(ward);
+        assertThat(opened.get("created").toString()).doesNotContain(ward);
+        assertThat(BodyScope.callAll(() -> jdbc.queryForObject("select cycle_id from index_body where"
+                + " assessed_body_id = ?", Long.class, id))).isEqualTo(own);
     }
 
     @Test

@@ -45,6 +45,8 @@ class IndexCalculationTest {
         assertThat(f.selfAssessed()).isEqualTo(d("88.6234"));
         assertThat(f.deduction()).isEqualTo(d("1.8733"));
         assertThat(f.applicableLeaves()).isEqualTo(4);
+        assertThat(f.selfAssessedLeaves()).isEqualTo(4);
+        assertThat(f.owed()).isZero();
         assertThat(f.appraisedLeaves()).isEqualTo(3);
         assertThat(f.appraised()).isFalse();
     }
@@ -83,6 +85,10 @@ class IndexCalculationTest {
         assertThat(IndexCalculation.index(d("0"), d("0"), true)).isNull();
         List<Node> none = List.of(node("1", null, "100", "50", null, false));
         assertThat(IndexCalculation.figures(none, true).index()).isNull();
+        // a leaf without a self-assessed score is owed, one that does not apply is not
+        List<Node> owed = List.of(node("1", null, "100", null, null, true), node("1.1", "1", "60", null, null, true),
+                node("1.2", "1", "40", "30", null, true), node("1.3", "1", "0", null, null, false));
+        assertThat(IndexCalculation.figures(owed, true).owed()).isEqualTo(1);
     }
 
     private static final List<Band> BANDS = List.of(new Band("Xuất sắc", d("90"), d("100")),
