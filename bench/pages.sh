@@ -176,6 +176,7 @@ run_set() {
     measure page "criterion_unit_head$s" "/cycles/$y/criteria/2.2" "$UNIT_HEAD"
     measure page "domain$s" "/cycles/$y/criteria/3" "$LEADER"
     measure page "points$s" "/cycles/$y/points" "$LEADER"
+    measure page "ranking$s" "/cycles/$y/ranking" "$LEADER"
     measure page "units$s" "/units$q" "$LEADER"
     measure page "unit_page$s" "/units/TUPHAP$q" "$UNIT_HEAD"
     measure page "assignments$s" /assignments "$UNIT_HEAD"
