@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import vn.parindex.criteria.Cycle;
-import vn.parindex.ranking.PeerDistrictScore;
+import vn.parindex.ranking.PeerLine;
 import vn.parindex.ranking.RankForecast;
 import vn.parindex.ranking.RankingService;
 import vn.parindex.assessment.AssessmentService;
@@ -43,7 +43,7 @@ public class DashboardService {
     public DashboardView build(Cycle cycle) {
         // each read in a transaction of its own, each at least as new as the revision read before
         Scoreboard board = scoreboards.forCycle(cycle);
-        List<BigDecimal> peers = ranking.peers(cycle.getId()).stream().map(PeerDistrictScore::getTotal).toList();
+        List<BigDecimal> peers = ranking.peers(cycle.getId()).stream().map(PeerLine::total).toList();
         Map<Long, AssessmentStatus> statuses = assessments.latestStatuses(cycle.getId());
         return view(board, peers, statuses);
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,20 +26,34 @@ public class RankingService {
 
     private final PeerDistrictScoreRepository peers;
     private final AuditTrail audit;
+    private final JdbcClient jdbc;
 
-    RankingService(PeerDistrictScoreRepository peers, AuditTrail audit) {
+    RankingService(PeerDistrictScoreRepository peers, AuditTrail audit, JdbcClient jdbc) {
         this.peers = peers;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * The ranking table of a cycle, highest total first, in one statement: the province's published results of the
+     * baseline year at the body's level (view {@code published_peer_score}), and the typed rows of bodies outside
+     * them (a typed row of the same name as a published body gives way to the published one).
+     */
     @Transactional(readOnly = true)
-    public List<PeerDistrictScore> peers(long cycleId) {
-        return peers.findByCycleIdOrderByTotalDescDistrictAsc(cycleId);
+    public List<PeerLine> peers(long cycleId) {
+        return jdbc.sql("""
+                select p.id, p.district, p.total, p.version, false as published from peer_district_score p
+                where p.cycle_id = :cycle and not exists (select 1 from published_peer_score s
+                    where s.cycle_id = :cycle and lower(s.peer_name) = lower(p.district))
+                union all
+                select null, s.peer_name, s.total, null, true from published_peer_score s where s.cycle_id = :cycle
+                order by 3 desc, 2""")
+                .param("cycle", cycleId).query(PeerLine.class).list();
     }
 
     @Transactional(readOnly = true)
     public RankForecast forecast(long cycleId) {
-        return new RankForecast(peers(cycleId).stream().map(PeerDistrictScore::getTotal).toList());
+        return new RankForecast(peers(cycleId).stream().map(PeerLine::total).toList());
     }
 
     /** Longest district name (column {@code peer_district_score.district}). */
@@ -58,11 +73,13 @@ public class RankingService {
         }
         BigDecimal total = parseTotal(totalText, "total", errors);
         errors.throwIfAny();
-        Optional<PeerDistrictScore> existing = peers(cycleId).stream()
-                .filter(p -> p.getDistrict().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+        // a body already in the table, typed or published, is not added twice
+        Optional<PeerLine> existing = peers(cycleId).stream()
+                .filter(p -> p.district().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
                 .findFirst();
         if (existing.isPresent()) {
-            throw new ConflictException("conflict.peerExists", existing.get().getVersion());
+            throw new ConflictException("conflict.peerExists",
+                    java.util.Objects.requireNonNullElse(existing.get().version(), 0L));
         }
         PeerDistrictScore peer = peers.saveAndFlush(new PeerDistrictScore(cycleId, name, total));
         audit.record(admin.actor(), ENTITY, peer.getId(), null, "total", null, total, name);

@@ -77,6 +77,9 @@ class IndexApiTest {
     @Autowired
     vn.parindex.criteria.CriteriaCatalog catalog;
 
+    @Autowired
+    vn.parindex.ranking.RankingService ranking;
+
     /** What a body's own Home Affairs gets entering the appraisal of criterion 1.1 itself: the refusal's key. */
     private String ownAppraisalRefusal(String body) {
         long id = bodies.byCode(body).orElseThrow().id();
@@ -373,6 +376,48 @@ class IndexApiTest {
                 .getElementById("index-" + YEAR + "-" + LEVEL)).isNotNull();
         JsonNode readByABody = read(send(get(BASE + "/results"), "noivu", null).andExpect(status().isOk()));
         assertThat(byCode(readByABody).get("SO_IDX_B").get("rank").asInt()).isEqualTo(1);
+
+        // the next year's ranking table of A: its peers' published indexes in place of typed totals (its own not
+        // among them); a typed row of a body on the deployment gives way, one of a body outside it stays
+        long next = BodyScope.callAll(() -> jdbc.queryForObject("insert into cycle (body_id, year, baseline_year,"
+                + " status, title) values (?, ?, ?, 'PLANNING', 'Năm sau') returning id", Long.class, a, YEAR + 1,
+                YEAR));
+        BodyScope.callAll(() -> jdbc.update("insert into peer_district_score (body_id, cycle_id, district, total)"
+                + " values (?, ?, 'sở thử so_idx_b', 12), (?, ?, 'Sở ngoài tỉnh', 70.5)", a, next, a, next));
+        List<String> table = BodyScope.call(a, () -> ranking.peers(next)).stream()
+                .map(p -> p.district() + "|" + p.total().stripTrailingZeros().toPlainString() + "|" + p.published())
+                .toList();
+        List<String> expected = new ArrayList<>();
+        published.values().stream().filter(r -> !r.get("code").asString().equals("SO_IDX_A"))
+                .sorted(java.util.Comparator.comparing((JsonNode r) -> r.get("index").decimalValue()).reversed())
+                .forEach(r -> expected.add(r.get("name").asString() + "|"
+                        + r.get("index").decimalValue().stripTrailingZeros().toPlainString() + "|true"));
+        int outside = (int) expected.stream().filter(l -> new BigDecimal(l.split("\\|")[1])
+                .compareTo(new BigDecimal("70.5")) > 0).count();
+        expected.add(outside, "Sở ngoài tỉnh|70.5|false");
+        assertThat(table).containsExactlyElementsOf(expected);
+        assertThat(table).contains("Sở Thử SO_IDX_B|90|true", "Sở Thử SO_IDX_C|65|true");
+        // a published body is not typed in again
+        vn.parindex.security.CurrentUser provinceAsAdmin = new vn.parindex.security.CurrentUser(1L, "noivu",
+                "Phòng Nội vụ", "-", vn.parindex.security.Role.ADMIN, null, null, null, true, a);
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        context.setAuthentication(new org.springframework.security.authentication.TestingAuthenticationToken(
+                provinceAsAdmin, "demo", "ROLE_ADMIN"));
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> BodyScope.call(a, () -> {
+                ranking.add(provinceAsAdmin, next, "SỞ THỬ SO_IDX_C", "50");
+                return null;
+            })).isInstanceOf(vn.parindex.system.ConflictException.class);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        assertThat(BodyScope.callAll(() -> jdbc.queryForObject("select count(*) from peer_district_score"
+                + " where cycle_id = ?", Integer.class, next))).isEqualTo(2);
+        // the page: the published lines read-only, the typed one still Home Affairs' to correct
+        org.jsoup.nodes.Document rankingPage = vn.parindex.support.SignedIn.page(mvc, users, "sonoivu",
+                "/cycles/" + (YEAR + 1) + "/ranking?body=SO_IDX_A");
+        assertThat(rankingPage.select("#peers tbody tr[data-published=true]")).hasSize(expected.size() - 1);
+        assertThat(rankingPage.select("#peers tbody tr[data-published=true] form")).isEmpty();
     }
 
     @Test
