@@ -9,7 +9,8 @@
 # goes from 0,7 to 0,2 ms of CPU a request), and a ratio measured against a cold static file means little.
 # Then loads bench/province-data.sql (120 more bodies of 5 years of 40 criteria: a province; SKIP_PROVINCE=1 skips
 # it) and measures Tân Yên's set again (a body's pages do not slow as bodies are added), a generated commune's set
-# on its open year, and the province's page and Tân Yên reached through it (sonoivu); then loads
+# on its open year, the province's page and Tân Yên reached through it (sonoivu), and the province's index of the
+# 70 communes (its results, a card, the appraisal queue, a criterion's acts; 2025 published); then loads
 # bench/large-data.sql (10 more cycles of 2 000 criteria) and measures the same set on the 2019 cycle.
 # CPU ms/request is the app process's utime+stime (/proc/PID/stat) over the measured run divided by its requests:
 # unlike req/s it hardly moves when other processes share the machine.
@@ -240,10 +241,23 @@ if [ "${SKIP_PROVINCE:-0}" != 1 ]; then
     # the province's Home Affairs: the list of bodies, and Tân Yên's pages reached through it
     PROVINCE=$(login sonoivu)
     PROVINCE_BASIC="Authorization: Basic $(printf 'sonoivu:demo' | base64)"
+    # the province's index of the communes (issue 25): the year's results, a commune's card, the appraisal queue,
+    # a criterion's acts, the results' JSON; and the commune's own card and ranking (its peers' published indexes)
+    INDEX=/province/indexes/2026/COMMUNE
+    index_set() {
+        measure page province /province "$PROVINCE"
+        measure page index_results "$INDEX" "$PROVINCE"
+        measure page index_card "$INDEX/bodies/BENCH_B002" "$PROVINCE"
+        measure page index_queue "$INDEX/queue" "$PROVINCE"
+        measure page index_criterion "$INDEX/bodies/BENCH_B002/criteria/1.2" "$PROVINCE"
+        measure api api_index_results "/api/v1/indexes/2026/COMMUNE/results" "$PROVINCE_BASIC"
+        measure page index_own_card /cycles/2026/index "$LEADER"
+        measure page ranking_published /cycles/2026/ranking "$LEADER"
+    }
     MODE=warm
-    for _ in $(seq 1 "$WARM_ROUNDS"); do measure page province /province "$PROVINCE"; done
+    for _ in $(seq 1 "$WARM_ROUNDS"); do index_set; done
     MODE=measure
-    measure page province /province "$PROVINCE"
+    index_set
     measure api api_bodies /api/v1/bodies "$PROVINCE_BASIC"
     curl -fs -o /dev/null -H "$PROVINCE" "http://localhost:$PORT/?body=TAN_YEN"
     measure dashboard dashboard_province_tan_yen / "$PROVINCE"

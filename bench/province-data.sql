@@ -96,5 +96,46 @@ end
 $$;
 
 reset role;
+
+-- The province's index of the communes (issue 25), as the owner (every body's rows): 2025 published (each commune's
+-- result kept, the trend on its card, its peers' published indexes on its 2026 ranking page), 2026 open on the
+-- communes' 2026 cycles with its bands, every odd commune's self-assessed criteria appraised (the queue has both).
+insert into index_year (year, level, status, scale_to_100, opened_at, published_at, self_assessment_due,
+                        explanation_from, explanation_to)
+values (2025, 'COMMUNE', 'PUBLISHED', true, now() - interval '300 days', now() - interval '250 days', date '2025-10-31',
+        date '2025-11-01', date '2025-11-15'),
+       (2026, 'COMMUNE', 'OPEN', true, now(), null, date '2026-10-31', date '2026-11-01', date '2026-11-15');
+insert into index_framework_node (index_year_id, code, parent_code, position, name, max_score)
+select i.id, cr.code, p.code, cr.position, cr.name, cr.max_score
+from index_year i
+         join body b on b.code = 'BENCH_B001'
+         join cycle c on c.body_id = b.id and c.year = i.year
+         join criterion cr on cr.cycle_id = c.id
+         left join criterion p on p.id = cr.parent_id
+where i.level = 'COMMUNE';
+insert into index_body (index_year_id, assessed_body_id, cycle_id)
+select i.id, b.id, c.id
+from index_year i join body b on b.level = i.level join cycle c on c.body_id = b.id and c.year = i.year
+where i.level = 'COMMUNE';
+insert into index_band (index_year_id, position, name, from_index, to_index)
+select i.id, v.position, v.name, v.from_index, v.to_index
+from index_year i, (values (1, 'Xuất sắc', 90, 100), (2, 'Tốt', 80, 90), (3, 'Khá', 65, 80), (4, 'Trung bình', 50, 65),
+                           (5, 'Yếu', 0, 50)) as v (position, name, from_index, to_index)
+where i.level = 'COMMUNE';
+insert into index_result (index_year_id, assessed_body_id, body_code, body_name, score, maximum, self_assessed,
+                          index_value, rank, band)
+select i.id, b.id, b.code, b.name, 60 + n % 30, 90, 62 + n % 30, round((60 + n % 30) * 100 / 90.0, 4),
+       rank() over (order by n % 30 desc),
+       case when (60 + n % 30) * 100 / 90.0 >= 90 then 'Xuất sắc' when (60 + n % 30) * 100 / 90.0 >= 80 then 'Tốt'
+            else 'Khá' end
+from index_year i
+         join (select id, code, name, row_number() over (order by code) as n from body where level = 'COMMUNE') b
+              on true
+where i.level = 'COMMUNE' and i.year = 2025;
+update criterion cr set appraised_score = cr.current_score, appraisal_reason = 'Thẩm định thử'
+from index_body x join index_year i on i.id = x.index_year_id
+where cr.cycle_id = x.cycle_id and i.year = 2026 and x.assessed_body_id % 2 = 1 and cr.current_score is not null
+  and cr.level = 2;
+
 commit;
 analyze;

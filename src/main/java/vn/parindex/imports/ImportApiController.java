@@ -96,19 +96,10 @@ class ImportApiController {
                 throw new PlanImportException(List.of(new ImportProblem(1, "-", ImportProblem.Kind.UNREADABLE,
                         "tệp lớn hơn " + SheetReader.MAX_FILE_SIZE / 1024 / 1024 + " MB")));
             }
-            if (upload.level() != null && !upload.level().isBlank()) {
+            if (upload.hasLevel()) {
                 // a level's framework for the province's index of the year (the province's Home Affairs)
-                if (kind != ImportKind.FRAMEWORK) {
-                    throw InvalidInputException.of("level", "import.levelOnlyFramework");
-                }
-                vn.parindex.organisation.BodyLevel level = vn.parindex.organisation.BodyLevel.parse(upload.level());
-                if (level == null) {
-                    throw InvalidInputException.of("level", "body.levelInvalid");
-                }
-                Boolean scale = upload.scaleTo100() == null || upload.scaleTo100().isBlank() ? null
-                        : !upload.scaleTo100().strip().equalsIgnoreCase("false");
-                return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(imports.runForLevel(user,
-                        upload.file(), upload.fileName(), year, level, scale, dryRun));
+                return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                        .body(imports.runUpload(user, upload, year, kind, dryRun));
             }
             ImportService.Result result = imports.run(user, upload.file(), upload.fileName(), year, kind, dryRun);
             String accept = request.getHeader("Accept");

@@ -37,9 +37,17 @@ class ImportPageController {
     }
 
     /** A previewed upload awaiting confirmation. */
-    record Pending(byte[] content, String fileName, Integer year, String kind, int created,
-            java.util.List<ImportService.Change> changes) implements Serializable {
+    record Pending(byte[] content, String fileName, Integer year, String kind, String level, String scaleTo100,
+            int created, java.util.List<ImportService.Change> changes) implements Serializable {
+
+        Pending again(ImportService.Result now) {
+            return new Pending(content, fileName, year, kind, level, scaleTo100, now.created(),
+                    java.util.List.copyOf(now.changes()));
+        }
     }
+
+    /** The province's own imports page: the list of bodies and each level's framework, on every body's data. */
+    static final String PROVINCE = "/province/imports";
 
     private final ImportService imports;
     private final vn.parindex.organisation.Bodies bodies;
@@ -49,33 +57,45 @@ class ImportPageController {
         this.bodies = bodies;
     }
 
-    @GetMapping("/admin/imports")
-    String form(Model model) {
-        model.asMap().putIfAbsent("kinds", ImportKind.values());
+    @GetMapping({"/admin/imports", PROVINCE})
+    String form(HttpServletRequest request, Model model) {
+        boolean province = request.getRequestURI().endsWith(PROVINCE);
+        model.addAttribute("importBase", province ? PROVINCE : "/admin/imports");
+        // the province's page: its own kinds (a body's tables are imported on the body's page)
+        model.asMap().putIfAbsent("kinds", province ? new ImportKind[] {ImportKind.FRAMEWORK, ImportKind.BODIES}
+                : ImportKind.values());
+        model.addAttribute("levels", province ? vn.parindex.organisation.BodyLevel.values() : null);
         return "imports/imports";
     }
 
-    @PostMapping("/admin/imports")
+    @PostMapping({"/admin/imports", PROVINCE})
     String preview(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpSession session,
             Model model, HttpServletResponse response) throws IOException {
         imports.requirePermission(user);
         session.removeAttribute(scoped(PENDING));
+        boolean province = request.getRequestURI().endsWith(PROVINCE);
         try (ImportUpload upload = ImportUpload.receive(request)) {
             model.addAttribute("year", upload.year());
             model.addAttribute("kind", upload.kind());
+            model.addAttribute("level", upload.level());
             ImportKind kind = ImportKind.of(upload.kind())
                     .orElseThrow(() -> InvalidInputException.of("kind", "import.kind"));
+            if (province && kind == ImportKind.FRAMEWORK && !upload.hasLevel()) {
+                // the province's framework is a level's: a body's own plan is imported on the body's page
+                throw InvalidInputException.of("level", "import.levelRequired");
+            }
             Integer year = kind.isList() ? null : ImportApiController.year(upload.year());
             if (upload.tooLarge()) {
                 throw new PlanImportException(java.util.List.of(new ImportProblem(1, "-",
                         ImportProblem.Kind.UNREADABLE, "tệp lớn hơn " + SheetReader.MAX_FILE_SIZE / 1024 / 1024
                                 + " MB")));
             }
-            ImportService.Result result = imports.run(user, upload.file(), upload.fileName(), year, kind, true);
+            ImportService.Result result = imports.runUpload(user, upload, year, kind, true);
             if (!result.changes().isEmpty()) {
                 // kept (at most 5 MB) until confirmed or replaced by the next preview
-                session.setAttribute(scoped(PENDING), new Pending(Files.readAllBytes(upload.file()), upload.fileName(), year,
-                        kind.name(), result.created(), java.util.List.copyOf(result.changes())));
+                session.setAttribute(scoped(PENDING), new Pending(Files.readAllBytes(upload.file()),
+                        upload.fileName(), year, kind.name(), upload.level(), upload.scaleTo100(), result.created(),
+                        java.util.List.copyOf(result.changes())));
             }
             model.addAttribute("result", result);
             model.addAttribute("fileName", upload.fileName());
@@ -86,36 +106,40 @@ class ImportPageController {
             response.setStatus(422);
             model.addAttribute("problems", e.problems().subList(0, Math.min(e.problems().size(),
                     ImportService.MAX_PROBLEMS)));
+        } catch (vn.parindex.system.ConflictException e) {
+            // a level's framework once its year is open
+            response.setStatus(409);
+            model.addAttribute("invalid", java.util.List.of(e.messageKey()));
         }
-        return form(model);
+        return form(request, model);
     }
 
-    @PostMapping("/admin/imports/confirm")
-    String confirm(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+    @PostMapping({"/admin/imports/confirm", PROVINCE + "/confirm"})
+    String confirm(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpSession session,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         imports.requirePermission(user);
+        String base = request.getRequestURI().contains(PROVINCE) ? PROVINCE : "/admin/imports";
         Pending pending = (Pending) session.getAttribute(scoped(PENDING));
         if (pending == null) {
             response.setStatus(409);
             model.addAttribute("invalid", java.util.List.of("import.nothingPending"));
-            return form(model);
+            return form(request, model);
         }
         try (ImportUpload upload = ImportUpload.of(pending.content(), pending.fileName(),
-                pending.year() == null ? null : String.valueOf(pending.year()), pending.kind())) {
+                pending.year() == null ? null : String.valueOf(pending.year()), pending.kind(), pending.level(),
+                pending.scaleTo100())) {
             ImportKind kind = ImportKind.valueOf(pending.kind());
             // what is written is what was previewed: if the data changed meanwhile, the new preview instead
-            ImportService.Result now = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind, true);
+            ImportService.Result now = imports.runUpload(user, upload, pending.year(), kind, true);
             if (!now.changes().equals(pending.changes()) || now.created() != pending.created()) {
                 response.setStatus(409);
-                session.setAttribute(scoped(PENDING), new Pending(pending.content(), pending.fileName(), pending.year(),
-                        pending.kind(), now.created(), java.util.List.copyOf(now.changes())));
+                session.setAttribute(scoped(PENDING), pending.again(now));
                 model.addAttribute("invalid", java.util.List.of("import.changedSincePreview"));
                 model.addAttribute("result", now);
                 model.addAttribute("fileName", pending.fileName());
-                return form(model);
+                return form(request, model);
             }
-            ImportService.Result result = imports.run(user, upload.file(), pending.fileName(), pending.year(), kind,
-                    false);
+            ImportService.Result result = imports.runUpload(user, upload, pending.year(), kind, false);
             session.removeAttribute(scoped(PENDING));
             if (!result.accounts().isEmpty()) {
                 // the first passwords, on a sheet downloaded once (/admin/imports/handout.xlsx)
@@ -124,12 +148,12 @@ class ImportPageController {
             redirect.addFlashAttribute("done", new ImportService.Result(result.year(), result.kind(), false,
                     result.created(), result.changes(), result.discrepancies()));
             redirect.addFlashAttribute("handout", !result.accounts().isEmpty());
-            return "redirect:/admin/imports";
+            return "redirect:" + base;
         } catch (PlanImportException e) {
             // the data changed since the preview in a way the table no longer fits
             response.setStatus(422);
             model.addAttribute("problems", e.problems());
-            return form(model);
+            return form(request, model);
         }
     }
 

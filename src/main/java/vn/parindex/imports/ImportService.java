@@ -177,6 +177,27 @@ public class ImportService {
     }
 
     /**
+     * An upload as the page and the API receive it: a level's framework of the year when it names a {@code level}
+     * ({@link #runForLevel}; 400 {@code import.levelOnlyFramework} for another kind, {@code body.levelInvalid} for
+     * an unknown level), else {@link #run}.
+     */
+    Result runUpload(CurrentUser user, ImportUpload upload, Integer year, ImportKind kind, boolean dryRun) {
+        if (!upload.hasLevel()) {
+            return run(user, upload.file(), upload.fileName(), year, kind, dryRun);
+        }
+        if (kind != ImportKind.FRAMEWORK) {
+            throw InvalidInputException.of("level", "import.levelOnlyFramework");
+        }
+        vn.parindex.organisation.BodyLevel level = vn.parindex.organisation.BodyLevel.parse(upload.level());
+        if (level == null) {
+            throw InvalidInputException.of("level", "body.levelInvalid");
+        }
+        Boolean scale = upload.scaleTo100() == null || upload.scaleTo100().isBlank() ? null
+                : !upload.scaleTo100().strip().equalsIgnoreCase("false");
+        return runForLevel(user, upload.file(), upload.fileName(), year, level, scale, dryRun);
+    }
+
+    /**
      * A level's framework of the year for the province's index ({@code kind=framework} with {@code level}): the
      * province's Home Affairs only, on every body's data; refused once the index is open (409).
      *

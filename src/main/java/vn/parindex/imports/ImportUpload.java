@@ -56,10 +56,16 @@ record ImportUpload(Path file, String fileName, boolean tooLarge, String year, S
     }
 
     /** An upload kept for confirming later (the page's preview): the same bytes in a new temporary file. */
-    static ImportUpload of(byte[] content, String fileName, String year, String kind) throws IOException {
+    static ImportUpload of(byte[] content, String fileName, String year, String kind, String level,
+            String scaleTo100) throws IOException {
         Path temp = Files.createTempFile("parindex-import-", ".part");
         Files.write(temp, content);
-        return new ImportUpload(temp, fileName, false, year, kind, "false", null, null);
+        return new ImportUpload(temp, fileName, false, year, kind, "false", level, scaleTo100);
+    }
+
+    /** Whether the upload names a level (a level's framework for the province's index). */
+    boolean hasLevel() {
+        return level != null && !level.isBlank();
     }
 
     @Override

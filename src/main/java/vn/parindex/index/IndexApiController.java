@@ -136,25 +136,15 @@ class IndexApiController {
     private final IndexAppraisal appraisal;
     private final IndexResults results;
     private final IndexCards cards;
-    private final IndexDocuments documents;
+    private final IndexDownloads downloads;
 
     IndexApiController(IndexService indexes, IndexAppraisal appraisal, IndexResults results, IndexCards cards,
-            IndexDocuments documents) {
+            IndexDownloads downloads) {
         this.indexes = indexes;
         this.appraisal = appraisal;
         this.results = results;
         this.cards = cards;
-        this.documents = documents;
-    }
-
-    /**
-     * The rows of the decision's appendix, by rank: as published, or (the province only, to prepare the decision)
-     * as they stand; a body's people get 403 before publication.
-     */
-    private List<IndexResults.Row> appendixRows(CurrentUser user, IndexYear index) {
-        vn.parindex.criteria.ReviewPermissions.require(index.getStatus() == IndexStatus.PUBLISHED
-                || user.isProvince());
-        return results.ranked(index).stream().filter(r -> r.figures() != null).toList();
+        this.downloads = downloads;
     }
 
     @Operation(summary = "The results as the decision's appendix (Excel)", description = "One row per body by rank: "
@@ -165,7 +155,7 @@ class IndexApiController {
     @GetMapping("/{year}/{level}/results.xlsx")
     ResponseEntity<byte[]> resultsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String level) throws java.io.IOException {
-        return appendix(user, year, level, false);
+        return downloads.appendix(user, year, pathLevel(level, year), false);
     }
 
     @Operation(summary = "The results as the decision's appendix (Word)", description = "\"Phụ lục\" of the "
@@ -177,24 +167,7 @@ class IndexApiController {
     @GetMapping("/{year}/{level}/results.docx")
     ResponseEntity<byte[]> resultsDocx(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String level) throws java.io.IOException {
-        return appendix(user, year, level, true);
-    }
-
-    /** The decision's appendix as Word or Excel, named by year and level. */
-    private ResponseEntity<byte[]> appendix(CurrentUser user, int year, String level, boolean word)
-            throws java.io.IOException {
-        IndexYear index = indexes.find(year, pathLevel(level, year));
-        List<IndexResults.Row> rows = appendixRows(user, index);
-        var out = new java.io.ByteArrayOutputStream();
-        if (word) {
-            documents.docx(index, rows, out);
-        } else {
-            documents.xlsx(index, rows, out);
-        }
-        String name = (word ? "phu-luc-ket-qua-chi-so-" : "ket-qua-chi-so-") + year + "-"
-                + index.getLevel().name().toLowerCase(java.util.Locale.ROOT) + (word ? ".docx" : ".xlsx");
-        return Attachment.of(out.toByteArray(), org.springframework.http.MediaType.parseMediaType(
-                word ? Attachment.DOCX : Attachment.XLSX), name);
+        return downloads.appendix(user, year, pathLevel(level, year), true);
     }
 
     private IndexJson json(IndexYear index) {

@@ -41,10 +41,22 @@ public class IndexCards {
             BigDecimal levelAverage, BigDecimal levelBest) {
     }
 
-    /** A criterion's line (leaves and parents alike, in the table's order). */
+    /**
+     * A criterion's line (leaves and parents alike, in the table's order): {@code leaf} when it has no parts (the
+     * criteria that are scored and appraised), {@code version} the criterion's (the forms that change it).
+     */
     public record CriterionLine(String code, String parentCode, String name, BigDecimal maxScore, boolean applies,
             String applicabilityReason, BigDecimal selfAssessed, BigDecimal appraised, BigDecimal deduction,
-            String reason, String explanation, String decisionReason) {
+            String reason, String explanation, String decisionReason, boolean leaf, long version) {
+
+        /** Appraised, self-assessed and not yet: what the province's appraisal queue lists. */
+        public boolean awaitingAppraisal() {
+            return leaf && applies && appraised == null;
+        }
+    }
+
+    /** One criterion of one body, as the province acts on it (its applicability, appraisal, final decision). */
+    public record CriterionAct(IndexYear index, BodyRef body, CriterionLine line) {
     }
 
     /** A published year of the body: its index, rank among how many, band. */
@@ -93,10 +105,27 @@ public class IndexCards {
                         rs.getInt(4), rs.getString(5))).list();
     }
 
+    /**
+     * One leaf criterion of a body of the index, for the province's acts on it: 404 for a code that is no criterion
+     * of the body's cycle of the index.
+     */
+    public CriterionAct criterion(CurrentUser user, int year, BodyLevel level, String bodyCode, String code) {
+        IndexYear index = indexes.find(year, level);
+        BodyRef body = appraisal.body(index, bodyCode);
+        if (!user.isProvince()) {
+            throw new NotFoundException("notFound.indexBody", bodyCode, level.name());
+        }
+        CriterionLine line = BodyScope.call(body.id(), () -> lines(index)).stream()
+                .filter(l -> l.code().equals(code)).findFirst()
+                .orElseThrow(() -> NotFoundException.criterion(year, code));
+        return new CriterionAct(index, body, line);
+    }
+
     private List<CriterionLine> lines(IndexYear index) {
         return jdbc.sql("""
                 select c.code, p.code, c.name, c.max_score, c.applies, c.applicability_reason, c.current_score,
-                       c.appraised_score, c.appraisal_reason, c.explanation, c.decision_reason
+                       c.appraised_score, c.appraisal_reason, c.explanation, c.decision_reason,
+                       not exists (select 1 from criterion k where k.parent_id = c.id), c.version
                 from criterion c
                 join index_body x on x.cycle_id = c.cycle_id and x.index_year_id = ?
                 left join criterion p on p.id = c.parent_id
@@ -107,7 +136,7 @@ public class IndexCards {
                             : self.subtract(appraised);
                     return new CriterionLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                             rs.getBoolean(5), rs.getString(6), self, appraised, deduction, rs.getString(9),
-                            rs.getString(10), rs.getString(11));
+                            rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getLong(13));
                 }).list();
     }
 
