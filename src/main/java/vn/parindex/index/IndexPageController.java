@@ -45,7 +45,7 @@ class IndexPageController {
             @DateTimeFormat(pattern = DAY, fallbackPatterns = "yyyy-MM-dd") LocalDate selfAssessmentDue,
             @DateTimeFormat(pattern = DAY, fallbackPatterns = "yyyy-MM-dd") LocalDate explanationFrom,
             @DateTimeFormat(pattern = DAY, fallbackPatterns = "yyyy-MM-dd") LocalDate explanationTo,
-            boolean scaleTo100) {
+            Boolean scaleTo100) {
     }
 
     /** A year's settings: the dates, the scale, the tie-break and the bands, one row each (blank rows skipped). */
@@ -53,7 +53,7 @@ class IndexPageController {
             @DateTimeFormat(pattern = DAY, fallbackPatterns = "yyyy-MM-dd") LocalDate selfAssessmentDue,
             @DateTimeFormat(pattern = DAY, fallbackPatterns = "yyyy-MM-dd") LocalDate explanationFrom,
             @DateTimeFormat(pattern = DAY, fallbackPatterns = "yyyy-MM-dd") LocalDate explanationTo,
-            boolean scaleTo100, String tieBreak, List<String> bandName, List<String> bandFrom,
+            Boolean scaleTo100, String tieBreak, List<String> bandName, List<String> bandFrom,
             List<String> bandTo, Long version) {
 
         /** Band rows the form shows: those typed, and blank ones up to {@link #ROWS}. */
@@ -144,6 +144,16 @@ class IndexPageController {
         this.clock = clock;
     }
 
+    /**
+     * The index's pages served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}):
+     * measured below the goal when rendered for each request (bench/pages.sh, figures in docs/ARCHITECTURE.md).
+     */
+    @org.springframework.context.annotation.Bean
+    static vn.parindex.web.KeptPages keptIndexPages() {
+        return new vn.parindex.web.KeptPages("/province/indexes/*/*", "/province/indexes/*/*/queue",
+                "/province/indexes/*/*/bodies/*", "/province/indexes/*/*/bodies/*/criteria/*", "/cycles/*/index");
+    }
+
     /** A bar of the chart: a body's name and index. */
     record ChartPoint(String label, BigDecimal value) {
     }
@@ -170,9 +180,10 @@ class IndexPageController {
                 errors.add("level", "body.levelInvalid");
             }
             errors.throwIfAny();
+            // an unticked box sends nothing: not scaled
             IndexService.Opened opened = indexes.open(user, year, level, new IndexService.Settings(
-                    form.selfAssessmentDue(), form.explanationFrom(), form.explanationTo(), form.scaleTo100(), null,
-                    null));
+                    form.selfAssessmentDue(), form.explanationFrom(), form.explanationTo(),
+                    Boolean.TRUE.equals(form.scaleTo100()), null, null));
             redirect.addFlashAttribute("notice", "index.opened");
             redirect.addFlashAttribute("noticeCount", opened.created().size() + opened.carriedOver().size());
             return "redirect:/province/indexes/" + year + "/" + level.name();
@@ -219,7 +230,8 @@ class IndexPageController {
                 .onInvalid(() -> model.addAttribute("settingsOpen", true))
                 .onConflict(e -> model.addAttribute("settingsOpen", true)).submit(() -> {
             indexes.configure(user, year, parsed, new IndexService.Settings(form.selfAssessmentDue(),
-                    form.explanationFrom(), form.explanationTo(), form.scaleTo100(), form.tieBreak(), form.bands()),
+                    form.explanationFrom(), form.explanationTo(), Boolean.TRUE.equals(form.scaleTo100()), form.tieBreak(),
+                    form.bands()),
                     form.version());
             redirect.addFlashAttribute("notice", "index.settingsSaved");
             return "redirect:/province/indexes/" + year + "/" + parsed.name();

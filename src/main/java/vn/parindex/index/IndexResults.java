@@ -26,11 +26,13 @@ class IndexResults {
     private final JdbcClient jdbc;
     private final IndexService indexes;
     private final Clock clock;
+    private final IndexTrees trees;
 
-    IndexResults(JdbcClient jdbc, IndexService indexes, Clock clock) {
+    IndexResults(JdbcClient jdbc, IndexService indexes, Clock clock, IndexTrees trees) {
         this.jdbc = jdbc;
         this.indexes = indexes;
         this.clock = clock;
+        this.trees = trees;
     }
 
     /**
@@ -88,33 +90,9 @@ class IndexResults {
     record Tree(long bodyId, String code, String name, List<Node> nodes) {
     }
 
-    /** Every body of the level the caller's scope shows, by code, with its criteria (one statement). */
+    /** Every body of the level the caller's scope shows, by code, with its criteria ({@link IndexTrees}). */
     List<Tree> trees(IndexYear index) {
-        Map<Long, Tree> trees = new LinkedHashMap<>();
-        jdbc.sql("""
-                select b.id, b.code, b.name, cr.code, p.code, cr.max_score, cr.current_score, cr.appraised_score,
-                       cr.applies, c.id
-                from body b
-                left join index_body x on x.assessed_body_id = b.id and x.index_year_id = ?
-                left join cycle c on c.id = x.cycle_id
-                left join criterion cr on cr.cycle_id = c.id
-                left join criterion p on p.id = cr.parent_id
-                where b.level = ?
-                order by b.code, cr.position""").params(index.getId(), index.getLevel().name()).query(rs -> {
-                    long body = rs.getLong(1);
-                    String bodyCode = rs.getString(2);
-                    String bodyName = rs.getString(3);
-                    rs.getLong(10);
-                    boolean hasCycle = !rs.wasNull();
-                    Tree tree = trees.computeIfAbsent(body,
-                            b -> new Tree(b, bodyCode, bodyName, hasCycle ? new ArrayList<>() : null));
-                    String code = rs.getString(4);
-                    if (code != null) {
-                        tree.nodes().add(new Node(code, rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                                rs.getBigDecimal(8), rs.getBoolean(9)));
-                    }
-                });
-        return List.copyOf(trees.values());
+        return trees.of(index);
     }
 
     /** The lines of every body of the level the caller's scope shows, by code, ranked when {@code rank}. */
