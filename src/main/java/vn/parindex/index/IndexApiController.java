@@ -137,9 +137,11 @@ class IndexApiController {
     private final IndexResults results;
     private final IndexCards cards;
     private final IndexDownloads downloads;
+    private final vn.parindex.web.KeptJson kept;
 
     IndexApiController(IndexService indexes, IndexAppraisal appraisal, IndexResults results, IndexCards cards,
-            IndexDownloads downloads) {
+            IndexDownloads downloads, vn.parindex.web.KeptJson kept) {
+        this.kept = kept;
         this.indexes = indexes;
         this.appraisal = appraisal;
         this.results = results;
@@ -334,24 +336,30 @@ class IndexApiController {
             + "maximum (over the criteria that apply), index, rank and band, self-assessed total, whether it is "
             + "appraised and late. Before publication: provisional (an unappraised criterion counts its "
             + "self-assessed score), and a body's people read their own row only, without rank.")
-    @ApiResponse(responseCode = "200", description = "The results, body by body")
+    @ApiResponse(responseCode = "200", description = "The results, body by body",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ResultsJson.class)))
     @ApiResponse(responseCode = "404", description = "No index of that level and year")
     @GetMapping("/{year}/{level}/results")
-    ResponseEntity<ResultsJson> results(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
+    ResponseEntity<byte[]> results(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String level) {
         IndexYear index = indexes.find(year, pathLevel(level, year));
-        List<IndexResults.Row> rows;
-        if (index.getStatus() == IndexStatus.PUBLISHED) {
-            rows = BodyScope.callAll(() -> results.published(index));
-        } else {
-            // the caller's own scope: the province every body, ranked; a body's people their own row
-            boolean province = user.isProvince();
-            rows = province ? BodyScope.callAll(() -> results.live(index, true))
-                    : results.live(index, false);
-        }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new ResultsJson(index.getYear(), index.getLevel(), index.getStatus(),
-                        rows.stream().map(ResultJson::of).toList()));
+        boolean province = user.isProvince();
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setCacheControl(CacheControl.noStore());
+        // kept per address, day, scope and data revision (web.KeptJson): the answer is the same for everyone of
+        // one scope (the province's every body; a body's people their own row); 2,8 cpu-ms made each time
+        return kept.ok(headers, () -> {
+            List<IndexResults.Row> rows;
+            if (index.getStatus() == IndexStatus.PUBLISHED) {
+                rows = BodyScope.callAll(() -> results.published(index));
+            } else {
+                // the caller's own scope: the province every body, ranked; a body's people their own row
+                rows = province ? BodyScope.callAll(() -> results.live(index, true)) : results.live(index, false);
+            }
+            return new ResultsJson(index.getYear(), index.getLevel(), index.getStatus(),
+                    rows.stream().map(ResultJson::of).toList());
+        });
     }
 
     @Operation(summary = "Publish a level's results (the province's Home Affairs)", description = "Every body "

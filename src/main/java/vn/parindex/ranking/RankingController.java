@@ -31,6 +31,15 @@ class RankingController {
     public record CorrectionForm(Long id, String total, Long version) {
     }
 
+    /**
+     * The ranking page served again without rendering while unchanged ({@link vn.parindex.web.CachedPages}):
+     * measured below the goal when rendered for each request (bench/pages.sh, figures in docs/ARCHITECTURE.md).
+     */
+    @org.springframework.context.annotation.Bean
+    static vn.parindex.web.KeptPages keptRankingPages() {
+        return new vn.parindex.web.KeptPages("/cycles/*/ranking");
+    }
+
     private final RankingService ranking;
 
     RankingController(RankingService ranking) {

@@ -389,7 +389,8 @@ class IndexApiTest {
                 .toList();
         List<String> expected = new ArrayList<>();
         published.values().stream().filter(r -> !r.get("code").asString().equals("SO_IDX_A"))
-                .sorted(java.util.Comparator.comparing((JsonNode r) -> r.get("index").decimalValue()).reversed())
+                .sorted(java.util.Comparator.comparing((JsonNode r) -> r.get("index").decimalValue()).reversed()
+                        .thenComparing(r -> r.get("name").asString()))
                 .forEach(r -> expected.add(r.get("name").asString() + "|"
                         + r.get("index").decimalValue().stripTrailingZeros().toPlainString() + "|true"));
         int outside = (int) expected.stream().filter(l -> new BigDecimal(l.split("\\|")[1])
@@ -418,6 +419,19 @@ class IndexApiTest {
                 "/cycles/" + (YEAR + 1) + "/ranking?body=SO_IDX_A");
         assertThat(rankingPage.select("#peers tbody tr[data-published=true]")).hasSize(expected.size() - 1);
         assertThat(rankingPage.select("#peers tbody tr[data-published=true] form")).isEmpty();
+        // the page as kept follows a write at once
+        for (int i = 0; i < 2; i++) {
+            assertThat(vn.parindex.support.SignedIn.page(mvc, users, "sonoivu", "/cycles/" + (YEAR + 1)
+                    + "/ranking?body=SO_IDX_A").select("#peers tbody tr[data-published=false]")).hasSize(1);
+        }
+        mvc.perform(vn.parindex.support.SignedIn.form(users, "sonoivu", "/cycles/" + (YEAR + 1)
+                + "/ranking?body=SO_IDX_A").param("district", "Sở ngoài tỉnh hai").param("total", "60"))
+                .andExpect(status().isFound()).andExpect(org.springframework.test.web.servlet.result
+                        .MockMvcResultMatchers.redirectedUrl("/cycles/" + (YEAR + 1) + "/ranking"));
+        assertThat(BodyScope.callAll(() -> jdbc.queryForObject("select count(*) from peer_district_score"
+                + " where cycle_id = ?", Integer.class, next))).isEqualTo(3);
+        assertThat(vn.parindex.support.SignedIn.page(mvc, users, "sonoivu", "/cycles/" + (YEAR + 1)
+                + "/ranking?body=SO_IDX_A").select("#peers tbody tr[data-published=false]")).hasSize(2);
     }
 
     @Test
