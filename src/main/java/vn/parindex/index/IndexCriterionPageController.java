@@ -65,37 +65,43 @@ class IndexCriterionPageController {
             @PathVariable String level, @PathVariable String body, @PathVariable String code,
             @ModelAttribute("applicabilityForm") ApplicabilityForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        BodyLevel parsed = IndexPageController.level(level, year);
-        return FormPage.of(result, model, response).staleMessage("conflict.criterion").submit(() -> {
-            appraisal.applicability(user, year, parsed, body, code, form.applies(), form.reason());
-            redirect.addFlashAttribute("notice", "index.applicabilitySaved");
-            return redirect(year, parsed, body, code);
-        }, () -> show(user, year, level, body, code, model));
+        return act(user, year, level, body, code, new Answer(result, model, redirect, response),
+                "index.applicabilitySaved",
+                parsed -> appraisal.applicability(user, year, parsed, body, code, form.applies(), form.reason()));
     }
 
     @PostMapping(PAGE + "/appraisal")
     String appraise(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable String level,
             @PathVariable String body, @PathVariable String code, @ModelAttribute("appraisalForm") AppraisalForm form,
             BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        BodyLevel parsed = IndexPageController.level(level, year);
-        return FormPage.of(result, model, response).staleMessage("conflict.criterion").submit(() -> {
-            appraisal.appraise(user, year, parsed, body, code, form.appraisedScore(), form.reason(),
-                    form.version());
-            redirect.addFlashAttribute("notice", "appraisal.saved");
-            return redirect(year, parsed, body, code);
-        }, () -> show(user, year, level, body, code, model));
+        return act(user, year, level, body, code, new Answer(result, model, redirect, response), "appraisal.saved",
+                parsed -> appraisal.appraise(user, year, parsed, body, code, form.appraisedScore(), form.reason(),
+                        form.version()));
     }
 
     @PostMapping(PAGE + "/decision")
     String decide(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @PathVariable String level,
             @PathVariable String body, @PathVariable String code, @ModelAttribute("decisionForm") DecisionForm form,
             BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(user, year, level, body, code, new Answer(result, model, redirect, response), "index.decided",
+                parsed -> appraisal.decide(user, year, parsed, body, code, form.finalScore(), form.reason()));
+    }
+
+    /** What a form's answer is made of: its binding, the page's model, the redirect's message, the status. */
+    private record Answer(BindingResult result, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+    }
+
+    /** One act's form: the write, then the criterion's page with a notice, or the page again with the refusal. */
+    private String act(CurrentUser user, int year, String level, String body, String code, Answer answer,
+            String notice, java.util.function.Consumer<BodyLevel> write) {
         BodyLevel parsed = IndexPageController.level(level, year);
-        return FormPage.of(result, model, response).staleMessage("conflict.criterion").submit(() -> {
-            appraisal.decide(user, year, parsed, body, code, form.finalScore(), form.reason());
-            redirect.addFlashAttribute("notice", "index.decided");
-            return redirect(year, parsed, body, code);
-        }, () -> show(user, year, level, body, code, model));
+        return FormPage.of(answer.result(), answer.model(), answer.response()).staleMessage("conflict.criterion")
+                .submit(() -> {
+                    write.accept(parsed);
+                    answer.redirect().addFlashAttribute("notice", notice);
+                    return redirect(year, parsed, body, code);
+                }, () -> show(user, year, level, body, code, answer.model()));
     }
 
     private static String redirect(int year, BodyLevel level, String body, String code) {

@@ -92,6 +92,33 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("a body's card page", false, () -> get("/province/indexes/2098/WARD/bodies/X"),
                 PROVINCE));
         all.add(new Endpoint("the body's own card page", false, () -> get("/cycles/2023/index"), EVERYONE));
+        // the province's acts on its pages, and the body's explanation from its card
+        all.add(new Endpoint("open a level's year (page)", false, () -> post("/province/indexes")
+                .param("year", "2098").param("level", "WARD"), PROVINCE));
+        all.add(new Endpoint("a level's year's settings (page)", false,
+                () -> post("/province/indexes/2098/WARD/settings"), PROVINCE));
+        all.add(new Endpoint("publish a level's year (page)", false,
+                () -> post("/province/indexes/2098/WARD/publication"), PROVINCE));
+        all.add(new Endpoint("the appraisal queue page", false, () -> get("/province/indexes/2098/WARD/queue"),
+                PROVINCE));
+        all.add(new Endpoint("results appendix (Excel, page)", false,
+                () -> get("/province/indexes/2098/WARD/results.xlsx"), PROVINCE));
+        all.add(new Endpoint("results appendix (Word, page)", false,
+                () -> get("/province/indexes/2098/WARD/results.docx"), PROVINCE));
+        all.add(new Endpoint("a body's criterion of the index (page)", false,
+                () -> get("/province/indexes/2098/WARD/bodies/X/criteria/1.1"), PROVINCE));
+        for (String act : List.of("applicability", "appraisal", "decision")) {
+            all.add(new Endpoint("a body's criterion: " + act + " (page)", false,
+                    () -> post("/province/indexes/2098/WARD/bodies/X/criteria/1.1/" + act), PROVINCE));
+        }
+        all.add(new Endpoint("the province's imports page", false, () -> get("/province/imports"), PROVINCE));
+        all.add(new Endpoint("the province's import preview (page)", false,
+                () -> multipart("/province/imports").param("year", "2031"), PROVINCE));
+        all.add(new Endpoint("the province's import confirm (page)", false, () -> post("/province/imports/confirm"),
+                PROVINCE));
+        all.add(new Endpoint("a body's explanation (page)", false,
+                () -> post("/cycles/2023/index/criteria/2.2/explanation").param("text", "Đã gửi"),
+                Set.of("noivu", "tuphap")));
         all.add(new Endpoint("api results appendix (Excel)", true, () -> get("/api/v1/indexes/2098/WARD/results.xlsx"),
                 EVERYONE));
         all.add(new Endpoint("api results appendix (Word)", true, () -> get("/api/v1/indexes/2098/WARD/results.docx"),
