@@ -49,6 +49,11 @@ class ImportPageController {
     /** The province's own imports page: the list of bodies and each level's framework, on every body's data. */
     static final String PROVINCE = "/province/imports";
 
+    /** Whether the request is on the province's imports page (or its confirmation), not a body's. */
+    static boolean province(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith(PROVINCE);
+    }
+
     private final ImportService imports;
     private final vn.parindex.organisation.Bodies bodies;
 
@@ -59,7 +64,7 @@ class ImportPageController {
 
     @GetMapping({"/admin/imports", PROVINCE})
     String form(HttpServletRequest request, Model model) {
-        boolean province = request.getRequestURI().endsWith(PROVINCE);
+        boolean province = province(request);
         model.addAttribute("importBase", province ? PROVINCE : "/admin/imports");
         // the province's page: its own kinds (a body's tables are imported on the body's page)
         model.asMap().putIfAbsent("kinds", province ? new ImportKind[] {ImportKind.FRAMEWORK, ImportKind.BODIES}
@@ -73,11 +78,12 @@ class ImportPageController {
             Model model, HttpServletResponse response) throws IOException {
         imports.requirePermission(user);
         session.removeAttribute(scoped(PENDING));
-        boolean province = request.getRequestURI().endsWith(PROVINCE);
+        boolean province = province(request);
         try (ImportUpload upload = ImportUpload.receive(request)) {
             model.addAttribute("year", upload.year());
             model.addAttribute("kind", upload.kind());
             model.addAttribute("level", upload.level());
+            model.addAttribute("scaleTo100", upload.scaleTo100());
             ImportKind kind = ImportKind.of(upload.kind())
                     .orElseThrow(() -> InvalidInputException.of("kind", "import.kind"));
             if (province && kind == ImportKind.FRAMEWORK && !upload.hasLevel()) {
@@ -118,7 +124,7 @@ class ImportPageController {
     String confirm(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpSession session,
             Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         imports.requirePermission(user);
-        String base = request.getRequestURI().contains(PROVINCE) ? PROVINCE : "/admin/imports";
+        String base = province(request) ? PROVINCE : "/admin/imports";
         Pending pending = (Pending) session.getAttribute(scoped(PENDING));
         if (pending == null) {
             response.setStatus(409);
@@ -153,6 +159,11 @@ class ImportPageController {
             // the data changed since the preview in a way the table no longer fits
             response.setStatus(422);
             model.addAttribute("problems", e.problems());
+            return form(request, model);
+        } catch (vn.parindex.system.ConflictException e) {
+            // the level's year opened since the preview: its framework is kept as it is
+            response.setStatus(409);
+            model.addAttribute("invalid", java.util.List.of(e.messageKey()));
             return form(request, model);
         }
     }

@@ -343,13 +343,14 @@ class IndexApiController {
     @GetMapping("/{year}/{level}/results")
     ResponseEntity<byte[]> results(@AuthenticationPrincipal CurrentUser user, @PathVariable int year,
             @PathVariable String level) {
-        IndexYear index = indexes.find(year, pathLevel(level, year));
+        BodyLevel parsed = pathLevel(level, year);
         boolean province = user.isProvince();
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setCacheControl(CacheControl.noStore());
         // kept per address, day, scope and data revision (web.KeptJson): the answer is the same for everyone of
         // one scope (the province's every body; a body's people their own row); 2,8 cpu-ms made each time
         return kept.ok(headers, () -> {
+            IndexYear index = indexes.find(year, parsed);
             List<IndexResults.Row> rows;
             if (index.getStatus() == IndexStatus.PUBLISHED) {
                 rows = BodyScope.callAll(() -> results.published(index));

@@ -49,7 +49,7 @@ public class IndexCards {
             String applicabilityReason, BigDecimal selfAssessed, BigDecimal appraised, BigDecimal deduction,
             String reason, String explanation, String decisionReason, boolean leaf, long version) {
 
-        /** Appraised, self-assessed and not yet: what the province's appraisal queue lists. */
+        /** A leaf that applies and is not appraised yet (self-assessed or not): what the province still appraises. */
         public boolean awaitingAppraisal() {
             return leaf && applies && appraised == null;
         }

@@ -80,13 +80,29 @@ class IndexPageController {
             return column != null && i < column.size() && column.get(i) != null ? column.get(i) : "";
         }
 
+        /** The rows the form shows: those sent, one blank more, at least {@link #ROWS}. */
         public int rows() {
-            return Math.max(ROWS, bandName == null ? 0 : bandName.size() + 1);
+            return Math.max(ROWS, Math.min(sent(), IndexCalculation.MAX_BANDS + 1) + 1);
         }
 
-        /** The typed rows as bands: a row left blank is skipped, a number that is none refused (field bands). */
+        private int sent() {
+            return Math.max(size(bandName), Math.max(size(bandFrom), size(bandTo)));
+        }
+
+        private static int size(List<String> column) {
+            return column == null ? 0 : column.size();
+        }
+
+        /**
+         * The typed rows as bands: a row left blank is skipped, a number that is none refused (field bands); more
+         * rows than bands can be refused before any is read; every row blank leaves the bands as they are (null).
+         */
         List<Band> bands() {
             FieldErrors errors = new FieldErrors();
+            if (sent() > Math.max(ROWS, IndexCalculation.MAX_BANDS + 1)) {
+                errors.add("bands", "index.bands.tooMany");
+                errors.throwIfAny();
+            }
             List<Band> bands = new ArrayList<>();
             for (int i = 0; i < rows(); i++) {
                 String name = cell(bandName, i).strip();
@@ -98,7 +114,7 @@ class IndexPageController {
                 bands.add(new Band(name, number(lower, errors), number(upper, errors)));
             }
             errors.throwIfAny();
-            return bands;
+            return bands.isEmpty() ? null : bands;
         }
 
         private static BigDecimal number(String text, FieldErrors errors) {
@@ -128,11 +144,16 @@ class IndexPageController {
     private final ObjectMapper json;
     private final java.time.Clock clock;
     private final IndexDownloads downloads;
+    private final vn.parindex.criteria.CriteriaCatalog catalog;
+    private final vn.parindex.criteria.ReviewPermissions permissions;
 
     IndexPageController(IndexService indexes, IndexResults results, IndexCards cards, IndexOfBody ofBody,
             IndexAppraisal appraisal, IndexExplanations explanations, Bodies bodies, ObjectMapper json,
-            java.time.Clock clock, IndexDownloads downloads) {
+            java.time.Clock clock, IndexDownloads downloads, vn.parindex.criteria.CriteriaCatalog catalog,
+            vn.parindex.criteria.ReviewPermissions permissions) {
         this.downloads = downloads;
+        this.catalog = catalog;
+        this.permissions = permissions;
         this.indexes = indexes;
         this.results = results;
         this.cards = cards;
@@ -287,9 +308,15 @@ class IndexPageController {
         model.addAttribute("province", false);
         // the explanation forms: within the period, for the body's Home Affairs and the offices that lead
         LocalDate today = LocalDate.now(clock);
-        model.addAttribute("explaining", index.getStatus() == IndexStatus.OPEN && !user.isProvince()
+        boolean explaining = index.getStatus() == IndexStatus.OPEN && !user.isProvince()
                 && index.getExplanationFrom() != null && !today.isBefore(index.getExplanationFrom())
-                && !today.isAfter(index.getExplanationTo()));
+                && !today.isAfter(index.getExplanationTo());
+        model.addAttribute("explaining", explaining);
+        // which criteria: every one for Home Affairs, those its office leads for a head (IndexExplanations' rule)
+        model.addAttribute("explainable", !explaining || user.isAdmin() ? null
+                : catalog.cycle(year).map(tree -> tree.criteria().stream().filter(c -> permissions.leads(user, c))
+                        .map(vn.parindex.criteria.CriterionView::code).collect(java.util.stream.Collectors.toSet()))
+                        .orElse(java.util.Set.of()));
         model.asMap().putIfAbsent("explanationForm", new ExplanationForm(null));
         return "index/card";
     }
