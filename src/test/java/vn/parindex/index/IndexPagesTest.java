@@ -128,8 +128,20 @@ class IndexPagesTest {
                 .andExpect(status().isConflict());
         assertThat(state()).isEqualTo(opened);
 
-        // bands: a gap, a number that is none; then the province's five
+        // the dates alone, no band typed: the bands stay as they are (none yet)
         String settings = LEVEL + "/settings";
+        send(form(settings).param("selfAssessmentDue", "30/10/" + YEAR).param("tieBreak", "SHARED")
+                .param("bandName", "").param("bandFrom", "").param("bandTo", "")).andExpect(status().isFound());
+        assertThat(state()).contains("OPEN," + YEAR + "-10-30").contains("|0|");
+        opened = state();
+        // more rows than bands can be: refused before any is read
+        MockHttpServletRequestBuilder many = form(settings).param("tieBreak", "SHARED");
+        for (int i = 0; i < 12; i++) {
+            many.param("bandName", "Mức " + i).param("bandFrom", String.valueOf(i)).param("bandTo", String.valueOf(i + 1));
+        }
+        send(many).andExpect(status().isBadRequest());
+        assertThat(state()).isEqualTo(opened);
+        // bands: a gap, a number that is none; then the province's five
         Document gap = page(send(bands(form(settings), "90", "100", "80", "85")).andExpect(status().isBadRequest()));
         assertThat(gap.select("#settings-form .alert-danger")).isNotEmpty();
         assertThat(gap.getElementById("settings").hasAttr("open")).isTrue();
