@@ -18,7 +18,7 @@
             indexAxis: 'y', maintainAspectRatio: false, animation: false,
             plugins: {legend: {display: false},
                 tooltip: {callbacks: {label: function (c) { return format.format(c.parsed.x); }}}},
-            scales: {x: {beginAtZero: true, ticks: {callback: function (v) { return format.format(v); }}}}
+            scales: {x: {beginAtZero: true, suggestedMax: 100, ticks: {callback: function (v) { return format.format(v); }}}}
         }
     });
 })();

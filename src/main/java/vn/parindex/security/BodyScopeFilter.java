@@ -54,6 +54,16 @@ final class BodyScopeFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /**
+     * The static files (scripts, styles, the icon) belong to no body and read no data: a province account's page
+     * asks for them before any body is chosen, and must get them, not the way to the province's page.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/webjars/") || path.startsWith("/assets/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

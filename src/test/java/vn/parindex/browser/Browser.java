@@ -76,7 +76,7 @@ final class Browser implements AutoCloseable {
 
     void logout() {
         // "Đăng xuất" is in the menu under the person's name, at the top (a page opened at an anchor is scrolled)
-        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo({top: 0, left: 0, behavior: 'instant'})");
         driver.findElement(By.id("user-menu")).click();
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("logout")).isDisplayed());
         driver.findElement(By.id("logout")).click();

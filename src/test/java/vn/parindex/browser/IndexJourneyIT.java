@@ -168,6 +168,11 @@ class IndexJourneyIT {
             assertThat(b.text("#result-XA_IA td")).isEqualTo("1");
             assertThat(b.text("#result-XA_IB [data-figure=index]")).isEqualTo("80,0000");
             assertThat(b.driver.findElements(By.id("publish-form"))).isEmpty();
+            // the leaders' chart is drawn: one bar per commune, the indexes as published
+            Object bars = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                    "var c = window.Chart && Chart.getChart('index-chart');"
+                    + " return c ? c.data.datasets[0].data.join(';') : 'no chart: ' + typeof window.Chart");
+            assertThat(bars).isEqualTo("88;80;0");
             b.fullScreenshot("35-published", 3000);
 
             // the ranking and the decision's appendix, downloaded as the province's people would

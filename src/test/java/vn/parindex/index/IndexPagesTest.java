@@ -85,6 +85,10 @@ class IndexPagesTest {
                         .andExpect(status().isCreated());
             }
         }
+        // the static files a province page names, asked for before any body is chosen (several bodies here)
+        for (String file : List.of("/webjars/chart.js/dist/chart.umd.min.js", "/assets/js/index-chart.js")) {
+            mvc.perform(get(file).with(SignedIn.as(users, "sonoivu"))).andExpect(status().isOk());
+        }
         // a body's people do not reach the province's pages
         mvc.perform(get("/province/indexes").with(SignedIn.as(users, "noivu"))).andExpect(status().isForbidden());
         send(SignedIn.form(users, "noivu", "/province/indexes").param("year", String.valueOf(YEAR))
