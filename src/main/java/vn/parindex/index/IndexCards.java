@@ -77,7 +77,7 @@ public class IndexCards {
         }
         boolean published = index.getStatus() == IndexStatus.PUBLISHED;
         boolean compare = user.isProvince() || published;
-        List<CriterionLine> lines = BodyScope.call(body.id(), () -> lines(index));
+        List<CriterionLine> lines = BodyScope.call(body.id(), () -> lines(index, null));
         // the level's trees: every body's (the province, or anyone once published), else the body's own
         List<IndexResults.Tree> trees = compare ? BodyScope.callAll(() -> results.trees(index))
                 : BodyScope.call(body.id(), () -> results.trees(index));
@@ -115,13 +115,13 @@ public class IndexCards {
         if (!user.isProvince()) {
             throw new NotFoundException("notFound.indexBody", bodyCode, level.name());
         }
-        CriterionLine line = BodyScope.call(body.id(), () -> lines(index)).stream()
-                .filter(l -> l.code().equals(code)).findFirst()
+        CriterionLine line = BodyScope.call(body.id(), () -> lines(index, code)).stream().findFirst()
                 .orElseThrow(() -> NotFoundException.criterion(year, code));
         return new CriterionAct(index, body, line);
     }
 
-    private List<CriterionLine> lines(IndexYear index) {
+    /** The body's criteria of the index in the table's order, or only the one of that code. */
+    private List<CriterionLine> lines(IndexYear index, String code) {
         return jdbc.sql("""
                 select c.code, p.code, c.name, c.max_score, c.applies, c.applicability_reason, c.current_score,
                        c.appraised_score, c.appraisal_reason, c.explanation, c.decision_reason,
@@ -129,7 +129,8 @@ public class IndexCards {
                 from criterion c
                 join index_body x on x.cycle_id = c.cycle_id and x.index_year_id = ?
                 left join criterion p on p.id = c.parent_id
-                order by c.position""").param(index.getId()).query((rs, i) -> {
+                where cast(? as varchar) is null or c.code = ?
+                order by c.position""").params(index.getId(), code, code).query((rs, i) -> {
                     BigDecimal self = rs.getBigDecimal(7);
                     BigDecimal appraised = rs.getBigDecimal(8);
                     BigDecimal deduction = self == null || appraised == null || appraised.compareTo(self) >= 0 ? null

@@ -84,7 +84,7 @@ class IndexJourneyIT {
             b.submit("#open-submit");
             assertThat(b.driver.getCurrentUrl()).endsWith(level);
             assertThat(b.text("[data-count=bodies]")).isEqualTo("3");
-            b.screenshot("30-index-opened");
+            onBothScreens(b, "30-index-opened");
             b.logout();
 
             // two communes' Home Affairs (accounts made here: the accounts' own pages are tested elsewhere)
@@ -102,7 +102,7 @@ class IndexJourneyIT {
             assertThat(b.driver.findElements(By.cssSelector("#queue-table tbody tr")).stream()
                     .map(e -> e.getAttribute("id")).toList()).containsExactly("queue-XA_IA", "queue-XA_IB",
                             "queue-XA_IC");
-            b.screenshot("31-appraisal-queue");
+            onBothScreens(b, "31-appraisal-queue");
             b.submit("#queue-XA_IA a");
             b.submit("#act-1\\.1 a");
             // above the maximum: refused beside the field
@@ -114,7 +114,7 @@ class IndexJourneyIT {
             b.driver.findElement(By.id("appraisal-appraisedScore")).sendKeys("20");
             b.submit("#appraisal-submit");
             assertThat(b.text("[data-figure=appraised]")).isEqualTo("20,0000");
-            b.screenshot("32-appraised-down");
+            onBothScreens(b, "32-appraised-down");
             b.logout();
             // the rest of the appraisal, through the API as a script of the province would
             for (String[] a : new String[][] {{"XA_IA", "1.2", "10"}, {"XA_IA", "2.1", "55"}, {"XA_IB", "1.1", "20"},
@@ -134,7 +134,7 @@ class IndexJourneyIT {
             b.driver.findElement(By.id("explain-1.1-text")).sendKeys("Báo cáo quý IV đã gửi ngày 20/12, kèm theo");
             b.submit("#lost-1\\.1 form button");
             assertThat(b.text("#lost-1\\.1")).contains("Báo cáo quý IV đã gửi ngày 20/12");
-            b.screenshot("33-explained");
+            onBothScreens(b, "33-explained");
             b.logout();
 
             // the council settles, then publishing is refused until the bands are set
@@ -146,7 +146,7 @@ class IndexJourneyIT {
             b.submit("#decision-submit");
             assertThat(b.text("[data-figure=appraised]")).isEqualTo("23,0000");
             assertThat(b.text("[data-figure=decision]")).isEqualTo("Chấp nhận một phần giải trình");
-            b.screenshot("34-council-decision");
+            onBothScreens(b, "34-council-decision");
             b.get(level);
             b.submit("#publish-submit");
             assertThat(b.driver.findElements(By.id("index-conflict"))).hasSize(1);
@@ -173,7 +173,7 @@ class IndexJourneyIT {
                     "var c = window.Chart && Chart.getChart('index-chart');"
                     + " return c ? c.data.datasets[0].data.join(';') : 'no chart: ' + typeof window.Chart");
             assertThat(bars).isEqualTo("88;80;0");
-            b.fullScreenshot("35-published", 3000);
+            onBothScreens(b, "35-published");
 
             // the ranking and the decision's appendix, downloaded as the province's people would
             String cookie = "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue();
@@ -190,6 +190,15 @@ class IndexJourneyIT {
             b.logout();
             opensInLibreOffice(dir, List.of("results.xlsx", "results.docx"));
         }
+    }
+
+    /** The page as the office screen and a phone (390 px) show it, whole, under target/screenshots/. */
+    private static void onBothScreens(Browser b, String name) {
+        b.fullScreenshot(name, 3000);
+        b.screen(390, 844);
+        b.fullScreenshot(name + "-390", 4000);
+        assertThat(PageTourIT.widerThanTheScreen(b)).as(name + " at 390 px").isEmpty();
+        b.screen(0, 0);
     }
 
     private String base() {

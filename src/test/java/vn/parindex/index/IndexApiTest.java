@@ -40,14 +40,7 @@ class IndexApiTest {
     private static final int YEAR = 2031;
     private static final String LEVEL = "DEPARTMENT";
     private static final String BASE = "/api/v1/indexes/" + YEAR + "/" + LEVEL;
-    private static final String FRAMEWORK = """
-            stt,ten,diem_toi_da
-            1,Lĩnh vực một,40
-            1.1,Tiêu chí một,25
-            1.2,Tiêu chí hai,15
-            2,Lĩnh vực hai,60
-            2.1,Tiêu chí ba,60
-            """;
+    private static final String FRAMEWORK = IndexFixtures.FRAMEWORK;
     private static final String BANDS = """
             [{"name": "Xuất sắc", "from": 90, "to": 100}, {"name": "Tốt", "from": 80, "to": 90},
              {"name": "Khá", "from": 65, "to": 80}, {"name": "Trung bình", "from": 50, "to": 65},
@@ -111,10 +104,7 @@ class IndexApiTest {
     }
 
     private ResultActions importFramework(String table, String user, String level) throws Exception {
-        return mvc.perform(multipart("/api/v1/imports")
-                .file(new MockMultipartFile("file", "khung.csv", "text/csv", table.getBytes(StandardCharsets.UTF_8)))
-                .param("kind", "framework").param("year", String.valueOf(YEAR)).param("level", level)
-                .param("dryRun", "false").with(httpBasic(user, "demo")));
+        return IndexFixtures.importFramework(mvc, table, YEAR, level, user);
     }
 
     private void department(String code) throws Exception {

@@ -34,14 +34,7 @@ import vn.parindex.system.BodyScope;
 @BodiesTest
 class IndexExplanationTest {
 
-    private static final String FRAMEWORK = """
-            stt,ten,diem_toi_da
-            1,Lĩnh vực một,40
-            1.1,Tiêu chí một,25
-            1.2,Tiêu chí hai,15
-            2,Lĩnh vực hai,60
-            2.1,Tiêu chí ba,60
-            """;
+    private static final String FRAMEWORK = IndexFixtures.FRAMEWORK;
     private static final String ACCOUNT = "dkidx.noivu";
 
     @Autowired
@@ -106,10 +99,7 @@ class IndexExplanationTest {
             send(post("/api/v1/bodies"), "sonoivu", "{\"code\": \"" + code + "\", \"name\": \"Thử " + code
                     + "\", \"level\": \"SPECIAL_ZONE\"}").andExpect(status().isCreated());
         }
-        mvc.perform(multipart("/api/v1/imports")
-                .file(new MockMultipartFile("file", "khung.csv", "text/csv", FRAMEWORK.getBytes(StandardCharsets.UTF_8)))
-                .param("kind", "framework").param("year", String.valueOf(year())).param("level", "SPECIAL_ZONE")
-                .param("dryRun", "false").with(httpBasic("sonoivu", "demo"))).andExpect(status().isOk());
+        IndexFixtures.importFramework(mvc, FRAMEWORK, year(), "SPECIAL_ZONE", "sonoivu").andExpect(status().isOk());
         // a special zone of another test gets its cycle too: the year is every special zone's
         send(post("/api/v1/indexes"), "sonoivu", "{\"year\": " + year() + ", \"level\": \"SPECIAL_ZONE\", "
                 + "\"selfAssessmentDue\": \"" + today().minusDays(2) + "\", \"explanationFrom\": \""
@@ -150,6 +140,17 @@ class IndexExplanationTest {
                 .andExpect(status().isConflict());
         send(put(explanation + "?body=DK_IDX_A"), "sonoivu", "{\"text\": \"Có\"}").andExpect(status().isForbidden());
         send(put(explanation), "noivu", "{\"text\": \"Có\"}").andExpect(status().is4xxClientError());
+        // the card's form: the same refusals, on the page (400 with the message beside the box; 409 as the alert)
+        String form = "/cycles/" + year() + "/index/criteria/1.1/explanation";
+        // (the body's account read in every body's scope, as the sign-in reads it)
+        var asBody = BodyScope.callAll(() -> vn.parindex.support.SignedIn.as(users, ACCOUNT));
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        org.jsoup.nodes.Document blank = org.jsoup.Jsoup.parse(mvc.perform(post(form).with(asBody).with(csrf)
+                .param("text", " ")).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(blank.select("#explain-1\\.1-text.is-invalid")).hasSize(1);
+        mvc.perform(post("/cycles/" + year() + "/index/criteria/2.1/explanation").with(asBody).with(csrf)
+                .param("text", "Có")).andExpect(status().isConflict());
         assertThat(criterion("DK_IDX_A", "1.1")).isEqualTo(before);
         assertThat(history("DK_IDX_A")).isEqualTo(historyBefore);
 

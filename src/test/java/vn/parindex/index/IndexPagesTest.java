@@ -94,23 +94,29 @@ class IndexPagesTest {
         send(SignedIn.form(users, "noivu", "/province/indexes").param("year", String.valueOf(YEAR))
                 .param("level", "DEPARTMENT")).andExpect(status().isForbidden());
 
-        // no framework yet: the level is refused beside its field; a year that is none beside its own
+        // the province's imports page: a framework without its level, a level on a list of bodies; nothing kept
         String before = state();
+        for (String[] upload : new String[][] {{"framework", ""}, {"bodies", "DEPARTMENT"}}) {
+            Document refusedImport = page(mvc.perform(multipart("/province/imports")
+                    .file(new MockMultipartFile("file", "a.csv", "text/csv",
+                            "stt,ten,diem_toi_da\n1,A,100\n".getBytes(StandardCharsets.UTF_8)))
+                    .param("kind", upload[0]).param("year", String.valueOf(YEAR)).param("level", upload[1])
+                    .with(SignedIn.as(users, "sonoivu"))
+                    .with(org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(status().isBadRequest()));
+            assertThat(refusedImport.select(".alert-danger")).as(upload[0]).isNotEmpty();
+            assertThat(refusedImport.getElementById("level")).as("the province's form again").isNotNull();
+        }
+        assertThat(state()).isEqualTo(before);
+        // no framework yet: the level is refused beside its field; a year that is none beside its own
         Document refused = page(send(form("/province/indexes").param("year", "20x9").param("level", "DEPARTMENT"))
                 .andExpect(status().isBadRequest()));
         assertThat(refused.getElementById("open-year-error")).isNotNull();
         Document noFramework = page(send(form("/province/indexes").param("year", String.valueOf(YEAR))
                 .param("level", "DEPARTMENT")).andExpect(status().isBadRequest()));
         assertThat(noFramework.getElementById("open-level-error")).isNotNull();
-        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "khung.csv", "text/csv", """
-                stt,ten,diem_toi_da
-                1,Lĩnh vực một,40
-                1.1,Tiêu chí một,25
-                1.2,Tiêu chí hai,15
-                2,Lĩnh vực hai,60
-                2.1,Tiêu chí ba,60
-                """.getBytes(StandardCharsets.UTF_8))).param("kind", "framework").param("year", String.valueOf(YEAR))
-                .param("level", "DEPARTMENT").param("dryRun", "false").with(httpBasic("sonoivu", "demo")))
+        IndexFixtures.importFramework(mvc, IndexFixtures.FRAMEWORK, YEAR, "DEPARTMENT", "sonoivu")
                 .andExpect(status().isOk());
         String drafted = state();
         assertThat(drafted).isNotEqualTo(before);
