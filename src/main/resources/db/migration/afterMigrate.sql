@@ -16,5 +16,12 @@ begin
     execute format('revoke update, delete on change_history, evidence, task_update from %I', app);
     execute format('revoke insert, update, delete on flyway_schema_history from %I', app);
     execute format('grant usage, select on all sequences in schema public to %I', app);
+    -- what the instances share while they run (V23): sessions, the login throttle, the scheduled jobs' claims
+    if exists (select 1 from pg_namespace where nspname = 'runtime') then
+        execute format('grant usage on schema runtime to %I', app);
+        execute format('revoke create on schema runtime from %I', app);
+        execute format('grant select, insert, update, delete on all tables in schema runtime to %I', app);
+        execute format('revoke truncate, references, trigger on all tables in schema runtime from %I', app);
+    end if;
 end
 $$;

@@ -38,10 +38,11 @@ public class AccountService {
     private final UnitRepository units;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
-    private final org.springframework.security.core.session.SessionRegistry sessions;
+    /** The HTTP sessions, in PostgreSQL (Spring Session JDBC), found by the account name they are signed in with. */
+    private final org.springframework.session.FindByIndexNameSessionRepository<?> sessions;
 
     AccountService(AppUserRepository users, UnitRepository units, PasswordEncoder passwordEncoder,
-            AuditTrail audit, org.springframework.security.core.session.SessionRegistry sessions) {
+            AuditTrail audit, org.springframework.session.FindByIndexNameSessionRepository<?> sessions) {
         this.sessions = sessions;
         this.users = users;
         this.units = units;
@@ -272,14 +273,24 @@ public class AccountService {
 
     /**
      * Ends the account's open sessions but {@code keptSessionId}, so a new role, a disabling or a new password
-     * applies at once.
+     * applies at once: their rows are deleted from the database once the change is committed, so every instance
+     * finds no session at the person's next request and asks them to sign in again ({@code /login?expired}).
      */
     private void endSessions(String username, String keptSessionId) {
-        sessions.getAllPrincipals().stream()
-                .filter(p -> p instanceof CurrentUser u && u.username().equals(username))
-                .flatMap(p -> sessions.getAllSessions(p, false).stream())
-                .filter(session -> !session.getSessionId().equals(keptSessionId))
-                .forEach(org.springframework.security.core.session.SessionInformation::expireNow);
+        Runnable end = () -> sessions.findByPrincipalName(username).keySet().stream()
+                .filter(id -> !id.equals(keptSessionId))
+                .forEach(sessions::deleteById);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            end.run();
+                        }
+                    });
+        } else {
+            end.run();
+        }
     }
 
     private Unit checkDetails(AccountForm form, FieldErrors errors) {

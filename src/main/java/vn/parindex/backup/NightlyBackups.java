@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import vn.parindex.database.DatabaseMode;
@@ -30,7 +29,7 @@ import vn.parindex.database.DatabaseMode;
  * A failure is logged and never stops the application.
  */
 @Component
-public class NightlyBackups {
+public class NightlyBackups implements vn.parindex.system.ClusterJob {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyBackups.class);
     static final Pattern NAME = Pattern.compile("parindex-backup-\\d{8}-\\d{6}\\.zip");
@@ -38,9 +37,11 @@ public class NightlyBackups {
     private final BackupService backups;
     private final Path directory;
     private final int keep;
+    private final String cron;
 
     NightlyBackups(BackupService backups, BackupProperties properties, DatabaseMode mode, Environment environment) {
         this.backups = backups;
+        this.cron = properties.cron();
         this.directory = directory(properties, mode, environment);
         this.keep = Math.max(1, properties.keep());
     }
@@ -66,7 +67,22 @@ public class NightlyBackups {
         return keep;
     }
 
-    @Scheduled(cron = "${parindex.backup.cron:" + BackupProperties.CRON + "}")
+    @Override
+    public String jobName() {
+        return "nightly-backup";
+    }
+
+    /** {@code parindex.backup.cron}; run by one instance only (system.ClusterJobs). */
+    @Override
+    public String cron() {
+        return cron;
+    }
+
+    @Override
+    public void runJob() {
+        nightly();
+    }
+
     void nightly() {
         if (directory == null) {
             return;

@@ -20,6 +20,12 @@ class DatabaseModeConfiguration {
         return new RowSecurityCheck(dataSource);
     }
 
+    /** An instance started on a schema a newer version migrated refuses to serve ({@link NewerSchemaAnalyzer}). */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer strictSchemaVersions() {
+        return NewerSchemaAnalyzer.strict();
+    }
+
     /** Every connection of the application's pool set to the body of the thread taking it ({@link BodyConnections}). */
     @Bean
     static BodyConnections.Wrapper bodyConnections() {

@@ -15,7 +15,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.parindex.criteria.Cycle;
@@ -34,7 +33,7 @@ import vn.parindex.criteria.KeptCycles;
  * late gets no mail (the row is kept: looked at today).
  */
 @Component
-public class DigestMailer {
+public class DigestMailer implements vn.parindex.system.ClusterJob {
 
     private static final Logger log = LoggerFactory.getLogger(DigestMailer.class);
 
@@ -53,6 +52,8 @@ public class DigestMailer {
     private final String from;
     private final String baseUrl;
     private final Clock clock;
+    private final String cron;
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final vn.parindex.organisation.Bodies bodies;
 
@@ -70,10 +71,31 @@ public class DigestMailer {
         this.from = settings.from();
         this.baseUrl = settings.baseUrl().replaceAll("/+$", "");
         this.clock = clock;
+        this.cron = settings.digestCron();
+    }
+
+    @Override
+    public String jobName() {
+        return "todo-digest";
+    }
+
+    /** {@code parindex.mail.digest-cron}, Vietnam's time; run by one instance only (system.ClusterJobs). */
+    @Override
+    public String cron() {
+        return cron;
+    }
+
+    @Override
+    public java.time.ZoneId zone() {
+        return ZONE;
+    }
+
+    @Override
+    public void runJob() {
+        daily();
     }
 
     /** The scheduled run. */
-    @Scheduled(cron = "${parindex.mail.digest-cron:" + MailProperties.DIGEST_CRON + "}", zone = "Asia/Ho_Chi_Minh")
     void daily() {
         int sent = sendToday();
         if (sent > 0) {

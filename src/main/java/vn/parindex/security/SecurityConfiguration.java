@@ -14,8 +14,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.DefaultRedirectStrategy;
@@ -27,7 +25,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Two doors: the JSON API under {@code /api/**} with HTTP Basic (stateless, no cookies, so no CSRF token, but
@@ -60,17 +57,6 @@ class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /** Knows the open sessions, so disabling an account or changing a password ends them at once. */
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    @Bean
-    static HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -144,10 +130,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, SessionRegistry sessionRegistry, BodyScopeFilter bodyScope,
+    SecurityFilterChain pageSecurity(HttpSecurity http, BodyScopeFilter bodyScope,
             PasswordChangeFilter passwordChange) throws Exception {
         http.addFilterBefore(passwordChange, AuthorizationFilter.class)
                 .addFilterBefore(bodyScope, AuthorizationFilter.class)
+                .addFilterAfter(new TokenBeforeRendering(), org.springframework.security.web.csrf.CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/assets/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**").permitAll()
@@ -168,10 +155,13 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().successHandler(new RoleLanding())
                         .failureHandler(loginFailure()))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(loggedRefusal()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(loggedRefusal())
+                        .authenticationEntryPoint(new SessionEndedEntryPoint("/login")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
-                        .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
+                // the sessions are in PostgreSQL (Spring Session JDBC): an account's are deleted there when it is
+                // disabled or its password or role changes (accounts.AccountService), which every instance sees at
+                // the person's next request
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny()));

@@ -45,6 +45,9 @@ class UnitPageKeptTest {
      * A unit's tables are kept per data revision (ProgressController, RenderedFragments): a correction made after
      * the page was shown is on the next request, and the old figure is gone.
      */
+    @Autowired
+    org.springframework.session.SessionRepository<?> sessions;
+
     @Test
     void aUnitsKeptTablesShowAChangeOnTheNextRequest() throws Exception {
         var cycle = catalog.findCycle(2023).orElseThrow();
@@ -96,13 +99,13 @@ class UnitPageKeptTest {
         assertThat(keptPage.select("#leading tr[data-code]")).isNotEmpty();
         assertThat(keptPage.select("input[name=_csrf]")).allSatisfy(token -> assertThat(token.val()).isNotBlank());
 
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
         org.springframework.web.servlet.FlashMap message = new org.springframework.web.servlet.FlashMap();
         message.put("saved", true);
         message.setTargetRequestPath("/units/TUPHAP");
         message.startExpirationPeriod(60);
-        session.setAttribute(vn.parindex.web.CachedPages.FLASH_MAPS,
-                new java.util.concurrent.CopyOnWriteArrayList<>(java.util.List.of(message)));
+        org.springframework.mock.web.MockHttpSession session = vn.parindex.support.SessionCookies.stored(sessions,
+                java.util.Map.of(vn.parindex.web.CachedPages.FLASH_MAPS,
+                        new java.util.concurrent.CopyOnWriteArrayList<>(java.util.List.of(message))));
         statements.reset();
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/units/TUPHAP")
                 .session(session).with(SignedIn.as(users, "tuphap"))).andExpect(status().isOk());
