@@ -23,10 +23,16 @@ public class StatementCounter {
 
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong sessionStatements = new AtomicLong();
+    private final java.util.Queue<String> sessionTexts = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.Queue<String> texts = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public long count() {
         return statements.get();
+    }
+
+    /** The session store's statements since the last reset, their SQL. */
+    public java.util.List<String> sessionSql() {
+        return java.util.List.copyOf(sessionTexts);
     }
 
     /** The session store's statements since the last reset. */
@@ -42,6 +48,7 @@ public class StatementCounter {
     public void reset() {
         statements.set(0);
         sessionStatements.set(0);
+        sessionTexts.clear();
         texts.clear();
     }
 
@@ -70,6 +77,7 @@ public class StatementCounter {
                         String sql = args != null && args.length > 0 ? String.valueOf(args[0]) : method.getName();
                         if (sql.contains("runtime.spring_session")) {
                             sessionStatements.incrementAndGet();
+                            sessionTexts.add(sql);
                         } else {
                             statements.incrementAndGet();
                             texts.add(sql);
