@@ -43,6 +43,13 @@ class RoleLanding extends SavedRequestAwareAuthenticationSuccessHandler {
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
+        if (KeptForm.waiting(request.getSession(false))) {
+            // a form refused because the session had ended: shown again, ready to send ({@link ResumeController})
+            requestCache.removeRequest(request, response);
+            clearAuthenticationAttributes(request);
+            getRedirectStrategy().sendRedirect(request, response, ResumeController.PATH);
+            return;
+        }
         SavedRequest saved = requestCache.getRequest(request, response);
         if (saved != null && (isFirstPage(request, saved)
                 || authentication.getPrincipal() instanceof CurrentUser user && user.passwordChangeRequired())) {

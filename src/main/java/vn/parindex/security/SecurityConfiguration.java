@@ -209,9 +209,20 @@ class SecurityConfiguration {
         return accept != null && accept.contains("text/html");
     }
 
+    /**
+     * A form sent with a session that has ended (its token matches nothing) is no attack: the person signs in
+     * again, what they typed kept where it can be ({@link KeptForm}). Every other refusal is logged and answered 403.
+     */
     private static AccessDeniedHandler loggedRefusal() {
         AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+        RedirectStrategy redirect = new DefaultRedirectStrategy();
         return (request, response, e) -> {
+            if (e instanceof org.springframework.security.web.csrf.CsrfException
+                    && SessionEndedEntryPoint.ended(request) && !response.isCommitted()) {
+                boolean kept = KeptForm.keep(request);
+                redirect.sendRedirect(request, response, kept ? "/login?expired&kept" : "/login?expired");
+                return;
+            }
             logRefusal(request);
             page.handle(request, response, e);
         };

@@ -86,4 +86,62 @@ class SessionStoreTest {
         // a browser that never signed in is not told its session ended
         mvc.perform(get("/account/password")).andExpect(redirectedUrl("/login"));
     }
+
+    @Test
+    void aFormSentAfterTheSessionEndedIsKeptAndShownAgainOnceSignedIn() throws Exception {
+        MockHttpSession head = login("vhtt", "10.26.0.3");
+        jdbc.update("delete from runtime.spring_session where principal_name = 'vhtt'");
+        // the form of a page rendered before, with that session's token
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/units/VHTT/notes?x=1")
+                        .session(head).contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("_csrf", "the-ended-session-token").param("note", "Đã rà soát 12 văn bản")
+                        .param("score", "1,5").param("score", "2"))
+                .andExpect(redirectedUrl("/login?expired&kept"));
+        assertThat(mvc.perform(loginForm("vhtt", "demo").session(head).with(from("10.26.0.3")))
+                .andReturn().getResponse().getRedirectedUrl()).endsWith("/resume");
+        String page = mvc.perform(get("/resume").session(head)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.jsoup.nodes.Element form = org.jsoup.Jsoup.parse(page).selectFirst("form#resume");
+        assertThat(form).isNotNull();
+        assertThat(form.attr("action")).isEqualTo("/units/VHTT/notes?x=1");
+        assertThat(form.select("input[name=note]").eachAttr("value")).containsExactly("Đã rà soát 12 văn bản");
+        assertThat(form.select("input[name=score]").eachAttr("value")).containsExactly("1,5", "2");
+        assertThat(form.select("input[name=x]")).isEmpty();
+        // the new session's token, not the old one
+        assertThat(form.select("input[name=_csrf]").eachAttr("value")).hasSize(1)
+                .doesNotContain("the-ended-session-token");
+        // shown once
+        assertThat(mvc.perform(get("/resume").session(head)).andReturn().getResponse().getRedirectedUrl())
+                .isNotEqualTo("/resume").isNotNull();
+    }
+
+    @Test
+    void whatCannotBeKeptIsNotAndAForgedFormIsStillRefused() throws Exception {
+        MockHttpSession head = login("tuphap", "10.26.0.4");
+        // a wrong token in a live session: refused, as ever
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/units/TUPHAP/notes")
+                        .session(head).contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("_csrf", "forged").param("note", "x"))
+                .andExpect(status().isForbidden());
+        jdbc.update("delete from runtime.spring_session where principal_name = 'tuphap'");
+        // a file upload cannot be kept: sign in again, nothing waits
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/units/TUPHAP/notes")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "a.pdf", "application/pdf",
+                                new byte[] {1, 2, 3}))
+                        .session(head).param("_csrf", "the-ended-session-token"))
+                .andExpect(redirectedUrl("/login?expired"));
+        // nor a form larger than what is kept
+        head = login("tuphap", "10.26.0.4");
+        jdbc.update("delete from runtime.spring_session where principal_name = 'tuphap'");
+        var large = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/units/TUPHAP/notes")
+                .session(head).contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .param("_csrf", "the-ended-session-token");
+        for (int i = 0; i <= KeptForm.MAX_FIELDS; i++) {
+            large.param("field" + i, "x");
+        }
+        var answer = mvc.perform(large).andReturn().getResponse();
+        assertThat(answer.getRedirectedUrl()).as("status %d", answer.getStatus()).isEqualTo("/login?expired");
+        assertThat(mvc.perform(loginForm("tuphap", "demo").session(head).with(from("10.26.0.4")))
+                .andReturn().getResponse().getRedirectedUrl()).doesNotEndWith("/resume");
+    }
 }
