@@ -149,7 +149,9 @@ class ImportPageController {
             session.removeAttribute(scoped(PENDING));
             if (!result.accounts().isEmpty()) {
                 // the first passwords, on a sheet downloaded once (/admin/imports/handout.xlsx)
-                session.setAttribute(scoped(HANDOUT), HandoutSheet.write(bodies.current().name(), result.accounts()));
+                // sealed: the session is a row of the database, the key only in the browser (SealedHandout)
+                session.setAttribute(scoped(HANDOUT), SealedHandout.seal(
+                        HandoutSheet.write(bodies.current().name(), result.accounts()), request, response));
             }
             redirect.addFlashAttribute("done", new ImportService.Result(result.year(), result.kind(), false,
                     result.created(), result.changes(), result.discrepancies()));
@@ -174,11 +176,12 @@ class ImportPageController {
      */
     @GetMapping("/admin/imports/handout.xlsx")
     org.springframework.http.ResponseEntity<byte[]> handout(@AuthenticationPrincipal CurrentUser user,
-            HttpSession session) {
+            HttpSession session, HttpServletRequest request, HttpServletResponse response) {
         imports.requirePermission(user);
         Object sheet = session.getAttribute(scoped(HANDOUT));
         session.removeAttribute(scoped(HANDOUT));
-        if (!(sheet instanceof byte[] bytes)) {
+        byte[] bytes = sheet instanceof SealedHandout sealed ? sealed.open(request, response) : null;
+        if (bytes == null) {
             throw new vn.parindex.system.NotFoundException("notFound.handout", 0);
         }
         return org.springframework.http.ResponseEntity.ok()

@@ -79,7 +79,8 @@ public class ImportService {
     }
 
     /** A figure published on a parent that differs from the sum of its parts in the file (not an error). */
-    public record Discrepancy(String code, String field, String recorded, String sumOfParts) {
+    public record Discrepancy(String code, String field, String recorded, String sumOfParts)
+            implements java.io.Serializable {
 
         public String recordedText() {
             return comma(recorded);
@@ -92,10 +93,13 @@ public class ImportService {
 
     /**
      * What an import did, or would do; {@code year} null for a list; {@code accounts}: the heads' accounts made, with
-     * their first passwords, shown this once (a list of units imported, not its preview).
+     * their first passwords, shown this once (a list of units imported, not its preview). Serializable, to be a
+     * one-time message in the session store, but only without its accounts: {@code FirstAccount} is not, so first
+     * passwords can never reach a session row in clear (the hand-out sheet is sealed: {@code SealedHandout}).
      */
     public record Result(Integer year, String kind, boolean dryRun, int created, List<Change> changes,
-            List<Discrepancy> discrepancies, List<AccountService.FirstAccount> accounts) {
+            List<Discrepancy> discrepancies, List<AccountService.FirstAccount> accounts)
+            implements java.io.Serializable {
 
         public Result(Integer year, String kind, boolean dryRun, int created, List<Change> changes,
                 List<Discrepancy> discrepancies) {

@@ -333,17 +333,26 @@ class BodiesAndUnitsImportTest {
         assertThat(unitsOfTheCommune()).isZero();
         // nothing to hand out before the import itself
         mvc.perform(get("/admin/imports/handout.xlsx").session(session)).andExpect(status().isNotFound());
-        mvc.perform(post("/admin/imports/confirm").queryParam("body", commune).session(session).with(csrf()))
-                .andExpect(redirectedUrl("/admin/imports"));
+        jakarta.servlet.http.Cookie key = mvc.perform(post("/admin/imports/confirm").queryParam("body", commune)
+                        .session(session).with(csrf()))
+                .andExpect(redirectedUrl("/admin/imports")).andReturn().getResponse().getCookie("PARINDEX_HANDOUT");
         assertThat(unitsOfTheCommune()).isEqualTo(3);
-        byte[] sheet = mvc.perform(get("/admin/imports/handout.xlsx").session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        // the sheet waits in the session store (a row of the database) sealed, its key only in the browser's cookie,
+        // sent to the download alone
+        assertThat(key).isNotNull();
+        assertThat(key.isHttpOnly()).isTrue();
+        assertThat(key.getPath()).isEqualTo("/admin/imports/handout.xlsx");
+        assertThat(jdbc.queryForList("select attribute_bytes from runtime.spring_session_attributes", byte[].class))
+                .noneMatch(bytes -> java.util.HexFormat.of().formatHex(bytes).contains("504b0304"));
+        byte[] sheet = mvc.perform(get("/admin/imports/handout.xlsx").session(session).cookie(key))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(sheet))) {
             assertThat(book.getSheetAt(0).getRow(HandoutSheet.HEADER_ROW + 1).getCell(5).getStringCellValue())
                     .isEqualTo((commune + ".vp").toLowerCase());
         }
         // once only: the first passwords are gone from the session
-        mvc.perform(get("/admin/imports/handout.xlsx").session(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/imports/handout.xlsx").session(session).cookie(key))
+                .andExpect(status().isNotFound());
         // a body's Home Affairs is not offered the province's list of bodies
         MockHttpSession homeAffairs = (MockHttpSession) mvc.perform(formLogin("/login").user("noivu")
                 .password("demo")).andReturn().getRequest().getSession();
