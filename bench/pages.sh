@@ -81,9 +81,9 @@ login() {
             | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
         target=$(curl -fs -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "username=$1" \
             --data-urlencode "password=demo" --data-urlencode "_csrf=$token" "http://localhost:$PORT/login")
-        session=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")
+        session=$(awk '$6 == "SESSION" {print $7}' "$jar")
         if [ -n "$session" ] && [[ "$target" != */login* ]]; then
-            echo "Cookie: JSESSIONID=$session"
+            echo "Cookie: SESSION=$session"
             return 0
         fi
         echo "login as $1 sent to $target, trying again" >&2

@@ -176,7 +176,7 @@ class IndexJourneyIT {
             onBothScreens(b, "35-published");
 
             // the ranking and the decision's appendix, downloaded as the province's people would
-            String cookie = "JSESSIONID=" + b.driver.manage().getCookieNamed("JSESSIONID").getValue();
+            String cookie = "SESSION=" + b.driver.manage().getCookieNamed("SESSION").getValue();
             Path dir = Files.createDirectories(Path.of("target", "index-journey"));
             for (String file : List.of("results.xlsx", "results.docx")) {
                 String href = b.driver.findElement(By.id(file.endsWith("xlsx") ? "download-xlsx" : "download-docx"))

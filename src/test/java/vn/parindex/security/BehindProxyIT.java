@@ -91,13 +91,13 @@ class BehindProxyIT {
         HttpResponse<String> secure = send("/login", "X-Forwarded-Proto", "https");
         assertThat(secure.statusCode()).isEqualTo(200);
         assertThat(secure.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").contains("; Secure", "; HttpOnly", "SameSite=Lax"));
+                .startsWith("SESSION=").contains("; Secure", "; HttpOnly", "SameSite=Lax"));
         assertThat(secure.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts ->
                 assertThat(hsts).startsWith("max-age=31536000"));
 
         HttpResponse<String> plain = send("/login");
         assertThat(plain.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").doesNotContain("Secure"));
+                .startsWith("SESSION=").doesNotContain("Secure"));
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
 
