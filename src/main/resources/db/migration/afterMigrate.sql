@@ -22,6 +22,7 @@ begin
         execute format('revoke create on schema runtime from %I', app);
         execute format('grant select, insert, update, delete on all tables in schema runtime to %I', app);
         execute format('revoke truncate, references, trigger on all tables in schema runtime from %I', app);
+        execute format('grant usage, select on all sequences in schema runtime to %I', app);
     end if;
 end
 $$;

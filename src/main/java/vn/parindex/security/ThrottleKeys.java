@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * What {@link LoginThrottle} counts failures by: an account (its name, any case), a client's address (IPv6 addresses
  * by their /64 prefix, so a client cannot escape its delay by changing the last bits), and the pair of both; and the
- * (account, address) sign-ins it remembers as known.
+ * (account, address) sign-ins it remembers as known. Keys are stored in PostgreSQL, whose text holds no NUL: a NUL
+ * (in a name no account has, refused and counted like any wrong one) is kept as U+FFFD.
  */
 final class ThrottleKeys {
 
@@ -37,12 +38,16 @@ final class ThrottleKeys {
                 // not an address: counted as given
             }
         }
-        return text.length() > 64 ? text.substring(0, 64) : text;
+        return storable(text.length() > 64 ? text.substring(0, 64) : text);
     }
 
     static String name(String username) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        return name.length() > MAX_KEY_USERNAME ? name.substring(0, MAX_KEY_USERNAME) : name;
+        return storable(name.length() > MAX_KEY_USERNAME ? name.substring(0, MAX_KEY_USERNAME) : name);
+    }
+
+    private static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 
     static String pairKey(String username, String client) {

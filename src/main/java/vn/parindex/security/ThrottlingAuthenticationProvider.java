@@ -18,8 +18,10 @@ import org.springframework.transaction.TransactionException;
 /**
  * Checks passwords (accounts from the database) for the login form and HTTP Basic alike: asks {@link LoginThrottle}
  * first and refuses a delayed client without looking at the password; refuses absurdly long passwords without
- * hashing them; tells an unreachable database ({@link LoginUnavailableException}) apart from a wrong password; and
- * logs every real password check (requests answered from {@link RecentlyVerifiedPasswords} only at debug level).
+ * hashing them; tells an unreachable database ({@link LoginUnavailableException}) apart from a wrong password, the
+ * throttle's own statements included (its counts are in the database: a throttle that cannot be read lets no attempt
+ * through); and logs every real password check (requests answered from {@link RecentlyVerifiedPasswords} only at
+ * debug level).
  *
  * <p>Only a real password check is an attempt in progress for the throttle ({@link ThrottledCheck}, inside the
  * memory of recently verified passwords): an API client sending its known password with many parallel requests is
@@ -54,21 +56,27 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String client = client(authentication);
-        Optional<Duration> wait = throttle.delay(username, client);
+        Optional<Duration> wait = unlessUnavailable(() -> throttle.delay(username, client), username, client);
         if (wait.isPresent()) {
             throw delayed(username, client, wait.get());
         }
         Object credentials = authentication.getCredentials();
         if ((credentials != null && credentials.toString().length() > MAX_PRESENTED_PASSWORD)
                 || (username != null && username.length() > MAX_PRESENTED_USERNAME)) {
-            throttle.failed(username, client);
+            unlessUnavailable(() -> {
+                throttle.failed(username, client);
+                return null;
+            }, username, client);
             log.warn("Failed login (absurdly long input): user={} client={}", LogSafe.of(username), LogSafe.of(client));
             throw new BadCredentialsException("Bad credentials");
         }
         if (username != null && vn.parindex.system.TextRule.problem(username, false) != null) {
             // no account has such a name (NUL, a control character...: the text rule): a failed sign-in like any
-            // other, counted, and never a database query (a NUL was a 503 "account database unavailable")
-            throttle.failed(username, client);
+            // other, counted (the throttle keeps a NUL as U+FFFD), and no account is looked up
+            unlessUnavailable(() -> {
+                throttle.failed(username, client);
+                return null;
+            }, username, client);
             log.warn("Failed login: user={} client={} (a character no account name has)", LogSafe.of(username),
                     LogSafe.of(client));
             throw new BadCredentialsException("Bad credentials");
@@ -91,11 +99,11 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         } catch (BadCredentialsException e) {
             log.warn("Failed login: user={} client={}", LogSafe.of(username), LogSafe.of(client));
             throw e;
+        } catch (LoginUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (databaseFailure(e)) {
-                log.error("Login impossible, the account database is unavailable: user={} client={}: {}",
-                        LogSafe.of(username), LogSafe.of(client), e.toString());
-                throw new LoginUnavailableException(e);
+                throw unavailable(username, client, e);
             }
             if (e instanceof AuthenticationException) {
                 log.warn("Failed login ({}): user={} client={}", e.getClass().getSimpleName(), LogSafe.of(username),
@@ -103,6 +111,27 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             }
             throw e;
         }
+    }
+
+    /**
+     * The throttle's answer, or {@link LoginUnavailableException} when its database cannot be reached: the attempt
+     * is then neither let through unthrottled nor answered 500.
+     */
+    private static <T> T unlessUnavailable(java.util.function.Supplier<T> throttled, String username, String client) {
+        try {
+            return throttled.get();
+        } catch (RuntimeException e) {
+            if (databaseFailure(e)) {
+                throw unavailable(username, client, e);
+            }
+            throw e;
+        }
+    }
+
+    private static LoginUnavailableException unavailable(String username, String client, RuntimeException e) {
+        log.error("Login impossible, the account database is unavailable: user={} client={}: {}",
+                LogSafe.of(username), LogSafe.of(client), e.toString());
+        return new LoginUnavailableException(e);
     }
 
     private static LoginDelayedException delayed(String username, String client, Duration wait) {

@@ -47,8 +47,9 @@ class LoginThrottleTest {
      * 3 free failures per pair, 6 per address, 10 per account from unknown addresses, then 1 s, 2 s, 4 s… up to
      * 60 s; forgotten after 10 minutes.
      */
+    private final MemoryLoginThrottleStore store = new MemoryLoginThrottleStore();
     private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(3, 6, 10,
-            Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(10), 1_000), clock);
+            Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(10), 1_000), clock, store);
 
     /** One attempt that fails; returns the wait if it was refused without a check. */
     private Optional<Duration> failOnce(String user, String client) {
@@ -236,7 +237,8 @@ class LoginThrottleTest {
         }
         assertThat(throttle.acquire("user9", "10.7.7.7")).as("freed by the successes").isEmpty();
         throttle.succeeded("user9", "10.7.7.7");
-        assertThat(throttle.size()).as("nothing left in progress, no failure").isZero();
+        assertThat(throttle.inProgress()).as("nothing left in progress").isZero();
+        assertThat(throttle.size()).as("no failure").isZero();
     }
 
     @Test
@@ -294,8 +296,17 @@ class LoginThrottleTest {
             String client = "10.2." + (i / 256) + "." + (i % 256);
             assertThat(throttle.acquire("user", client)).isEmpty();
             throttle.succeeded("user", client);
+            clock.advance(Duration.ofMillis(1));
         }
-        assertThat(throttle.knownAddresses()).isEqualTo(100);
+        // a tenth of the capacity at most: trimmed to 90 every 10 writes, so between 90 and 100 at any time
+        assertThat(throttle.knownAddresses()).isBetween(90, 100);
         assertThat(throttle.size()).isZero();
+        assertThat(throttle.inProgress()).isZero();
+        // the latest are the ones kept: the last address is still known, so exempt from the account's slowdown
+        for (int i = 0; i < 10; i++) {
+            throttle.failed("user", "198.51.100." + i);
+        }
+        assertThat(throttle.acquire("user", "198.51.100.99")).as("a new address: the account is slowed").isPresent();
+        assertThat(throttle.acquire("user", "10.2.19.135")).as("the last known one").isEmpty();
     }
 }

@@ -59,7 +59,8 @@ class ParallelLoginsTest {
 
     private final LoginThrottleTest.ManualClock clock = new LoginThrottleTest.ManualClock();
     private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(5, 20, 30,
-            Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1), 100_000), clock);
+            Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1), 100_000), clock,
+            new MemoryLoginThrottleStore());
     private final HeldCheck check = new HeldCheck();
     private final ExecutorService pool = Executors.newFixedThreadPool(64);
 
