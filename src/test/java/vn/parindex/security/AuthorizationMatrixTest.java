@@ -161,6 +161,7 @@ class AuthorizationMatrixTest {
         all.add(new Endpoint("review queue", false, () -> get("/review"), ADMIN));
         all.add(new Endpoint("evidence download", false, () -> get("/evidence/" + evidenceId), EVERYONE));
         all.add(new Endpoint("password form", false, () -> get("/account/password"), EVERYONE));
+        all.add(new Endpoint("a form kept when the session ended", false, () -> get("/resume"), EVERYONE));
         all.add(new Endpoint("password change", false, () -> post("/account/password")
                 .param("currentPassword", "wrong"), EVERYONE));
         all.add(new Endpoint("users", false, () -> get("/admin/users"), ADMIN));
