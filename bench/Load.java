@@ -3,8 +3,20 @@
 // upload evidence on the leaf criteria they lead, Home Affairs (noivu) approves or returns pending submissions,
 // leaders (lanhdao) read the API and the pages. Prints requests, errors (5xx and unexpected 4xx), 409 conflicts
 // apart, p50/p99 per kind, then checks that every acknowledged write is in its criterion's history.
-// Exit code 1 when there are errors or missing writes.
+// Leaders also read pages with a cookie session: a page answered with a redirect to the sign-in page (or a sign-in
+// form refused for its form token, the session that issued it being unknown) counts as "signed out" (not an error);
+// the user signs in again and goes on.
+// Exit code 1 when there are errors, missing writes or signed-out sessions.
+// LOAD_LOG=FILE (optional, bench/cluster.sh) writes one tab-separated line per event, times in epoch ms:
+//   B start                                          the users start
+//   R start end kind method path status outcome      a request; outcome ok, conflict, error or signedout
+//   A start end criterion write                      an acknowledged write (its request's times)
+//   E end                                            the users are done
+//   M start end criterion write                      an acknowledged write missing from the history
+// LOAD_UNTIL=FILE (optional, bench/cluster.sh): after DURATION_SECONDS the users go on until FILE exists.
 
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +24,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,9 +56,19 @@ public class Load {
     static final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
     static final AtomicLong requests = new AtomicLong();
     static final AtomicLong conflicts = new AtomicLong();
+    /** Page requests sent to the sign-in page (or sign-ins refused for their form token) after signing in. */
+    static final AtomicLong signedOut = new AtomicLong();
     static final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-    /** Acknowledged writes: criterion code -> "ENTITY:id:newValue" expected in its history. */
-    static final Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
+    /**
+     * Acknowledged writes: criterion code -> "ENTITY:id:newValue" expected in its history -> the acknowledging
+     * request's start and end (epoch ms).
+     */
+    static final Map<String, Map<String, long[]>> acknowledged = new ConcurrentHashMap<>();
+    /** LOAD_LOG's writer (null without LOAD_LOG); lines are written only while {@link #logging}. */
+    static PrintWriter log;
+    static volatile boolean logging;
+    /** LOAD_UNTIL: the users go on after the duration until this file exists (null: they stop at the duration). */
+    static Path until;
     /** Leaf criteria (self-assessed) each head leads, with their maximum score. */
     static final Map<String, List<String[]>> leads = new HashMap<>();
     static final List<String> leaves = new ArrayList<>();
@@ -53,8 +77,19 @@ public class Load {
         base = args[0].replaceAll("/$", "");
         long seconds = Long.parseLong(args[1]);
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        String logFile = System.getenv("LOAD_LOG");
+        if (logFile != null && !logFile.isBlank()) {
+            log = new PrintWriter(new BufferedWriter(Files.newBufferedWriter(Path.of(logFile)), 1 << 16));
+        }
+        String untilFile = System.getenv("LOAD_UNTIL");
+        if (untilFile != null && !untilFile.isBlank()) {
+            until = Path.of(untilFile);
+        }
         discoverCriteria();
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        logging = true;
+        write("B\t" + System.currentTimeMillis());
+        long started = System.nanoTime();
+        long deadline = started + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             int n = i;
@@ -74,12 +109,19 @@ public class Load {
         for (Thread thread : threads) {
             thread.join();
         }
-        report(users, seconds);
+        write("E\t" + System.currentTimeMillis());
+        logging = false;
+        report(users, Math.max(seconds, Math.round((System.nanoTime() - started) / 1e9)));
         long missing = verifyHistory();
         System.out.printf("errors: %d, conflicts (409): %d, acknowledged writes: %d, missing from history: %d%n",
-                errors.size(), conflicts.get(), acknowledged.values().stream().mapToInt(Set::size).sum(), missing);
+                errors.size(), conflicts.get(), acknowledged.values().stream().mapToInt(Map::size).sum(), missing);
+        System.out.printf("signed out (page sessions sent to the sign-in page after signing in): %d%n",
+                signedOut.get());
         errors.stream().limit(20).forEach(e -> System.out.println("  error: " + e));
-        System.exit(errors.isEmpty() && missing == 0 ? 0 : 1);
+        if (log != null) {
+            log.close();
+        }
+        System.exit(errors.isEmpty() && missing == 0 && signedOut.get() == 0 ? 0 : 1);
     }
 
     // ---- the users
@@ -91,7 +133,7 @@ public class Load {
             return;
         }
         int i = 0;
-        while (System.nanoTime() < deadline) {
+        while (running(deadline)) {
             String[] criterion = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
             String code = criterion[0];
             String path = "/api/v1/cycles/" + YEAR + "/criteria/" + code;
@@ -103,7 +145,7 @@ public class Load {
                         + "\"}";
                 Answer a = call("submit", json(path + "/assessments", username, body), Set.of(201));
                 if (a.status == 201) {
-                    ack(code, "ASSESSMENT:" + number(a.body, "id") + ":SUBMITTED");
+                    ack(code, "ASSESSMENT:" + number(a.body, "id") + ":SUBMITTED", a);
                 }
             } else {
                 String boundary = "----load" + System.nanoTime();
@@ -113,7 +155,7 @@ public class Load {
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(multipart)), Set.of(201));
                 if (a.status == 201) {
-                    ack(code, "EVIDENCE:" + number(a.body, "id") + ":UPLOADED");
+                    ack(code, "EVIDENCE:" + number(a.body, "id") + ":UPLOADED", a);
                 }
             }
             think();
@@ -121,7 +163,7 @@ public class Load {
     }
 
     static void homeAffairs(long deadline) {
-        while (System.nanoTime() < deadline) {
+        while (running(deadline)) {
             String code = leaves.get(ThreadLocalRandom.current().nextInt(leaves.size()));
             Answer thread = call("thread", get("/api/v1/cycles/" + YEAR + "/criteria/" + code + "/assessments",
                     "noivu"), Set.of(200));
@@ -137,7 +179,7 @@ public class Load {
                         json("/api/v1/assessments/" + id + (approve ? "/approve" : "/return"), "noivu", body),
                         Set.of(200));
                 if (a.status == 200) {
-                    ack(code, "ASSESSMENT:" + id + (approve ? ":APPROVED" : ":RETURNED"));
+                    ack(code, "ASSESSMENT:" + id + (approve ? ":APPROVED" : ":RETURNED"), a);
                 }
             }
             think();
@@ -147,10 +189,10 @@ public class Load {
     static void leader(long deadline) {
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        login(browser, "lanhdao");
+        login(browser, "lanhdao", deadline);
         List<String> apis = List.of("/api/v1/cycles/" + YEAR + "/summary", "/api/v1/cycles/" + YEAR + "/dashboard",
                 "/api/v1/cycles/" + YEAR + "/criteria");
-        while (System.nanoTime() < deadline) {
+        while (running(deadline)) {
             int pick = ThreadLocalRandom.current().nextInt(6);
             if (pick < 3) {
                 call("read api", get(apis.get(pick), "lanhdao"), Set.of(200));
@@ -161,27 +203,52 @@ public class Load {
                     default -> "/cycles/" + YEAR + "/criteria/" + leaves.get(
                             ThreadLocalRandom.current().nextInt(leaves.size()));
                 };
-                call(browser, "read page", HttpRequest.newBuilder(URI.create(base + page)).GET(), Set.of(200));
+                Answer a = call(browser, "read page", HttpRequest.newBuilder(URI.create(base + page)).GET(),
+                        Set.of(200));
+                if (a.signedOut()) {
+                    login(browser, "lanhdao", deadline); // counted as signed out; sign in again and go on
+                }
             }
             think();
         }
     }
 
-    static void login(HttpClient browser, String username) {
-        Answer form = call(browser, "login", HttpRequest.newBuilder(URI.create(base + "/login")).GET(), Set.of(200));
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body);
-        if (!token.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String body = "username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        Answer a = call(browser, "login", HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), Set.of(302));
-        String location = a.location == null ? "" : a.location;
-        if (location.contains("error") || location.contains("locked")) {
-            throw new IllegalStateException("login of " + username + " failed: " + location);
-        }
+    /**
+     * Signs in with the form: the sign-in page (its form token), then the form. A form refused for its token (403:
+     * the instance that answers does not know the session that issued it: counted as signed out) or not answered
+     * (an error) is tried again until the run ends.
+     */
+    static void login(HttpClient browser, String username, long deadline) {
+        do {
+            Answer form = call(browser, "login", HttpRequest.newBuilder(URI.create(base + "/login")).GET(),
+                    Set.of(200));
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body);
+            if (!token.find()) {
+                if (form.status == 200) {
+                    throw new IllegalStateException("no CSRF token on the login page");
+                }
+                think(); // no answer or an unexpected one (an error, counted): once more
+                continue;
+            }
+            String body = "username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                    + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+            Answer a = call(browser, "login", HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)), Set.of(302));
+            String location = a.location == null ? "" : a.location;
+            if (a.status == 302 && (location.contains("error") || location.contains("locked"))) {
+                throw new IllegalStateException("login of " + username + " failed: " + location);
+            }
+            if (a.status == 302) {
+                return;
+            }
+            think(); // signed out (403, counted) or no answer (an error, counted): once more
+        } while (running(deadline));
+    }
+
+    /** Whether the users go on: before the deadline, and after it until LOAD_UNTIL's file exists (if given). */
+    static boolean running(long deadline) {
+        return System.nanoTime() < deadline || (until != null && !Files.exists(until));
     }
 
     // ---- set-up and checks
@@ -222,7 +289,7 @@ public class Load {
 
     static long verifyHistory() {
         long missing = 0;
-        for (Map.Entry<String, Set<String>> entry : new TreeMap<>(acknowledged).entrySet()) {
+        for (Map.Entry<String, Map<String, long[]>> entry : new TreeMap<>(acknowledged).entrySet()) {
             Answer a = call("history", get("/api/v1/cycles/" + YEAR + "/criteria/" + entry.getKey() + "/history",
                     "lanhdao"), Set.of(200));
             Set<String> found = new java.util.HashSet<>();
@@ -230,11 +297,16 @@ public class Load {
                 Map<?, ?> h = (Map<?, ?>) o;
                 found.add(h.get("entityType") + ":" + number(h.get("entityId")) + ":" + h.get("newValue"));
             }
-            for (String write : entry.getValue()) {
-                if (!found.contains(write)) {
+            for (Map.Entry<String, long[]> write : new TreeMap<>(entry.getValue()).entrySet()) {
+                if (!found.contains(write.getKey())) {
                     missing++;
+                    long[] at = write.getValue();
                     if (missing <= 20) {
-                        System.out.println("  missing from the history of " + entry.getKey() + ": " + write);
+                        System.out.println("  missing from the history of " + entry.getKey() + ": " + write.getKey()
+                                + " (acknowledged at " + java.time.Instant.ofEpochMilli(at[1]) + ")");
+                    }
+                    if (log != null) {
+                        log.println("M\t" + at[0] + "\t" + at[1] + "\t" + entry.getKey() + "\t" + write.getKey());
                     }
                 }
             }
@@ -267,33 +339,80 @@ public class Load {
 
     // ---- HTTP
 
-    record Answer(int status, String body, String location) {
+    /** An answer; status -1: none (an exception); start and end in epoch ms; signedOut: see {@link #call}. */
+    record Answer(int status, String body, String location, long start, long end, boolean signedOut) {
     }
 
     static Answer call(String kind, HttpRequest.Builder request, Set<Integer> expected) {
         return call(API, kind, request, expected);
     }
 
+    /**
+     * Sends a request and counts its answer. With a cookie session (a client other than {@link #API}), a redirect to
+     * the sign-in page, or a sign-in form refused (403) for its form token, means the session was lost: counted as
+     * signed out, not as an error.
+     */
     static Answer call(HttpClient client, String kind, HttpRequest.Builder request, Set<Integer> expected) {
+        long startMs = System.currentTimeMillis();
         long start = System.nanoTime();
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             long took = System.nanoTime() - start;
+            long endMs = System.currentTimeMillis();
             latencies.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
             requests.incrementAndGet();
             int status = response.statusCode();
-            if (status == 409) {
+            String location = response.headers().firstValue("Location").orElse(null);
+            boolean lost = client != API && ("login".equals(kind)
+                    ? status == 403 && "POST".equals(built.method())
+                    : status == 302 && toSignIn(location));
+            String outcome;
+            if (lost) {
+                signedOut.incrementAndGet();
+                outcome = "signedout";
+            } else if (status == 409) {
                 conflicts.incrementAndGet();
+                outcome = "conflict";
             } else if (!expected.contains(status)) {
                 errors.add(kind + " " + response.request().method() + " " + response.uri().getPath() + " -> " + status
                         + " " + truncate(response.body()));
+                outcome = "error";
+            } else {
+                outcome = "ok";
             }
-            return new Answer(status, response.body(), response.headers().firstValue("Location").orElse(null));
+            logRequest(startMs, endMs, kind, built, status, outcome);
+            return new Answer(status, response.body(), location, startMs, endMs, lost);
         } catch (Exception e) {
+            long endMs = System.currentTimeMillis();
             requests.incrementAndGet();
             errors.add(kind + " " + e);
-            return new Answer(-1, "", null);
+            logRequest(startMs, endMs, kind, built, -1, "error");
+            return new Answer(-1, "", null, startMs, endMs, false);
+        }
+    }
+
+    /** Whether a redirect goes to the sign-in page itself ({@code /login}, {@code /login?expired}…). */
+    static boolean toSignIn(String location) {
+        if (location == null) {
+            return false;
+        }
+        try {
+            String path = URI.create(location).getPath();
+            return path != null && path.endsWith("/login");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static void logRequest(long startMs, long endMs, String kind, HttpRequest request, int status, String outcome) {
+        write("R\t" + startMs + "\t" + endMs + "\t" + kind + "\t" + request.method() + "\t" + request.uri().getPath()
+                + "\t" + status + "\t" + outcome);
+    }
+
+    static void write(String line) {
+        if (log != null && logging) {
+            log.println(line);
         }
     }
 
@@ -323,8 +442,10 @@ public class Load {
         return all;
     }
 
-    static void ack(String code, String write) {
-        acknowledged.computeIfAbsent(code, k -> ConcurrentHashMap.newKeySet()).add(write);
+    static void ack(String code, String write, Answer answer) {
+        acknowledged.computeIfAbsent(code, k -> new ConcurrentHashMap<>()).put(write,
+                new long[] {answer.start(), answer.end()});
+        write("A\t" + answer.start() + "\t" + answer.end() + "\t" + code + "\t" + write);
     }
 
     static void think() {
