@@ -4,9 +4,10 @@
 //   LOAD_LOG   bench/Load.java's LOAD_LOG lines (B, R, A, E, M: see Load.java's header)
 //   PROXY_LOG  HAProxy's log (docker/haproxy.cfg's log-format: accept time first, then backend/instance, status,
 //              termination state and retries)
-// A request belongs to the phase in which it started. Prints one line per phase (requests, errors, 409 conflicts,
-// acknowledged writes, writes missing from the history, page sessions signed out, requests the proxy sent again,
-// the requests each instance answered), the errors, then the goals as PASS/FAIL lines. Exit code 1 when a goal fails.
+// A request belongs to the phase in which its answer (or its failure) came: one in flight at the kill -9 to (a).
+// Prints one line per phase (requests, errors, 409 conflicts, acknowledged writes, writes missing from the history,
+// page sessions signed out, requests the proxy sent again, the requests each instance answered), the errors, then
+// the goals as PASS/FAIL lines. Exit code 1 when a goal fails.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,8 @@ public class ClusterReport {
         long missingTotal = 0;
         for (String[] f : load) {
             long start = Long.parseLong(f[1]);
-            Phase p = phaseOf(phases, start);
+            Phase p = phaseOf(phases, f[0].equals("R") || f[0].equals("A") || f[0].equals("M")
+                    ? Long.parseLong(f[2]) : start);
             switch (f[0]) {
                 case "R" -> {
                     if (p == null) {
