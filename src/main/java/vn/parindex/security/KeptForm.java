@@ -72,16 +72,9 @@ public record KeptForm(String action, Map<String, List<String>> fields) implemen
     }
 
     private static boolean inQuery(String query, String name) {
-        if (query == null) {
-            return false;
-        }
-        for (String pair : query.split("&")) {
-            String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-            if (java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8).equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return query != null && org.springframework.web.util.UriComponentsBuilder.newInstance().query(query).build()
+                .getQueryParams().keySet().stream()
+                .anyMatch(key -> java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8).equals(name));
     }
 
     /** The form kept in this session, taken out of it (shown once). */

@@ -128,8 +128,11 @@ public class ClusterJobs implements DisposableBean {
                 ran++;
             }
         }
-        jdbc.update("delete from runtime.job_run where finished_at < ?",
-                Timestamp.from(clock.instant().minus(KEEP_FINISHED)));
+        if (ran > 0) {
+            // runs long finished are forgotten by whoever just finished one (not at every look)
+            jdbc.update("delete from runtime.job_run where finished_at < ?",
+                    Timestamp.from(clock.instant().minus(KEEP_FINISHED)));
+        }
         return ran;
     }
 
